@@ -1,0 +1,189 @@
+package cloud.quazzar.partner;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
+import cloud.quazzar.partner.internal.StorageDiscovery;
+import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.spi.StorageProvider;
+import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.spi.Store;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point: a configured partner program handing out its services. Build it once per
+ * host, share it between threads, close it at shutdown.
+ *
+ * <pre>{@code
+ * try (PartnerProgram program = PartnerProgram.builder()
+ *         .clock(Clock.systemUTC())
+ *         .zone(ZoneId.of("Europe/Berlin"))
+ *         .storage(JdbcStorage.h2File(Path.of("data/partners")))
+ *         .build()) {
+ *   Partner acme = program.registry().add(new NewPartner("Acme Cloud", "ops@acme.example", Tier.GOLD));
+ * }
+ * }</pre>
+ *
+ * <p>Storage, in order of precedence: a {@link Store} given to {@link Builder#store} (the host owns
+ * it and closes it); a {@link StorageProvider} given to {@link Builder#storageProvider} with
+ * settings; otherwise discovery with {@link java.util.ServiceLoader} as {@link StorageProvider}
+ * documents, using the settings given to {@link Builder#storage} (none by default). A store the
+ * program opened is closed by {@link #close()}.
+ */
+public final class PartnerProgram implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PartnerProgram.class);
+
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Store store;
+  private final boolean ownsStore;
+  private final PartnerRegistry registry;
+
+  private PartnerProgram(Builder b, Store store, boolean ownsStore) {
+    this.clock = b.clock;
+    this.zone = b.zone;
+    this.store = store;
+    this.ownsStore = ownsStore;
+    this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
+  }
+
+  /** A new builder; every option may be set at most once. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Partners, clients, tiers and tier history. */
+  public PartnerRegistry registry() {
+    return registry;
+  }
+
+  /** The clock every time-dependent rule reads. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The zone in which calendar dates (today, months) are taken. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Today's date in the program's zone, by its clock. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  /** The store the program works on, e.g. for a health check's description. */
+  public Store store() {
+    return store;
+  }
+
+  /** Closes the store if the program opened it. Idempotent. */
+  @Override
+  public void close() {
+    if (ownsStore) {
+      store.close();
+    }
+  }
+
+  /**
+   * Configures a {@link PartnerProgram}. Not thread-safe; each option may be set once (a second
+   * call throws {@link IllegalStateException}), and {@link #build()} may be called once.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private ZoneId zone = ZoneOffset.UTC;
+    private IdGenerator ids = IdGenerator.random();
+    private @Nullable Store store;
+    private @Nullable StorageProvider provider;
+    private StorageSettings settings = StorageSettings.empty();
+    private @Nullable ClassLoader classLoader;
+    private final java.util.Set<String> set = new java.util.HashSet<>();
+
+    private Builder() {}
+
+    private void once(String option) {
+      if (!set.add(option)) {
+        throw new IllegalStateException(option + " was already set");
+      }
+    }
+
+    /** The clock all rules read (default: {@link Clock#systemUTC()}). Tests pass a test clock. */
+    public Builder clock(Clock clock) {
+      once("clock");
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The zone in which dates are taken (default: UTC). */
+    public Builder zone(ZoneId zone) {
+      once("zone");
+      this.zone = requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** The source of new ids (default: {@link IdGenerator#random()}). */
+    public Builder idGenerator(IdGenerator ids) {
+      once("idGenerator");
+      this.ids = requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** An open store to use; the host keeps ownership and closes it. */
+    public Builder store(Store store) {
+      once("storage");
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /** A provider to open the store with, bypassing discovery; the program closes the store. */
+    public Builder storageProvider(StorageProvider provider, StorageSettings settings) {
+      once("storage");
+      this.provider = requireNonNull(provider, "provider");
+      this.settings = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Settings for a discovered provider (the one named by {@link StorageSettings#PROVIDER}, else
+     * the highest priority); the program closes the store.
+     */
+    public Builder storage(StorageSettings settings) {
+      once("storage");
+      this.settings = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** The class loader discovery searches (default: this library's). */
+    public Builder classLoader(ClassLoader loader) {
+      once("classLoader");
+      this.classLoader = requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /**
+     * Opens the store if needed and builds the program.
+     *
+     * @throws ConfigurationException if no provider fits or the store cannot be opened
+     */
+    public PartnerProgram build() {
+      once("build");
+      if (store != null) {
+        return new PartnerProgram(this, store, false);
+      }
+      StorageProvider chosen = provider;
+      if (chosen == null) {
+        ClassLoader loader = classLoader != null ? classLoader : PartnerProgram.class.getClassLoader();
+        chosen = StorageDiscovery.select(StorageDiscovery.discover(loader), settings);
+      }
+      Store opened = chosen.open(settings);
+      LOG.info("partner program storage: provider '{}' ({})", chosen.name(), opened.description());
+      return new PartnerProgram(this, opened, true);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package cloud.quazzar.partner.internal;
+
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.validator.HibernateValidator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects every violation of an operation's input, then throws one {@link ValidationException}
+ * listing them all. Bean Validation checks the annotated request records; the rest is explicit.
+ */
+public final class Checks {
+  private static final class Holder {
+    static final Validator VALIDATOR =
+        Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .defaultLocale(Locale.ENGLISH)
+            .locales(Locale.ENGLISH)
+            .failFast(false)
+            .buildValidatorFactory()
+            .getValidator();
+  }
+
+  private final List<Violation> violations = new ArrayList<>(2);
+
+  private Checks() {}
+
+  public static Checks start() {
+    return new Checks();
+  }
+
+  /** The shared validator; building one is expensive, so there is one per class loader. */
+  public static Validator validator() {
+    return Holder.VALIDATOR;
+  }
+
+  /** Adds the Bean Validation violations of {@code bean}, or a violation if it is null. */
+  public Checks bean(String field, @Nullable Object bean) {
+    if (bean == null) {
+      return add(field, "must not be null");
+    }
+    for (ConstraintViolation<Object> v : validator().validate(bean)) {
+      String path = v.getPropertyPath().toString();
+      add(path.isEmpty() ? field : path, v.getMessage());
+    }
+    return this;
+  }
+
+  public Checks notNull(String field, @Nullable Object value) {
+    return value == null ? add(field, "must not be null") : this;
+  }
+
+  /** A version the caller read: 1 or more. */
+  public Checks version(String field, long version) {
+    return version < 1 ? add(field, "must be a version read from the store (1 or more), got " + version) : this;
+  }
+
+  public Checks check(boolean ok, String field, String message) {
+    return ok ? this : add(field, message);
+  }
+
+  public Checks add(String field, String message) {
+    violations.add(new Violation(field, message));
+    return this;
+  }
+
+  public boolean failed() {
+    return !violations.isEmpty();
+  }
+
+  /** Throws if anything was collected. */
+  public void done() {
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+}

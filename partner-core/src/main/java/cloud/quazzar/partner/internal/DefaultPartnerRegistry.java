@@ -1,0 +1,319 @@
+package cloud.quazzar.partner.internal;
+
+import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+import static cloud.quazzar.partner.ConflictException.Reason.STATE;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.IdGenerator;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.ContactUpdate;
+import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.NewPartner;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.registry.TierChangeRequest;
+import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerRecord;
+import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The registry's rules, once, over any {@link Store}. */
+public final class DefaultPartnerRegistry implements PartnerRegistry {
+  static final String PARTNER = "partner";
+  static final String CLIENT = "client";
+  static final String INITIAL_BY = "registry";
+  static final String INITIAL_REASON = "initial tier";
+
+  private final Store store;
+  private final Clock clock;
+  private final IdGenerator ids;
+
+  public DefaultPartnerRegistry(Store store, Clock clock, IdGenerator ids) {
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Stores keep microseconds (PostgreSQL's precision), so core never hands them more. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @Override
+  public Partner add(NewPartner request) {
+    Checks.start().bean("request", request).done();
+    String name = Names.clean(Objects.requireNonNull(request.companyName()));
+    String email = Objects.requireNonNull(request.contactEmail()).strip();
+    var tier = Objects.requireNonNull(request.tier());
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      rejectTakenName(repo, name, null);
+      Instant now = now();
+      PartnerRecord rec = new PartnerRecord(
+          new PartnerId(ids.next()), name, email, tier, PartnerStatus.ACTIVE, now, now, 1);
+      repo.insert(rec);
+      repo.appendTierChange(new TierChange(rec.id(), 1, null, tier, now, INITIAL_BY, INITIAL_REASON));
+      return rec.toPartner(ClientTotals.NONE);
+    });
+  }
+
+  @Override
+  public Optional<Partner> find(PartnerId id) {
+    Checks.start().notNull("id", id).done();
+    return store.read(tx -> tx.partners().find(id).map(rec -> withTotals(tx.partners(), rec)));
+  }
+
+  @Override
+  public Partner get(PartnerId id) {
+    return find(id).orElseThrow(() -> new NotFoundException(PARTNER, id));
+  }
+
+  @Override
+  public Page<Partner> list(PartnerQuery query) {
+    Checks.start().bean("query", query).done();
+    return store.read(tx -> {
+      PartnerRepository repo = tx.partners();
+      Page<PartnerRecord> page = repo.list(query);
+      Map<PartnerId, ClientTotals> totals =
+          repo.clientTotals(page.items().stream().map(PartnerRecord::id).toList());
+      return new Page<>(
+          page.items().stream()
+              .map(r -> r.toPartner(totals.getOrDefault(r.id(), ClientTotals.NONE)))
+              .toList(),
+          page.offset(), page.limit(), page.total());
+    });
+  }
+
+  @Override
+  public Partner changeTier(PartnerId id, long expectedVersion, TierChangeRequest request) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("request", request).done();
+    var to = Objects.requireNonNull(request.tier());
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      PartnerRecord cur = loadForUpdate(repo, id, expectedVersion);
+      requireActive(cur, "change its tier");
+      if (cur.tier() == to) {
+        throw cloud.quazzar.partner.ValidationException.of("tier", "is already " + to + "; choose another tier");
+      }
+      Instant now = now();
+      PartnerRecord next = new PartnerRecord(
+          id, cur.companyName(), cur.contactEmail(), to, cur.status(), cur.createdAt(), now, cur.version() + 1);
+      update(repo, next, expectedVersion);
+      int seq = repo.tierHistory(id).size() + 1;
+      repo.appendTierChange(new TierChange(
+          id, seq, cur.tier(), to, now,
+          Names.clean(Objects.requireNonNull(request.changedBy())),
+          Objects.requireNonNull(request.reason()).strip()));
+      return withTotals(repo, next);
+    });
+  }
+
+  @Override
+  public List<TierChange> tierHistory(PartnerId id) {
+    Checks.start().notNull("id", id).done();
+    return store.read(tx -> {
+      List<TierChange> history = tx.partners().tierHistory(id);
+      if (history.isEmpty() && tx.partners().find(id).isEmpty()) {
+        throw new NotFoundException(PARTNER, id);
+      }
+      return history;
+    });
+  }
+
+  @Override
+  public Partner updateContact(PartnerId id, long expectedVersion, ContactUpdate update) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("update", update).done();
+    String name = Names.clean(Objects.requireNonNull(update.companyName()));
+    String email = Objects.requireNonNull(update.contactEmail()).strip();
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      PartnerRecord cur = loadForUpdate(repo, id, expectedVersion);
+      rejectTakenName(repo, name, id);
+      PartnerRecord next = new PartnerRecord(
+          id, name, email, cur.tier(), cur.status(), cur.createdAt(), now(), cur.version() + 1);
+      update(repo, next, expectedVersion);
+      return withTotals(repo, next);
+    });
+  }
+
+  @Override
+  public Partner deactivate(PartnerId id, long expectedVersion) {
+    return setStatus(id, expectedVersion, PartnerStatus.INACTIVE);
+  }
+
+  @Override
+  public Partner reactivate(PartnerId id, long expectedVersion) {
+    return setStatus(id, expectedVersion, PartnerStatus.ACTIVE);
+  }
+
+  private Partner setStatus(PartnerId id, long expectedVersion, PartnerStatus status) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).done();
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      PartnerRecord cur = loadForUpdate(repo, id, expectedVersion);
+      if (cur.status() == status) {
+        throw new ConflictException(STATE, "partner " + id + " is already " + status);
+      }
+      PartnerRecord next = new PartnerRecord(
+          id, cur.companyName(), cur.contactEmail(), cur.tier(), status, cur.createdAt(), now(), cur.version() + 1);
+      update(repo, next, expectedVersion);
+      return withTotals(repo, next);
+    });
+  }
+
+  @Override
+  public Client addClient(PartnerId partnerId, NewClient request) {
+    Checks.start().notNull("partnerId", partnerId).bean("request", request).done();
+    String name = Names.clean(Objects.requireNonNull(request.name()));
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      PartnerRecord partner = repo.find(partnerId).orElseThrow(() -> new NotFoundException(PARTNER, partnerId));
+      requireActive(partner, "add a client");
+      Instant now = now();
+      Client client = new Client(new ClientId(ids.next()), partnerId, name, request.serverCount(), now, now, 1);
+      rejectTakenClientName(repo, client, null);
+      repo.insertClient(client);
+      return client;
+    });
+  }
+
+  @Override
+  public Optional<Client> findClient(ClientId id) {
+    Checks.start().notNull("id", id).done();
+    return store.read(tx -> tx.partners().findClient(id));
+  }
+
+  @Override
+  public List<Client> clients(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    return store.read(tx -> {
+      if (tx.partners().find(partnerId).isEmpty()) {
+        throw new NotFoundException(PARTNER, partnerId);
+      }
+      return tx.partners().clients(partnerId);
+    });
+  }
+
+  @Override
+  public Client renameClient(ClientId id, long expectedVersion, String name) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
+        .bean("name", name == null ? null : new NewClient(name, 0)).done();
+    String clean = Names.clean(name);
+    return changeClient(id, expectedVersion, cur -> new Client(
+        id, cur.partnerId(), clean, cur.serverCount(), cur.createdAt(), now(), cur.version() + 1));
+  }
+
+  @Override
+  public Client setServerCount(ClientId id, long expectedVersion, int serverCount) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
+        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0").done();
+    return changeClient(id, expectedVersion, cur -> new Client(
+        id, cur.partnerId(), cur.name(), serverCount, cur.createdAt(), now(), cur.version() + 1));
+  }
+
+  @Override
+  public void removeClient(ClientId id, long expectedVersion) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).done();
+    store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      Client cur = loadClientForUpdate(repo, id, expectedVersion);
+      if (!repo.deleteClient(id, expectedVersion)) {
+        throw stale(repo.findClient(id).map(Client::version), CLIENT, id, expectedVersion);
+      }
+      return cur;
+    });
+  }
+
+  private Client changeClient(ClientId id, long expectedVersion, java.util.function.UnaryOperator<Client> change) {
+    return store.write(tx -> {
+      PartnerRepository repo = tx.partners();
+      Client cur = loadClientForUpdate(repo, id, expectedVersion);
+      Client next = change.apply(cur);
+      if (!next.nameKey().equals(cur.nameKey())) {
+        rejectTakenClientName(repo, next, id);
+      }
+      if (!repo.updateClient(next, expectedVersion)) {
+        throw stale(repo.findClient(id).map(Client::version), CLIENT, id, expectedVersion);
+      }
+      return next;
+    });
+  }
+
+  private Client loadClientForUpdate(PartnerRepository repo, ClientId id, long expectedVersion) {
+    Client cur = repo.findClient(id).orElseThrow(() -> new NotFoundException(CLIENT, id));
+    if (cur.version() != expectedVersion) {
+      throw ConflictException.staleVersion(CLIENT, id, expectedVersion, cur.version());
+    }
+    PartnerRecord partner = repo.find(cur.partnerId())
+        .orElseThrow(() -> new IllegalStateException("client " + id + " has no partner " + cur.partnerId()));
+    requireActive(partner, "change its clients");
+    return cur;
+  }
+
+  private static PartnerRecord loadForUpdate(PartnerRepository repo, PartnerId id, long expectedVersion) {
+    PartnerRecord cur = repo.find(id).orElseThrow(() -> new NotFoundException(PARTNER, id));
+    if (cur.version() != expectedVersion) {
+      throw ConflictException.staleVersion(PARTNER, id, expectedVersion, cur.version());
+    }
+    return cur;
+  }
+
+  /** The store's compare-and-set failed after our read: someone committed in between. */
+  private static void update(PartnerRepository repo, PartnerRecord next, long expectedVersion) {
+    if (!repo.update(next, expectedVersion)) {
+      throw stale(repo.find(next.id()).map(PartnerRecord::version), PARTNER, next.id(), expectedVersion);
+    }
+  }
+
+  private static RuntimeException stale(Optional<Long> actual, String entity, Object id, long expected) {
+    return actual.<RuntimeException>map(v -> ConflictException.staleVersion(entity, id, expected, v))
+        .orElseGet(() -> new NotFoundException(entity, id));
+  }
+
+  private static void requireActive(PartnerRecord partner, String action) {
+    if (partner.status() != PartnerStatus.ACTIVE) {
+      throw new ConflictException(STATE,
+          "partner " + partner.id() + " is " + partner.status() + "; reactivate it to " + action);
+    }
+  }
+
+  private static void rejectTakenName(PartnerRepository repo, String name, @Nullable PartnerId self) {
+    repo.findByNameKey(Names.key(name))
+        .filter(other -> !other.id().equals(self))
+        .ifPresent(other -> {
+          throw new ConflictException(DUPLICATE,
+              "company name '" + name + "' is already used by partner " + other.id()
+                  + " (names are compared ignoring case and extra spaces)");
+        });
+  }
+
+  private static void rejectTakenClientName(PartnerRepository repo, Client client, @Nullable ClientId self) {
+    for (Client other : repo.clients(client.partnerId())) {
+      if (other.nameKey().equals(client.nameKey()) && !other.id().equals(self)) {
+        throw new ConflictException(DUPLICATE,
+            "partner " + client.partnerId() + " already has a client named '" + other.name()
+                + "' (names are compared ignoring case and extra spaces)");
+      }
+    }
+  }
+
+  private static Partner withTotals(PartnerRepository repo, PartnerRecord rec) {
+    return rec.toPartner(repo.clientTotals(List.of(rec.id())).getOrDefault(rec.id(), ClientTotals.NONE));
+  }
+}

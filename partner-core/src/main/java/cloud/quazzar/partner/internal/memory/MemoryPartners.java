@@ -1,0 +1,226 @@
+package cloud.quazzar.partner.internal.memory;
+
+import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerRecord;
+import cloud.quazzar.partner.spi.PartnerRepository;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Partner tables of the memory store; guarded by the store's lock. */
+final class MemoryPartners {
+  private final Map<PartnerId, PartnerRecord> byId = new HashMap<>();
+  /** Name keys are unique, so this is also the listing order (name key, then id). */
+  private final TreeMap<String, PartnerRecord> byNameKey = new TreeMap<>();
+  private final Map<PartnerId, List<TierChange>> history = new HashMap<>();
+  private final Map<ClientId, Client> clients = new HashMap<>();
+  private final Map<PartnerId, TreeMap<String, Client>> clientsByPartner = new HashMap<>();
+
+  PartnerRepository view(@Nullable Deque<Runnable> undo) {
+    return new View(undo);
+  }
+
+  private final class View implements PartnerRepository {
+    private final @Nullable Deque<Runnable> undo;
+
+    View(@Nullable Deque<Runnable> undo) {
+      this.undo = undo;
+    }
+
+    private void onRollback(Runnable inverse) {
+      if (undo == null) {
+        throw new IllegalStateException("write attempted in a read-only transaction");
+      }
+      undo.push(inverse);
+    }
+
+    private void checkWritable() {
+      if (undo == null) {
+        throw new IllegalStateException("write attempted in a read-only transaction");
+      }
+    }
+
+    @Override
+    public void insert(PartnerRecord p) {
+      checkWritable();
+      if (byId.containsKey(p.id()) || byNameKey.containsKey(p.nameKey())) {
+        throw new ConflictException(DUPLICATE, "company name '" + p.companyName() + "' or id " + p.id() + " is taken");
+      }
+      byId.put(p.id(), p);
+      byNameKey.put(p.nameKey(), p);
+      onRollback(() -> {
+        byId.remove(p.id());
+        byNameKey.remove(p.nameKey());
+      });
+    }
+
+    @Override
+    public Optional<PartnerRecord> find(PartnerId id) {
+      return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<PartnerRecord> findByNameKey(String nameKey) {
+      return Optional.ofNullable(byNameKey.get(nameKey));
+    }
+
+    @Override
+    public boolean update(PartnerRecord p, long expectedVersion) {
+      checkWritable();
+      PartnerRecord old = byId.get(p.id());
+      if (old == null || old.version() != expectedVersion) {
+        return false;
+      }
+      PartnerRecord holder = byNameKey.get(p.nameKey());
+      if (holder != null && !holder.id().equals(p.id())) {
+        throw new ConflictException(DUPLICATE, "company name '" + p.companyName() + "' is taken");
+      }
+      byNameKey.remove(old.nameKey());
+      byNameKey.put(p.nameKey(), p);
+      byId.put(p.id(), p);
+      onRollback(() -> {
+        byNameKey.remove(p.nameKey());
+        byNameKey.put(old.nameKey(), old);
+        byId.put(old.id(), old);
+      });
+      return true;
+    }
+
+    @Override
+    public Page<PartnerRecord> list(PartnerQuery q) {
+      List<PartnerRecord> items = new ArrayList<>(Math.min(q.limit(), 64));
+      long total = 0;
+      for (PartnerRecord p : byNameKey.values()) {
+        if (q.matches(p.tier(), p.status())) {
+          if (total >= q.offset() && items.size() < q.limit()) {
+            items.add(p);
+          }
+          total++;
+        }
+      }
+      return new Page<>(items, q.offset(), q.limit(), total);
+    }
+
+    @Override
+    public Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids) {
+      Map<PartnerId, ClientTotals> out = new HashMap<>();
+      for (PartnerId id : ids) {
+        TreeMap<String, Client> cs = clientsByPartner.get(id);
+        if (cs == null || cs.isEmpty()) {
+          out.put(id, ClientTotals.NONE);
+        } else {
+          long servers = 0;
+          for (Client c : cs.values()) {
+            servers += c.serverCount();
+          }
+          out.put(id, new ClientTotals(servers, cs.size()));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void appendTierChange(TierChange change) {
+      checkWritable();
+      List<TierChange> list = history.computeIfAbsent(change.partnerId(), k -> new ArrayList<>());
+      for (TierChange existing : list) {
+        if (existing.sequence() == change.sequence()) {
+          throw new ConflictException(DUPLICATE,
+              "partner " + change.partnerId() + " already has tier history entry " + change.sequence());
+        }
+      }
+      list.add(change);
+      onRollback(() -> list.remove(list.size() - 1));
+    }
+
+    @Override
+    public List<TierChange> tierHistory(PartnerId id) {
+      List<TierChange> list = history.get(id);
+      if (list == null) {
+        return List.of();
+      }
+      return list.stream().sorted(java.util.Comparator.comparingInt(TierChange::sequence)).toList();
+    }
+
+    @Override
+    public void insertClient(Client c) {
+      checkWritable();
+      TreeMap<String, Client> cs = clientsByPartner.computeIfAbsent(c.partnerId(), k -> new TreeMap<>());
+      if (clients.containsKey(c.id()) || cs.containsKey(c.nameKey())) {
+        throw new ConflictException(DUPLICATE, "client name '" + c.name() + "' or id " + c.id() + " is taken");
+      }
+      clients.put(c.id(), c);
+      cs.put(c.nameKey(), c);
+      onRollback(() -> {
+        clients.remove(c.id());
+        cs.remove(c.nameKey());
+      });
+    }
+
+    @Override
+    public Optional<Client> findClient(ClientId id) {
+      return Optional.ofNullable(clients.get(id));
+    }
+
+    @Override
+    public boolean updateClient(Client c, long expectedVersion) {
+      checkWritable();
+      Client old = clients.get(c.id());
+      if (old == null || old.version() != expectedVersion) {
+        return false;
+      }
+      TreeMap<String, Client> cs = clientsByPartner.get(old.partnerId());
+      Client holder = cs.get(c.nameKey());
+      if (holder != null && !holder.id().equals(c.id())) {
+        throw new ConflictException(DUPLICATE, "client name '" + c.name() + "' is taken");
+      }
+      cs.remove(old.nameKey());
+      cs.put(c.nameKey(), c);
+      clients.put(c.id(), c);
+      onRollback(() -> {
+        cs.remove(c.nameKey());
+        cs.put(old.nameKey(), old);
+        clients.put(old.id(), old);
+      });
+      return true;
+    }
+
+    @Override
+    public boolean deleteClient(ClientId id, long expectedVersion) {
+      checkWritable();
+      Client old = clients.get(id);
+      if (old == null || old.version() != expectedVersion) {
+        return false;
+      }
+      TreeMap<String, Client> cs = clientsByPartner.get(old.partnerId());
+      clients.remove(id);
+      cs.remove(old.nameKey());
+      onRollback(() -> {
+        clients.put(id, old);
+        cs.put(old.nameKey(), old);
+      });
+      return true;
+    }
+
+    @Override
+    public List<Client> clients(PartnerId partnerId) {
+      TreeMap<String, Client> cs = clientsByPartner.get(partnerId);
+      return cs == null ? List.of() : List.copyOf(cs.values());
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package cloud.quazzar.partner.internal.memory;
+
+import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreTransaction;
+import cloud.quazzar.partner.spi.StoreWork;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A thread-safe store in the heap. Readers share a read lock; one writer at a time holds the write
+ * lock, and every change it makes pushes its inverse on an undo log, so a write that throws leaves
+ * the state exactly as it found it (atomicity without copying the data).
+ */
+public final class MemoryStore implements Store {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final MemoryPartners partners = new MemoryPartners();
+  private volatile boolean closed;
+
+  @Override
+  public String description() {
+    return "memory";
+  }
+
+  @Override
+  public <T> T read(StoreWork<T> work) {
+    checkOpen();
+    lock.readLock().lock();
+    try {
+      return work.run(new Tx(null));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public <T> T write(StoreWork<T> work) {
+    checkOpen();
+    if (lock.getReadHoldCount() > 0) {
+      throw new IllegalStateException("a write transaction cannot start inside a read transaction");
+    }
+    lock.writeLock().lock();
+    Deque<Runnable> undo = new ArrayDeque<>();
+    try {
+      T result = work.run(new Tx(undo));
+      undo.clear();
+      return result;
+    } catch (RuntimeException | Error e) {
+      while (!undo.isEmpty()) {
+        undo.pop().run();
+      }
+      throw e;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StorageException("the memory store is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** A transaction: a view whose writes log their inverse (null log: read-only). */
+  private final class Tx implements StoreTransaction {
+    private final PartnerRepository partnerView;
+
+    Tx(Deque<Runnable> undo) {
+      this.partnerView = partners.view(undo);
+    }
+
+    @Override
+    public PartnerRepository partners() {
+      return partnerView;
+    }
+  }
+}

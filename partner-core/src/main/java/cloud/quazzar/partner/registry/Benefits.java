@@ -1,0 +1,40 @@
+package cloud.quazzar.partner.registry;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One tier's column of the source document's benefits matrix.
+ *
+ * @param discountLevel Standard, Enhanced or Maximum discount on licensing
+ * @param portalAccess partner portal access
+ * @param prioritySupport priority support
+ * @param coMarketing co-marketing materials
+ * @param dedicatedAccountManager a dedicated account manager
+ * @param certificationAccess Basic, Advanced or All certifications
+ */
+public record Benefits(
+    DiscountLevel discountLevel,
+    boolean portalAccess,
+    boolean prioritySupport,
+    boolean coMarketing,
+    boolean dedicatedAccountManager,
+    CertificationAccess certificationAccess) {
+
+  public Benefits {
+    requireNonNull(discountLevel, "discountLevel");
+    requireNonNull(certificationAccess, "certificationAccess");
+  }
+
+  /**
+   * Whether these benefits are at least {@code other} in every row: each level at least as high,
+   * and every yes of {@code other} a yes here. DESIGN.md: a higher tier never has fewer benefits.
+   */
+  public boolean includes(Benefits other) {
+    return discountLevel.compareTo(other.discountLevel) >= 0
+        && (portalAccess || !other.portalAccess)
+        && (prioritySupport || !other.prioritySupport)
+        && (coMarketing || !other.coMarketing)
+        && (dedicatedAccountManager || !other.dedicatedAccountManager)
+        && certificationAccess.compareTo(other.certificationAccess) >= 0;
+  }
+}

@@ -1,0 +1,19 @@
+package cloud.quazzar.partner.registry;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client to add to a partner.
+ *
+ * @param name 1 to 200 characters, no control characters; unique within the partner ignoring case
+ *     and spaces
+ * @param serverCount servers the client runs, 0 or more
+ */
+public record NewClient(
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Nullable String name,
+    @PositiveOrZero int serverCount) {}

@@ -1,0 +1,58 @@
+package cloud.quazzar.partner.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A partner as stored, with the counts derived from its clients. Immutable; a change yields a new
+ * {@code Partner} with the next {@link #version()}.
+ *
+ * @param id generated id
+ * @param companyName the company name, white space cleaned as by {@link Names#clean}
+ * @param contactEmail contact email address
+ * @param tier current tier
+ * @param status active or deactivated
+ * @param serverCount DESIGN.md rule: the sum of its clients' server counts
+ * @param clientCount DESIGN.md rule: the number of its clients
+ * @param createdAt when it was added
+ * @param updatedAt when its own fields last changed (client changes do not count)
+ * @param version optimistic-lock version: 1 when added, one more per change of its own fields
+ */
+public record Partner(
+    PartnerId id,
+    String companyName,
+    String contactEmail,
+    Tier tier,
+    PartnerStatus status,
+    long serverCount,
+    int clientCount,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public Partner {
+    requireNonNull(id, "id");
+    requireNonNull(companyName, "companyName");
+    requireNonNull(contactEmail, "contactEmail");
+    requireNonNull(tier, "tier");
+    requireNonNull(status, "status");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(updatedAt, "updatedAt");
+    if (serverCount < 0 || clientCount < 0 || version < 1) {
+      throw new IllegalArgumentException(
+          "serverCount >= 0, clientCount >= 0, version >= 1 required: "
+              + serverCount + ", " + clientCount + ", " + version);
+    }
+  }
+
+  /** The benefits of the current tier. */
+  public Benefits benefits() {
+    return tier.benefits();
+  }
+
+  /** Whether the partner is active. */
+  public boolean isActive() {
+    return status == PartnerStatus.ACTIVE;
+  }
+}

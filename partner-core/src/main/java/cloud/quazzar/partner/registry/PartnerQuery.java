@@ -1,0 +1,59 @@
+package cloud.quazzar.partner.registry;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which partners to list and which page. Results come in a stable order: by company name ignoring
+ * case ({@link Names#key}), then by id. An empty tier or status set means "any".
+ *
+ * @param tiers the tiers to include; empty for all
+ * @param statuses the statuses to include; empty for all
+ * @param offset how many matching partners to skip, 0 or more
+ * @param limit page size, 1 to {@value #MAX_LIMIT}
+ */
+public record PartnerQuery(
+    Set<Tier> tiers,
+    Set<PartnerStatus> statuses,
+    @PositiveOrZero int offset,
+    @Min(1) @Max(MAX_LIMIT) int limit) {
+
+  /** The largest page a listing returns. */
+  public static final int MAX_LIMIT = 1000;
+
+  /** The page size of {@link #all()}. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  public PartnerQuery {
+    tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
+    statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+  }
+
+  /** Every partner, first page of {@value #DEFAULT_LIMIT}. */
+  public static PartnerQuery all() {
+    return new PartnerQuery(Set.of(), Set.of(), 0, DEFAULT_LIMIT);
+  }
+
+  /** This query restricted to the given tiers. */
+  public PartnerQuery withTiers(Tier first, Tier... more) {
+    return new PartnerQuery(EnumSet.of(first, more), statuses, offset, limit);
+  }
+
+  /** This query restricted to the given statuses. */
+  public PartnerQuery withStatuses(PartnerStatus first, PartnerStatus... more) {
+    return new PartnerQuery(tiers, EnumSet.of(first, more), offset, limit);
+  }
+
+  /** This query for another page. */
+  public PartnerQuery page(int offset, int limit) {
+    return new PartnerQuery(tiers, statuses, offset, limit);
+  }
+
+  /** Whether a partner of this tier and status matches the filters (paging aside). */
+  public boolean matches(Tier tier, PartnerStatus status) {
+    return (tiers.isEmpty() || tiers.contains(tier)) && (statuses.isEmpty() || statuses.contains(status));
+  }
+}

@@ -1,0 +1,144 @@
+package cloud.quazzar.partner.registry;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.ValidationException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Partner management: partners, their clients, tiers and tier history (source: "Partner
+ * Management"). Obtained from {@link cloud.quazzar.partner.PartnerProgram#registry()};
+ * thread-safe.
+ *
+ * <p>Every operation validates all of its input first and throws {@link ValidationException}
+ * listing each violation by field. Every change runs in one store transaction: when it throws,
+ * nothing of it was stored. Updates take the version the caller read; if the stored version
+ * differs, they throw {@link ConflictException} with {@link ConflictException.Reason#STALE_VERSION}
+ * and change nothing (optimistic locking, never a silent overwrite).
+ */
+public interface PartnerRegistry {
+
+  /**
+   * Adds an active partner with version 1 and records its initial tier as the first entry of its
+   * tier history.
+   *
+   * @throws ValidationException if any field of {@code request} is invalid
+   * @throws ConflictException ({@code DUPLICATE}) if another partner has the same company name,
+   *     ignoring case and extra spaces
+   */
+  Partner add(NewPartner request);
+
+  /** The partner with this id, if any. */
+  Optional<Partner> find(PartnerId id);
+
+  /**
+   * The partner with this id.
+   *
+   * @throws NotFoundException if there is none
+   */
+  Partner get(PartnerId id);
+
+  /**
+   * One page of the partners matching {@code query}, ordered by company name ignoring case, then
+   * id.
+   *
+   * @throws ValidationException if the offset is negative or the limit outside 1 to {@value
+   *     PartnerQuery#MAX_LIMIT}
+   */
+  Page<Partner> list(PartnerQuery query);
+
+  /**
+   * Moves an active partner to another tier and appends the change to its tier history.
+   *
+   * @throws ValidationException if the request is invalid or names the current tier
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if the
+   *     partner is inactive
+   */
+  Partner changeTier(PartnerId id, long expectedVersion, TierChangeRequest request);
+
+  /**
+   * The partner's tier history, oldest first; the first entry is its initial tier.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  List<TierChange> tierHistory(PartnerId id);
+
+  /**
+   * Replaces the company name and contact email.
+   *
+   * @throws ValidationException if a field is invalid
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code DUPLICATE}) if
+   *     the new name is another partner's
+   */
+  Partner updateContact(PartnerId id, long expectedVersion, ContactUpdate update);
+
+  /**
+   * Deactivates a partner. Nothing is deleted; its clients and history stay readable.
+   *
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if it is
+   *     already inactive
+   */
+  Partner deactivate(PartnerId id, long expectedVersion);
+
+  /**
+   * Reactivates a deactivated partner.
+   *
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if it is
+   *     already active
+   */
+  Partner reactivate(PartnerId id, long expectedVersion);
+
+  /**
+   * Adds a client to an active partner; the partner's server and client counts include it at once.
+   *
+   * @throws ValidationException if the request is invalid
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name
+   *     (ignoring case and spaces), ({@code STATE}) if the partner is inactive
+   */
+  Client addClient(PartnerId partnerId, NewClient request);
+
+  /** The client with this id, if any. */
+  Optional<Client> findClient(ClientId id);
+
+  /**
+   * The partner's clients, ordered by name ignoring case, then id.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  List<Client> clients(PartnerId partnerId);
+
+  /**
+   * Renames a client.
+   *
+   * @throws ValidationException if the name is invalid
+   * @throws NotFoundException if there is no such client
+   * @throws ConflictException ({@code STALE_VERSION}, {@code DUPLICATE}, or {@code STATE} if its
+   *     partner is inactive)
+   */
+  Client renameClient(ClientId id, long expectedVersion, String name);
+
+  /**
+   * Sets a client's server count.
+   *
+   * @throws ValidationException if {@code serverCount} is negative
+   * @throws NotFoundException if there is no such client
+   * @throws ConflictException ({@code STALE_VERSION}, or {@code STATE} if its partner is inactive)
+   */
+  Client setServerCount(ClientId id, long expectedVersion, int serverCount);
+
+  /**
+   * Removes a client from its partner. Clients are operational records, so this deletes it; the
+   * revenue ledger keeps the month figures that were recorded with it.
+   *
+   * @throws NotFoundException if there is no such client
+   * @throws ConflictException ({@code STALE_VERSION}, or {@code STATE} if its partner is inactive)
+   */
+  void removeClient(ClientId id, long expectedVersion);
+}

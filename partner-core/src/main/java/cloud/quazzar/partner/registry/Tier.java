@@ -1,0 +1,36 @@
+package cloud.quazzar.partner.registry;
+
+/**
+ * A partner's tier. Declaration order is rank: {@code SILVER < GOLD < PLATINUM}, so
+ * {@link #compareTo} and {@link #isAbove} compare rank. Each tier carries its row of the source
+ * document's benefits matrix, exactly.
+ */
+public enum Tier {
+  /** Entry-level partnership with basic discounts. */
+  SILVER(new Benefits(DiscountLevel.STANDARD, true, false, false, false, CertificationAccess.BASIC)),
+  /** Mid-tier partnership with higher discounts and priority support. */
+  GOLD(new Benefits(DiscountLevel.ENHANCED, true, true, false, false, CertificationAccess.ADVANCED)),
+  /** Top tier: maximum discounts, co-marketing, dedicated account management. */
+  PLATINUM(new Benefits(DiscountLevel.MAXIMUM, true, true, true, true, CertificationAccess.ALL));
+
+  private final Benefits benefits;
+
+  Tier(Benefits benefits) {
+    this.benefits = benefits;
+  }
+
+  /** This tier's benefits, as in the source document's "Tier Benefits" table. */
+  public Benefits benefits() {
+    return benefits;
+  }
+
+  /** Whether this tier ranks strictly above {@code other}. */
+  public boolean isAbove(Tier other) {
+    return compareTo(other) > 0;
+  }
+
+  /** Whether this tier ranks strictly below {@code other}. */
+  public boolean isBelow(Tier other) {
+    return compareTo(other) < 0;
+  }
+}

@@ -1,0 +1,48 @@
+package cloud.quazzar.partner.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of a partner's append-only tier history. The first entry of every partner records its
+ * initial tier and has no {@link #from()}. Replaying the history from the first entry gives the
+ * current tier.
+ *
+ * @param partnerId the partner
+ * @param sequence 1 for the initial tier, then one more per change
+ * @param from the tier before, {@code null} only for the initial entry
+ * @param to the tier after
+ * @param at when the change was made
+ * @param changedBy who made it
+ * @param reason why
+ */
+public record TierChange(
+    PartnerId partnerId,
+    int sequence,
+    @Nullable Tier from,
+    Tier to,
+    Instant at,
+    String changedBy,
+    String reason) {
+
+  public TierChange {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(to, "to");
+    requireNonNull(at, "at");
+    requireNonNull(changedBy, "changedBy");
+    requireNonNull(reason, "reason");
+    if (sequence < 1) {
+      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+    }
+    if ((from == null) != (sequence == 1)) {
+      throw new IllegalArgumentException("only the first entry (sequence 1) has no 'from' tier");
+    }
+  }
+
+  /** Whether this entry records the partner's initial tier. */
+  public boolean isInitial() {
+    return from == null;
+  }
+}

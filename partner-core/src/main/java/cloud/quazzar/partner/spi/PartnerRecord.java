@@ -1,0 +1,58 @@
+package cloud.quazzar.partner.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.Instant;
+
+/**
+ * A partner's own stored fields (its counts come from its clients, see {@link ClientTotals}).
+ *
+ * @param id id
+ * @param companyName company name, already cleaned by core
+ * @param contactEmail contact email
+ * @param tier tier
+ * @param status status
+ * @param createdAt when added (microsecond precision)
+ * @param updatedAt when last changed (microsecond precision)
+ * @param version version, 1 or more
+ */
+public record PartnerRecord(
+    PartnerId id,
+    String companyName,
+    String contactEmail,
+    Tier tier,
+    PartnerStatus status,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public PartnerRecord {
+    requireNonNull(id, "id");
+    requireNonNull(companyName, "companyName");
+    requireNonNull(contactEmail, "contactEmail");
+    requireNonNull(tier, "tier");
+    requireNonNull(status, "status");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(updatedAt, "updatedAt");
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be >= 1: " + version);
+    }
+  }
+
+  /** The key that must be unique across partners ({@link Names#key}); stores index it. */
+  public String nameKey() {
+    return Names.key(companyName);
+  }
+
+  /** The API view with the given client totals. */
+  public Partner toPartner(ClientTotals totals) {
+    return new Partner(
+        id, companyName, contactEmail, tier, status, totals.serverCount(), totals.clientCount(),
+        createdAt, updatedAt, version);
+  }
+}

@@ -1,0 +1,96 @@
+package cloud.quazzar.partner.spi;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.TierChange;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a store must do for partners, clients and tier history. Only persistence: core has already
+ * validated every value and applied every rule. All methods act inside the enclosing transaction.
+ *
+ * <p>Uniqueness must hold even under concurrent transactions (in a database: a unique index), and
+ * is reported as {@link ConflictException} with reason {@code DUPLICATE}.
+ */
+public interface PartnerRepository {
+
+  /**
+   * Stores a new partner.
+   *
+   * @throws ConflictException ({@code DUPLICATE}) if another partner has the same {@link
+   *     PartnerRecord#nameKey()} (or the same id)
+   */
+  void insert(PartnerRecord partner);
+
+  /** The stored partner, if any. */
+  Optional<PartnerRecord> find(PartnerId id);
+
+  /** The partner whose {@link PartnerRecord#nameKey()} equals {@code nameKey}, if any. */
+  Optional<PartnerRecord> findByNameKey(String nameKey);
+
+  /**
+   * Replaces the stored partner if its stored version equals {@code expectedVersion}; {@code
+   * partner.version()} is then the new version.
+   *
+   * @return false, changing nothing, if the partner is missing or its version differs
+   * @throws ConflictException ({@code DUPLICATE}) if the new name key is another partner's
+   */
+  boolean update(PartnerRecord partner, long expectedVersion);
+
+  /**
+   * The partners matching the query's filters, ordered by name key then id, the page it asks for,
+   * with the total number of matches.
+   */
+  Page<PartnerRecord> list(PartnerQuery query);
+
+  /** Client totals for each id given; partners without clients map to {@link ClientTotals#NONE}. */
+  Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids);
+
+  /**
+   * Appends an entry to a partner's tier history.
+   *
+   * @throws ConflictException ({@code DUPLICATE}) if the partner already has an entry with this
+   *     sequence
+   */
+  void appendTierChange(TierChange change);
+
+  /** The partner's tier history ordered by sequence; empty if there is none. */
+  List<TierChange> tierHistory(PartnerId id);
+
+  /**
+   * Stores a new client.
+   *
+   * @throws ConflictException ({@code DUPLICATE}) if its partner has a client with the same {@link
+   *     Client#nameKey()}
+   */
+  void insertClient(Client client);
+
+  /** The stored client, if any. */
+  Optional<Client> findClient(ClientId id);
+
+  /**
+   * Replaces the stored client if its stored version equals {@code expectedVersion}.
+   *
+   * @return false, changing nothing, if it is missing or its version differs
+   * @throws ConflictException ({@code DUPLICATE}) if the new name key is another client's of the
+   *     same partner
+   */
+  boolean updateClient(Client client, long expectedVersion);
+
+  /**
+   * Deletes the client if its stored version equals {@code expectedVersion}.
+   *
+   * @return false, changing nothing, if it is missing or its version differs
+   */
+  boolean deleteClient(ClientId id, long expectedVersion);
+
+  /** The partner's clients ordered by name key then id. */
+  List<Client> clients(PartnerId partnerId);
+}
