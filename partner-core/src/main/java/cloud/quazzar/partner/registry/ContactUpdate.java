@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param contactEmail the contact email address
  */
 public record ContactUpdate(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
         @Nullable String companyName,
-    @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain white space or control characters")
+    @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cc}\\s]*", message = "must not contain white space or control characters")
         @Nullable String contactEmail) {}

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param serverCount servers the client runs, 0 or more
  */
 public record NewClient(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
         @Nullable String name,
     @PositiveOrZero int serverCount) {}

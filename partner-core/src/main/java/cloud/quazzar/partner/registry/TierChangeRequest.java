@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record TierChangeRequest(
     @NotNull @Nullable Tier tier,
-    @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 100) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
         @Nullable String changedBy,
     @NotBlank @Size(max = 500) @Nullable String reason) {}
