@@ -68,6 +68,11 @@ import org.junit.jupiter.api.Test;
  * through the public services (so the library's rules hold on it) and through the SPI directly (so
  * the guarantees core relies on, such as uniqueness under concurrency and rollback, come from the
  * store itself). Groups are {@link Nested} classes; a store may add its own tests beside them.
+ *
+ * <p>Each capability keeps its contract in its own abstract class that receives a {@link
+ * TckContext} from {@link #context()}, mounted here as one {@code @Nested} class, e.g. {@code
+ * @Nested class Discounts extends DiscountContract { protected TckContext context() { return
+ * StoreTck.this.context(); } }}.
  */
 public abstract class StoreTck {
   /** When the test clock starts: 2026-01-15T09:30:00.123456Z (microseconds on purpose). */
@@ -102,6 +107,11 @@ public abstract class StoreTck {
     if (store != null) {
       store.close();
     }
+  }
+
+  /** This test's store, clock and program, for capability contracts mounted as nested classes. */
+  protected TckContext context() {
+    return new TckContext(store, clock, program);
   }
 
   /** Adds a partner with a default email. */
