@@ -27,7 +27,7 @@ public final class Checks {
             .getValidator();
   }
 
-  private final List<Violation> violations = new ArrayList<>(2);
+  private @Nullable List<Violation> violations;
 
   private Checks() {}
 
@@ -66,17 +66,20 @@ public final class Checks {
   }
 
   public Checks add(String field, String message) {
+    if (violations == null) {
+      violations = new ArrayList<>(4);
+    }
     violations.add(new Violation(field, message));
     return this;
   }
 
   public boolean failed() {
-    return !violations.isEmpty();
+    return violations != null;
   }
 
   /** Throws if anything was collected. */
   public void done() {
-    if (!violations.isEmpty()) {
+    if (violations != null) {
       throw new ValidationException(violations);
     }
   }

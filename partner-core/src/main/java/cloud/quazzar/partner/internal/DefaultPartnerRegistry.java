@@ -314,6 +314,6 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   private static Partner withTotals(PartnerRepository repo, PartnerRecord rec) {
-    return rec.toPartner(repo.clientTotals(List.of(rec.id())).getOrDefault(rec.id(), ClientTotals.NONE));
+    return rec.toPartner(repo.clientTotals(rec.id()));
   }
 }

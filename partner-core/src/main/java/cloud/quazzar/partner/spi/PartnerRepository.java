@@ -54,6 +54,14 @@ public interface PartnerRepository {
   Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids);
 
   /**
+   * Client totals of one partner ({@link ClientTotals#NONE} without clients). The default delegates
+   * to {@link #clientTotals(Collection)}; stores may answer it more cheaply.
+   */
+  default ClientTotals clientTotals(PartnerId id) {
+    return clientTotals(List.of(id)).getOrDefault(id, ClientTotals.NONE);
+  }
+
+  /**
    * Appends an entry to a partner's tier history.
    *
    * @throws ConflictException ({@code DUPLICATE}) if the partner already has an entry with this

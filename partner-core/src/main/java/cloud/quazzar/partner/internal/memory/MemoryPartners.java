@@ -120,18 +120,22 @@ final class MemoryPartners {
     public Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids) {
       Map<PartnerId, ClientTotals> out = new HashMap<>();
       for (PartnerId id : ids) {
-        TreeMap<String, Client> cs = clientsByPartner.get(id);
-        if (cs == null || cs.isEmpty()) {
-          out.put(id, ClientTotals.NONE);
-        } else {
-          long servers = 0;
-          for (Client c : cs.values()) {
-            servers += c.serverCount();
-          }
-          out.put(id, new ClientTotals(servers, cs.size()));
-        }
+        out.put(id, clientTotals(id));
       }
       return out;
+    }
+
+    @Override
+    public ClientTotals clientTotals(PartnerId id) {
+      TreeMap<String, Client> cs = clientsByPartner.get(id);
+      if (cs == null || cs.isEmpty()) {
+        return ClientTotals.NONE;
+      }
+      long servers = 0;
+      for (Client c : cs.values()) {
+        servers += c.serverCount();
+      }
+      return new ClientTotals(servers, cs.size());
     }
 
     @Override
