@@ -7,4 +7,7 @@ package cloud.quazzar.partner.spi;
 public interface StoreTransaction {
   /** Partners, clients and tier history. */
   PartnerRepository partners();
+
+  /** Certifications, their history and the status last reported for each. */
+  CertificationRepository certifications();
 }

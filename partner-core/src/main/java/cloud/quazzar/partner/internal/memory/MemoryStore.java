@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
+  private final MemoryCertifications certifications = new MemoryCertifications();
   private volatile boolean closed;
 
   @Override
@@ -71,14 +73,21 @@ public final class MemoryStore implements Store {
   /** A transaction: a view whose writes log their inverse (null log: read-only). */
   private final class Tx implements StoreTransaction {
     private final PartnerRepository partnerView;
+    private final CertificationRepository certificationView;
 
     Tx(Deque<Runnable> undo) {
       this.partnerView = partners.view(undo);
+      this.certificationView = certifications.view(undo);
     }
 
     @Override
     public PartnerRepository partners() {
       return partnerView;
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+      return certificationView;
     }
   }
 }
