@@ -1,0 +1,41 @@
+package cloud.quazzar.partner.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickstartTest {
+  @TempDir Path dir;
+
+  private String runOnce() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      Quickstart.main(new String[] {dir.toString()});
+    } finally {
+      System.setOut(saved);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @DisplayName("the first run creates the demo program; the second finds it in the H2 file and prints it again")
+  void twoRuns() {
+    String first = runOnce();
+    assertTrue(first.contains("first run: created 6 partners with 10 clients"), first);
+    assertTrue(first.contains("Atlas Cloud Services"), first);
+    String second = runOnce();
+    assertTrue(second.contains("found the stored data of an earlier run: 6 partners"), second);
+    String table = first.substring(first.indexOf("Partners"));
+    assertTrue(second.endsWith(table), "the second run prints the same partners:\n" + second);
+    assertTrue(table.matches("(?s).*Atlas Cloud Services\\s+GOLD\\s+50\\s+2\\s+ENHANCED.*"), table);
+    assertTrue(table.matches("(?s).*Evergreen IT\\s+GOLD\\s+49\\s+2.*"), table);
+  }
+}
