@@ -113,11 +113,13 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   @Override
   public TrackedCertification add(PartnerId partnerId, NewCertification request) {
-    Checks c = Checks.start().notNull("partnerId", partnerId).bean("request", request);
-    if (request != null) {
-      checkDates(c, request.issueDate(), request.expiryDate());
-    }
+    // Validation runs inside the work so that all of it, tier access included, is reported at once,
+    // and starts afresh if a store retries the work after a transient failure.
     return store.write(tx -> {
+      Checks c = Checks.start().notNull("partnerId", partnerId).bean("request", request);
+      if (request != null) {
+        checkDates(c, request.issueDate(), request.expiryDate());
+      }
       Optional<PartnerRecord> partner = partnerId == null ? Optional.empty() : tx.partners().find(partnerId);
       if (partner.isPresent() && request != null && request.level() != null) {
         checkAccess(c, partner.get().tier(), request.level());
@@ -143,11 +145,11 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   @Override
   public TrackedCertification renew(CertificationId id, long expectedVersion, Renewal renewal) {
-    Checks c = Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("renewal", renewal);
-    if (renewal != null) {
-      checkDates(c, renewal.issueDate(), renewal.expiryDate());
-    }
     return store.write(tx -> {
+      Checks c = Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("renewal", renewal);
+      if (renewal != null) {
+        checkDates(c, renewal.issueDate(), renewal.expiryDate());
+      }
       CertificationRepository repo = tx.certifications();
       Optional<CertificationRecord> found = id == null ? Optional.empty() : repo.find(id);
       Optional<PartnerRecord> partner = found.flatMap(r -> tx.partners().find(r.certification().partnerId()));
