@@ -18,6 +18,9 @@ import java.util.Optional;
  *
  * <p>Uniqueness must hold even under concurrent transactions (in a database: a unique index), and
  * is reported as {@link ConflictException} with reason {@code DUPLICATE}.
+ *
+ * <p>"Ordered by name key" means {@link cloud.quazzar.partner.registry.Names#KEY_ORDER} (Unicode
+ * code points; in SQL a binary collation such as PostgreSQL's {@code COLLATE "C"}), then id.
  */
 public interface PartnerRepository {
 
