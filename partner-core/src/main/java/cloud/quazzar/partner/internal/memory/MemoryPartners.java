@@ -183,6 +183,18 @@ final class MemoryPartners {
     }
 
     @Override
+    public Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
+      TreeMap<String, Client> cs = clientsByPartner.get(partnerId);
+      return cs == null ? Optional.empty() : Optional.ofNullable(cs.get(nameKey));
+    }
+
+    @Override
+    public int lastTierSequence(PartnerId id) {
+      List<TierChange> list = history.get(id);
+      return list == null ? 0 : list.size();
+    }
+
+    @Override
     public boolean updateClient(Client c, long expectedVersion) {
       checkWritable();
       Client old = clients.get(c.id());

@@ -186,6 +186,19 @@ final class JdbcPartners implements PartnerRepository {
   }
 
   @Override
+  public int lastTierSequence(PartnerId id) {
+    return (int) jdbc.number(
+        "SELECT COALESCE(MAX(sequence_no), 0) FROM partner_tier_history WHERE partner_id = ?", id.value());
+  }
+
+  @Override
+  public Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
+    return jdbc.first(
+        "SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? AND name_key = ?",
+        JdbcPartners::client, partnerId.value(), nameKey);
+  }
+
+  @Override
   public List<Client> clients(PartnerId partnerId) {
     return jdbc.list(
         "SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? ORDER BY " + byNameKey,
