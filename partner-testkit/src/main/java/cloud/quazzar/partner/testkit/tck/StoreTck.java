@@ -575,6 +575,15 @@ public abstract class StoreTck {
     }
   }
 
+  @Nested
+  @DisplayName("Bad input")
+  class BadInput extends BadInputContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
   /** Runs {@code body(i)} for i in 0..threads-1 at once and rethrows the first failure. */
   protected static void runConcurrently(int threads, ThrowingIntConsumer body) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
