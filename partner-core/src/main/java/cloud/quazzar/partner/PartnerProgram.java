@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.StorageDiscovery;
+import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
@@ -44,6 +46,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final Store store;
   private final boolean ownsStore;
   private final PartnerRegistry registry;
+  private final RevenueLedger revenue;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -51,6 +54,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.store = store;
     this.ownsStore = ownsStore;
     this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
+    this.revenue = new DefaultRevenueLedger(store, clock, zone, b.ids);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -61,6 +65,11 @@ public final class PartnerProgram implements AutoCloseable {
   /** Partners, clients, tiers and tier history. */
   public PartnerRegistry registry() {
     return registry;
+  }
+
+  /** The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export. */
+  public RevenueLedger revenue() {
+    return revenue;
   }
 
   /** The clock every time-dependent rule reads. */

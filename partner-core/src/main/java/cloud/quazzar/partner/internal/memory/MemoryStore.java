@@ -2,6 +2,7 @@ package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
+  private final MemoryRevenue revenue = new MemoryRevenue();
   private volatile boolean closed;
 
   @Override
@@ -71,14 +73,21 @@ public final class MemoryStore implements Store {
   /** A transaction: a view whose writes log their inverse (null log: read-only). */
   private final class Tx implements StoreTransaction {
     private final PartnerRepository partnerView;
+    private final RevenueRepository revenueView;
 
     Tx(Deque<Runnable> undo) {
       this.partnerView = partners.view(undo);
+      this.revenueView = revenue.view(undo, partnerView);
     }
 
     @Override
     public PartnerRepository partners() {
       return partnerView;
+    }
+
+    @Override
+    public RevenueRepository revenue() {
+      return revenueView;
     }
   }
 }
