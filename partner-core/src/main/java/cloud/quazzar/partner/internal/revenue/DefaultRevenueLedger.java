@@ -123,6 +123,12 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     }
     List<RevenueEntry> history = repo.history(pid, month);
     if (!history.isEmpty()) {
+      // read committed: a concurrent recording of this very key may have committed between the
+      // two reads above; that is a replay, not a second recording
+      Optional<RevenueEntry> mine = withKey(history, key);
+      if (mine.isPresent()) {
+        return replay(mine.get(), r);
+      }
       throw new Refusal(alreadyRecorded(history.get(0), key, ""));
     }
     ClientTotals totals = r.serverCount() == null || r.clientCount() == null
@@ -219,6 +225,9 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       entries.add(newRecorded(r, totals.getOrDefault(r.partnerId(), ClientTotals.NONE), now));
       requests.put(r.idempotencyKey(), r);
     }
+    // one lock order for every batch: concurrent batches that share keys wait for each other
+    // instead of deadlocking on each other's uncommitted keys
+    entries.sort(Comparator.comparing(RevenueEntry::idempotencyKey));
     List<RevenueEntry> taken = tx.revenue().appendAbsent(entries);
     Map<String, RevenueEntry> byKey = new HashMap<>(entries.size() * 2);
     Set<String> created = new java.util.HashSet<>(entries.size() * 2);
@@ -269,6 +278,10 @@ public final class DefaultRevenueLedger implements RevenueLedger {
           + String.join("; ", recorded.subList(0, Math.min(NAMED_IN_MESSAGE, recorded.size())))
           + (recorded.size() > NAMED_IN_MESSAGE ? "; ..." : ""), cause));
     }
+  }
+
+  private static Optional<RevenueEntry> withKey(List<RevenueEntry> entries, String key) {
+    return entries.stream().filter(e -> e.idempotencyKey().equals(key)).findFirst();
   }
 
   private RevenueEntry newRecorded(RevenueRecording r, ClientTotals totals, Instant now) {
@@ -345,6 +358,10 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       return replay(prior.get(), c, reason);
     }
     List<RevenueEntry> history = repo.history(pid, month);
+    Optional<RevenueEntry> mine = withKey(history, key);
+    if (mine.isPresent()) {
+      return replay(mine.get(), c, reason); // committed concurrently between the two reads
+    }
     if (history.isEmpty()) {
       throw new ConflictException(STATE, "partner " + pid + " has no entry for month " + month
           + " to correct; record the month first");

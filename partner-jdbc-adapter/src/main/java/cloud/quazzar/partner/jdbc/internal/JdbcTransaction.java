@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final Jdbc jdbc;
   private final boolean readOnly;
   private @Nullable JdbcPartners partners;
+  private @Nullable JdbcRevenue revenue;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -27,6 +29,16 @@ final class JdbcTransaction implements StoreTransaction {
       partners = p;
     }
     return p;
+  }
+
+  @Override
+  public RevenueRepository revenue() {
+    JdbcRevenue r = revenue;
+    if (r == null) {
+      r = new JdbcRevenue(jdbc);
+      revenue = r;
+    }
+    return r;
   }
 
   boolean readOnly() {

@@ -578,16 +578,25 @@ public abstract class RevenueContract {
   }
 
   @Test
-  @DisplayName("of many concurrent recordings of one key, exactly one entry is stored and every caller gets it")
+  @DisplayName("of many concurrent recordings (or corrections) of one key, exactly one entry is stored and every caller gets it")
   void concurrentSameKey() throws Exception {
     Partner p = partner("Race Revenue", Tier.GOLD);
     int threads = 8;
-    List<RevenueEntry> results = Collections.synchronizedList(new ArrayList<>());
-    runConcurrently(threads, i -> results.add(ledger().record(
-        RevenueRecording.of(p.id(), JAN, usd("42"), "race-key").withCounts(4, 2))));
-    assertEquals(threads, results.size());
-    assertEquals(1, new HashSet<>(results).size(), "every caller gets the one entry");
-    assertEquals(List.of(results.get(0)), ledger().history(p.id(), JAN));
+    for (int round = 0; round < 5; round++) {
+      YearMonth month = JAN.plusMonths(round);
+      String key = "race-key-" + round;
+      List<RevenueEntry> results = Collections.synchronizedList(new ArrayList<>());
+      runConcurrently(threads, i -> results.add(ledger().record(
+          RevenueRecording.of(p.id(), month, usd("42"), key).withCounts(4, 2))));
+      assertEquals(threads, results.size());
+      assertEquals(1, new HashSet<>(results).size(), "every caller gets the one entry");
+      assertEquals(List.of(results.get(0)), ledger().history(p.id(), month));
+      List<RevenueEntry> fixes = Collections.synchronizedList(new ArrayList<>());
+      runConcurrently(threads, i -> fixes.add(ledger().correct(
+          RevenueCorrection.of(p.id(), month, key + "-fix", "race").withMrr(usd("43")))));
+      assertEquals(1, new HashSet<>(fixes).size(), "one correction for one key");
+      assertEquals(2, ledger().history(p.id(), month).size());
+    }
   }
 
   @Test
