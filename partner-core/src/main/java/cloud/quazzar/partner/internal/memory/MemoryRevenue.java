@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -136,47 +138,77 @@ final class MemoryRevenue {
       if (to != null) {
         months = months.headMap(to, true);
       }
-      // One look-up per partner per scan (name keys cost a regex), then one sort per month:
-      // memory grows with the partners of a month, never with the rows of the export.
-      Map<PartnerId, Named> named = new HashMap<>();
-      List<Pending> rows = new ArrayList<>();
       PartnerId only = filter.partnerId();
-      for (Map<PartnerId, RevenueEntry> month : months.values()) {
-        rows.clear();
-        Iterable<RevenueEntry> entries = only == null ? month.values()
-            : Optional.ofNullable(month.get(only)).map(List::of).orElse(List.of());
-        for (RevenueEntry e : entries) {
-          Named n = named.get(e.partnerId());
-          if (n == null) {
-            Optional<PartnerRecord> rec = partners.find(e.partnerId());
-            if (rec.isEmpty()) {
-              continue;
-            }
-            n = new Named(rec.get());
-            named.put(e.partnerId(), n);
-          }
-          if (filter.matchesTier(n.record.tier())) {
-            rows.add(new Pending(n, e));
+      if (only != null) {
+        Optional<PartnerRecord> rec = partners.find(only);
+        if (rec.isEmpty() || !filter.matchesTier(rec.get().tier())) {
+          return;
+        }
+        for (Map<PartnerId, RevenueEntry> month : months.values()) {
+          RevenueEntry e = month.get(only);
+          if (e != null) {
+            visitor.accept(new RevenueRow(rec.get().companyName(), rec.get().tier(), e));
           }
         }
-        // name keys are unique, so the id only breaks ties that cannot occur
-        rows.sort(BY_NAME);
-        for (Pending p : rows) {
-          visitor.accept(new RevenueRow(p.named.record.companyName(), p.named.record.tier(), p.entry));
+        return;
+      }
+      // Rank the scanned partners once by name key (a regex and a string sort per partner, not per
+      // row); then each month comes out in rank order, by walking the ranks when the month holds
+      // many partners or by sorting its few rows by rank. Memory grows with partners, not rows.
+      Set<PartnerId> seen = new HashSet<>();
+      for (Map<PartnerId, RevenueEntry> month : months.values()) {
+        seen.addAll(month.keySet());
+      }
+      List<Named> ranked = new ArrayList<>(seen.size());
+      for (PartnerId id : seen) {
+        partners.find(id).filter(r -> filter.matchesTier(r.tier())).ifPresent(r -> ranked.add(new Named(r)));
+      }
+      ranked.sort(BY_NAME);
+      Map<PartnerId, Named> byId = new HashMap<>(ranked.size() * 2);
+      for (int i = 0; i < ranked.size(); i++) {
+        Named n = ranked.get(i);
+        n.rank = i;
+        byId.put(n.record.id(), n);
+      }
+      List<Pending> few = new ArrayList<>();
+      for (Map<PartnerId, RevenueEntry> month : months.values()) {
+        if ((long) month.size() * 8 >= ranked.size()) {
+          for (Named n : ranked) {
+            RevenueEntry e = month.get(n.record.id());
+            if (e != null) {
+              visitor.accept(new RevenueRow(n.record.companyName(), n.record.tier(), e));
+            }
+          }
+        } else {
+          few.clear();
+          for (RevenueEntry e : month.values()) {
+            Named n = byId.get(e.partnerId());
+            if (n != null) {
+              few.add(new Pending(n, e));
+            }
+          }
+          few.sort(BY_RANK);
+          for (Pending p : few) {
+            visitor.accept(new RevenueRow(p.named.record.companyName(), p.named.record.tier(), p.entry));
+          }
         }
       }
     }
   }
 
-  private static final Comparator<Pending> BY_NAME =
-      Comparator.comparing((Pending p) -> p.named.nameKey).thenComparing(p -> p.named.record.id().value());
+  /** Name keys are unique, so the id only breaks ties that cannot occur. */
+  private static final Comparator<Named> BY_NAME =
+      Comparator.comparing((Named n) -> n.nameKey).thenComparing(n -> n.record.id().value());
+
+  private static final Comparator<Pending> BY_RANK = Comparator.comparingInt(p -> p.named.rank);
 
   private record Pending(Named named, RevenueEntry entry) {}
 
-  /** A partner with its name key computed once. */
+  /** A partner with its name key computed once, and its rank in one scan. */
   private static final class Named {
     final PartnerRecord record;
     final String nameKey;
+    int rank;
 
     Named(PartnerRecord record) {
       this.record = record;

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.revenue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRow;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,14 +31,20 @@ final class CsvExport implements Consumer<RevenueRow> {
       .setSkipHeaderRecord(false)
       .get();
 
+  /** Partner id texts kept at most, so that the cache stays small whatever the export's size. */
+  private static final int MAX_CACHED_IDS = 50_000;
+
+  private final Chunks chunks;
   private final CSVPrinter printer;
+  private final Map<PartnerId, String> idText = new HashMap<>();
   private long rows;
   private YearMonth lastMonth = YearMonth.of(1, 1);
   private String lastMonthText = "";
 
   /** Starts the export: prints the header row. */
   CsvExport(Writer out) throws IOException {
-    this.printer = new CSVPrinter(out, FORMAT);
+    this.chunks = new Chunks(out);
+    this.printer = new CSVPrinter(chunks, FORMAT);
   }
 
   @Override
@@ -47,7 +56,15 @@ final class CsvExport implements Consumer<RevenueRow> {
         lastMonthText = neutralise(lastMonth.toString());
       }
       printer.print(lastMonthText);
-      printer.print(neutralise(e.partnerId().toString()));
+      String id = idText.get(e.partnerId());
+      if (id == null) {
+        if (idText.size() >= MAX_CACHED_IDS) {
+          idText.clear();
+        }
+        id = neutralise(e.partnerId().toString());
+        idText.put(e.partnerId(), id);
+      }
+      printer.print(id);
       printer.print(neutralise(row.companyName()));
       printer.print(neutralise(row.tier().name()));
       printer.print(decimal(e.mrr()));
@@ -63,10 +80,74 @@ final class CsvExport implements Consumer<RevenueRow> {
     }
   }
 
-  /** Flushes what the printer buffered and returns the number of data rows. */
+  /** Writes out what is buffered, flushes the writer and returns the number of data rows. */
   long finish() throws IOException {
+    chunks.drain();
     printer.flush();
     return rows;
+  }
+
+  /**
+   * Collects the printer's many small appends and hands the writer 32 K characters at a time: one
+   * (synchronized) writer call per chunk instead of several per row.
+   */
+  private static final class Chunks implements Appendable, java.io.Flushable {
+    private static final int SIZE = 32 * 1024;
+    private final Writer out;
+    private final char[] buf = new char[SIZE];
+    private int used;
+
+    Chunks(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public Appendable append(CharSequence csq) throws IOException {
+      return append(csq, 0, csq.length());
+    }
+
+    @Override
+    public Appendable append(CharSequence csq, int start, int end) throws IOException {
+      int i = start;
+      while (i < end) {
+        if (used == SIZE) {
+          drain();
+        }
+        int n = Math.min(end - i, SIZE - used);
+        if (csq instanceof String str) {
+          str.getChars(i, i + n, buf, used);
+        } else {
+          for (int k = 0; k < n; k++) {
+            buf[used + k] = csq.charAt(i + k);
+          }
+        }
+        used += n;
+        i += n;
+      }
+      return this;
+    }
+
+    @Override
+    public Appendable append(char c) throws IOException {
+      if (used == SIZE) {
+        drain();
+      }
+      buf[used++] = c;
+      return this;
+    }
+
+    void drain() throws IOException {
+      if (used > 0) {
+        out.write(buf, 0, used);
+        used = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+      out.flush();
+    }
   }
 
   /**

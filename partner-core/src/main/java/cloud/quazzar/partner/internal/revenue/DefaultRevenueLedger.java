@@ -32,7 +32,6 @@ import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import jakarta.validation.ConstraintViolation;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -539,19 +538,16 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   @Override
   public long exportCsv(RevenueFilter filter, Writer out) throws IOException {
     Checks.start().notNull("filter", filter).notNull("out", out).done();
-    BufferedWriter buffered = new BufferedWriter(out, 1 << 16);
     try {
-      long rows = store.read(tx -> {
+      return store.read(tx -> {
         try {
-          CsvExport csv = new CsvExport(buffered);
+          CsvExport csv = new CsvExport(out);
           tx.revenue().scan(filter, csv);
           return csv.finish();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-      buffered.flush();
-      return rows;
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

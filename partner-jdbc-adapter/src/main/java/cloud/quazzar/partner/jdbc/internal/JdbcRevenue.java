@@ -37,11 +37,13 @@ import org.postgresql.copy.CopyIn;
  * record one entry across processes; the unique index on (partner, month, revision) keeps each
  * month one chain of revisions.
  *
- * <p>Appending many entries (a month-end run) takes each database's fastest idempotent bulk path:
- * on PostgreSQL, COPY into a temporary staging table, then one {@code INSERT ... SELECT ... ON
- * CONFLICT (idempotency_key) DO NOTHING}; on H2, one JDBC batch of standard {@code MERGE ... WHEN NOT
- * MATCHED THEN INSERT} (H2's own {@code MERGE ... KEY} would overwrite). Keys already taken are then
- * read back in one query.
+ * <p>Appending many entries (a month-end run) first tries the plain bulk insert under a savepoint
+ * (COPY on PostgreSQL, a JDBC batch INSERT on H2): a new run's keys are all new, and the unique index
+ * still guards them. If a key is taken (a repeated run), it rolls back to the savepoint and takes the
+ * idempotent path: on PostgreSQL, COPY into a temporary staging table, then one {@code INSERT ...
+ * SELECT ... ON CONFLICT (idempotency_key) DO NOTHING}; on H2, one JDBC batch of standard {@code MERGE
+ * ... WHEN NOT MATCHED THEN INSERT} (H2's own {@code MERGE ... KEY} would overwrite). Keys already
+ * taken are then read back in one query.
  */
 final class JdbcRevenue implements RevenueRepository {
   static final String COLUMNS = "id, partner_id, month_start, revision, kind, mrr_minor, currency, server_count,"
@@ -92,9 +94,11 @@ final class JdbcRevenue implements RevenueRepository {
           : jdbc.update(duplicate, H2_MERGE, withKeyFirst(e));
       taken = inserted == 1 ? List.of() : List.of(e.idempotencyKey());
     } else if (jdbc.dialect() == Dialect.POSTGRESQL) {
-      taken = jdbc.withConnection("COPY revenue_entries", duplicate, c -> copyThenInsert(c, entries));
+      taken = jdbc.withConnection("COPY revenue_entries", duplicate,
+          c -> optimistically(c, () -> copy(c, "revenue_entries", entries), () -> copyThenInsert(c, entries)));
     } else {
-      taken = jdbc.withConnection(H2_MERGE, duplicate, c -> mergeBatch(c, entries));
+      taken = jdbc.withConnection(H2_MERGE, duplicate,
+          c -> optimistically(c, () -> insertBatch(c, entries), () -> mergeBatch(c, entries)));
     }
     return taken.isEmpty() ? List.of() : readTaken(entries, taken);
   }
@@ -124,33 +128,54 @@ final class JdbcRevenue implements RevenueRepository {
     return out;
   }
 
-  /** PostgreSQL's bulk path; returns the keys that were already taken. */
+  /** A bulk step that may hit a taken key. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * The month-end fast path: a new run's keys are all new, so first try the plain bulk insert
+   * (COPY on PostgreSQL, a batch INSERT on H2) under a savepoint; only if a key turns out to be
+   * taken, roll back to the savepoint and take the idempotent path, which reports the taken keys.
+   * Any other error propagates (the transaction then rolls back).
+   */
+  private static List<String> optimistically(Connection c, Step<?> plain, Step<List<String>> idempotent)
+      throws SQLException {
+    java.sql.Savepoint savepoint = c.setSavepoint();
+    try {
+      plain.run();
+    } catch (SQLException e) {
+      if (!Jdbc.UNIQUE_VIOLATION.equals(Jdbc.sqlState(e))) {
+        throw e;
+      }
+      c.rollback(savepoint);
+      return idempotent.run();
+    }
+    c.releaseSavepoint(savepoint);
+    return List.of();
+  }
+
+  /** H2's plain batch INSERT, the same statement as a host's own batch would be. */
+  private static int[] insertBatch(Connection c, List<RevenueEntry> entries) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO revenue_entries (" + COLUMNS + ") VALUES (" + VALUES + ")")) {
+      for (RevenueEntry e : entries) {
+        Jdbc.bindAll(ps, params(e));
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    }
+  }
+
+  /** PostgreSQL's idempotent bulk path; returns the keys that were already taken. */
   private static List<String> copyThenInsert(Connection c, List<RevenueEntry> entries) throws SQLException {
     try (Statement st = c.createStatement()) {
       // per connection, emptied at commit; created again if a rolled-back transaction created it
       st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + STAGING
           + " (LIKE revenue_entries INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
     }
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + STAGING + " (" + COLUMNS + ") FROM STDIN (FORMAT text)");
-    try {
-      StringBuilder sb = new StringBuilder(64 * 1024);
-      for (RevenueEntry e : entries) {
-        copyLine(sb, e);
-        if (sb.length() > 60 * 1024) {
-          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-          copy.writeToCopy(bytes, 0, bytes.length);
-          sb.setLength(0);
-        }
-      }
-      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    copy(c, STAGING, entries);
     List<String> taken = new ArrayList<>(0);
     try (Statement st = c.createStatement()) {
       int inserted = st.executeUpdate("INSERT INTO revenue_entries (" + COLUMNS + ") SELECT " + COLUMNS + " FROM "
@@ -166,6 +191,30 @@ final class JdbcRevenue implements RevenueRepository {
       st.execute("TRUNCATE " + STAGING);
     }
     return taken;
+  }
+
+  /** COPY of the entries into {@code table}, in PostgreSQL's text format, streamed in 64 KB pieces. */
+  private static long copy(Connection c, String table, List<RevenueEntry> entries) throws SQLException {
+    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT text)");
+    try {
+      StringBuilder sb = new StringBuilder(64 * 1024);
+      for (RevenueEntry e : entries) {
+        copyLine(sb, e);
+        if (sb.length() > 60 * 1024) {
+          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+          copy.writeToCopy(bytes, 0, bytes.length);
+          sb.setLength(0);
+        }
+      }
+      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      return copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
   }
 
   /** One line of COPY's text format: tab-separated, {@code \N} for NULL, backslash escapes. */
