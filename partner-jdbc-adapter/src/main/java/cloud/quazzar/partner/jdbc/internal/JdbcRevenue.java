@@ -160,8 +160,9 @@ final class JdbcRevenue implements RevenueRepository {
   private static int[] insertBatch(Connection c, List<RevenueEntry> entries) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO revenue_entries (" + COLUMNS + ") VALUES (" + VALUES + ")")) {
+      Binder binder = new Binder();
       for (RevenueEntry e : entries) {
-        Jdbc.bindAll(ps, params(e));
+        binder.bind(ps, 1, e);
         ps.addBatch();
       }
       return ps.executeBatch();
@@ -258,8 +259,10 @@ final class JdbcRevenue implements RevenueRepository {
   private static List<String> mergeBatch(Connection c, List<RevenueEntry> entries) throws SQLException {
     List<String> taken = new ArrayList<>(0);
     try (PreparedStatement ps = c.prepareStatement(H2_MERGE)) {
+      Binder binder = new Binder();
       for (RevenueEntry e : entries) {
-        Jdbc.bindAll(ps, withKeyFirst(e));
+        ps.setString(1, e.idempotencyKey());
+        binder.bind(ps, 2, e);
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();
@@ -270,6 +273,53 @@ final class JdbcRevenue implements RevenueRepository {
       }
     }
     return taken;
+  }
+
+  /**
+   * Binds one entry's columns (in {@link #COLUMNS} order) as {@link Jdbc} would, without its
+   * per-row boxing: the batch path binds thousands of rows. Keeps the last month and time, which
+   * the rows of a month-end batch share.
+   */
+  private static final class Binder {
+    private YearMonth month = YearMonth.of(1, 1);
+    private LocalDate monthStart = LocalDate.of(1, 1, 1);
+    private java.time.Instant at = java.time.Instant.EPOCH;
+    private java.time.OffsetDateTime atUtc = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+
+    void bind(PreparedStatement ps, int first, RevenueEntry e) throws SQLException {
+      if (!e.month().equals(month)) {
+        month = e.month();
+        monthStart = month.atDay(1);
+      }
+      if (!e.recordedAt().equals(at)) {
+        at = e.recordedAt();
+        atUtc = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+      }
+      int i = first;
+      ps.setObject(i++, e.id().value());
+      ps.setObject(i++, e.partnerId().value());
+      ps.setObject(i++, monthStart);
+      ps.setInt(i++, e.revision());
+      ps.setString(i++, e.kind().name());
+      ps.setLong(i++, e.mrr().minorUnits());
+      ps.setString(i++, e.mrr().currency().getCurrencyCode());
+      ps.setLong(i++, e.serverCount());
+      ps.setInt(i++, e.clientCount());
+      ps.setString(i++, e.idempotencyKey());
+      String reason = e.reason();
+      if (reason == null) {
+        ps.setNull(i++, Types.VARCHAR);
+      } else {
+        ps.setString(i++, reason);
+      }
+      ps.setObject(i++, atUtc);
+      RevenueEntryId supersedes = e.supersedes();
+      if (supersedes == null) {
+        ps.setNull(i, Types.OTHER);
+      } else {
+        ps.setObject(i, supersedes.value());
+      }
+    }
   }
 
   private static Object[] params(RevenueEntry e) {
