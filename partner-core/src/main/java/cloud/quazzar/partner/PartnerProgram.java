@@ -8,7 +8,9 @@ import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.StorageDiscovery;
+import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
@@ -49,6 +51,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final boolean ownsStore;
   private final PartnerRegistry registry;
   private final CertificationTracker certifications;
+  private final RevenueLedger revenue;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -58,6 +61,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
     this.certifications = new DefaultCertificationTracker(
         store, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements);
+    this.revenue = new DefaultRevenueLedger(store, clock, zone, b.ids);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -73,6 +77,11 @@ public final class PartnerProgram implements AutoCloseable {
   /** Certifications: expiry status, renewal, the warning board, the status sweep, eligibility. */
   public CertificationTracker certifications() {
     return certifications;
+  }
+
+  /** The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export. */
+  public RevenueLedger revenue() {
+    return revenue;
   }
 
   /** The clock every time-dependent rule reads. */

@@ -35,6 +35,19 @@ public interface PartnerRepository {
   /** The stored partner, if any. */
   Optional<PartnerRecord> find(PartnerId id);
 
+  /**
+   * The stored partners among {@code ids} (unknown ids are left out). The default calls {@link
+   * #find} per id; a database store should answer it in one query, since month-end revenue runs
+   * check thousands of partners at once.
+   */
+  default Map<PartnerId, PartnerRecord> findAll(Collection<PartnerId> ids) {
+    Map<PartnerId, PartnerRecord> out = new java.util.HashMap<>();
+    for (PartnerId id : ids) {
+      find(id).ifPresent(p -> out.put(id, p));
+    }
+    return out;
+  }
+
   /** The partner whose {@link PartnerRecord#nameKey()} equals {@code nameKey}, if any. */
   Optional<PartnerRecord> findByNameKey(String nameKey);
 

@@ -10,4 +10,6 @@ public interface StoreTransaction {
 
   /** Certifications, their history and the status last reported for each. */
   CertificationRepository certifications();
+  /** The append-only revenue ledger. */
+  RevenueRepository revenue();
 }

@@ -10,7 +10,34 @@ import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.EligibilityReport;
+import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.SkillArea;
+import cloud.quazzar.partner.certification.StatusCounts;
+import cloud.quazzar.partner.certification.TierAssessment;
+import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.certification.UnmetRequirement;
+import cloud.quazzar.partner.revenue.BatchResult;
+import cloud.quazzar.partner.revenue.Direction;
+import cloud.quazzar.partner.revenue.MoneyTrend;
+import cloud.quazzar.partner.revenue.MonthRange;
+import cloud.quazzar.partner.revenue.MonthReport;
+import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.revenue.RevenueRecording;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -50,6 +77,7 @@ public final class Quickstart {
     long stored = program.registry().list(PartnerQuery.all()).total();
     if (stored == 0) {
       int clients = seed(program.registry());
+      seedCertifications();
       out.printf("first run: created %d partners with %d clients in %s%n",
           program.registry().list(PartnerQuery.all()).total(), clients, dir);
     } else {
@@ -60,6 +88,11 @@ public final class Quickstart {
     }
     out.println();
     printPartners();
+    out.println();
+    printCertificationBoard();
+    printEligibility("Atlas Cloud Services");
+    out.println();
+    revenue(dir);
   }
 
   /** The demo program: one partner per interesting case of the source document. */
@@ -107,5 +140,138 @@ public final class Quickstart {
 
   private static String yesNo(boolean b) {
     return b ? "yes" : "no";
+  }
+
+  // ---- certifications -------------------------------------------------------------------------
+
+  void seedCertifications() {
+    CertificationTracker certs = program.certifications();
+    LocalDate today = program.today();
+    record Demo(String partner, String name, SkillArea area, CertificationLevel level, String holder, int daysLeft) {}
+    List<Demo> demos = List.of(
+        new Demo("Atlas Cloud Services", "Kubernetes Operator", SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.ADVANCED, "Ada Park", 20),
+        new Demo("Atlas Cloud Services", "Fleet Automation Engineer", SkillArea.FLEET_MANAGEMENT, CertificationLevel.ADVANCED, "Ben Ode", 400),
+        new Demo("Atlas Cloud Services", "Cloud OS Administrator", SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.BASIC, "Cy Lane", -12),
+        new Demo("Summit Systems", "MSP Business Lead", SkillArea.MSP_OPERATIONS, CertificationLevel.EXPERT, "Dee Holm", 75),
+        new Demo("Evergreen IT", "Fleet Operator", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, "Fay Quinn", 45));
+    List<Partner> partners = allPartners();
+    for (Demo d : demos) {
+      partners.stream().filter(p -> p.companyName().equals(d.partner())).findFirst().ifPresent(p -> {
+        LocalDate expiry = today.plusDays(d.daysLeft());
+        certs.add(p.id(), new NewCertification(d.name(), d.area(), d.level(), d.holder(), expiry.minusYears(2), expiry));
+      });
+    }
+  }
+
+  void printCertificationBoard() {
+    CertificationTracker certs = program.certifications();
+    boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    out.println("Certifications (today " + program.today() + ")");
+    String format = "%-22s %-26s %-24s %-8s %-10s %5s  %s%n";
+    out.printf(format, "partner", "certification", "skill area", "level", "expires", "days", "status");
+    for (Partner p : allPartners()) {
+      for (TrackedCertification t : certs.certifications(p.id())) {
+        var c = t.certification();
+        out.printf(format, p.companyName(), c.name(), c.skillArea().displayName(), c.level(), c.expiryDate(),
+            t.daysToExpiry(), indicator(t.status(), colour));
+      }
+    }
+    StatusCounts n = certs.counts();
+    out.printf("%d active, %d expiring soon, %d critical, %d expired; %d expire within 30 days%n%n",
+        n.active(), n.expiringSoon(), n.critical(), n.expired(), certs.expiringWithin(30).size());
+  }
+
+  /** The indicator: a coloured dot and word in a terminal that supports it, the plain word otherwise. */
+  private static String indicator(CertificationStatus s, boolean colour) {
+    if (!colour) {
+      return s.label();
+    }
+    String ansi = switch (s.colour()) {
+      case GREEN -> "\u001B[32m";
+      case YELLOW -> "\u001B[33m";
+      case ORANGE -> "\u001B[38;5;208m";
+      case RED -> "\u001B[31m";
+    };
+    return ansi + "\u25CF " + s.label() + "\u001B[0m";
+  }
+
+  void printEligibility(String companyName) {
+    Partner p = allPartners().stream().filter(x -> x.companyName().equals(companyName)).findFirst().orElseThrow();
+    EligibilityReport r = program.certifications().eligibility(p.id());
+    out.printf("Eligibility of %s on %s: tier %s, qualifies for %s%n", p.companyName(), r.date(), r.currentTier(),
+        r.highestQualifiedTier().map(Tier::name).orElse("no tier"));
+    for (TierAssessment a : r.tiers()) {
+      out.printf("  %-8s %s%n", a.tier(), a.qualified() ? "qualified" : "not qualified");
+      for (UnmetRequirement u : a.unmet()) {
+        out.printf("           missing: %s%n", u.explanation());
+      }
+    }
+    r.losesTierOn().ifPresent(day -> out.printf("  without renewals it loses %s on %s%n", r.qualifiedTier(), day));
+  }
+
+  // ---- revenue --------------------------------------------------------------------------------
+
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  void revenue(Path dir) {
+    MonthRange last6 = MonthRange.lastMonths(YearMonth.from(program.today()), 6);
+    BatchResult run = recordLastMonths(last6);
+    out.printf("revenue: %d month(s) recorded now, %d already in the ledger (idempotency keys)%n",
+        run.created(), run.replayed());
+    printRevenue(last6);
+    Path csv = dir.resolve("revenue.csv");
+    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      long rows = program.revenue().exportCsv(RevenueFilter.all().months(last6), w);
+      out.printf("%nCSV for accounting (%d rows): %s%n", rows, csv.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keys name partner and month, so a later run stores nothing new. */
+  private BatchResult recordLastMonths(MonthRange months) {
+    List<RevenueRecording> batch = new ArrayList<>();
+    int i = 0;
+    for (Partner p : allPartners()) {
+      i++;
+      int m = 0;
+      for (YearMonth month : months.months()) {
+        m++;
+        if (p.companyName().equals("Pixel Forge") && m <= 3) {
+          continue; // a newer partner: its first months are missing, so no trend there
+        }
+        long cents = (p.serverCount() * 40_00L + (m * 137L * i) % 9_000L) * (100 + m) / 100;
+        batch.add(RevenueRecording.of(p.id(), month, Money.ofMinor(cents, EUR), "quickstart/" + p.id() + "/" + month));
+      }
+    }
+    return program.revenue().recordAll(batch);
+  }
+
+  private void printRevenue(MonthRange months) {
+    out.println();
+    out.println("Revenue, " + months + " (MRR, month-over-month change)");
+    StringBuilder header = new StringBuilder(String.format("%-22s", "company"));
+    months.months().forEach(m -> header.append(String.format(" %17s", m)));
+    out.println(header);
+    for (Partner p : allPartners()) {
+      StringBuilder line = new StringBuilder(String.format("%-22s", p.companyName()));
+      List<MonthReport> reports = program.revenue().partnerReport(p.id(), months).months();
+      for (YearMonth month : months.months()) {
+        MonthReport r = reports.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
+        line.append(String.format(" %17s", r == null ? "-" : cell(r.mrr(), r.entry().mrr())));
+      }
+      out.println(line);
+    }
+  }
+
+  /** "4,120.00 ↑ +3.1%"; the percent is absent when the previous month is zero or missing. */
+  private static String cell(MoneyTrend t, Money mrr) {
+    String arrow = t.direction().map(Direction::arrow).orElse(" ");
+    String percent = t.percent().map(p -> String.format("%+.1f%%", p)).orElse("");
+    return String.format("%,.2f %s %s", mrr.toBigDecimal(), arrow, percent).strip();
+  }
+
+  private List<Partner> allPartners() {
+    return program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items();
   }
 }

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.internal.memory;
 import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
@@ -19,6 +20,7 @@ public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
   private final MemoryCertifications certifications = new MemoryCertifications();
+  private final MemoryRevenue revenue = new MemoryRevenue();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
@@ -87,10 +89,12 @@ public final class MemoryStore implements Store {
   private final class Tx implements StoreTransaction {
     private final PartnerRepository partnerView;
     private final CertificationRepository certificationView;
+    private final RevenueRepository revenueView;
 
     Tx(Deque<Runnable> undo) {
       this.partnerView = partners.view(undo);
       this.certificationView = certifications.view(undo);
+      this.revenueView = revenue.view(undo, partnerView);
     }
 
     @Override
@@ -101,6 +105,11 @@ public final class MemoryStore implements Store {
     @Override
     public CertificationRepository certifications() {
       return certificationView;
+    }
+
+    @Override
+    public RevenueRepository revenue() {
+      return revenueView;
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,12 @@ final class Jdbc {
   @FunctionalInterface
   interface Row<T> {
     T map(ResultSet rs) throws SQLException;
+  }
+
+  /** Work on the raw connection, for what prepared statements cannot do (batches, COPY). */
+  @FunctionalInterface
+  interface ConnectionWork<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   /** A typed SQL NULL parameter: {@code Jdbc.nullable(value, Types.VARCHAR)}. */
@@ -123,6 +130,50 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Streams the rows of the query to {@code sink}, mapped one at a time, reading {@code fetchSize}
+   * rows per round trip (PostgreSQL streams only with auto-commit off, as every transaction of the
+   * store runs, and a fetch size above 0). An exception thrown by the sink propagates unchanged.
+   */
+  <T> void stream(String sql, int fetchSize, Row<T> row, Consumer<? super T> sink, Object... params) {
+    checkActive();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setFetchSize(fetchSize);
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(row.map(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw fail(e, sql, null);
+    }
+  }
+
+  /**
+   * Runs {@code work} on the transaction's connection, with the same error translation as the
+   * statements above (a unique violation is a {@link ConflictException} with the message of
+   * {@code duplicate}).
+   *
+   * @param what the statement, for error messages
+   */
+  <T> T withConnection(String what, Supplier<String> duplicate, ConnectionWork<T> work) {
+    checkActive();
+    if (readOnly) {
+      throw new IllegalStateException("write attempted in a read-only transaction");
+    }
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw fail(e, what, duplicate);
+    }
+  }
+
+  /** Binds {@code params} to {@code ps} as the statements above do, e.g. for one row of a batch. */
+  static void bindAll(PreparedStatement ps, Object... params) throws SQLException {
+    bind(ps, params);
+  }
+
   /** The first row of the query, mapped, if there is one. */
   <T> Optional<T> first(String sql, Row<T> row, Object... params) {
     List<T> rows = list(sql, row, params);
@@ -183,6 +234,8 @@ final class Jdbc {
         ps.setObject(at, d);
       } else if (v instanceof Instant t) {
         ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else if (v instanceof LocalDate d) {
+        ps.setObject(at, d);
       } else if (v instanceof UUID id) {
         ps.setObject(at, id);
       } else if (v instanceof Enum<?> e) {

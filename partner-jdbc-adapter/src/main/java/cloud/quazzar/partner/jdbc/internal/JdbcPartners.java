@@ -60,6 +60,21 @@ final class JdbcPartners implements PartnerRepository {
     return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id = ?", JdbcPartners::partner, id.value());
   }
 
+  /** One query per {@value #MAX_IN_LIST} ids: month-end revenue runs check thousands at once. */
+  @Override
+  public Map<PartnerId, PartnerRecord> findAll(Collection<PartnerId> ids) {
+    List<UUID> all = new LinkedHashSet<>(ids).stream().map(PartnerId::value).toList();
+    Map<PartnerId, PartnerRecord> out = new HashMap<>();
+    for (int from = 0; from < all.size(); from += MAX_IN_LIST) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + MAX_IN_LIST));
+      for (PartnerRecord p : jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id IN ("
+          + Jdbc.placeholders(chunk.size()) + ")", JdbcPartners::partner, chunk.toArray())) {
+        out.put(p.id(), p);
+      }
+    }
+    return out;
+  }
+
   @Override
   public Optional<PartnerRecord> findByNameKey(String nameKey) {
     return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE name_key = ?", JdbcPartners::partner, nameKey);

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final boolean readOnly;
   private @Nullable JdbcPartners partners;
   private @Nullable JdbcCertifications certifications;
+  private @Nullable JdbcRevenue revenue;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -39,6 +41,16 @@ final class JdbcTransaction implements StoreTransaction {
       certifications = c;
     }
     return c;
+  }
+
+  @Override
+  public RevenueRepository revenue() {
+    JdbcRevenue r = revenue;
+    if (r == null) {
+      r = new JdbcRevenue(jdbc);
+      revenue = r;
+    }
+    return r;
   }
 
   boolean readOnly() {

@@ -16,8 +16,8 @@ final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** Every table the migrations create; the store checks it can read them when it opens. Add V2's here. */
-  static final List<String> TABLES =
-      List.of("partners", "partner_tier_history", "partner_clients", "partner_certifications");
+  static final List<String> TABLES = List.of("partners", "partner_tier_history", "partner_clients",
+      "partner_certifications", "revenue_entries");
 
   private Migrations() {}
 

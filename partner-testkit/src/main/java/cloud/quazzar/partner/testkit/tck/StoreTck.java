@@ -572,6 +572,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Revenue ledger")
+  class Revenue extends RevenueContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Registry properties")
   class Properties {
     @Test

@@ -1,0 +1,32 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The outcome of {@link RevenueLedger#recordAll}: one {@link RecordOutcome} per recording, in the
+ * order given.
+ *
+ * @param outcomes one per recording, unmodifiable
+ */
+public record BatchResult(List<RecordOutcome> outcomes) {
+  public BatchResult {
+    outcomes = List.copyOf(requireNonNull(outcomes, "outcomes"));
+  }
+
+  /** How many entries this batch stored. */
+  public int created() {
+    return (int) outcomes.stream().filter(RecordOutcome::created).count();
+  }
+
+  /** How many recordings repeated a key already recorded (and changed nothing). */
+  public int replayed() {
+    return outcomes.size() - created();
+  }
+
+  /** The entries, in the order of the recordings. */
+  public List<RevenueEntry> entries() {
+    return outcomes.stream().map(RecordOutcome::entry).toList();
+  }
+}

@@ -1,0 +1,53 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.Money;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * A partner's month as reports show it: the current entry (the highest revision, so corrections
+ * supersede what they correct) and the trend against the previous calendar month.
+ *
+ * @param entry the month's current entry
+ * @param mrr MRR trend
+ * @param servers server count trend
+ * @param clients client count trend
+ */
+public record MonthReport(RevenueEntry entry, MoneyTrend mrr, CountTrend servers, CountTrend clients) {
+  public MonthReport {
+    requireNonNull(entry, "entry");
+    requireNonNull(mrr, "mrr");
+    requireNonNull(servers, "servers");
+    requireNonNull(clients, "clients");
+  }
+
+  /**
+   * The report of {@code entry} against {@code previous}, the current entry of the month before,
+   * if that month was recorded.
+   *
+   * @throws IllegalArgumentException if {@code previous} is not the same partner's previous month
+   */
+  public static MonthReport of(RevenueEntry entry, Optional<RevenueEntry> previous) {
+    previous.ifPresent(p -> {
+      if (!p.partnerId().equals(entry.partnerId()) || !p.month().equals(entry.month().minusMonths(1))) {
+        throw new IllegalArgumentException("not the previous month of " + entry.month() + ": " + p.month());
+      }
+    });
+    return new MonthReport(entry,
+        MoneyTrend.of(previous.map(RevenueEntry::mrr), entry.mrr()),
+        CountTrend.of(previous.map(RevenueEntry::serverCount), entry.serverCount()),
+        CountTrend.of(previous.map(e -> (long) e.clientCount()), entry.clientCount()));
+  }
+
+  /** The month. */
+  public YearMonth month() {
+    return entry.month();
+  }
+
+  /** The month's MRR. */
+  public Money mrrValue() {
+    return entry.mrr();
+  }
+}

@@ -1,0 +1,35 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.Money;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole program in one month, over every partner's current entry (corrections supersede what
+ * they correct). DESIGN.md: totals per currency, no currency conversion.
+ *
+ * @param month the month
+ * @param mrrTotals the sum of the MRR per currency, one {@link Money} per currency that occurs,
+ *     ordered by ISO code; empty when no partner recorded the month
+ * @param serverCount the sum of the server counts
+ * @param clientCount the sum of the client counts
+ * @param partnerCount how many partners recorded the month
+ */
+public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, int partnerCount) {
+  public ProgramMonth {
+    requireNonNull(month, "month");
+    mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));
+    if (serverCount < 0 || clientCount < 0 || partnerCount < 0) {
+      throw new IllegalArgumentException("counts must be >= 0");
+    }
+  }
+
+  /** The MRR total in {@code currency}, if any partner recorded the month in it. */
+  public Optional<Money> mrrTotal(Currency currency) {
+    return mrrTotals.stream().filter(m -> m.hasCurrency(currency)).findFirst();
+  }
+}

@@ -1,0 +1,19 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The whole program per month over a range: one {@link ProgramMonth} for every month of the range,
+ * oldest first (a month nobody recorded has empty totals).
+ *
+ * @param range the months asked for
+ * @param months one per month of the range, unmodifiable
+ */
+public record ProgramReport(MonthRange range, List<ProgramMonth> months) {
+  public ProgramReport {
+    requireNonNull(range, "range");
+    months = List.copyOf(requireNonNull(months, "months"));
+  }
+}

@@ -1,0 +1,16 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What one recording of a batch did.
+ *
+ * @param entry the stored entry: the new one, or for a repeated key the first entry stored with it
+ * @param created whether this call stored it ({@code false}: the key was already recorded, nothing
+ *     changed)
+ */
+public record RecordOutcome(RevenueEntry entry, boolean created) {
+  public RecordOutcome {
+    requireNonNull(entry, "entry");
+  }
+}

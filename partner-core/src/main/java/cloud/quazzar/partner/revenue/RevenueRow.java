@@ -1,0 +1,27 @@
+package cloud.quazzar.partner.revenue;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+
+/**
+ * One partner and month with the partner's name and tier: a row of the top list and of the CSV
+ * export.
+ *
+ * @param companyName the partner's company name as stored now (white space cleaned)
+ * @param tier the partner's tier now (not the tier it had in that month)
+ * @param entry the month's current entry
+ */
+public record RevenueRow(String companyName, Tier tier, RevenueEntry entry) {
+  public RevenueRow {
+    requireNonNull(companyName, "companyName");
+    requireNonNull(tier, "tier");
+    requireNonNull(entry, "entry");
+  }
+
+  /** The partner. */
+  public PartnerId partnerId() {
+    return entry.partnerId();
+  }
+}

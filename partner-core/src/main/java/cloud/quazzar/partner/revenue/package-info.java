@@ -1,0 +1,9 @@
+/**
+ * Revenue tracking (source: "Revenue Tracking"): the append-only monthly {@link
+ * cloud.quazzar.partner.revenue.RevenueLedger}, its entries, corrections, month-over-month trends,
+ * reports and the CSV export for accounting.
+ */
+@NullMarked
+package cloud.quazzar.partner.revenue;
+
+import org.jspecify.annotations.NullMarked;

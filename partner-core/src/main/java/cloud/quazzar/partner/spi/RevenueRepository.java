@@ -1,0 +1,67 @@
+package cloud.quazzar.partner.spi;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.revenue.RevenueRow;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a store must do for the revenue ledger. Append-only on purpose: there is no method to
+ * change or delete an entry. Only persistence: core has validated every entry and chosen its
+ * revision; which entry is current is simply the highest revision of a partner's month. All
+ * methods act inside the enclosing transaction.
+ *
+ * <p>Two uniqueness rules must hold even under concurrent transactions and across processes (in a
+ * database: unique indexes): the idempotency key across all entries, and (partner, month,
+ * revision). The first is what makes a retried or concurrent recording store one entry; the second
+ * keeps a month's revisions a single chain.
+ */
+public interface RevenueRepository {
+
+  /**
+   * Appends, in order, every entry whose idempotency key is not stored yet, and returns the stored
+   * entries whose key was already taken (those of {@code entries} are not appended), in the order
+   * of {@code entries}. A key taken by a transaction that commits concurrently counts as taken:
+   * the store waits for it or fails with {@link ConflictException}, never stores both.
+   *
+   * <p>Core passes entries with distinct keys and new ids. A store may append them in one batch
+   * (the month-end path): a database store should use its fastest bulk insert.
+   *
+   * @return the already stored entries of the keys that were taken; empty if all were appended
+   * @throws ConflictException ({@code DUPLICATE}) if an entry to append has the partner, month and
+   *     revision of a stored entry; the caller then rolls the transaction back
+   */
+  List<RevenueEntry> appendAbsent(List<RevenueEntry> entries);
+
+  /** The entry stored with this idempotency key, if any. */
+  Optional<RevenueEntry> findByKey(String idempotencyKey);
+
+  /** Every entry of the partner's month, ordered by revision; empty if there is none. */
+  List<RevenueEntry> history(PartnerId partnerId, YearMonth month);
+
+  /**
+   * For each month from {@code from} to {@code to} (both included) in which the partner has
+   * entries, the entry with the highest revision, ordered by month.
+   */
+  List<RevenueEntry> current(PartnerId partnerId, YearMonth from, YearMonth to);
+
+  /** The partner's latest month with an entry, if any. */
+  Optional<YearMonth> lastMonth(PartnerId partnerId);
+
+  /**
+   * Streams to {@code visitor} the current entry (highest revision) of every partner month that
+   * {@code filter} selects, with the partner's company name and current tier, ordered by month,
+   * then the partner's name key ({@link PartnerRecord#nameKey()}, compared as {@code
+   * String.compareTo} does), then partner id.
+   *
+   * <p>Must stream: memory use may grow with the number of partners in one month, never with the
+   * number of rows (a database store reads with a cursor and a fetch size). An exception thrown by
+   * the visitor ends the scan and propagates unchanged.
+   */
+  void scan(RevenueFilter filter, Consumer<RevenueRow> visitor);
+}

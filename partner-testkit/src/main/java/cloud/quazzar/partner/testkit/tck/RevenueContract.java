@@ -1,0 +1,675 @@
+package cloud.quazzar.partner.testkit.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.NewPartner;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.revenue.BatchResult;
+import cloud.quazzar.partner.revenue.Direction;
+import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.MonthRange;
+import cloud.quazzar.partner.revenue.MonthReport;
+import cloud.quazzar.partner.revenue.PartnerReport;
+import cloud.quazzar.partner.revenue.ProgramMonth;
+import cloud.quazzar.partner.revenue.RevenueCorrection;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueEntryId;
+import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.revenue.RevenueLedger;
+import cloud.quazzar.partner.revenue.RevenueRecording;
+import cloud.quazzar.partner.revenue.RevenueRow;
+import cloud.quazzar.partner.testkit.generators.PartnerGenerators;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The revenue ledger's storage contract (DESIGN.md "Revenue"), mounted in {@link StoreTck} as the
+ * nested group "Revenue ledger". Drives the store through {@link RevenueLedger} (so the ledger's
+ * rules hold on it) and through {@link cloud.quazzar.partner.spi.RevenueRepository} directly (so
+ * the guarantees core relies on, key uniqueness under concurrency, one revision chain per month,
+ * rollback and ordered streaming, come from the store itself).
+ *
+ * <p>The test clock stands at {@link StoreTck#START} (2026-01-15), so the current month is 2026-01.
+ */
+public abstract class RevenueContract {
+  /** A month well inside what the ledger accepts at {@link StoreTck#START}. */
+  protected static final YearMonth JAN = YearMonth.of(2025, 1);
+
+  /** The context of the running test: store, clock and program. */
+  protected abstract TckContext context();
+
+  private RevenueLedger ledger() {
+    return context().program().revenue();
+  }
+
+  private PartnerRegistry registry() {
+    return context().program().registry();
+  }
+
+  private Partner partner(String name, Tier tier) {
+    return registry().add(new NewPartner(name, "revenue@partner.example", tier));
+  }
+
+  private static Money usd(String amount) {
+    return Money.of(amount, "USD");
+  }
+
+  private RevenueEntry record(Partner p, YearMonth month, String mrr, long servers, int clients) {
+    return ledger().record(RevenueRecording.of(p.id(), month, usd(mrr), key(p, month))
+        .withCounts(servers, clients));
+  }
+
+  private static String key(Partner p, YearMonth month) {
+    return "rec/" + p.id() + "/" + month;
+  }
+
+  @Test
+  @DisplayName("a recorded month reads back with every field, exactly")
+  void recordedMonthReadsBack() {
+    Partner p = partner("Acme Cloud", Tier.GOLD);
+    RevenueEntry e = ledger().record(
+        RevenueRecording.of(p.id(), JAN, Money.of("12345.67", "USD"), "month-end 2025-01 acme").withCounts(50, 3));
+    assertEquals(p.id(), e.partnerId());
+    assertEquals(JAN, e.month());
+    assertEquals(1, e.revision());
+    assertEquals(EntryKind.RECORDED, e.kind());
+    assertEquals(Money.of("12345.67", "USD"), e.mrr());
+    assertEquals(50, e.serverCount());
+    assertEquals(3, e.clientCount());
+    assertEquals("month-end 2025-01 acme", e.idempotencyKey());
+    assertEquals(StoreTck.START, e.recordedAt());
+    assertTrue(e.correctionReason().isEmpty());
+    assertTrue(e.superseded().isEmpty());
+    assertEquals(List.of(e), ledger().history(p.id(), JAN));
+    assertEquals(Optional.of(e), ledger().current(p.id(), JAN));
+    assertEquals(Optional.of(e), ledger().findByKey("month-end 2025-01 acme"));
+    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+    RevenueEntry yen = ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), Money.of("1500", "JPY"), "jpy")
+        .withCounts(0, 0));
+    RevenueEntry dinar = ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(2), Money.of("0.125", "BHD"), "bhd")
+        .withCounts(0, 0));
+    assertEquals(Money.of("1500", "JPY"), ledger().current(p.id(), JAN.plusMonths(1)).orElseThrow().mrr());
+    assertEquals(yen, ledger().findByKey("jpy").orElseThrow());
+    assertEquals(dinar, ledger().findByKey("bhd").orElseThrow());
+  }
+
+  @Test
+  @DisplayName("counts left out are a snapshot of the partner's clients at recording time")
+  void countsFromRegistry() {
+    Partner p = partner("Snapshot Hosting", Tier.SILVER);
+    registry().addClient(p.id(), new NewClient("shop", 30));
+    registry().addClient(p.id(), new NewClient("blog", 20));
+    RevenueEntry jan = ledger().record(RevenueRecording.of(p.id(), JAN, usd("100"), "snap-jan"));
+    assertEquals(50, jan.serverCount());
+    assertEquals(2, jan.clientCount());
+    registry().addClient(p.id(), new NewClient("wiki", 5));
+    assertEquals(jan, ledger().current(p.id(), JAN).orElseThrow(), "a later client change leaves the entry alone");
+    RevenueEntry feb = ledger().record(
+        new RevenueRecording(p.id(), JAN.plusMonths(1), usd("100"), 7L, null, "snap-feb"));
+    assertEquals(7, feb.serverCount(), "a given count is kept");
+    assertEquals(3, feb.clientCount(), "a count left out is the registry's");
+  }
+
+  @Test
+  @DisplayName("the same key with the same figures is a no-op that returns the first entry")
+  void replayIsNoOp() {
+    Partner p = partner("Replay Ltd", Tier.GOLD);
+    RevenueEntry first = record(p, JAN, "99.90", 10, 1);
+    context().clock().advance(Duration.ofHours(5));
+    RevenueEntry again = record(p, JAN, "99.90", 10, 1);
+    assertEquals(first, again);
+    RevenueEntry countsLeftOut = ledger().record(RevenueRecording.of(p.id(), JAN, usd("99.9"), key(p, JAN)));
+    assertEquals(first, countsLeftOut, "counts left out match the stored ones; 99.9 equals 99.90");
+    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+  }
+
+  @Test
+  @DisplayName("the same key with other figures, month or partner is a conflict that stores nothing")
+  void keyReuseIsConflict() {
+    Partner p = partner("Key Keeper", Tier.GOLD);
+    Partner other = partner("Other Keeper", Tier.GOLD);
+    RevenueEntry first = record(p, JAN, "100", 10, 1);
+    List<RevenueRecording> clashes = List.of(
+        RevenueRecording.of(p.id(), JAN, usd("101"), key(p, JAN)),
+        RevenueRecording.of(p.id(), JAN, usd("100"), key(p, JAN)).withCounts(11, 1),
+        RevenueRecording.of(p.id(), JAN, Money.of("100", "EUR"), key(p, JAN)),
+        RevenueRecording.of(p.id(), JAN.plusMonths(1), usd("100"), key(p, JAN)),
+        RevenueRecording.of(other.id(), JAN, usd("100"), key(p, JAN)));
+    for (RevenueRecording r : clashes) {
+      ConflictException e = assertThrows(ConflictException.class, () -> ledger().record(r));
+      assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
+      assertTrue(e.getMessage().contains(key(p, JAN)), e.getMessage());
+    }
+    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+    assertTrue(ledger().current(other.id(), JAN).isEmpty());
+  }
+
+  @Test
+  @DisplayName("recording a recorded month under another key is a conflict that points to corrections")
+  void monthRecordedOnce() {
+    Partner p = partner("Once Only", Tier.SILVER);
+    RevenueEntry first = record(p, JAN, "100", 1, 1);
+    ConflictException e = assertThrows(ConflictException.class,
+        () -> ledger().record(RevenueRecording.of(p.id(), JAN, usd("200"), "another key").withCounts(1, 1)));
+    assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
+    assertTrue(e.getMessage().contains("correct"), e.getMessage());
+    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertTrue(ledger().findByKey("another key").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a correction supersedes the entry before it in every report, and the earlier one stays readable")
+  void correctionSupersedes() {
+    Partner p = partner("Corrected Inc", Tier.PLATINUM);
+    RevenueEntry jan = record(p, JAN, "1000", 10, 2);
+    RevenueEntry feb = record(p, JAN.plusMonths(1), "1200", 12, 2);
+    context().clock().advance(Duration.ofDays(40));
+    RevenueEntry fix = ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "fix-jan", "  credit note 17 was missed  ").withMrr(usd("800")));
+    assertEquals(EntryKind.CORRECTION, fix.kind());
+    assertEquals(2, fix.revision());
+    assertEquals(Optional.of(jan.id()), fix.superseded());
+    assertEquals(Optional.of("credit note 17 was missed"), fix.correctionReason());
+    assertEquals(usd("800"), fix.mrr());
+    assertEquals(10, fix.serverCount(), "figures left out keep the corrected entry's values");
+    assertEquals(2, fix.clientCount());
+    assertEquals(StoreTck.START.plus(Duration.ofDays(40)), fix.recordedAt());
+    assertEquals(List.of(jan, fix), ledger().history(p.id(), JAN), "the earlier entry stays readable");
+    assertEquals(Optional.of(fix), ledger().current(p.id(), JAN));
+
+    PartnerReport report = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1)));
+    assertEquals(List.of(fix, feb), report.months().stream().map(MonthReport::entry).toList());
+    assertEquals(Optional.of(usd("400")), report.months().get(1).mrr().change(), "the trend uses the correction");
+    assertEquals(Optional.of(new BigDecimal("50.00")), report.months().get(1).mrr().percent());
+    ProgramMonth programJan = ledger().programReport(MonthRange.of(JAN)).months().get(0);
+    assertEquals(List.of(usd("800")), programJan.mrrTotals());
+    assertEquals(1, programJan.partnerCount());
+
+    RevenueEntry fix2 = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-jan-2", "servers miscounted")
+        .withServerCount(11).expectingRevision(2));
+    assertEquals(3, fix2.revision());
+    assertEquals(Optional.of(fix.id()), fix2.superseded());
+    assertEquals(usd("800"), fix2.mrr());
+    assertEquals(List.of(jan, fix, fix2), ledger().history(p.id(), JAN));
+    assertEquals(List.of(jan), ledger().history(p.id(), JAN).subList(0, 1));
+    assertEquals(feb, ledger().current(p.id(), JAN.plusMonths(1)).orElseThrow(), "a correction changes one month");
+  }
+
+  @Test
+  @DisplayName("a correction must change a figure of a recorded month, and may insist on the revision it saw")
+  void correctionRules() {
+    Partner p = partner("Strict Corrections", Tier.GOLD);
+    ConflictException none = assertThrows(ConflictException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "c1", "why").withMrr(usd("1"))));
+    assertEquals(ConflictException.Reason.STATE, none.reason());
+    RevenueEntry jan = record(p, JAN, "100", 5, 1);
+    ConflictException same = assertThrows(ConflictException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "c2", "why").withMrr(usd("100.00")).withServerCount(5)));
+    assertEquals(ConflictException.Reason.STATE, same.reason());
+    ledger().correct(RevenueCorrection.of(p.id(), JAN, "c3", "late invoice").withMrr(usd("110")));
+    ConflictException stale = assertThrows(ConflictException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).expectingRevision(1)));
+    assertEquals(ConflictException.Reason.STALE_VERSION, stale.reason());
+    assertEquals(2, ledger().history(p.id(), JAN).size());
+    assertEquals(jan, ledger().history(p.id(), JAN).get(0));
+    for (String k : List.of("c1", "c2", "c4")) {
+      assertTrue(ledger().findByKey(k).isEmpty(), "refused corrections store nothing: " + k);
+    }
+  }
+
+  @Test
+  @DisplayName("a repeated correction key is a no-op; reused for anything else it is a conflict")
+  void correctionIdempotent() {
+    Partner p = partner("Twice Corrected", Tier.GOLD);
+    record(p, JAN, "100", 5, 1);
+    RevenueCorrection c = RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90"));
+    RevenueEntry first = ledger().correct(c);
+    context().clock().advance(Duration.ofMinutes(1));
+    assertEquals(first, ledger().correct(c));
+    assertEquals(first, ledger().correct(c.expectingRevision(1)), "the revision it superseded matches too");
+    assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
+        () -> ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix", "another reason").withMrr(usd("90")))).reason());
+    assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
+        () -> ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), usd("90"), "fix"))).reason());
+    assertEquals(2, ledger().history(p.id(), JAN).size());
+  }
+
+  @Test
+  @DisplayName("month-over-month trend: absolute and percent change; the percent is absent when the previous month is zero or missing")
+  void trends() {
+    Partner p = partner("Trending", Tier.GOLD);
+    record(p, JAN, "0", 0, 0);
+    record(p, JAN.plusMonths(1), "100", 4, 2);
+    // March missing
+    record(p, JAN.plusMonths(3), "50", 4, 1);
+    record(p, JAN.plusMonths(4), "75", 3, 1);
+    List<MonthReport> months = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(5))).months();
+    assertEquals(4, months.size(), "months without an entry have no row");
+    MonthReport jan = months.get(0);
+    assertTrue(jan.mrr().previous().isEmpty());
+    assertTrue(jan.mrr().change().isEmpty());
+    assertTrue(jan.mrr().percent().isEmpty(), "previous month missing: no percent");
+    assertTrue(jan.mrr().direction().isEmpty());
+    MonthReport feb = months.get(1);
+    assertEquals(Optional.of(usd("100")), feb.mrr().change());
+    assertTrue(feb.mrr().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
+    assertEquals(Optional.of(4L), feb.servers().change());
+    assertTrue(feb.servers().percent().isEmpty());
+    assertEquals(Optional.of(Direction.UP), feb.mrr().direction());
+    MonthReport apr = months.get(2);
+    assertTrue(apr.mrr().change().isEmpty(), "March is missing, so April has no previous month");
+    assertTrue(apr.mrr().percent().isEmpty());
+    assertTrue(apr.clients().change().isEmpty());
+    MonthReport may = months.get(3);
+    assertEquals(Optional.of(usd("25")), may.mrr().change());
+    assertEquals(Optional.of(new BigDecimal("50.00")), may.mrr().percent());
+    assertEquals(Optional.of(-1L), may.servers().change());
+    assertEquals(Optional.of(new BigDecimal("-25.00")), may.servers().percent());
+    assertEquals(Optional.of(Direction.DOWN), may.servers().direction());
+    assertEquals(Optional.of(0L), may.clients().change());
+    assertEquals(Optional.of(new BigDecimal("0.00")), may.clients().percent());
+    assertEquals(Optional.of(Direction.FLAT), may.clients().direction());
+
+    MonthReport febOnly = ledger().partnerReport(p.id(), MonthRange.of(JAN.plusMonths(1))).months().get(0);
+    assertEquals(feb, febOnly, "the first month of a range compares with the month before the range");
+    assertEquals(Optional.of(may), ledger().latest(p.id()));
+    assertTrue(ledger().latest(partner("Newcomer", Tier.SILVER).id()).isEmpty());
+  }
+
+  @Test
+  @DisplayName("the program report sums every partner's current entry per month, per currency, without conversion")
+  void programReport() {
+    Partner a = partner("Alpha", Tier.GOLD);
+    Partner b = partner("Bravo", Tier.SILVER);
+    Partner c = partner("Charlie", Tier.PLATINUM);
+    record(a, JAN, "100.10", 10, 1);
+    record(b, JAN, "200.20", 20, 2);
+    ledger().record(RevenueRecording.of(c.id(), JAN, Money.of("300", "EUR"), "c-jan").withCounts(30, 3));
+    ledger().record(RevenueRecording.of(c.id(), JAN.plusMonths(2), Money.of("5", "EUR"), "c-mar").withCounts(1, 1));
+    ledger().correct(RevenueCorrection.of(b.id(), JAN, "b-fix", "refund").withMrr(usd("150")));
+    List<ProgramMonth> months = ledger().programReport(new MonthRange(JAN, JAN.plusMonths(2))).months();
+    assertEquals(3, months.size(), "every month of the range, recorded or not");
+    ProgramMonth jan = months.get(0);
+    assertEquals(List.of(Money.of("300", "EUR"), usd("250.10")), jan.mrrTotals(), "per currency, ordered by code");
+    assertEquals(Optional.of(usd("250.10")), jan.mrrTotal(Currency.getInstance("USD")));
+    assertEquals(60, jan.serverCount());
+    assertEquals(6, jan.clientCount());
+    assertEquals(3, jan.partnerCount());
+    ProgramMonth feb = months.get(1);
+    assertEquals(List.of(), feb.mrrTotals());
+    assertEquals(0, feb.partnerCount());
+    assertEquals(List.of(Money.of("5", "EUR")), months.get(2).mrrTotals());
+  }
+
+  @Test
+  @DisplayName("the top partners by MRR rank one currency, highest first, ties by name")
+  void topByMrr() {
+    Partner a = partner("delta", Tier.GOLD);
+    Partner b = partner("Bravo", Tier.SILVER);
+    Partner c = partner("alpha", Tier.PLATINUM);
+    Partner d = partner("Euro Only", Tier.GOLD);
+    record(a, JAN, "500", 1, 1);
+    record(b, JAN, "700", 1, 1);
+    record(c, JAN, "500", 1, 1);
+    ledger().record(RevenueRecording.of(d.id(), JAN, Money.of("9999", "EUR"), "d").withCounts(1, 1));
+    List<RevenueRow> top = ledger().topByMrr(JAN, Currency.getInstance("USD"), 2);
+    assertEquals(List.of("Bravo", "alpha"), top.stream().map(RevenueRow::companyName).toList());
+    assertEquals(List.of("Bravo", "alpha", "delta"),
+        ledger().topByMrr(JAN, Currency.getInstance("USD"), 10).stream().map(RevenueRow::companyName).toList());
+    assertEquals(Tier.SILVER, top.get(0).tier());
+    assertEquals(List.of(d.id()),
+        ledger().topByMrr(JAN, Currency.getInstance("EUR"), 5).stream().map(RevenueRow::partnerId).toList());
+    assertTrue(ledger().topByMrr(JAN.plusMonths(1), Currency.getInstance("USD"), 5).isEmpty());
+    assertThrows(ValidationException.class, () -> ledger().topByMrr(JAN, Currency.getInstance("USD"), 0));
+  }
+
+  @Test
+  @DisplayName("a month-end batch records every month in one transaction, idempotent per key")
+  void batch() {
+    List<Partner> partners = new ArrayList<>();
+    List<RevenueRecording> run = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Partner p = partner("Batch " + i, Tier.values()[i % 3]);
+      partners.add(p);
+      registry().addClient(p.id(), new NewClient("c", i));
+      run.add(RevenueRecording.of(p.id(), JAN, usd(i + ".50"), "batch/" + i));
+    }
+    BatchResult first = ledger().recordAll(run);
+    assertEquals(30, first.created());
+    for (int i = 0; i < 30; i++) {
+      RevenueEntry e = first.outcomes().get(i).entry();
+      assertEquals(partners.get(i).id(), e.partnerId());
+      assertEquals(i, e.serverCount(), "counts left out come from the registry");
+      assertEquals(1, e.clientCount());
+      assertEquals(Optional.of(e), ledger().current(partners.get(i).id(), JAN));
+    }
+    BatchResult again = ledger().recordAll(run);
+    assertEquals(0, again.created());
+    assertEquals(30, again.replayed());
+    assertEquals(first.entries(), again.entries());
+    List<RevenueRecording> mixed = new ArrayList<>(run.subList(0, 10));
+    mixed.add(RevenueRecording.of(partners.get(0).id(), JAN.plusMonths(1), usd("1"), "batch/next/0"));
+    mixed.add(mixed.get(0));
+    BatchResult third = ledger().recordAll(mixed);
+    assertEquals(1, third.created());
+    assertTrue(third.outcomes().get(10).created());
+    assertFalse(third.outcomes().get(11).created(), "a key repeated inside a batch creates once");
+    assertEquals(first.entries().get(0), third.outcomes().get(11).entry());
+    assertEquals(31, ledger().programReport(new MonthRange(JAN, JAN.plusMonths(1))).months().stream()
+        .mapToInt(ProgramMonth::partnerCount).sum());
+  }
+
+  @Test
+  @DisplayName("a batch is all or nothing: an invalid, unknown or conflicting recording stores none of it")
+  void batchAllOrNothing() {
+    Partner a = partner("All", Tier.GOLD);
+    Partner b = partner("Nothing", Tier.GOLD);
+    record(b, JAN, "10", 1, 1);
+    RevenueRecording ok = RevenueRecording.of(a.id(), JAN, usd("1"), "ok").withCounts(1, 1);
+    ValidationException invalid = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
+        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), -2L, 1, " "))));
+    assertEquals(List.of("recordings[1].idempotencyKey", "recordings[1].mrr", "recordings[1].serverCount"),
+        invalid.fields());
+    ValidationException inBatch = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
+        ok, RevenueRecording.of(a.id(), JAN, usd("2"), "ok").withCounts(1, 1),
+        RevenueRecording.of(a.id(), JAN, usd("1"), "ok-2").withCounts(1, 1))));
+    assertEquals(List.of("recordings[1].idempotencyKey", "recordings[2].month"), inBatch.fields());
+    PartnerId ghost = new PartnerId(UUID.randomUUID());
+    NotFoundException unknown = assertThrows(NotFoundException.class, () -> ledger().recordAll(List.of(
+        ok, RevenueRecording.of(ghost, JAN, usd("1"), "ghost").withCounts(1, 1))));
+    assertEquals(ghost.toString(), unknown.id());
+    ConflictException recorded = assertThrows(ConflictException.class, () -> ledger().recordAll(List.of(
+        ok, RevenueRecording.of(b.id(), JAN, usd("11"), "b again").withCounts(1, 1))));
+    assertEquals(ConflictException.Reason.DUPLICATE, recorded.reason());
+    assertTrue(recorded.getMessage().contains("recordings[1]"), recorded.getMessage());
+    ConflictException reused = assertThrows(ConflictException.class, () -> ledger().recordAll(List.of(
+        ok, RevenueRecording.of(b.id(), JAN, usd("11"), key(b, JAN)).withCounts(1, 1))));
+    assertEquals(ConflictException.Reason.DUPLICATE, reused.reason());
+    assertTrue(ledger().findByKey("ok").isEmpty(), "nothing of a refused batch is stored");
+    assertTrue(ledger().current(a.id(), JAN).isEmpty());
+    assertEquals(1, ledger().history(b.id(), JAN).size());
+  }
+
+  @Test
+  @DisplayName("the CSV export has a header, CRLF, current entries only, filters, and month-then-name order")
+  void export() throws Exception {
+    Partner z = partner("Zulu Hosting", Tier.GOLD);
+    Partner a = partner("=Alpha, \"the\" Cloud", Tier.SILVER);
+    record(z, JAN, "1234.5", 12, 3);
+    record(a, JAN, "10", 1, 1);
+    ledger().record(RevenueRecording.of(a.id(), JAN.plusMonths(1), Money.of("700", "JPY"), "a-feb").withCounts(2, 1));
+    RevenueEntry fix = ledger().correct(RevenueCorrection.of(z.id(), JAN, "z-fix", "typo").withMrr(usd("1234.05")));
+    StringWriter out = new StringWriter();
+    long rows = ledger().exportCsv(RevenueFilter.all(), out);
+    assertEquals(3, rows);
+    RevenueEntry aJan = ledger().current(a.id(), JAN).orElseThrow();
+    RevenueEntry aFeb = ledger().current(a.id(), JAN.plusMonths(1)).orElseThrow();
+    String expected = "month,partner_id,company_name,tier,mrr,currency,server_count,client_count,revision,entry_id\r\n"
+        + "2025-01," + a.id() + ",\"'=Alpha, \"\"the\"\" Cloud\",SILVER,10.00,USD,1,1,1," + aJan.id() + "\r\n"
+        + "2025-01," + z.id() + ",Zulu Hosting,GOLD,1234.05,USD,12,3,2," + fix.id() + "\r\n"
+        + "2025-02," + a.id() + ",\"'=Alpha, \"\"the\"\" Cloud\",SILVER,700,JPY,2,1,1," + aFeb.id() + "\r\n";
+    assertEquals(expected, out.toString());
+
+    assertEquals(1, ledger().exportCsv(RevenueFilter.all().tiers(Tier.GOLD), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().partner(a.id()), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN)), new StringWriter()));
+    StringWriter febGold = new StringWriter();
+    assertEquals(0, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN.plusMonths(1))).tiers(Tier.GOLD),
+        febGold));
+    assertEquals(expected.substring(0, expected.indexOf("\r\n") + 2), febGold.toString(), "the header even with no rows");
+  }
+
+  @Test
+  @DisplayName("names in any script, with quotes, commas and formula starts, export exactly (one apostrophe aside)")
+  void exportTrickyNames() throws Exception {
+    List<Partner> partners = new ArrayList<>();
+    for (String name : PartnerGenerators.TRICKY_NAMES) {
+      Partner p = partner(name, Tier.GOLD);
+      partners.add(p);
+      record(p, JAN, "1", 1, 1);
+    }
+    StringWriter out = new StringWriter();
+    ledger().exportCsv(RevenueFilter.all(), out);
+    Set<String> names = new HashSet<>();
+    try (CSVParser parser = CSVParser.parse(out.toString(), CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).get())) {
+      for (CSVRecord r : parser) {
+        names.add(r.get("company_name"));
+      }
+    }
+    Set<String> expected = new HashSet<>();
+    for (Partner p : partners) {
+      String stored = registry().get(p.id()).companyName();
+      assertEquals(Names.clean(p.companyName()), stored);
+      expected.add("=+-@\t\r".indexOf(stored.charAt(0)) >= 0 ? "'" + stored : stored);
+    }
+    assertEquals(expected, names);
+  }
+
+  @Test
+  @DisplayName("invalid input is refused with every violation listed, and nothing is stored")
+  void validation() {
+    Partner p = partner("Validated", Tier.GOLD);
+    ValidationException e = assertThrows(ValidationException.class, () -> ledger().record(
+        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), -1L, -1, "")));
+    assertEquals(List.of("clientCount", "idempotencyKey", "month", "mrr", "partnerId", "serverCount"), e.fields());
+    ValidationException future = assertThrows(ValidationException.class, () -> ledger().record(
+        RevenueRecording.of(p.id(), YearMonth.of(2026, 2), usd("1"), "k")));
+    assertEquals(List.of("month"), future.fields());
+    assertEquals(RevenueEntry.class, ledger().record(
+        RevenueRecording.of(p.id(), YearMonth.of(2026, 1), usd("1"), "this month is fine")).getClass());
+    ValidationException c = assertThrows(ValidationException.class, () -> ledger().correct(
+        new RevenueCorrection(p.id(), null, usd("-1"), null, -3, "", "bad\u0007key", 0)));
+    assertEquals(List.of("clientCount", "expectedRevision", "idempotencyKey", "month", "mrr", "reason"), c.fields());
+    assertEquals(List.of("idempotencyKey"), assertThrows(ValidationException.class, () -> ledger().record(
+        RevenueRecording.of(p.id(), JAN, usd("1"), " padded "))).fields());
+    assertThrows(ValidationException.class, () -> ledger().programReport(new MonthRange(YearMonth.of(1900, 1), JAN)));
+    assertTrue(ledger().findByKey("k").isEmpty());
+    assertTrue(ledger().current(p.id(), JAN).isEmpty());
+  }
+
+  @Test
+  @DisplayName("an unknown partner is a NotFoundException everywhere")
+  void unknownPartner() {
+    PartnerId ghost = new PartnerId(UUID.randomUUID());
+    assertThrows(NotFoundException.class,
+        () -> ledger().record(RevenueRecording.of(ghost, JAN, usd("1"), "ghost").withCounts(1, 1)));
+    assertThrows(NotFoundException.class,
+        () -> ledger().correct(RevenueCorrection.of(ghost, JAN, "ghost-fix", "x").withMrr(usd("1"))));
+    assertThrows(NotFoundException.class, () -> ledger().history(ghost, JAN));
+    assertThrows(NotFoundException.class, () -> ledger().current(ghost, JAN));
+    assertThrows(NotFoundException.class, () -> ledger().partnerReport(ghost, MonthRange.of(JAN)));
+    assertThrows(NotFoundException.class, () -> ledger().latest(ghost));
+    assertTrue(ledger().findByKey("ghost").isEmpty());
+  }
+
+  @Test
+  @DisplayName("the store itself keeps keys unique and a month's revisions one chain, and rolls appends back")
+  void storeGuarantees() {
+    Partner p = partner("Store Level", Tier.GOLD);
+    RevenueEntry first = record(p, JAN, "1", 1, 1);
+    RevenueEntry sameKey = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN.plusMonths(1), 1,
+        EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), null, StoreTck.START, null);
+    List<RevenueEntry> taken = context().store().write(tx -> tx.revenue().appendAbsent(List.of(sameKey)));
+    assertEquals(List.of(first), taken, "a taken key returns the stored entry and appends nothing");
+    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+
+    RevenueEntry secondRecorded = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN, 1,
+        EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", null, StoreTck.START, null);
+    ConflictException dup = assertThrows(ConflictException.class,
+        () -> context().store().write(tx -> tx.revenue().appendAbsent(List.of(secondRecorded))));
+    assertEquals(ConflictException.Reason.DUPLICATE, dup.reason());
+
+    RevenueEntry fresh = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN.plusMonths(2), 1,
+        EntryKind.RECORDED, usd("4"), 4, 4, "rolled back", null, StoreTck.START, null);
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertEquals(boom, assertThrows(IllegalStateException.class, () -> context().store().write(tx -> {
+      assertEquals(List.of(), tx.revenue().appendAbsent(List.of(fresh)));
+      assertEquals(Optional.of(fresh), tx.revenue().findByKey("rolled back"), "visible inside its transaction");
+      throw boom;
+    })));
+    assertTrue(ledger().findByKey("rolled back").isEmpty());
+    assertTrue(ledger().current(p.id(), JAN.plusMonths(2)).isEmpty());
+    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertEquals(Optional.of(JAN), context().store().read(tx -> tx.revenue().lastMonth(p.id())));
+  }
+
+  @Test
+  @DisplayName("the store streams current entries in month, name order and applies every filter")
+  void storeScan() {
+    Partner b = partner("b second", Tier.GOLD);
+    Partner a = partner("A first", Tier.SILVER);
+    record(b, JAN, "1", 1, 1);
+    record(a, JAN, "2", 2, 2);
+    record(b, JAN.plusMonths(1), "3", 3, 3);
+    RevenueEntry fix = ledger().correct(RevenueCorrection.of(a.id(), JAN, "fix a", "x").withMrr(usd("5")));
+    List<String> seen = new ArrayList<>();
+    context().store().read(tx -> {
+      tx.revenue().scan(RevenueFilter.all(), r -> seen.add(r.entry().month() + " " + r.companyName() + " "
+          + r.tier() + " " + r.entry().revision()));
+      return null;
+    });
+    assertEquals(List.of("2025-01 A first SILVER 2", "2025-01 b second GOLD 1", "2025-02 b second GOLD 1"), seen);
+    List<RevenueEntry> gold = new ArrayList<>();
+    context().store().read(tx -> {
+      tx.revenue().scan(RevenueFilter.all().tiers(Tier.SILVER).months(MonthRange.of(JAN)), r -> gold.add(r.entry()));
+      return null;
+    });
+    assertEquals(List.of(fix), gold);
+    assertEquals(2, context().store().read(tx -> tx.revenue().current(b.id(), JAN, JAN.plusMonths(5))).size());
+  }
+
+  @Test
+  @DisplayName("of many concurrent recordings (or corrections) of one key, exactly one entry is stored and every caller gets it")
+  void concurrentSameKey() throws Exception {
+    Partner p = partner("Race Revenue", Tier.GOLD);
+    int threads = 8;
+    for (int round = 0; round < 5; round++) {
+      YearMonth month = JAN.plusMonths(round);
+      String key = "race-key-" + round;
+      List<RevenueEntry> results = Collections.synchronizedList(new ArrayList<>());
+      runConcurrently(threads, i -> results.add(ledger().record(
+          RevenueRecording.of(p.id(), month, usd("42"), key).withCounts(4, 2))));
+      assertEquals(threads, results.size());
+      assertEquals(1, new HashSet<>(results).size(), "every caller gets the one entry");
+      assertEquals(List.of(results.get(0)), ledger().history(p.id(), month));
+      List<RevenueEntry> fixes = Collections.synchronizedList(new ArrayList<>());
+      runConcurrently(threads, i -> fixes.add(ledger().correct(
+          RevenueCorrection.of(p.id(), month, key + "-fix", "race").withMrr(usd("43")))));
+      assertEquals(1, new HashSet<>(fixes).size(), "one correction for one key");
+      assertEquals(2, ledger().history(p.id(), month).size());
+    }
+  }
+
+  @Test
+  @DisplayName("concurrent batches with overlapping keys store each key once, and the month under one key only")
+  void concurrentBatches() throws Exception {
+    List<RevenueRecording> run = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Partner p = partner("Concurrent " + i, Tier.GOLD);
+      run.add(RevenueRecording.of(p.id(), JAN, usd("1" + i), "overlap/" + i).withCounts(i, 1));
+    }
+    Partner contested = partner("Contested", Tier.GOLD);
+    int threads = 4;
+    AtomicInteger created = new AtomicInteger();
+    AtomicInteger monthWins = new AtomicInteger();
+    AtomicInteger monthConflicts = new AtomicInteger();
+    runConcurrently(threads, t -> {
+      List<RevenueRecording> mine = new ArrayList<>(run);
+      Collections.shuffle(mine, new Random(t));
+      created.addAndGet(ledger().recordAll(mine).created());
+      try {
+        ledger().record(RevenueRecording.of(contested.id(), JAN, usd("7"), "contested/" + t).withCounts(1, 1));
+        monthWins.incrementAndGet();
+      } catch (ConflictException e) {
+        assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
+        monthConflicts.incrementAndGet();
+      }
+    });
+    assertEquals(run.size(), created.get(), "each key created exactly once across all batches");
+    for (RevenueRecording r : run) {
+      assertEquals(1, ledger().history(r.partnerId(), JAN).size());
+    }
+    assertEquals(1, monthWins.get());
+    assertEquals(threads - 1, monthConflicts.get());
+    assertEquals(1, ledger().history(contested.id(), JAN).size());
+    assertNotEquals(Optional.empty(), ledger().current(contested.id(), JAN));
+  }
+
+  private static void runConcurrently(int threads, IntBody body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Void>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        Callable<Void> task = () -> {
+          start.await();
+          body.run(n);
+          return null;
+        };
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      List<Throwable> failures = new ArrayList<>();
+      for (Future<Void> f : futures) {
+        try {
+          f.get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          failures.add(e.getCause());
+        }
+      }
+      if (!failures.isEmpty()) {
+        AssertionError error = new AssertionError("concurrent workers failed: " + failures.size() + ", first: "
+            + failures.get(0));
+        failures.forEach(error::addSuppressed);
+        throw error;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @FunctionalInterface
+  private interface IntBody {
+    void run(int i) throws Exception;
+  }
+}
