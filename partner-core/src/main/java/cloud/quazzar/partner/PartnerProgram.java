@@ -2,8 +2,10 @@ package cloud.quazzar.partner;
 
 import static java.util.Objects.requireNonNull;
 
+import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.StorageDiscovery;
+import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
@@ -44,6 +46,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final Store store;
   private final boolean ownsStore;
   private final PartnerRegistry registry;
+  private final DiscountEngine discounts;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -51,6 +54,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.store = store;
     this.ownsStore = ownsStore;
     this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
+    this.discounts = new DefaultDiscountEngine(store, clock, zone);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -61,6 +65,13 @@ public final class PartnerProgram implements AutoCloseable {
   /** Partners, clients, tiers and tier history. */
   public PartnerRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Discount policy versions, partner adjustments and quotes; "today" is {@link #today()}.
+   */
+  public DiscountEngine discounts() {
+    return discounts;
   }
 
   /** The clock every time-dependent rule reads. */

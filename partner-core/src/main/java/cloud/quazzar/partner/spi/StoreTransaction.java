@@ -7,4 +7,7 @@ package cloud.quazzar.partner.spi;
 public interface StoreTransaction {
   /** Partners, clients and tier history. */
   PartnerRepository partners();
+
+  /** Discount policy versions and partner adjustments. */
+  DiscountRepository discounts();
 }

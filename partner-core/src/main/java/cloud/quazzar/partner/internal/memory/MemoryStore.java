@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
@@ -8,6 +9,7 @@ import cloud.quazzar.partner.spi.StoreWork;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe store in the heap. Readers share a read lock; one writer at a time holds the write
@@ -17,6 +19,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
+  private final MemoryDiscounts discounts = new MemoryDiscounts();
   private volatile boolean closed;
 
   @Override
@@ -70,15 +73,24 @@ public final class MemoryStore implements Store {
 
   /** A transaction: a view whose writes log their inverse (null log: read-only). */
   private final class Tx implements StoreTransaction {
-    private final PartnerRepository partnerView;
+    private final @Nullable Deque<Runnable> undo;
+    private @Nullable PartnerRepository partnerView;
+    private @Nullable DiscountRepository discountView;
 
-    Tx(Deque<Runnable> undo) {
-      this.partnerView = partners.view(undo);
+    Tx(@Nullable Deque<Runnable> undo) {
+      this.undo = undo;
     }
 
     @Override
     public PartnerRepository partners() {
-      return partnerView;
+      PartnerRepository v = partnerView;
+      return v != null ? v : (partnerView = partners.view(undo));
+    }
+
+    @Override
+    public DiscountRepository discounts() {
+      DiscountRepository v = discountView;
+      return v != null ? v : (discountView = discounts.view(undo));
     }
   }
 }
