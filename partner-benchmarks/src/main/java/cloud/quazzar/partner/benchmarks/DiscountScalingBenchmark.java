@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How cost grows with the policy: the engine's rate as the volume schedule grows from 1 to 64
- * steps, and the engine's quote for a date as the version history grows from 1 to 10,000 versions
+ * steps (thresholds up to 1,000 or up to 100,000 servers), and the engine's quote for a date as the version history grows from 1 to 10,000 versions
  * (one per day, quoted on dates spread over the whole history, all past).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -42,11 +42,18 @@ public class DiscountScalingBenchmark {
   static final Instant START = Instant.parse("2000-01-01T09:30:00Z");
   static final LocalDate FIRST_DAY = LocalDate.parse("2000-01-01");
 
-  /** A schedule of {@code steps} steps whose thresholds spread over the server counts quoted. */
+  /**
+   * A schedule of {@code steps} steps whose thresholds spread evenly over the server counts quoted:
+   * up to 1,000 ({@code narrow}, within the engine's direct table) or up to 100,000 ({@code wide},
+   * beyond it, where the engine searches the thresholds).
+   */
   @State(Scope.Thread)
   public static class Schedule {
     @Param({"1", "4", "16", "64"})
     public int steps;
+
+    @Param({"narrow", "wide"})
+    public String spread = "narrow";
 
     DiscountCalculator calculator;
     PartnerProgram program;
@@ -58,7 +65,8 @@ public class DiscountScalingBenchmark {
     public void setUp() {
       DiscountPolicy.Builder b = DiscountPolicy.builder()
           .baseRate(Tier.SILVER, "10").baseRate(Tier.GOLD, "15").baseRate(Tier.PLATINUM, "20");
-      int gap = 1000 / (steps + 1);
+      int range = spread.equals("wide") ? 100_000 : 1000;
+      int gap = range / (steps + 1);
       for (int s = 1; s <= steps; s++) {
         b.volumeStep(s * gap, Integer.toString(s * 20 / steps + 1));
       }
@@ -68,7 +76,7 @@ public class DiscountScalingBenchmark {
       SplittableRandom random = new SplittableRandom(11);
       for (int i = 0; i < INPUTS; i++) {
         tiers[i] = Tier.values()[random.nextInt(3)];
-        servers[i] = random.nextInt(1100);
+        servers[i] = random.nextInt(range + range / 10);
       }
     }
 

@@ -74,17 +74,20 @@ class BenchmarkExactnessTest {
   @DisplayName("the scaling states quote as the reference definition does")
   void scalingAgrees() {
     DiscountScalingBenchmark bench = new DiscountScalingBenchmark();
-    for (int steps : new int[] {1, 64}) {
-      DiscountScalingBenchmark.Schedule s = new DiscountScalingBenchmark.Schedule();
-      s.steps = steps;
-      s.setUp();
-      try {
-        for (int i = 0; i < DiscountScalingBenchmark.INPUTS; i++) {
-          int expected = s.calculator.policyVersion().policy().totalRate(s.tiers[i], s.servers[i]).basisPoints();
-          assertEquals(expected, bench.rateBySteps(s));
+    for (String spread : new String[] {"narrow", "wide"}) {
+      for (int steps : new int[] {1, 64}) {
+        DiscountScalingBenchmark.Schedule s = new DiscountScalingBenchmark.Schedule();
+        s.steps = steps;
+        s.spread = spread;
+        s.setUp();
+        try {
+          for (int i = 0; i < DiscountScalingBenchmark.INPUTS; i++) {
+            int expected = s.calculator.policyVersion().policy().totalRate(s.tiers[i], s.servers[i]).basisPoints();
+            assertEquals(expected, bench.rateBySteps(s), spread + " " + steps + " steps, input " + i);
+          }
+        } finally {
+          s.tearDown();
         }
-      } finally {
-        s.tearDown();
       }
     }
     DiscountScalingBenchmark.History h = new DiscountScalingBenchmark.History();

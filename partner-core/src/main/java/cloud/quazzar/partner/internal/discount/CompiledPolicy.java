@@ -11,59 +11,64 @@ import cloud.quazzar.partner.discount.VolumeStep;
 import cloud.quazzar.partner.registry.Tier;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One policy version compiled once into flat arrays, so that a rate is an indexed tier, a few
- * threshold comparisons and one array load, and a quote adds one multiply and one rounding divide on
- * long minor units. Immutable (all fields final), so instances may be shared between threads and
- * published without locks.
+ * One policy version compiled once into flat arrays, so that a rate is an indexed tier and one
+ * array load, and a quote adds one multiply and one rounding divide on long minor units. Immutable
+ * (all fields final), so instances may be shared between threads and published without locks.
  *
- * <p>Per tier, the schedule's thresholds sit in a sorted array padded to a power of two, searched
- * without branches; the total rate of "no step" and of every step is precomputed by {@link
- * DiscountPolicy#uncappedBasisPoints} and the cap, so the rules are written once (in the policy)
- * and looked up here.
+ * <p>Per tier, an "entry" packs the total rate in basis points (14 bits), whether the cap lowered
+ * it (1 bit) and the index of the step reached (0 for none). The entries for every server count
+ * below {@value #DIRECT_LIMIT} (and up to the highest threshold) sit in a table indexed by the
+ * server count itself; larger counts are at or beyond the highest threshold (one comparison) or,
+ * for schedules whose thresholds pass {@value #DIRECT_LIMIT}, found by a branch-free binary search
+ * over the thresholds. Memory: at most 4 KB per tier for the table. The totals are precomputed by
+ * {@link DiscountPolicy#uncappedBasisPoints} and the cap, so the rules are written once, in the
+ * policy, and only looked up here.
  */
 final class CompiledPolicy {
+  /** Server counts below this are looked up directly. */
+  static final int DIRECT_LIMIT = 1024;
   /** Pads threshold arrays; never reached because server counts are clamped below it. */
   private static final int PAD = Integer.MAX_VALUE;
   /** The clamp of server counts: above every real threshold, below {@link #PAD}. */
   private static final long CLAMP = Integer.MAX_VALUE - 1L;
-  private static final int CAPPED = 1 << 16;
-  private static final int RATE_MASK = CAPPED - 1;
+  static final int RATE_MASK = (1 << 14) - 1;
+  private static final int CAPPED = 1 << 14;
+  private static final int STEP_SHIFT = 15;
   private static final long BP = Rate.MAX_BASIS_POINTS;
 
   final PolicyVersion version;
   final DiscountPolicy policy;
-  private final Table[] tables;
+  /** By tier ordinal: the entry of every server count below the table's length. */
+  final int[][] direct;
+  /** By tier ordinal: the entry for 0..k steps reached. */
+  private final int[][] entries;
+  /** By tier ordinal: the thresholds, sorted, padded to a power of two. */
+  private final int[][] thresholds;
+  /** By tier ordinal: the highest threshold (0 without steps). */
+  private final int[] highest;
+  /** By tier ordinal: the step for 0..k steps reached (index 0: none). */
+  private final @Nullable VolumeStep[][] steps;
   /** Round the discount up when the remainder (of 10,000) exceeds this, less the half-even parity. */
   private final long roundAbove;
   /** 1 for HALF_EVEN (a remainder of exactly one half rounds up only from an odd quotient), else 0. */
   private final long halfEven;
 
-  /** One tier's schedule. */
-  private static final class Table {
-    final int[] thresholds;
-    /** For 0..k steps reached: the total rate in basis points, plus {@link #CAPPED} if the cap lowered it. */
-    final int[] codes;
-    /** For 0..k steps reached: the step (index 0: none). */
-    final @Nullable VolumeStep[] steps;
-
-    Table(int[] thresholds, int[] codes, @Nullable VolumeStep[] steps) {
-      this.thresholds = thresholds;
-      this.codes = codes;
-      this.steps = steps;
-    }
-  }
-
   CompiledPolicy(PolicyVersion version) {
     this.version = version;
     this.policy = version.policy();
-    Tier[] tiers = Tier.values();
-    this.tables = new Table[tiers.length];
-    for (Tier tier : tiers) {
-      tables[tier.ordinal()] = compile(policy, tier);
+    int tiers = Tier.values().length;
+    this.direct = new int[tiers][];
+    this.entries = new int[tiers][];
+    this.thresholds = new int[tiers][];
+    this.highest = new int[tiers];
+    this.steps = new VolumeStep[tiers][];
+    for (Tier tier : Tier.values()) {
+      compile(tier);
     }
     RoundingMode mode = policy.rounding();
     this.roundAbove = switch (mode) {
@@ -76,28 +81,37 @@ final class CompiledPolicy {
     this.halfEven = mode == RoundingMode.HALF_EVEN ? 1 : 0;
   }
 
-  private static Table compile(DiscountPolicy policy, Tier tier) {
+  private void compile(Tier tier) {
+    int t = tier.ordinal();
     List<VolumeStep> schedule = policy.scheduleFor(tier);
     int k = schedule.size();
-    int[] thresholds = new int[Integer.highestOneBit(Math.max(1, k) * 2 - 1)];
-    java.util.Arrays.fill(thresholds, PAD);
-    int[] codes = new int[k + 1];
-    VolumeStep[] steps = new VolumeStep[k + 1];
+    int[] sorted = new int[Integer.highestOneBit(Math.max(1, k) * 2 - 1)];
+    Arrays.fill(sorted, PAD);
+    int[] e = new int[k + 1];
+    VolumeStep[] s = new VolumeStep[k + 1];
     Rate base = policy.baseRate(tier);
-    codes[0] = code(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO));
+    e[0] = entry(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO), 0);
     for (int i = 0; i < k; i++) {
-      VolumeStep s = schedule.get(i);
-      thresholds[i] = s.minServers();
-      steps[i + 1] = s;
-      codes[i + 1] = code(policy, policy.uncappedBasisPoints(base, s.bonus(), Rate.ZERO));
+      VolumeStep step = schedule.get(i);
+      sorted[i] = step.minServers();
+      s[i + 1] = step;
+      e[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
     }
-    return new Table(thresholds, codes, steps);
+    thresholds[t] = sorted;
+    entries[t] = e;
+    steps[t] = s;
+    highest[t] = k == 0 ? 0 : sorted[k - 1];
+    int[] table = new int[Math.min(highest[t] + 1, DIRECT_LIMIT)];
+    for (int n = 0; n < table.length; n++) {
+      table[n] = e[reached(sorted, n)];
+    }
+    direct[t] = table;
   }
 
   /** DESIGN.md rule: the total never exceeds 100% or the cap (the cap itself is at most 100%). */
-  private static int code(DiscountPolicy policy, int uncapped) {
+  private static int entry(DiscountPolicy policy, int uncapped, int step) {
     int cap = policy.cap().basisPoints();
-    return uncapped > cap ? cap | CAPPED : uncapped;
+    return (uncapped > cap ? cap | CAPPED : uncapped) | step << STEP_SHIFT;
   }
 
   /**
@@ -114,22 +128,31 @@ final class CompiledPolicy {
     return t[lo] <= n ? lo + 1 : lo;
   }
 
-  /** The total rate in basis points; allocation-free. */
-  int rate(Tier tier, long serverCount) {
-    Table t = tables[tier.ordinal()];
-    return t.codes[reached(t.thresholds, serverCount)] & RATE_MASK;
+  /** The entry for {@code serverCount >= direct[tier].length}: the top step, or a search. */
+  int far(int tier, long serverCount) {
+    int[] e = entries[tier];
+    return serverCount >= highest[tier] ? e[e.length - 1] : e[reached(thresholds[tier], serverCount)];
+  }
+
+  /** The entry of {@code tier} (ordinal) at {@code serverCount} servers. */
+  int entry(int tier, long serverCount) {
+    int[] d = direct[tier];
+    return serverCount < d.length ? d[(int) serverCount] : far(tier, serverCount);
   }
 
   /**
    * The quote. {@code adjustment} must be null or an EXTRA/REPLACE_BASE version in force on {@code
-   * date}; with none, everything but the amount comes from the precomputed table.
+   * date}; with none, everything but the amount comes from the precomputed entry.
    */
   DiscountQuote quote(LocalDate date, Tier tier, long serverCount, Money gross, @Nullable PartnerAdjustment adjustment) {
-    Table t = tables[tier.ordinal()];
-    int idx = reached(t.thresholds, serverCount);
-    int code = adjustment == null ? t.codes[idx] : adjusted(tier, t.steps[idx], adjustment);
-    int rate = code & RATE_MASK;
-    return new DiscountQuote(date, version, tier, serverCount, t.steps[idx], adjustment, rate, code >= CAPPED,
+    int t = tier.ordinal();
+    int e = entry(t, serverCount);
+    VolumeStep step = steps[t][e >>> STEP_SHIFT];
+    if (adjustment != null) {
+      e = adjusted(tier, step, adjustment);
+    }
+    int rate = e & RATE_MASK;
+    return new DiscountQuote(date, version, tier, serverCount, step, adjustment, rate, (e & CAPPED) != 0,
         gross, discount(gross.minorUnits(), rate));
   }
 
@@ -137,7 +160,7 @@ final class CompiledPolicy {
   private int adjusted(Tier tier, @Nullable VolumeStep step, PartnerAdjustment adjustment) {
     Rate base = adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : policy.baseRate(tier);
     Rate extra = adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
-    return code(policy, policy.uncappedBasisPoints(base, step == null ? Rate.ZERO : step.bonus(), extra));
+    return entry(policy, policy.uncappedBasisPoints(base, step == null ? Rate.ZERO : step.bonus(), extra), 0);
   }
 
   /**
