@@ -6,6 +6,7 @@ import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PartnerAdjustment;
 import cloud.quazzar.partner.discount.PolicyVersion;
+import cloud.quazzar.partner.discount.QuoteBasis;
 import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.discount.VolumeStep;
 import cloud.quazzar.partner.registry.Tier;
@@ -13,21 +14,24 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One policy version compiled once into flat arrays, so that a rate is an indexed tier and one
  * array load, and a quote adds one multiply and one rounding divide on long minor units. Immutable
- * (all fields final), so instances may be shared between threads and published without locks.
+ * but for {@link #basisOn}'s one-entry cache (all other fields final), so instances may be shared
+ * between threads and published without locks.
  *
  * <p>Per tier, an "entry" packs the total rate in basis points (14 bits), whether the cap lowered
- * it (1 bit) and the index of the step reached (0 for none). The entries for every server count
- * below {@value #DIRECT_LIMIT} (and up to the highest threshold) sit in a table indexed by the
- * server count itself; larger counts are at or beyond the highest threshold (one comparison) or,
- * for schedules whose thresholds pass {@value #DIRECT_LIMIT}, found by a branch-free binary search
- * over the thresholds. Memory: at most 4 KB per tier for the table. The totals are precomputed by
- * {@link DiscountPolicy#uncappedBasisPoints} and the cap, so the rules are written once, in the
- * policy, and only looked up here.
+ * it (1 bit) and how many steps are reached (from bit 15). A tier whose highest threshold is below
+ * {@value #DIRECT_LIMIT} has a "complete" direct table, indexed by the server count, up to that
+ * threshold; a larger count is clamped to the last index (a conditional move), whose entry holds
+ * from there on. A tier with higher thresholds has a "partial" table of the first {@value
+ * #DIRECT_LIMIT} counts whose last index marks a branch-free binary search over the thresholds.
+ * Memory: at most 4 KB per tier. The totals are precomputed by {@link
+ * DiscountPolicy#uncappedBasisPoints} and the cap, so the rules are written once, in the policy,
+ * and only looked up here.
  */
 final class CompiledPolicy {
   /** Server counts below this are looked up directly. */
@@ -40,36 +44,80 @@ final class CompiledPolicy {
   private static final int CAPPED = 1 << 14;
   private static final int STEP_SHIFT = 15;
   private static final long BP = Rate.MAX_BASIS_POINTS;
+  /** Marks the last index of a partial direct table: search the thresholds. */
+  private static final int SEARCH = -1;
+  /** The largest gross whose product with any rate fits in a long. */
+  static final long FAST_MAX = Long.MAX_VALUE / Rate.MAX_BASIS_POINTS;
 
   final PolicyVersion version;
   final DiscountPolicy policy;
-  /** By tier ordinal: the entry of every server count below the table's length. */
+  /** By tier ordinal: the entry of every server count up to the table's last index (see {@link #entry}). */
   final int[][] direct;
-  /** By tier ordinal: the entry for 0..k steps reached. */
-  private final int[][] entries;
-  /** By tier ordinal: the thresholds, sorted, padded to a power of two. */
-  private final int[][] thresholds;
-  /** By tier ordinal: the highest threshold (0 without steps). */
-  private final int[] highest;
-  /** By tier ordinal: the step for 0..k steps reached (index 0: none). */
-  private final @Nullable VolumeStep[][] steps;
+  private final Table silver;
+  private final Table gold;
+  private final Table platinum;
   /** Round the discount up when the remainder (of 10,000) exceeds this, less the half-even parity. */
   private final long roundAbove;
   /** 1 for HALF_EVEN (a remainder of exactly one half rounds up only from an odd quotient), else 0. */
   private final long halfEven;
+  private @Nullable QuoteBasis lastBasis;
+
+  /** One tier's schedule, for server counts beyond its direct table. */
+  private static final class Table {
+    /** The entry for 0..k steps reached. */
+    final int[] entries;
+    /** The thresholds, sorted, padded to a power of two. */
+    final int[] thresholds;
+    /** The highest threshold (0 without steps). */
+    final int highest;
+    final int[] direct;
+
+    Table(DiscountPolicy policy, Tier tier) {
+      List<VolumeStep> schedule = policy.scheduleFor(tier);
+      int k = schedule.size();
+      thresholds = new int[Integer.highestOneBit(Math.max(1, k) * 2 - 1)];
+      Arrays.fill(thresholds, PAD);
+      entries = new int[k + 1];
+      Rate base = policy.baseRate(tier);
+      entries[0] = entry(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO), 0);
+      for (int i = 0; i < k; i++) {
+        VolumeStep step = schedule.get(i);
+        thresholds[i] = step.minServers();
+        entries[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
+      }
+      highest = k == 0 ? 0 : thresholds[k - 1];
+      if (highest < DIRECT_LIMIT) {
+        // complete: from the last index on (the highest threshold) the entry stays the top one
+        direct = new int[highest + 1];
+        for (int n = 0; n <= highest; n++) {
+          direct[n] = entries[reached(thresholds, n)];
+        }
+      } else {
+        // partial: the last index holds SEARCH, so counts from DIRECT_LIMIT on are searched
+        direct = new int[DIRECT_LIMIT + 1];
+        for (int n = 0; n < DIRECT_LIMIT; n++) {
+          direct[n] = entries[reached(thresholds, n)];
+        }
+        direct[DIRECT_LIMIT] = SEARCH;
+      }
+    }
+
+    /** The entry for a count beyond a partial direct table: the top step, or a search. */
+    int far(long serverCount) {
+      return serverCount >= highest ? entries[entries.length - 1] : entries[reached(thresholds, serverCount)];
+    }
+  }
 
   CompiledPolicy(PolicyVersion version) {
+    if (Tier.values().length != 3) {
+      throw new IllegalStateException("the compiled form knows three tiers: " + Arrays.toString(Tier.values()));
+    }
     this.version = version;
     this.policy = version.policy();
-    int tiers = Tier.values().length;
-    this.direct = new int[tiers][];
-    this.entries = new int[tiers][];
-    this.thresholds = new int[tiers][];
-    this.highest = new int[tiers];
-    this.steps = new VolumeStep[tiers][];
-    for (Tier tier : Tier.values()) {
-      compile(tier);
-    }
+    this.silver = new Table(policy, Tier.SILVER);
+    this.gold = new Table(policy, Tier.GOLD);
+    this.platinum = new Table(policy, Tier.PLATINUM);
+    this.direct = new int[][] {silver.direct, gold.direct, platinum.direct};
     RoundingMode mode = policy.rounding();
     this.roundAbove = switch (mode) {
       case UP, CEILING -> 0; // any remainder rounds up (amounts here are never negative)
@@ -79,33 +127,6 @@ final class CompiledPolicy {
       case UNNECESSARY -> throw new IllegalArgumentException("a valid policy never rounds UNNECESSARY");
     };
     this.halfEven = mode == RoundingMode.HALF_EVEN ? 1 : 0;
-  }
-
-  private void compile(Tier tier) {
-    int t = tier.ordinal();
-    List<VolumeStep> schedule = policy.scheduleFor(tier);
-    int k = schedule.size();
-    int[] sorted = new int[Integer.highestOneBit(Math.max(1, k) * 2 - 1)];
-    Arrays.fill(sorted, PAD);
-    int[] e = new int[k + 1];
-    VolumeStep[] s = new VolumeStep[k + 1];
-    Rate base = policy.baseRate(tier);
-    e[0] = entry(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO), 0);
-    for (int i = 0; i < k; i++) {
-      VolumeStep step = schedule.get(i);
-      sorted[i] = step.minServers();
-      s[i + 1] = step;
-      e[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
-    }
-    thresholds[t] = sorted;
-    entries[t] = e;
-    steps[t] = s;
-    highest[t] = k == 0 ? 0 : sorted[k - 1];
-    int[] table = new int[Math.min(highest[t] + 1, DIRECT_LIMIT)];
-    for (int n = 0; n < table.length; n++) {
-      table[n] = e[reached(sorted, n)];
-    }
-    direct[t] = table;
   }
 
   /** DESIGN.md rule: the total never exceeds 100% or the cap (the cap itself is at most 100%). */
@@ -128,48 +149,80 @@ final class CompiledPolicy {
     return t[lo] <= n ? lo + 1 : lo;
   }
 
-  /** The entry for {@code serverCount >= direct[tier].length}: the top step, or a search. */
-  int far(int tier, long serverCount) {
-    int[] e = entries[tier];
-    return serverCount >= highest[tier] ? e[e.length - 1] : e[reached(thresholds[tier], serverCount)];
-  }
-
-  /** The entry of {@code tier} (ordinal) at {@code serverCount} servers. */
-  int entry(int tier, long serverCount) {
-    int[] d = direct[tier];
-    return serverCount < d.length ? d[(int) serverCount] : far(tier, serverCount);
+  /** The entry for {@code serverCount} past {@code tier}'s partial direct table. */
+  int far(Tier tier, long serverCount) {
+    return (tier == Tier.GOLD ? gold : tier == Tier.SILVER ? silver : platinum).far(serverCount);
   }
 
   /**
-   * The quote. {@code adjustment} must be null or an EXTRA/REPLACE_BASE version in force on {@code
-   * date}; with none, everything but the amount comes from the precomputed entry.
+   * The entry of {@code tier} at {@code serverCount} servers (not negative): the direct table at
+   * the count clamped to its last index (a conditional move, not a branch), searched only when
+   * that is the {@link #SEARCH} mark of a partial table.
    */
-  DiscountQuote quote(LocalDate date, Tier tier, long serverCount, Money gross, @Nullable PartnerAdjustment adjustment) {
-    int t = tier.ordinal();
-    int e = entry(t, serverCount);
-    VolumeStep step = steps[t][e >>> STEP_SHIFT];
+  int entry(Tier tier, long serverCount) {
+    int[] d = direct[tier.ordinal()];
+    int e = d[(int) Math.min(serverCount, d.length - 1)];
+    return e >= 0 ? e : far(tier, serverCount);
+  }
+
+  /** The total rate of an entry, in basis points. */
+  static int rate(int entry) {
+    return entry & RATE_MASK;
+  }
+
+  /**
+   * The basis of unadjusted quotes for {@code date}: the last one made, if for the same date
+   * (quotes of one date share it), else a new one. A benign race: a {@link QuoteBasis} is
+   * immutable, so any thread may see any one of them whole.
+   */
+  QuoteBasis basisOn(LocalDate date) {
+    QuoteBasis b = lastBasis;
+    if (b == null || !b.date().equals(date)) {
+      b = new QuoteBasis(date, version, Optional.empty());
+      lastBasis = b;
+    }
+    return b;
+  }
+
+  /**
+   * The quote on {@code basis} (whose version must be this one, and whose adjustment must be
+   * {@code adjustment}). Without an adjustment, everything but the amount comes from the
+   * precomputed entry.
+   */
+  DiscountQuote quote(QuoteBasis basis, @Nullable PartnerAdjustment adjustment, Tier tier, long serverCount, Money gross) {
+    int e = entry(tier, serverCount);
+    int stepsReached = e >>> STEP_SHIFT;
     if (adjustment != null) {
-      e = adjusted(tier, step, adjustment);
+      e = adjusted(tier, stepsReached, adjustment);
     }
     int rate = e & RATE_MASK;
-    return new DiscountQuote(date, version, tier, serverCount, step, adjustment, rate, (e & CAPPED) != 0,
-        gross, discount(gross.minorUnits(), rate));
+    return new DiscountQuote(basis, tier, serverCount, stepsReached, rate, (e & CAPPED) != 0, gross,
+        discount(gross.minorUnits(), rate));
   }
 
   /** DESIGN.md rule: the adjustment is applied under the same cap and 0-100% bounds. */
-  private int adjusted(Tier tier, @Nullable VolumeStep step, PartnerAdjustment adjustment) {
+  private int adjusted(Tier tier, int stepsReached, PartnerAdjustment adjustment) {
     Rate base = adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : policy.baseRate(tier);
     Rate extra = adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
-    return entry(policy, policy.uncappedBasisPoints(base, step == null ? Rate.ZERO : step.bonus(), extra), 0);
+    Rate bonus = stepsReached == 0 ? Rate.ZERO : policy.scheduleFor(tier).get(stepsReached - 1).bonus();
+    return entry(policy, policy.uncappedBasisPoints(base, bonus, extra), stepsReached);
   }
 
   /**
    * {@code gross × rate / 10,000} rounded by the policy's mode, exactly, for every gross from 0 to
    * {@code Long.MAX_VALUE} (DESIGN.md rule: the discount is rounded to the currency's minor unit and
-   * arithmetic never wraps). Splitting gross as {@code q × 10,000 + r} keeps every intermediate in
-   * range: {@code q × rate <= gross} and {@code r × rate < 10^8}. The result is at most gross.
+   * arithmetic never wraps). Below {@value #FAST_MAX} minor units (92 billion USD) {@code gross ×
+   * rate} fits in a long: one multiply, one divide. Above, splitting gross as {@code q × 10,000 +
+   * r} keeps every intermediate in range: {@code q × rate <= gross} and {@code r × rate < 10^8}.
+   * The result is at most gross.
    */
   long discount(long gross, int rate) {
+    if (gross <= FAST_MAX) {
+      long product = gross * rate;
+      long quotient = product / BP;
+      long rest = product - quotient * BP;
+      return quotient + (rest > roundAbove - (halfEven & quotient) ? 1 : 0);
+    }
     long q = gross / BP;
     long r = gross - q * BP;
     long low = r * rate;

@@ -19,6 +19,7 @@ import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PartnerAdjustment;
 import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.PolicyVersion;
+import cloud.quazzar.partner.discount.QuoteBasis;
 import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.internal.Checks;
@@ -351,7 +352,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
       PartnerRecord partner = requirePartner(tx, partnerId);
       ClientTotals totals = tx.partners().clientTotals(partnerId);
       State s = stateFor(tx, date.toEpochDay());
-      return compiledOn(s, date).quote(date, partner.tier(), totals.serverCount(), gross, s.adjustmentOn(partnerId, date));
+      CompiledPolicy policy = compiledOn(s, date);
+      PartnerAdjustment adjustment = s.adjustmentOn(partnerId, date);
+      return policy.quote(basis(policy, date, adjustment), adjustment, partner.tier(), totals.serverCount(), gross);
     });
   }
 
@@ -360,7 +363,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     if (tier == null || date == null || gross == null || serverCount < 0 || gross.isNegative()) {
       throw invalidQuote(tier, serverCount, date, gross);
     }
-    return compiledOn(stateFor(date.toEpochDay()), date).quote(date, tier, serverCount, gross, null);
+    CompiledPolicy policy = compiledOn(stateFor(date.toEpochDay()), date);
+    return policy.quote(policy.basisOn(date), null, tier, serverCount, gross);
   }
 
   /** DESIGN.md "Bad input": every violation listed by field. */
@@ -390,6 +394,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     State s = stateFor(day);
     CompiledPolicy policy = compiledOn(s, date); // once for the whole run
     boolean anyAdjustments = !s.adjustments.isEmpty();
+    QuoteBasis shared = policy.basisOn(date);
     int n = items.size();
     DiscountQuote[] quotes = new DiscountQuote[n];
     List<Violation> violations = null;
@@ -413,7 +418,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
         }
         PartnerAdjustment adjustment = anyAdjustments && item.partner().isPresent()
             ? s.adjustmentOn(item.partner().get(), date) : null;
-        DiscountQuote q = policy.quote(date, item.tier(), item.serverCount(), item.gross(), adjustment);
+        DiscountQuote q = policy.quote(adjustment == null ? shared : basis(policy, date, adjustment), adjustment,
+            item.tier(), item.serverCount(), item.gross());
         quotes[i] = q;
         gross = Math.addExact(gross, item.gross().minorUnits());
         discount += q.discountMinorUnits(); // never more than gross, so it cannot overflow first
@@ -432,16 +438,22 @@ public final class DefaultDiscountEngine implements DiscountEngine {
         Money.ofMinor(gross, currency), Money.ofMinor(discount, currency), Money.ofMinor(gross - discount, currency));
   }
 
+  private static QuoteBasis basis(CompiledPolicy policy, LocalDate date, @Nullable PartnerAdjustment adjustment) {
+    return adjustment == null ? policy.basisOn(date) : new QuoteBasis(date, policy.version, Optional.of(adjustment));
+  }
+
   /** A compiled version bound to the date it quotes for. */
   private static final class DateCalculator implements DiscountCalculator {
     private final LocalDate date;
     private final CompiledPolicy policy;
-    /** The policy's direct tables, one hop closer: the rate is then two array loads. */
+    private final QuoteBasis basis;
+    /** The policy's direct tables, one hop closer. */
     private final int[][] direct;
 
     DateCalculator(LocalDate date, CompiledPolicy policy) {
       this.date = date;
       this.policy = policy;
+      this.basis = new QuoteBasis(date, policy.version, Optional.empty());
       this.direct = policy.direct;
     }
 
@@ -460,10 +472,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
       if (tier == null || serverCount < 0) {
         throw invalidQuote(tier, serverCount, date, Money.zero(Currency.getInstance("USD")));
       }
-      int t = tier.ordinal();
-      int[] d = direct[t];
-      int entry = serverCount < d.length ? d[(int) serverCount] : policy.far(t, serverCount);
-      return entry & CompiledPolicy.RATE_MASK;
+      int[] d = direct[tier.ordinal()];
+      int e = d[(int) Math.min(serverCount, d.length - 1)];
+      return CompiledPolicy.rate(e >= 0 ? e : policy.far(tier, serverCount));
     }
 
     @Override
@@ -473,10 +484,10 @@ public final class DefaultDiscountEngine implements DiscountEngine {
 
     @Override
     public DiscountQuote quote(Tier tier, long serverCount, Money gross) {
-      if (tier == null || gross == null || serverCount < 0 || gross.isNegative()) {
+      if (tier == null || gross == null || (serverCount | gross.minorUnits()) < 0) {
         throw invalidQuote(tier, serverCount, date, gross);
       }
-      return policy.quote(date, tier, serverCount, gross, null);
+      return policy.quote(basis, null, tier, serverCount, gross);
     }
 
     @Override
