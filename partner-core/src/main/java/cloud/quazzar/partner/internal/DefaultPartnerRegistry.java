@@ -115,7 +115,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       PartnerRecord next = new PartnerRecord(
           id, cur.companyName(), cur.contactEmail(), to, cur.status(), cur.createdAt(), now, cur.version() + 1);
       update(repo, next, expectedVersion);
-      int seq = repo.tierHistory(id).size() + 1;
+      int seq = repo.lastTierSequence(id) + 1;
       repo.appendTierChange(new TierChange(
           id, seq, cur.tier(), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
@@ -304,13 +304,13 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   private static void rejectTakenClientName(PartnerRepository repo, Client client, @Nullable ClientId self) {
-    for (Client other : repo.clients(client.partnerId())) {
-      if (other.nameKey().equals(client.nameKey()) && !other.id().equals(self)) {
-        throw new ConflictException(DUPLICATE,
-            "partner " + client.partnerId() + " already has a client named '" + other.name()
-                + "' (names are compared ignoring case and extra spaces)");
-      }
-    }
+    repo.findClientByNameKey(client.partnerId(), client.nameKey())
+        .filter(other -> !other.id().equals(self))
+        .ifPresent(other -> {
+          throw new ConflictException(DUPLICATE,
+              "partner " + client.partnerId() + " already has a client named '" + other.name()
+                  + "' (names are compared ignoring case and extra spaces)");
+        });
   }
 
   private static Partner withTotals(PartnerRepository repo, PartnerRecord rec) {

@@ -18,6 +18,9 @@ import java.util.Optional;
  *
  * <p>Uniqueness must hold even under concurrent transactions (in a database: a unique index), and
  * is reported as {@link ConflictException} with reason {@code DUPLICATE}.
+ *
+ * <p>"Ordered by name key" means {@link cloud.quazzar.partner.registry.Names#KEY_ORDER} (Unicode
+ * code points; in SQL a binary collation such as PostgreSQL's {@code COLLATE "C"}), then id.
  */
 public interface PartnerRepository {
 
@@ -73,6 +76,15 @@ public interface PartnerRepository {
   List<TierChange> tierHistory(PartnerId id);
 
   /**
+   * The highest sequence in the partner's tier history, 0 if it has none. The default reads the
+   * whole history; a database answers it from the primary key.
+   */
+  default int lastTierSequence(PartnerId id) {
+    List<TierChange> history = tierHistory(id);
+    return history.isEmpty() ? 0 : history.get(history.size() - 1).sequence();
+  }
+
+  /**
    * Stores a new client.
    *
    * @throws ConflictException ({@code DUPLICATE}) if its partner has a client with the same {@link
@@ -82,6 +94,14 @@ public interface PartnerRepository {
 
   /** The stored client, if any. */
   Optional<Client> findClient(ClientId id);
+
+  /**
+   * The partner's client whose {@link Client#nameKey()} is {@code nameKey}, if any. The default
+   * scans {@link #clients}; a database answers it from its unique index.
+   */
+  default Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
+    return clients(partnerId).stream().filter(c -> c.nameKey().equals(nameKey)).findFirst();
+  }
 
   /**
    * Replaces the stored client if its stored version equals {@code expectedVersion}.

@@ -21,4 +21,12 @@ class NamesTest {
     assertNotEquals(Names.key("Acme Cloud"), Names.key("AcmeCloud"));
     assertNotEquals(Names.key("Acme-Cloud"), Names.key("Acme Cloud"));
   }
+
+  @Test
+  @DisplayName("keys order by code point, like a binary database collation, also beyond U+FFFF")
+  void keyOrder() {
+    java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("\uFF21", "\uD83D\uDE80", "b", "a", "ab"));
+    keys.sort(Names.KEY_ORDER);
+    assertEquals(java.util.List.of("a", "ab", "b", "\uFF21", "\uD83D\uDE80"), keys);
+  }
 }

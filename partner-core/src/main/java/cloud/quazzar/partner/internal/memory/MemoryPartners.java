@@ -6,6 +6,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.TierChange;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class MemoryPartners {
   private final Map<PartnerId, PartnerRecord> byId = new HashMap<>();
   /** Name keys are unique, so this is also the listing order (name key, then id). */
-  private final TreeMap<String, PartnerRecord> byNameKey = new TreeMap<>();
+  private final TreeMap<String, PartnerRecord> byNameKey = new TreeMap<>(Names.KEY_ORDER);
   private final Map<PartnerId, List<TierChange>> history = new HashMap<>();
   private final Map<ClientId, Client> clients = new HashMap<>();
   private final Map<PartnerId, TreeMap<String, Client>> clientsByPartner = new HashMap<>();
@@ -164,7 +165,7 @@ final class MemoryPartners {
     @Override
     public void insertClient(Client c) {
       checkWritable();
-      TreeMap<String, Client> cs = clientsByPartner.computeIfAbsent(c.partnerId(), k -> new TreeMap<>());
+      TreeMap<String, Client> cs = clientsByPartner.computeIfAbsent(c.partnerId(), k -> new TreeMap<>(Names.KEY_ORDER));
       if (clients.containsKey(c.id()) || cs.containsKey(c.nameKey())) {
         throw new ConflictException(DUPLICATE, "client name '" + c.name() + "' or id " + c.id() + " is taken");
       }
@@ -179,6 +180,18 @@ final class MemoryPartners {
     @Override
     public Optional<Client> findClient(ClientId id) {
       return Optional.ofNullable(clients.get(id));
+    }
+
+    @Override
+    public Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
+      TreeMap<String, Client> cs = clientsByPartner.get(partnerId);
+      return cs == null ? Optional.empty() : Optional.ofNullable(cs.get(nameKey));
+    }
+
+    @Override
+    public int lastTierSequence(PartnerId id) {
+      List<TierChange> list = history.get(id);
+      return list == null ? 0 : list.size();
     }
 
     @Override

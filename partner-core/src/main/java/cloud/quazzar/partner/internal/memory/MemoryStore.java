@@ -20,6 +20,8 @@ public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
   private final MemoryDiscounts discounts = new MemoryDiscounts();
+  /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
+  private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
 
   @Override
@@ -30,6 +32,10 @@ public final class MemoryStore implements Store {
   @Override
   public <T> T read(StoreWork<T> work) {
     checkOpen();
+    Tx outer = currentWrite.get();
+    if (outer != null) {
+      return work.run(outer);
+    }
     lock.readLock().lock();
     try {
       return work.run(new Tx(null));
@@ -41,13 +47,19 @@ public final class MemoryStore implements Store {
   @Override
   public <T> T write(StoreWork<T> work) {
     checkOpen();
+    Tx outer = currentWrite.get();
+    if (outer != null) {
+      return work.run(outer); // joins: the outer transaction commits or rolls back all of it
+    }
     if (lock.getReadHoldCount() > 0) {
       throw new IllegalStateException("a write transaction cannot start inside a read transaction");
     }
     lock.writeLock().lock();
     Deque<Runnable> undo = new ArrayDeque<>();
+    Tx tx = new Tx(undo);
+    currentWrite.set(tx);
     try {
-      T result = work.run(new Tx(undo));
+      T result = work.run(tx);
       undo.clear();
       return result;
     } catch (RuntimeException | Error e) {
@@ -56,6 +68,7 @@ public final class MemoryStore implements Store {
       }
       throw e;
     } finally {
+      currentWrite.remove();
       lock.writeLock().unlock();
     }
   }

@@ -189,6 +189,23 @@ public abstract class StoreTck {
     }
 
     @Test
+    @DisplayName("the store answers the last tier sequence and a client by name key directly")
+    void spiLookups() {
+      Partner p = addPartner("Lookups", Tier.SILVER);
+      registry.changeTier(p.id(), 1, new TierChangeRequest(Tier.GOLD, "a", "b"));
+      Partner other = addPartner("Other Lookups", Tier.SILVER);
+      Client shop = registry.addClient(p.id(), new NewClient("Big Shop", 3));
+      registry.addClient(other.id(), new NewClient("big shop", 4));
+      int last = store.read(tx -> tx.partners().lastTierSequence(p.id()));
+      int none = store.read(tx -> tx.partners().lastTierSequence(new PartnerId(UUID.randomUUID())));
+      assertEquals(2, last);
+      assertEquals(0, none);
+      assertEquals(shop, store.read(tx -> tx.partners().findClientByNameKey(p.id(), "big shop")).orElseThrow());
+      assertTrue(store.read(tx -> tx.partners().findClientByNameKey(p.id(), "Big Shop")).isEmpty(),
+          "the argument is a key, already folded");
+    }
+
+    @Test
     @DisplayName("contact updates, deactivation and reactivation are stored")
     void contactAndStatus() {
       Partner p = addPartner("Old Name", Tier.GOLD);
@@ -564,6 +581,15 @@ public abstract class StoreTck {
       qt().withExamples(propertyExamples()).withShrinkCycles(50)
           .forAll(PartnerGenerators.registryScripts(25))
           .checkAssert(ops -> RegistryScript.run(registry, "run" + run.incrementAndGet(), ops).verify());
+    }
+  }
+
+  @Nested
+  @DisplayName("Bad input")
+  class BadInput extends BadInputContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
     }
   }
 

@@ -1,0 +1,160 @@
+package cloud.quazzar.partner.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.spi.StorageSettings;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings for the JDBC store, ready for {@code PartnerProgram.builder().storage(...)}. Every
+ * factory returns {@link StorageSettings} that select the provider {@value #PROVIDER_NAME}; add
+ * more keys with {@link StorageSettings#with}:
+ *
+ * <pre>{@code
+ * PartnerProgram.builder()
+ *     .storage(JdbcStorage.url("jdbc:postgresql://db:5432/panel", "panel", secret)
+ *         .with(JdbcStorage.SCHEMA, "partner_program")
+ *         .with(JdbcStorage.POOL_SIZE, 16))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Where the store connects, in order: the {@link #DATA_SOURCE} object if set (the host owns it;
+ * the store never closes it); else {@link #URL} with {@link #USER} and {@link #PASSWORD} through a
+ * connection pool of {@link #POOL_SIZE}; else the H2 file database at {@link #H2_PATH}; else a new,
+ * private H2 database in memory that disappears when the store closes. Supported databases: H2 2.x
+ * and PostgreSQL (15 and later).
+ *
+ * <p>Errors: these factories throw {@link ConfigurationException} for a value that can never work
+ * (a blank URL, an H2 name or path that would change the URL's options); opening the store throws
+ * {@link ConfigurationException} when a setting is invalid, the database cannot be reached, or the
+ * migration fails. Messages never contain the password.
+ */
+public final class JdbcStorage {
+  /** The provider name, {@value}: {@code StorageSettings.provider("jdbc")}. */
+  public static final String PROVIDER_NAME = "jdbc";
+
+  /** JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test} or {@code jdbc:h2:mem:x}. */
+  public static final String URL = "jdbc.url";
+
+  /** User name for {@link #URL} or {@link #H2_PATH} (H2 default: {@code sa}). */
+  public static final String USER = "jdbc.user";
+
+  /** Password for {@link #URL} or {@link #H2_PATH}; masked in every message and description. */
+  public static final String PASSWORD = "jdbc.password";
+
+  /**
+   * A {@link DataSource} object owned by the host: used as is, never closed by the store. Takes
+   * precedence over {@link #URL} and {@link #H2_PATH}.
+   */
+  public static final String DATA_SOURCE = "jdbc.dataSource";
+
+  /**
+   * Path of an embedded H2 file database (H2 adds {@code .mv.db}); used when neither {@link
+   * #DATA_SOURCE} nor {@link #URL} is set.
+   */
+  public static final String H2_PATH = "jdbc.h2.path";
+
+  /**
+   * The database schema holding the store's tables: created if missing (when migrating), and the
+   * store's connections use it. Letters, digits and {@code _}, not starting with a digit, at most
+   * 63 characters; case-sensitive. Default: the connection's own default schema.
+   */
+  public static final String SCHEMA = "jdbc.schema";
+
+  /**
+   * Whether opening the store runs the migrations ({@code true}, the default) or only checks
+   * that the tables exist ({@code false}: the host runs {@link #MIGRATION_LOCATION} itself).
+   */
+  public static final String MIGRATE = "jdbc.migrate";
+
+  /** Maximum connections of the pool the store creates: 1 to 1000, default {@value #DEFAULT_POOL_SIZE}. */
+  public static final String POOL_SIZE = "jdbc.pool.size";
+
+  /** Default of {@link #POOL_SIZE}. */
+  public static final int DEFAULT_POOL_SIZE = 8;
+
+  /**
+   * Where the Flyway migrations live in the jar, for hosts that run them with their own tool
+   * (then also use the history table {@value #HISTORY_TABLE}).
+   */
+  public static final String MIGRATION_LOCATION = "classpath:cloud/quazzar/partner/jdbc/migration";
+
+  /** Name of the table in which Flyway records the migrations it applied. */
+  public static final String HISTORY_TABLE = "partner_schema_history";
+
+  private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+  private JdbcStorage() {}
+
+  /**
+   * An embedded H2 file database at {@code path} (H2 stores it as {@code path + ".mv.db"}),
+   * created with its directories on first use and kept when the store closes. One process at a
+   * time may open it.
+   *
+   * @throws ConfigurationException if the path contains {@code ;} (it would change H2's options)
+   */
+  public static StorageSettings h2File(Path path) {
+    requireNonNull(path, "path");
+    String text = path.toAbsolutePath().normalize().toString();
+    if (text.indexOf(';') >= 0) {
+      throw new ConfigurationException("H2 database path must not contain ';': " + text);
+    }
+    return StorageSettings.provider(PROVIDER_NAME).with(H2_PATH, text);
+  }
+
+  /**
+   * A named H2 database in memory. It lives until the JVM exits: stores opened with the same name
+   * share it, also after one of them closes. For a private database that disappears with its
+   * store, use {@code StorageSettings.provider("jdbc")} without any other key.
+   *
+   * @throws ConfigurationException if {@code name} is not 1 to 100 letters, digits, {@code _} or
+   *     {@code -}
+   */
+  public static StorageSettings h2InMemory(String name) {
+    requireNonNull(name, "name");
+    if (!H2_NAME.matcher(name).matches()) {
+      throw new ConfigurationException(
+          "H2 in-memory database name must be 1 to 100 letters, digits, '_' or '-', got '" + name + "'");
+    }
+    return StorageSettings.provider(PROVIDER_NAME)
+        .with(URL, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+  }
+
+  /**
+   * The database at {@code jdbcUrl} (H2 or PostgreSQL) through a connection pool the store creates
+   * and closes.
+   *
+   * @param user user name, or null for the driver's default
+   * @param password password, or null for none; it never appears in messages or descriptions
+   * @throws ConfigurationException if {@code jdbcUrl} is blank or does not start with {@code jdbc:}
+   */
+  public static StorageSettings url(String jdbcUrl, @Nullable String user, @Nullable String password) {
+    requireNonNull(jdbcUrl, "jdbcUrl");
+    if (jdbcUrl.isBlank() || !jdbcUrl.strip().startsWith("jdbc:")) {
+      throw new ConfigurationException("a JDBC URL must start with 'jdbc:', e.g. jdbc:postgresql://host:5432/db");
+    }
+    StorageSettings settings = StorageSettings.provider(PROVIDER_NAME).with(URL, jdbcUrl.strip());
+    if (user != null) {
+      settings = settings.with(USER, user);
+    }
+    if (password != null) {
+      settings = settings.with(PASSWORD, password);
+    }
+    return settings;
+  }
+
+  /**
+   * The host's own {@link DataSource} (typically its pool). The store borrows connections and
+   * returns them, restoring auto-commit, read-only and schema as it found them; it never closes
+   * the data source. The data source should allow at least as many connections as threads that
+   * use the program at once, and at least two: the migration at start-up borrows two at a time.
+   */
+  public static StorageSettings dataSource(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    return StorageSettings.provider(PROVIDER_NAME).with(DATA_SOURCE, dataSource);
+  }
+}

@@ -1,0 +1,254 @@
+package cloud.quazzar.partner.jdbc.internal;
+
+import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs prepared statements on one transaction's connection: binds parameters, maps rows, and
+ * turns {@link SQLException}s into the SPI's exceptions. Repositories of every capability use it,
+ * so the rules below hold for all of them:
+ *
+ * <ul>
+ *   <li>Values are always bound as parameters, never put into SQL text.
+ *   <li>{@link Instant}s are written as {@code TIMESTAMP WITH TIME ZONE} at UTC and read back
+ *       exactly; {@link UUID}s as {@code UUID}; enums by name.
+ *   <li>A unique violation (SQLSTATE 23505) is a {@link ConflictException} ({@code DUPLICATE});
+ *       a serialization failure or deadlock makes the store retry the whole transaction; anything
+ *       else is a {@link StorageException}. After any of these the transaction is doomed (PostgreSQL
+ *       refuses further statements), so the store rolls it back even if the work carries on.
+ * </ul>
+ *
+ * <p>Not thread-safe: one per transaction, used by the thread running the work.
+ */
+final class Jdbc {
+  /** Unique violation, the same code in H2 and PostgreSQL. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /** Serialization failure (both; H2 also reports deadlocks so), PostgreSQL deadlock. */
+  static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /** A typed SQL NULL parameter: {@code Jdbc.nullable(value, Types.VARCHAR)}. */
+  private record SqlNull(int sqlType) {}
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private final boolean readOnly;
+  private boolean active = true;
+  private @Nullable RuntimeException failure;
+
+  Jdbc(Connection connection, Dialect dialect, boolean readOnly) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.readOnly = readOnly;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** The value, or a NULL of {@code sqlType} (a {@link Types} constant) if it is null. */
+  static Object nullable(@Nullable Object value, int sqlType) {
+    return value != null ? value : new SqlNull(sqlType);
+  }
+
+  /** {@code "?, ?, ?"} for an IN list of {@code n} parameters ({@code n >= 1}). */
+  static String placeholders(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("an IN list needs at least one value");
+    }
+    return "?" + ", ?".repeat(n - 1);
+  }
+
+  /** Executes an INSERT, UPDATE or DELETE that cannot break a unique index; returns the rows changed. */
+  int update(String sql, Object... params) {
+    return update(() -> "a value that must be unique is taken", sql, params);
+  }
+
+  /**
+   * Executes an INSERT, UPDATE or DELETE and returns the number of rows it changed.
+   *
+   * @param duplicate the message of the {@link ConflictException} thrown on a unique violation
+   */
+  int update(Supplier<String> duplicate, String sql, Object... params) {
+    checkActive();
+    if (readOnly) {
+      throw new IllegalStateException("write attempted in a read-only transaction");
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw fail(e, sql, duplicate);
+    }
+  }
+
+  /** Every row of the query, mapped. */
+  <T> List<T> list(String sql, Row<T> row, Object... params) {
+    checkActive();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw fail(e, sql, null);
+    }
+  }
+
+  /** The first row of the query, mapped, if there is one. */
+  <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+    List<T> rows = list(sql, row, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** A query returning one number, such as {@code SELECT COUNT(*)}. */
+  long number(String sql, Object... params) {
+    return first(sql, rs -> rs.getLong(1), params).orElse(0L);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    if (t == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return t.toInstant();
+  }
+
+  static UUID uuid(ResultSet rs, String column) throws SQLException {
+    UUID id = rs.getObject(column, UUID.class);
+    if (id == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return id;
+  }
+
+  static <E extends Enum<E>> E enumValue(ResultSet rs, String column, Class<E> type) throws SQLException {
+    String name = rs.getString(column);
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new SQLException("column " + column + " holds '" + name + "', not a " + type.getSimpleName(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object v = params[i];
+      int at = i + 1;
+      if (v instanceof SqlNull n) {
+        ps.setNull(at, n.sqlType());
+      } else if (v instanceof String s) {
+        ps.setString(at, s);
+      } else if (v instanceof Integer n) {
+        ps.setInt(at, n);
+      } else if (v instanceof Long n) {
+        ps.setLong(at, n);
+      } else if (v instanceof Instant t) {
+        ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else if (v instanceof UUID id) {
+        ps.setObject(at, id);
+      } else if (v instanceof Enum<?> e) {
+        ps.setString(at, e.name());
+      } else if (v instanceof Boolean b) {
+        ps.setBoolean(at, b);
+      } else {
+        throw new IllegalArgumentException("no binding for a " + v.getClass().getName() + " parameter");
+      }
+    }
+  }
+
+  /** No more statements: the work that received the transaction has returned. */
+  void end() {
+    active = false;
+  }
+
+  /** The first database error of this transaction, if any (the transaction is then doomed). */
+  Optional<RuntimeException> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  private void checkActive() {
+    if (!active) {
+      throw new IllegalStateException(
+          "the transaction is over: use a repository only inside the work that received it");
+    }
+  }
+
+  private RuntimeException fail(SQLException e, String sql, @Nullable Supplier<String> duplicate) {
+    RuntimeException mapped = translate(e, sql, duplicate);
+    if (failure == null) {
+      failure = mapped;
+    }
+    return mapped;
+  }
+
+  /** The SPI exception for a failed statement (or commit) of {@code sql}. */
+  static RuntimeException translate(SQLException e, String sql, @Nullable Supplier<String> duplicate) {
+    String state = sqlState(e);
+    if (UNIQUE_VIOLATION.equals(state)) {
+      String message = duplicate != null ? duplicate.get() : "a value that must be unique is taken";
+      return new ConflictException(DUPLICATE, message, e);
+    }
+    if (state != null && RETRYABLE.contains(state)) {
+      return new TransientSqlFailure(e);
+    }
+    return new StorageException("database error (SQLSTATE " + state + ") in [" + sql + "]: " + firstLine(e), e);
+  }
+
+  /** The first SQLSTATE in the exception chain (drivers sometimes wrap the real one). */
+  static @Nullable String sqlState(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        return s.getSQLState();
+      }
+    }
+    SQLException next = e.getNextException();
+    return next != null ? next.getSQLState() : null;
+  }
+
+  static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** A serialization failure or deadlock: the store retries the whole transaction. */
+  static final class TransientSqlFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransientSqlFailure(SQLException cause) {
+      super("transient database conflict (SQLSTATE " + sqlState(cause) + "): " + firstLine(cause), cause);
+    }
+
+    SQLException sqlException() {
+      return (SQLException) getCause();
+    }
+  }
+}

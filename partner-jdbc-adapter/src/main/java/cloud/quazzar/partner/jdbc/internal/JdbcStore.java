@@ -1,0 +1,252 @@
+package cloud.quazzar.partner.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Store} on a JDBC {@link DataSource}. Each transaction borrows one connection with
+ * auto-commit off:
+ *
+ * <ul>
+ *   <li>{@link #read}: read-only, one snapshot for all its statements (REPEATABLE READ), then
+ *       rolled back.
+ *   <li>{@link #write}: the connection's isolation (READ COMMITTED for the store's own pool: the
+ *       optimistic {@code UPDATE ... WHERE version = ?} and the unique indexes give the guarantees);
+ *       committed if the work returns, rolled back if it throws, and the work's exception rethrown
+ *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01) re-runs the whole
+ *       transaction, up to {@value #MAX_ATTEMPTS} attempts with a short random pause.
+ * </ul>
+ *
+ * <p>A transaction started by work that already runs in one of this store's transactions on the
+ * same thread joins it (no second connection, so nested calls cannot exhaust the pool); a write
+ * inside a read is refused with {@link IllegalStateException}, as in the memory store.
+ *
+ * <p>Errors: a unique violation is a {@link cloud.quazzar.partner.ConflictException} ({@code
+ * DUPLICATE}); any other database failure (no connection, a failed statement or commit, retries
+ * used up, a closed store) is a {@link StorageException} naming the database without its password.
+ * Work that catches a database error and returns normally is rolled back all the same and gets a
+ * {@link StorageException}: PostgreSQL has aborted such a transaction, and H2 must not differ.
+ */
+public final class JdbcStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+  /** How often a transaction runs at most when it keeps failing with a serialization failure. */
+  static final int MAX_ATTEMPTS = 5;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final @Nullable String borrowedSchema;
+  private final String description;
+  private final AutoCloseable resources;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+
+  /**
+   * @param borrowedSchema the schema to set on each borrowed connection, for a data source the
+   *     store does not own (its own pool sets the schema when it connects)
+   * @param resources what {@link #close()} releases: the store's own pool, nothing for the host's
+   */
+  JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
+      AutoCloseable resources) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.borrowedSchema = borrowedSchema;
+    this.description = description;
+    this.resources = resources;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public <T> T read(StoreWork<T> work) {
+    return run(requireNonNull(work, "work"), true);
+  }
+
+  @Override
+  public <T> T write(StoreWork<T> work) {
+    return run(requireNonNull(work, "work"), false);
+  }
+
+  /** Idempotent; closes the pool only if the store created it. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        resources.close();
+      } catch (Exception e) {
+        LOG.warn("closing the JDBC store {} failed: {}", description, e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Checks that every table of the given list can be queried, in one read transaction.
+   *
+   * @throws StorageException naming the database error if one cannot
+   */
+  void checkTables(java.util.List<String> tables) {
+    read(tx -> {
+      Jdbc jdbc = ((JdbcTransaction) tx).jdbc();
+      for (String table : tables) {
+        jdbc.number("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + description + "]";
+  }
+
+  private <T> T run(StoreWork<T> work, boolean readOnly) {
+    if (closed.get()) {
+      throw new StorageException("the JDBC store " + description + " is closed");
+    }
+    JdbcTransaction outer = current.get();
+    if (outer != null) {
+      if (!readOnly && outer.readOnly()) {
+        throw new IllegalStateException("a write transaction cannot start inside a read transaction");
+      }
+      return work.run(outer);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work, readOnly);
+      } catch (Jdbc.TransientSqlFailure e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StorageException("the transaction failed " + attempt + " times on concurrent changes in "
+              + description + " and was rolled back; last error: " + e.getMessage(), e.sqlException());
+        }
+        LOG.debug("retrying a transaction (attempt {} of {} failed): {}", attempt, MAX_ATTEMPTS, e.getMessage());
+        pause(attempt);
+      }
+    }
+  }
+
+  private <T> T once(StoreWork<T> work, boolean readOnly) {
+    Connection c = borrow();
+    Dialect.TransactionState state = new Dialect.TransactionState();
+    boolean restoreAutoCommit = false;
+    try {
+      try {
+        if (c.getAutoCommit()) {
+          c.setAutoCommit(false);
+          restoreAutoCommit = true;
+        }
+        if (readOnly) {
+          c.setReadOnly(true);
+          dialect.beginRead(c, state);
+        }
+        if (borrowedSchema != null) {
+          dialect.useSchema(c, borrowedSchema, state);
+        }
+      } catch (SQLException e) {
+        RuntimeException failure = Jdbc.translate(e, "start of transaction", null);
+        rollback(c, failure);
+        throw failure;
+      }
+      Jdbc jdbc = new Jdbc(c, dialect, readOnly);
+      T result;
+      current.set(new JdbcTransaction(jdbc, readOnly));
+      try {
+        result = work.run(current.get());
+      } catch (Throwable t) {
+        rollback(c, t);
+        throw t;
+      } finally {
+        current.remove();
+        jdbc.end();
+      }
+      Optional<RuntimeException> swallowed = jdbc.failure();
+      if (swallowed.isPresent()) {
+        RuntimeException first = swallowed.get();
+        rollback(c, first);
+        if (first instanceof Jdbc.TransientSqlFailure) {
+          throw first;
+        }
+        throw new StorageException("the work carried on after a database error, so its transaction in "
+            + description + " was rolled back: " + first.getMessage(), first);
+      }
+      finish(c, readOnly);
+      return result;
+    } finally {
+      release(c, state, readOnly, restoreAutoCommit);
+    }
+  }
+
+  private Connection borrow() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException("cannot get a connection to " + description + ": " + Jdbc.firstLine(e), e);
+    }
+  }
+
+  private void finish(Connection c, boolean readOnly) {
+    try {
+      if (readOnly) {
+        c.rollback();
+      } else {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      RuntimeException failure = Jdbc.translate(e, readOnly ? "ROLLBACK" : "COMMIT", null);
+      rollback(c, failure);
+      throw failure;
+    }
+  }
+
+  private static void rollback(Connection c, Throwable primary) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  private void release(Connection c, Dialect.TransactionState state, boolean readOnly, boolean restoreAutoCommit) {
+    try {
+      dialect.restore(c, state);
+      if (readOnly) {
+        c.setReadOnly(false);
+      }
+      if (restoreAutoCommit) {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      LOG.warn("could not reset a connection of {} before returning it: {}", description, e.getMessage(), e);
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.warn("could not return a connection of {}: {}", description, e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A random pause, growing with the attempt, so that colliding transactions spread out. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, (10L << attempt) + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting to retry a transaction", e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package cloud.quazzar.partner.jdbc.internal;
+
+import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.StoreTransaction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One JDBC transaction as the SPI sees it. Each capability's repository is created on first use
+ * and shares the transaction's {@link Jdbc}; a later capability adds its accessor here and its
+ * repository class beside {@link JdbcPartners}.
+ */
+final class JdbcTransaction implements StoreTransaction {
+  private final Jdbc jdbc;
+  private final boolean readOnly;
+  private @Nullable JdbcPartners partners;
+
+  JdbcTransaction(Jdbc jdbc, boolean readOnly) {
+    this.jdbc = jdbc;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public PartnerRepository partners() {
+    JdbcPartners p = partners;
+    if (p == null) {
+      p = new JdbcPartners(jdbc);
+      partners = p;
+    }
+    return p;
+  }
+
+  boolean readOnly() {
+    return readOnly;
+  }
+
+  Jdbc jdbc() {
+    return jdbc;
+  }
+}

@@ -1,0 +1,21 @@
+package cloud.quazzar.partner.jdbc;
+
+import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
+import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.testkit.tck.StoreTck;
+import org.junit.jupiter.api.DisplayName;
+
+/** The JDBC store on its default database, a private in-memory H2 one, passes the TCK. */
+@DisplayName("H2 in-memory store TCK")
+class H2MemoryStoreTckTest extends StoreTck {
+  @Override
+  protected Store newStore() {
+    return new JdbcStorageProvider().open(StorageSettings.provider(JdbcStorage.PROVIDER_NAME));
+  }
+
+  @Override
+  protected int propertyExamples() {
+    return 100;
+  }
+}

@@ -1,0 +1,24 @@
+package cloud.quazzar.partner.jdbc;
+
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.testkit.tck.StoreTck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+
+/**
+ * The JDBC store on PostgreSQL passes the TCK, each test in a fresh schema that is dropped
+ * afterwards. Skipped when the server is unreachable, unless PostgreSQL is required (see {@link
+ * PostgresTestDatabase}).
+ */
+@DisplayName("PostgreSQL store TCK")
+class PostgresStoreTckTest extends StoreTck {
+  @AfterAll
+  static void dropLeftovers() {
+    PostgresTestDatabase.ifReachable().ifPresent(PostgresTestDatabase::dropLeftoverSchemas);
+  }
+
+  @Override
+  protected Store newStore() {
+    return PostgresTestDatabase.require().openInFreshSchema();
+  }
+}
