@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Values are always bound as parameters, never put into SQL text.
  *   <li>{@link Instant}s are written as {@code TIMESTAMP WITH TIME ZONE} at UTC and read back
- *       exactly; {@link UUID}s as {@code UUID}; enums by name.
+ *       exactly; {@link LocalDate}s as {@code DATE}; {@link UUID}s as {@code UUID}; enums by name.
  *   <li>A unique violation (SQLSTATE 23505) is a {@link ConflictException} ({@code DUPLICATE});
  *       a serialization failure or deadlock makes the store retry the whole transaction; anything
  *       else is a {@link StorageException}. After any of these the transaction is doomed (PostgreSQL
@@ -141,6 +142,11 @@ final class Jdbc {
     return t.toInstant();
   }
 
+  /** A {@code DATE} column, or null if it is NULL. */
+  static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, LocalDate.class);
+  }
+
   static UUID uuid(ResultSet rs, String column) throws SQLException {
     UUID id = rs.getObject(column, UUID.class);
     if (id == null) {
@@ -172,6 +178,8 @@ final class Jdbc {
         ps.setLong(at, n);
       } else if (v instanceof Instant t) {
         ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else if (v instanceof LocalDate d) {
+        ps.setObject(at, d);
       } else if (v instanceof UUID id) {
         ps.setObject(at, id);
       } else if (v instanceof Enum<?> e) {

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.jdbc.internal;
 
+import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final Jdbc jdbc;
   private final boolean readOnly;
   private @Nullable JdbcPartners partners;
+  private @Nullable JdbcDiscounts discounts;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -27,6 +29,16 @@ final class JdbcTransaction implements StoreTransaction {
       partners = p;
     }
     return p;
+  }
+
+  @Override
+  public DiscountRepository discounts() {
+    JdbcDiscounts d = discounts;
+    if (d == null) {
+      d = new JdbcDiscounts(jdbc);
+      discounts = d;
+    }
+    return d;
   }
 
   boolean readOnly() {
