@@ -86,11 +86,19 @@ public class DiscountScalingBenchmark {
     }
   }
 
-  /** A history of {@code versions} versions, one per day from 2000-01-01. */
+  /**
+   * A history of {@code versions} versions, one per day from 2000-01-01, quoted on dates spread
+   * over the whole history ({@code spread}: every quote may hit another version's tables) or on
+   * dates in force under the latest version only ({@code latest}: the same tables every time, so
+   * only the look-up by date grows with the history).
+   */
   @State(Scope.Thread)
   public static class History {
     @Param({"1", "100", "10000"})
     public int versions;
+
+    @Param({"spread", "latest"})
+    public String quoted = "spread";
 
     DiscountEngine engine;
     PartnerProgram program;
@@ -110,10 +118,12 @@ public class DiscountScalingBenchmark {
         engine.setPolicy(policy.toBuilder().baseRate(Tier.PLATINUM, Integer.toString(20 + v % 50)).build(),
             PolicyChange.from(FIRST_DAY.plusDays(v), "bench", "version " + v));
       }
-      clock.setDate(FIRST_DAY.plusDays(versions + 1)); // every version is in the past now
+      clock.setDate(FIRST_DAY.plusDays(versions + 60)); // every date quoted is in the past now
       SplittableRandom random = new SplittableRandom(13);
       for (int i = 0; i < INPUTS; i++) {
-        dates[i] = FIRST_DAY.plusDays(random.nextInt(versions));
+        dates[i] = quoted.equals("latest")
+            ? FIRST_DAY.plusDays(versions - 1 + random.nextInt(30)) // in force under the last version
+            : FIRST_DAY.plusDays(random.nextInt(versions));
         tiers[i] = Tier.values()[random.nextInt(3)];
         servers[i] = random.nextInt(400);
         gross[i] = Money.ofMinor(random.nextLong(100, 10_000_000), DiscountBenchmark.USD);

@@ -98,6 +98,7 @@ class BenchmarkExactnessTest {
         DiscountQuote q = bench.quoteByHistory(h);
         assertEquals(h.dates[i], q.date());
         assertEquals(h.dates[i], q.policyVersion().effectiveFrom(), "one version per day: the day's own");
+        assertEquals(q.policyVersion(), h.engine.policyOn(h.dates[i]).orElseThrow());
         assertEquals(List.of(), DiscountOracle.quote(q.policyVersion().policy(), q.tier(), q.serverCount(), q.gross())
             .differences(q));
       }
