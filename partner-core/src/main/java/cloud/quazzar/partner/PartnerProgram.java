@@ -2,8 +2,12 @@ package cloud.quazzar.partner;
 
 import static java.util.Objects.requireNonNull;
 
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.EligibilityRequirements;
+import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
+import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.StorageDiscovery;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.registry.PartnerRegistry;
@@ -47,6 +51,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final boolean ownsStore;
   private final PartnerRegistry registry;
   private final DiscountEngine discounts;
+  private final CertificationTracker certifications;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -55,6 +60,8 @@ public final class PartnerProgram implements AutoCloseable {
     this.ownsStore = ownsStore;
     this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
     this.discounts = new DefaultDiscountEngine(store, clock, zone);
+    this.certifications = new DefaultCertificationTracker(
+        store, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -72,6 +79,11 @@ public final class PartnerProgram implements AutoCloseable {
    */
   public DiscountEngine discounts() {
     return discounts;
+  }
+
+  /** Certifications: expiry status, renewal, the warning board, the status sweep, eligibility. */
+  public CertificationTracker certifications() {
+    return certifications;
   }
 
   /** The clock every time-dependent rule reads. */
@@ -114,6 +126,8 @@ public final class PartnerProgram implements AutoCloseable {
     private @Nullable StorageProvider provider;
     private StorageSettings settings = StorageSettings.empty();
     private @Nullable ClassLoader classLoader;
+    private ExpiryThresholds expiryThresholds = ExpiryThresholds.DEFAULT;
+    private EligibilityRequirements eligibilityRequirements = EligibilityRequirements.DEFAULT;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -167,6 +181,23 @@ public final class PartnerProgram implements AutoCloseable {
     public Builder storage(StorageSettings settings) {
       once("storage");
       this.settings = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The day limits of the certification statuses (default: {@link ExpiryThresholds#DEFAULT},
+     * critical below 30 days, expiring soon up to 90).
+     */
+    public Builder expiryThresholds(ExpiryThresholds thresholds) {
+      once("expiryThresholds");
+      this.expiryThresholds = requireNonNull(thresholds, "thresholds");
+      return this;
+    }
+
+    /** What each tier requires (default: {@link EligibilityRequirements#DEFAULT}). */
+    public Builder eligibilityRequirements(EligibilityRequirements requirements) {
+      once("eligibilityRequirements");
+      this.eligibilityRequirements = requireNonNull(requirements, "requirements");
       return this;
     }
 

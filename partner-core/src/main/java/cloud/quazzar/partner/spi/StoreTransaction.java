@@ -8,6 +8,9 @@ public interface StoreTransaction {
   /** Partners, clients and tier history. */
   PartnerRepository partners();
 
+  /** Certifications, their history and the status last reported for each. */
+  CertificationRepository certifications();
+
   /** Discount policy versions and partner adjustments. */
   DiscountRepository discounts();
 }

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final MemoryPartners partners = new MemoryPartners();
+  private final MemoryCertifications certifications = new MemoryCertifications();
   private final MemoryDiscounts discounts = new MemoryDiscounts();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
@@ -89,6 +91,7 @@ public final class MemoryStore implements Store {
     private final @Nullable Deque<Runnable> undo;
     private @Nullable PartnerRepository partnerView;
     private @Nullable DiscountRepository discountView;
+    private @Nullable CertificationRepository certificationView;
 
     Tx(@Nullable Deque<Runnable> undo) {
       this.undo = undo;
@@ -104,6 +107,12 @@ public final class MemoryStore implements Store {
     public DiscountRepository discounts() {
       DiscountRepository v = discountView;
       return v != null ? v : (discountView = discounts.view(undo));
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+      CertificationRepository v = certificationView;
+      return v != null ? v : (certificationView = certifications.view(undo));
     }
   }
 }

@@ -142,8 +142,17 @@ final class Jdbc {
     return t.toInstant();
   }
 
-  /** A {@code DATE} column, or null if it is NULL. */
-  static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
+  static LocalDate date(ResultSet rs, String column) throws SQLException {
+    LocalDate d = rs.getObject(column, LocalDate.class);
+    if (d == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return d;
+
+  }
+
+  /** A {@code DATE} column that may be NULL. */
+  static @Nullable LocalDate nullableDate(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, LocalDate.class);
   }
 
@@ -176,10 +185,10 @@ final class Jdbc {
         ps.setInt(at, n);
       } else if (v instanceof Long n) {
         ps.setLong(at, n);
-      } else if (v instanceof Instant t) {
-        ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
       } else if (v instanceof LocalDate d) {
         ps.setObject(at, d);
+      } else if (v instanceof Instant t) {
+        ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
       } else if (v instanceof UUID id) {
         ps.setObject(at, id);
       } else if (v instanceof Enum<?> e) {

@@ -15,7 +15,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -41,6 +40,9 @@ final class JdbcDiscounts implements DiscountRepository {
   private static final String ADJUSTMENT_COLUMNS = "a.partner_id, a.version_no, a.kind, a.rate_bp, a.effective_from,"
       + " a.effective_until, a.created_at, a.created_by, a.reason,"
       + " c.cancelled_at, c.cancelled_by, c.reason AS cancel_reason";
+
+  /** One row of {@code discount_volume_steps}, in position order. */
+  private record StepRow(int version, String scheduleOf, VolumeStep step) {}
 
   private final Jdbc jdbc;
 
@@ -94,13 +96,16 @@ final class JdbcDiscounts implements DiscountRepository {
 
   @Override
   public List<PolicyVersion> policyVersions() {
-    Map<Integer, Map<String, List<VolumeStep>>> steps = new HashMap<>();
-    jdbc.list(
+    List<StepRow> rows = jdbc.list(
         "SELECT version_no, schedule_of, min_servers, bonus_bp FROM discount_volume_steps"
             + " ORDER BY version_no, schedule_of, position_no",
-        rs -> steps.computeIfAbsent(rs.getInt("version_no"), k -> new HashMap<>())
-            .computeIfAbsent(rs.getString("schedule_of"), k -> new ArrayList<>())
-            .add(new VolumeStep(rs.getInt("min_servers"), Rate.ofBasisPoints(rs.getInt("bonus_bp")))));
+        rs -> new StepRow(rs.getInt("version_no"), rs.getString("schedule_of"),
+            new VolumeStep(rs.getInt("min_servers"), Rate.ofBasisPoints(rs.getInt("bonus_bp")))));
+    Map<Integer, Map<String, List<VolumeStep>>> steps = new HashMap<>();
+    for (StepRow r : rows) {
+      steps.computeIfAbsent(r.version(), k -> new HashMap<>()).computeIfAbsent(r.scheduleOf(), k -> new ArrayList<>())
+          .add(r.step());
+    }
     return jdbc.list(
         "SELECT " + VERSION_COLUMNS + " FROM discount_policy_versions v"
             + " LEFT JOIN discount_policy_cancellations c ON c.version_no = v.version_no ORDER BY v.version_no",
@@ -167,14 +172,14 @@ final class JdbcDiscounts implements DiscountRepository {
     DiscountPolicy policy = new DiscountPolicy(base, steps.getOrDefault(SHARED, List.of()), own,
         Jdbc.enumValue(rs, "combination", Combination.class), Rate.ofBasisPoints(rs.getInt("cap_bp")),
         Jdbc.enumValue(rs, "rounding", RoundingMode.class));
-    return new PolicyVersion(rs.getInt("version_no"), requiredDate(rs, "effective_from"), policy,
+    return new PolicyVersion(rs.getInt("version_no"), Jdbc.date(rs, "effective_from"), policy,
         Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
   }
 
   private static PartnerAdjustment adjustment(ResultSet rs) throws SQLException {
     return new PartnerAdjustment(new PartnerId(Jdbc.uuid(rs, "partner_id")), rs.getInt("version_no"),
         Jdbc.enumValue(rs, "kind", AdjustmentKind.class), Rate.ofBasisPoints(rs.getInt("rate_bp")),
-        requiredDate(rs, "effective_from"), Optional.ofNullable(Jdbc.date(rs, "effective_until")),
+        Jdbc.date(rs, "effective_from"), Optional.ofNullable(Jdbc.nullableDate(rs, "effective_until")),
         Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
   }
 
@@ -185,13 +190,5 @@ final class JdbcDiscounts implements DiscountRepository {
     }
     return Optional.of(new Cancellation(Jdbc.instant(rs, "cancelled_at"), rs.getString("cancelled_by"),
         rs.getString("cancel_reason")));
-  }
-
-  private static LocalDate requiredDate(ResultSet rs, String column) throws SQLException {
-    LocalDate d = Jdbc.date(rs, column);
-    if (d == null) {
-      throw new SQLException("column " + column + " is NULL");
-    }
-    return d;
   }
 }

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.jdbc.internal;
 
+import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
@@ -14,6 +15,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final Jdbc jdbc;
   private final boolean readOnly;
   private @Nullable JdbcPartners partners;
+  private @Nullable JdbcCertifications certifications;
   private @Nullable JdbcDiscounts discounts;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
@@ -29,6 +31,16 @@ final class JdbcTransaction implements StoreTransaction {
       partners = p;
     }
     return p;
+  }
+
+  @Override
+  public CertificationRepository certifications() {
+    JdbcCertifications c = certifications;
+    if (c == null) {
+      c = new JdbcCertifications(jdbc);
+      certifications = c;
+    }
+    return c;
   }
 
   @Override

@@ -18,7 +18,8 @@ final class Migrations {
   /** Every table the migrations create; the store checks it can read them when it opens. */
   static final List<String> TABLES = List.of("partners", "partner_tier_history", "partner_clients",
       "discount_policy_versions", "discount_volume_steps", "discount_policy_cancellations",
-      "discount_adjustments", "discount_adjustment_cancellations", "discount_revision");
+      "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
+      "partner_certifications");
 
   private Migrations() {}
 

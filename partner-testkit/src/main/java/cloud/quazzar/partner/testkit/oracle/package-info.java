@@ -1,6 +1,7 @@
 /**
- * Reference oracles for rule authors: straightforward, obviously correct implementations of the
- * library's rules, to compare the engines against in property tests with any property library.
+ * Reference oracles: the library's rules written again in the plainest way, independent of the
+ * implementation, for property tests to compare against. Plain Java, usable from any property
+ * library.
  */
 @NullMarked
 package cloud.quazzar.partner.testkit.oracle;

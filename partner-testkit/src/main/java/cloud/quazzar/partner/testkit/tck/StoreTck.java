@@ -563,6 +563,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Certifications")
+  class Certifications extends CertificationContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Discount policies")
   class Discounts extends DiscountContract {
     @Override

@@ -1,0 +1,166 @@
+package cloud.quazzar.partner.certification;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Partner certifications with expiry indicators, renewal, warnings and tier eligibility (source:
+ * "Partner Certifications"; DESIGN.md "Certifications"). Obtained from {@link
+ * cloud.quazzar.partner.PartnerProgram#certifications()}; thread-safe.
+ *
+ * <p>"Today" is the program clock's date in the program's zone. A status is computed from the
+ * days between today and the expiry date with the program's {@link ExpiryThresholds} (DESIGN.md
+ * rule: {@code d < 0} EXPIRED; {@code 0 <= d < 30} CRITICAL; {@code 30 <= d <= 90} EXPIRING_SOON;
+ * {@code d > 90} ACTIVE).
+ *
+ * <p>Every operation validates all of its input first and throws {@link ValidationException}
+ * listing each violation by field. Every change runs in one store transaction: when it throws,
+ * nothing of it was stored. Changes take the version the caller read; a stale one is a {@link
+ * ConflictException} with {@link ConflictException.Reason#STALE_VERSION}. Records are never
+ * deleted: renewals and revocations keep the earlier record as history.
+ *
+ * <p>Tier access (DESIGN.md rule): Silver may hold Basic, Gold Basic and Advanced, Platinum all.
+ * Adding or renewing a certification above the partner's tier is a {@link ValidationException} on
+ * {@code level}. When a partner moves down a tier, the certifications it holds are kept until they
+ * expire: they keep their status, appear everywhere and count towards eligibility; only new ones
+ * and renewals above the new tier are refused (docs/decisions.md).
+ */
+public interface CertificationTracker {
+
+  /**
+   * Adds a current certification to an active partner.
+   *
+   * @return the record with its status today
+   * @throws ValidationException if a field is invalid, the expiry date is not after the issue date,
+   *     or the level is above the partner's tier ({@code level})
+   * @throws NotFoundException if there is no such partner
+   * @throws ConflictException ({@code STATE}) if the partner is inactive
+   */
+  TrackedCertification add(PartnerId partnerId, NewCertification request);
+
+  /**
+   * Renews a current certification: the record becomes {@link CertificationState#RENEWED} (kept as
+   * history) and a new current record with the renewal's dates, the same name, area, level and
+   * holder, and {@link Certification#renewalOf()} naming it, is added.
+   *
+   * @return the new record with its status today
+   * @throws ValidationException if the dates are invalid, the new expiry date is not after the old
+   *     one, or the level is above the partner's tier now ({@code level})
+   * @throws NotFoundException if there is no such certification
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version; ({@code STATE}) if the
+   *     record is not current (already renewed or revoked) or the partner is inactive
+   */
+  TrackedCertification renew(CertificationId id, long expectedVersion, Renewal renewal);
+
+  /**
+   * Revokes a current certification: it becomes {@link CertificationState#REVOKED}, stays in the
+   * history with who and why, and no longer counts anywhere. Allowed for inactive partners too.
+   *
+   * @return the revoked record
+   * @throws ValidationException if the revocation is invalid
+   * @throws NotFoundException if there is no such certification
+   * @throws ConflictException ({@code STALE_VERSION}) on a stale version; ({@code STATE}) if the
+   *     record is not current
+   */
+  Certification revoke(CertificationId id, long expectedVersion, Revocation revocation);
+
+  /** The record with this id, in any state, if any. */
+  Optional<Certification> find(CertificationId id);
+
+  /**
+   * The record with this id, in any state.
+   *
+   * @throws NotFoundException if there is none
+   */
+  Certification get(CertificationId id);
+
+  /**
+   * The partner's current certifications with their status today, soonest expiry first (then by
+   * name, then id).
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  List<TrackedCertification> certifications(PartnerId partnerId);
+
+  /**
+   * Every certification record of the partner in any state (current, renewed, revoked), oldest
+   * first (by creation time, then id): its full history.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  List<Certification> history(PartnerId partnerId);
+
+  /**
+   * The administrator's warning board: every current certification across all partners whose
+   * expiry date is from today to {@code days} days ahead, inclusive ({@code 0 <= d <= days}),
+   * soonest first (then by partner id, then id). Expired ones are not on it; see {@link
+   * #counts()}.
+   *
+   * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
+   * @throws ValidationException if {@code days} is out of range
+   */
+  List<TrackedCertification> expiringWithin(int days);
+
+  /**
+   * How many of the partner's current certifications are in each status today.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  StatusCounts counts(PartnerId partnerId);
+
+  /** How many current certifications of the whole program are in each status today. */
+  StatusCounts counts();
+
+  /** The status today of a certification whose last valid day is {@code expiryDate}. */
+  CertificationStatus statusOf(LocalDate expiryDate);
+
+  /** The thresholds the statuses use. */
+  ExpiryThresholds thresholds();
+
+  /**
+   * The status-change sweep, for the host to schedule (daily, say): finds every current
+   * certification whose status today differs from the one last reported for it, stores the new one
+   * as reported (in the store, so the report survives restarts and several nodes sweeping at once
+   * report each change once), then calls the listeners.
+   *
+   * <p>A new certification's reported status is its status when added; a renewal inherits the
+   * renewed record's reported status, so the sweep after a renewal reports the improvement.
+   *
+   * @return the changes found by this call, each reported by no other call, soonest expiry first
+   */
+  List<StatusChange> reportStatusChanges();
+
+  /** Registers a listener for the changes {@link #reportStatusChanges()} finds from now on. */
+  void addListener(CertificationListener listener);
+
+  /**
+   * Unregisters a listener and drops the changes still waiting to be offered to it again.
+   *
+   * @return whether it was registered
+   */
+  boolean removeListener(CertificationListener listener);
+
+  /**
+   * The partner's eligibility today.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  EligibilityReport eligibility(PartnerId partnerId);
+
+  /**
+   * The partner's eligibility on {@code date}: for a future day, what coming expiries will cost if
+   * nothing is renewed.
+   *
+   * @throws ValidationException if {@code date} is null
+   * @throws NotFoundException if there is no such partner
+   */
+  EligibilityReport eligibility(PartnerId partnerId, LocalDate date);
+
+  /** The eligibility requirements in force. */
+  EligibilityRequirements requirements();
+}

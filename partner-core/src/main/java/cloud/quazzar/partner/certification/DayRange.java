@@ -1,0 +1,31 @@
+package cloud.quazzar.partner.certification;
+
+/**
+ * An inclusive range of day counts ("days to expiry"), possibly open at either end: an open lower
+ * end is {@link Long#MIN_VALUE}, an open upper end {@link Long#MAX_VALUE}.
+ *
+ * @param min the smallest day count in the range
+ * @param max the largest day count in the range, at least {@code min}
+ */
+public record DayRange(long min, long max) {
+  public DayRange {
+    if (max < min) {
+      throw new IllegalArgumentException("max must be >= min: " + min + ".." + max);
+    }
+  }
+
+  /** Whether {@code days} lies in the range. */
+  public boolean contains(long days) {
+    return days >= min && days <= max;
+  }
+
+  /** Whether the range has no lower end. */
+  public boolean openBelow() {
+    return min == Long.MIN_VALUE;
+  }
+
+  /** Whether the range has no upper end. */
+  public boolean openAbove() {
+    return max == Long.MAX_VALUE;
+  }
+}

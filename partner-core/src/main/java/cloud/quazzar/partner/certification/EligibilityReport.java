@@ -1,0 +1,75 @@
+package cloud.quazzar.partner.certification;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which tiers a partner qualifies for on a day, and what is missing for the others (DESIGN.md
+ * "Eligibility"). For a future day it projects the partner's current certifications (those that
+ * will have expired by then no longer count) and its current server and client counts.
+ *
+ * @param partnerId the partner
+ * @param date the evaluation day
+ * @param currentTier the partner's tier now
+ * @param qualifiedTier the highest tier it qualifies for on {@code date}; {@code null} if even the
+ *     lowest tier's requirements are not met
+ * @param tiers one assessment per tier, lowest first
+ * @param losesQualifiedTierOn the first day after {@code date} on which, without renewals, it no
+ *     longer qualifies for {@code qualifiedTier} because certifications expire; {@code null} if no
+ *     expiry costs it that tier
+ * @param countedCertifications how many certifications count on {@code date}
+ * @param serverCount the partner's server count used
+ * @param clientCount the partner's client count used
+ */
+public record EligibilityReport(
+    PartnerId partnerId,
+    LocalDate date,
+    Tier currentTier,
+    @Nullable Tier qualifiedTier,
+    List<TierAssessment> tiers,
+    @Nullable LocalDate losesQualifiedTierOn,
+    int countedCertifications,
+    long serverCount,
+    int clientCount) {
+
+  public EligibilityReport {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(date, "date");
+    requireNonNull(currentTier, "currentTier");
+    tiers = List.copyOf(tiers);
+    if (tiers.size() != Tier.values().length) {
+      throw new IllegalArgumentException("one assessment per tier required, got " + tiers.size());
+    }
+  }
+
+  /** The highest tier the partner qualifies for on {@link #date()}, if any. */
+  public Optional<Tier> highestQualifiedTier() {
+    return Optional.ofNullable(qualifiedTier);
+  }
+
+  /** The first day on which coming expiries cost the partner its qualified tier, if they do. */
+  public Optional<LocalDate> losesTierOn() {
+    return Optional.ofNullable(losesQualifiedTierOn);
+  }
+
+  /** The assessment of {@code tier}. */
+  public TierAssessment assessment(Tier tier) {
+    return tiers.get(tier.ordinal());
+  }
+
+  /** Whether the partner qualifies for {@code tier} (and so for every tier below it). */
+  public boolean qualifiesFor(Tier tier) {
+    return assessment(tier).qualified();
+  }
+
+  /** Whether the partner qualifies for the tier it is in now. */
+  public boolean qualifiesForCurrentTier() {
+    return qualifiesFor(currentTier);
+  }
+}

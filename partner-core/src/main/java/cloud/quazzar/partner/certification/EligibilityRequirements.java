@@ -1,0 +1,76 @@
+package cloud.quazzar.partner.certification;
+
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.registry.Tier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each tier requires (DESIGN.md "Eligibility": configurable requirements per tier). A tier
+ * with no requirements is open to every partner. Tiers form a ladder: a partner qualifies for a
+ * tier when it meets that tier's requirements and those of every tier below it, so a higher tier
+ * never ends up easier to reach than a lower one by configuration. Immutable.
+ *
+ * <p>{@link #DEFAULT} follows the issue's example: Silver open; Gold 2 certifications at Advanced
+ * or above in any area; Platinum 4 at Advanced or above across at least 3 skill areas and 100
+ * managed servers.
+ *
+ * @param byTier each tier's requirements; tiers left out have none; unmodifiable copy holding
+ *     every tier
+ * @throws ValidationException if the map or a list holds {@code null}
+ */
+public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
+  /** Every tier open: every partner qualifies for Platinum. */
+  public static final EligibilityRequirements NONE = new EligibilityRequirements(Map.of());
+
+  /** The example, used when the host configures nothing. */
+  public static final EligibilityRequirements DEFAULT = NONE
+      .with(Tier.GOLD, MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED))
+      .with(Tier.PLATINUM,
+          MinimumCertifications.atLevel(4, CertificationLevel.ADVANCED),
+          new MinimumSkillAreas(3, CertificationLevel.ADVANCED),
+          new MinimumServers(100));
+
+  public EligibilityRequirements {
+    List<Violation> v = new ArrayList<>();
+    if (byTier == null) {
+      throw ValidationException.of("byTier", "must not be null (use NONE for no requirements)");
+    }
+    EnumMap<Tier, List<Requirement>> copy = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      copy.put(tier, List.of());
+    }
+    for (Map.Entry<Tier, List<Requirement>> e : byTier.entrySet()) {
+      Tier tier = e.getKey();
+      List<Requirement> list = e.getValue();
+      if (tier == null) {
+        v.add(new Violation("byTier", "must not have a null tier"));
+      } else if (list == null || list.stream().anyMatch(r -> r == null)) {
+        v.add(new Violation("byTier." + tier, "must be a list of requirements without null"));
+      } else {
+        copy.put(tier, List.copyOf(list));
+      }
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
+    }
+    byTier = Collections.unmodifiableMap(copy);
+  }
+
+  /** A copy in which {@code tier} requires exactly {@code requirements} (none: open). */
+  public EligibilityRequirements with(Tier tier, Requirement... requirements) {
+    EnumMap<Tier, List<Requirement>> copy = new EnumMap<>(byTier);
+    copy.put(tier, Arrays.asList(requirements));
+    return new EligibilityRequirements(copy);
+  }
+
+  /** The requirements of {@code tier} (its own, not those of the tiers below). */
+  public List<Requirement> of(Tier tier) {
+    return byTier.get(tier);
+  }
+}

@@ -1,0 +1,12 @@
+package cloud.quazzar.partner.certification;
+
+/**
+ * The colour of a status indicator (source: "Certification Expiry" table): green, yellow, orange,
+ * red. How to paint it (CSS, ANSI, an icon) is the host's choice.
+ */
+public enum IndicatorColour {
+  GREEN,
+  YELLOW,
+  ORANGE,
+  RED
+}

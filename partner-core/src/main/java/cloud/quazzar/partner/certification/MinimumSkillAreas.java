@@ -1,0 +1,36 @@
+package cloud.quazzar.partner.certification;
+
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counting certifications at {@code minimumLevel} or above in at least {@code areas} different
+ * skill areas. Example (issue 4): Platinum needs its certifications across at least 3 areas.
+ *
+ * @param areas 1 to the number of skill areas (4)
+ * @param minimumLevel the lowest level that counts
+ * @throws ValidationException listing every broken field
+ */
+public record MinimumSkillAreas(int areas, CertificationLevel minimumLevel) implements Requirement {
+  public MinimumSkillAreas {
+    List<Violation> v = new ArrayList<>(2);
+    int max = SkillArea.values().length;
+    if (areas < 1 || areas > max) {
+      v.add(new Violation("areas", "must be from 1 to " + max + " (the number of skill areas), got " + areas));
+    }
+    if (minimumLevel == null) {
+      v.add(new Violation("minimumLevel", "must not be null"));
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "certifications at " + minimumLevel + " or above in at least " + areas + " skill area"
+        + (areas == 1 ? "" : "s");
+  }
+}

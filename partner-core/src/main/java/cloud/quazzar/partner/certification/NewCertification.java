@@ -1,0 +1,38 @@
+package cloud.quazzar.partner.certification;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A certification to add to a partner (source: "Managing Certifications": name, issue date, expiry
+ * date; DESIGN.md adds skill area, level and an optional holder). Validated by {@link
+ * CertificationTracker#add}, which reports every broken rule at once.
+ *
+ * @param name 1 to 200 characters, no control characters other than white space
+ * @param skillArea the skill area
+ * @param level the level; the partner's tier must allow it (Silver: Basic; Gold: up to Advanced;
+ *     Platinum: all)
+ * @param holder the person who holds it, or {@code null}; if given, 1 to 200 characters, not blank
+ * @param issueDate from {@link #EARLIEST_DATE} to {@link #LATEST_DATE}
+ * @param expiryDate the last valid day: after {@code issueDate}, at most {@link #LATEST_DATE}
+ */
+public record NewCertification(
+    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+        @Nullable String name,
+    @NotNull @Nullable SkillArea skillArea,
+    @NotNull @Nullable CertificationLevel level,
+    @Size(min = 1, max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*\\S(?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; omit it (null) if there is no holder")
+        @Nullable String holder,
+    @NotNull @Nullable LocalDate issueDate,
+    @NotNull @Nullable LocalDate expiryDate) {
+
+  /** The earliest issue or expiry date accepted. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+  /** The latest issue or expiry date accepted (every store can hold it). */
+  public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+}

@@ -1,0 +1,18 @@
+package cloud.quazzar.partner.certification;
+
+/**
+ * One condition a partner must meet to qualify for a tier (DESIGN.md "Eligibility": minimum
+ * certifications by area and level, minimum servers; minimum MRR waits for the revenue ledger).
+ * Each kind is an immutable record validated on construction; a tier's requirements are listed in
+ * {@link EligibilityRequirements}.
+ *
+ * <p>Only certifications that count on the evaluation day are counted: current records that have
+ * not expired on that day (issue 4: expiring-soon and critical ones still count until they
+ * expire).
+ */
+public sealed interface Requirement
+    permits MinimumCertifications, MinimumSkillAreas, MinimumServers, MinimumClients {
+
+  /** The requirement in words, e.g. {@code "at least 2 certifications at ADVANCED or above"}. */
+  String describe();
+}

@@ -1,0 +1,27 @@
+package cloud.quazzar.partner.certification;
+
+/**
+ * The skill areas certifications are organised by (source: "Certification Types"), in the order
+ * the source lists them.
+ */
+public enum SkillArea {
+  /** Managing Cloud OS instances and applications. */
+  CLOUD_OS_ADMINISTRATION("Cloud OS Administration"),
+  /** Operating large-scale fleets via the Control Panel. */
+  FLEET_MANAGEMENT("Fleet Management"),
+  /** Managing multi-cluster Kubernetes deployments. */
+  KUBERNETES_OPERATIONS("Kubernetes Operations"),
+  /** Running a multi-tenant managed service provider business. */
+  MSP_OPERATIONS("MSP Operations");
+
+  private final String displayName;
+
+  SkillArea(String displayName) {
+    this.displayName = displayName;
+  }
+
+  /** The name as the source document writes it, e.g. {@code "Kubernetes Operations"}. */
+  public String displayName() {
+    return displayName;
+  }
+}

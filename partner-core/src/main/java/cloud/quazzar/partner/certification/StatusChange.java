@@ -1,0 +1,32 @@
+package cloud.quazzar.partner.certification;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+
+/**
+ * A certification whose status differs from the one last reported for it, found by {@link
+ * CertificationTracker#reportStatusChanges()}. If several steps were crossed between two sweeps
+ * (say ACTIVE to CRITICAL), it is one change.
+ *
+ * @param certification the current record
+ * @param from the status last reported (for a renewal: the renewed record's)
+ * @param to the status on {@code on}
+ * @param on the day of the sweep that found it, in the program's zone
+ */
+public record StatusChange(Certification certification, CertificationStatus from, CertificationStatus to, LocalDate on) {
+  public StatusChange {
+    requireNonNull(certification, "certification");
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    requireNonNull(on, "on");
+    if (from == to) {
+      throw new IllegalArgumentException("a change needs two different statuses, got " + from + " twice");
+    }
+  }
+
+  /** Whether the status got better (only a renewal does that). */
+  public boolean improved() {
+    return from.isWorseThan(to);
+  }
+}

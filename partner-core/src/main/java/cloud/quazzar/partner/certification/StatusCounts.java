@@ -1,0 +1,35 @@
+package cloud.quazzar.partner.certification;
+
+/**
+ * How many current certifications are in each status.
+ *
+ * @param active ACTIVE (green)
+ * @param expiringSoon EXPIRING_SOON (yellow)
+ * @param critical CRITICAL (orange)
+ * @param expired EXPIRED (red)
+ */
+public record StatusCounts(long active, long expiringSoon, long critical, long expired) {
+  /** No certifications. */
+  public static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0);
+
+  public StatusCounts {
+    if (active < 0 || expiringSoon < 0 || critical < 0 || expired < 0) {
+      throw new IllegalArgumentException("counts must be >= 0");
+    }
+  }
+
+  /** The count of {@code status}. */
+  public long count(CertificationStatus status) {
+    return switch (status) {
+      case ACTIVE -> active;
+      case EXPIRING_SOON -> expiringSoon;
+      case CRITICAL -> critical;
+      case EXPIRED -> expired;
+    };
+  }
+
+  /** All current certifications. */
+  public long total() {
+    return active + expiringSoon + critical + expired;
+  }
+}

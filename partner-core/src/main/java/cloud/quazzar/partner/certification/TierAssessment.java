@@ -1,0 +1,25 @@
+package cloud.quazzar.partner.certification;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.Tier;
+import java.util.List;
+
+/**
+ * One tier's verdict in an {@link EligibilityReport}.
+ *
+ * @param tier the tier
+ * @param qualified whether the partner meets this tier's requirements and those of every tier
+ *     below it
+ * @param unmet this tier's own requirements that are not met (empty when they all are); those of
+ *     lower tiers are listed under the lower tiers
+ */
+public record TierAssessment(Tier tier, boolean qualified, List<UnmetRequirement> unmet) {
+  public TierAssessment {
+    requireNonNull(tier, "tier");
+    unmet = List.copyOf(unmet);
+    if (qualified && !unmet.isEmpty()) {
+      throw new IllegalArgumentException("a qualified tier has no unmet requirement");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package cloud.quazzar.partner.certification;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A current certification with its status on the day it was read.
+ *
+ * @param certification the record
+ * @param status its status on that day
+ * @param daysToExpiry days from that day to the expiry date: 0 on the last valid day, negative
+ *     once expired
+ */
+public record TrackedCertification(Certification certification, CertificationStatus status, long daysToExpiry) {
+  public TrackedCertification {
+    requireNonNull(certification, "certification");
+    requireNonNull(status, "status");
+  }
+
+  /** Shorthand for {@code certification().id()}. */
+  public CertificationId id() {
+    return certification.id();
+  }
+}

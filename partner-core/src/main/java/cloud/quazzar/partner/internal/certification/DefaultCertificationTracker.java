@@ -1,0 +1,431 @@
+package cloud.quazzar.partner.internal.certification;
+
+import static cloud.quazzar.partner.ConflictException.Reason.STATE;
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.IdGenerator;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.certification.Certification;
+import cloud.quazzar.partner.certification.CertificationId;
+import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationListener;
+import cloud.quazzar.partner.certification.CertificationState;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.DayRange;
+import cloud.quazzar.partner.certification.EligibilityReport;
+import cloud.quazzar.partner.certification.EligibilityRequirements;
+import cloud.quazzar.partner.certification.ExpiryThresholds;
+import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.Renewal;
+import cloud.quazzar.partner.certification.Revocation;
+import cloud.quazzar.partner.certification.StatusChange;
+import cloud.quazzar.partner.certification.StatusCounts;
+import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.CertificationRecord;
+import cloud.quazzar.partner.spi.CertificationRepository;
+import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerRecord;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The certification tracker's rules, once, over any {@link Store}. */
+public final class DefaultCertificationTracker implements CertificationTracker {
+  static final String CERTIFICATION = "certification";
+  static final String PARTNER = "partner";
+
+  /** Ids in the order of their text form, which is also PostgreSQL's uuid order. */
+  static final Comparator<UUID> UUID_TEXT_ORDER = (a, b) -> {
+    int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  };
+
+  private static final Comparator<TrackedCertification> PARTNER_ORDER = Comparator
+      .comparing((TrackedCertification t) -> t.certification().expiryDate())
+      .thenComparing(t -> Names.key(t.certification().name()))
+      .thenComparing(t -> t.id().value(), UUID_TEXT_ORDER);
+
+  private static final Comparator<TrackedCertification> BOARD_ORDER = Comparator
+      .comparing((TrackedCertification t) -> t.certification().expiryDate())
+      .thenComparing(t -> t.certification().partnerId().value(), UUID_TEXT_ORDER)
+      .thenComparing(t -> t.id().value(), UUID_TEXT_ORDER);
+
+  private static final Comparator<Certification> HISTORY_ORDER = Comparator
+      .comparing(Certification::createdAt)
+      .thenComparing(c -> c.id().value(), UUID_TEXT_ORDER);
+
+  private static final Comparator<StatusChange> CHANGE_ORDER = Comparator
+      .comparing((StatusChange s) -> s.certification().expiryDate())
+      .thenComparing(s -> s.certification().id().value(), UUID_TEXT_ORDER);
+
+  private final Store store;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final ExpiryThresholds thresholds;
+  private final EligibilityRequirements requirements;
+  private final Today today;
+  private final Listeners listeners = new Listeners();
+  private final Object sweepLock = new Object();
+
+  public DefaultCertificationTracker(Store store, Clock clock, ZoneId zone, IdGenerator ids,
+      ExpiryThresholds thresholds, EligibilityRequirements requirements) {
+    this.store = requireNonNull(store, "store");
+    this.clock = requireNonNull(clock, "clock");
+    this.ids = requireNonNull(ids, "ids");
+    this.thresholds = requireNonNull(thresholds, "thresholds");
+    this.requirements = requireNonNull(requirements, "requirements");
+    this.today = new Today(clock, requireNonNull(zone, "zone"));
+  }
+
+  /** DESIGN.md: today is the clock's calendar date in the program's zone. */
+  LocalDate today() {
+    return today.get();
+  }
+
+  /** Stores keep microseconds (PostgreSQL's precision), so core never hands them more. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private TrackedCertification track(Certification c, LocalDate today) {
+    // DESIGN.md rule: d = days from today to the expiry date (ChronoUnit.DAYS between dates).
+    long d = ExpiryThresholds.daysToExpiry(today, c.expiryDate());
+    return new TrackedCertification(c, thresholds.statusOf(d), d);
+  }
+
+  @Override
+  public TrackedCertification add(PartnerId partnerId, NewCertification request) {
+    // Validation runs inside the work so that all of it, tier access included, is reported at once,
+    // and starts afresh if a store retries the work after a transient failure.
+    return store.write(tx -> {
+      Checks c = Checks.start().notNull("partnerId", partnerId).bean("request", request);
+      if (request != null) {
+        checkDates(c, request.issueDate(), request.expiryDate());
+      }
+      Optional<PartnerRecord> partner = partnerId == null ? Optional.empty() : tx.partners().find(partnerId);
+      if (partner.isPresent() && request != null && request.level() != null) {
+        checkAccess(c, partner.get().tier(), request.level());
+      }
+      c.done();
+      PartnerRecord p = partner.orElseThrow(() -> new NotFoundException(PARTNER, partnerId));
+      requireActive(p, "add a certification");
+      LocalDate today = today();
+      Instant now = now();
+      String holder = request.holder();
+      Certification cert = new Certification(
+          new CertificationId(ids.next()), p.id(), Names.clean(requireNonNull(request.name())),
+          requireNonNull(request.skillArea()), requireNonNull(request.level()),
+          holder == null ? null : Names.clean(holder),
+          requireNonNull(request.issueDate()), requireNonNull(request.expiryDate()),
+          CertificationState.CURRENT, null, null, null, now, now, 1);
+      TrackedCertification tracked = track(cert, today);
+      // The sweep reports changes from here on: a new record starts reported at its status now.
+      tx.certifications().insert(new CertificationRecord(cert, tracked.status()));
+      return tracked;
+    });
+  }
+
+  @Override
+  public TrackedCertification renew(CertificationId id, long expectedVersion, Renewal renewal) {
+    return store.write(tx -> {
+      Checks c = Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("renewal", renewal);
+      if (renewal != null) {
+        checkDates(c, renewal.issueDate(), renewal.expiryDate());
+      }
+      CertificationRepository repo = tx.certifications();
+      Optional<CertificationRecord> found = id == null ? Optional.empty() : repo.find(id);
+      Optional<PartnerRecord> partner = found.flatMap(r -> tx.partners().find(r.certification().partnerId()));
+      if (found.isPresent() && renewal != null && renewal.expiryDate() != null) {
+        LocalDate oldExpiry = found.get().certification().expiryDate();
+        // A renewal never shortens a certification, so it never makes a partner less eligible.
+        c.check(renewal.expiryDate().isAfter(oldExpiry), "expiryDate",
+            "must be after the renewed certification's expiry date (" + oldExpiry + "), got " + renewal.expiryDate());
+      }
+      if (found.isPresent() && partner.isPresent()) {
+        checkAccess(c, partner.get().tier(), found.get().certification().level());
+      }
+      c.done();
+      CertificationRecord cur = found.orElseThrow(() -> new NotFoundException(CERTIFICATION, id));
+      Certification old = cur.certification();
+      requireVersion(old, expectedVersion);
+      requireCurrent(tx, old, "renewed");
+      PartnerRecord p = partner.orElseThrow(
+          () -> new IllegalStateException("certification " + id + " has no partner " + old.partnerId()));
+      requireActive(p, "renew a certification");
+      Instant now = now();
+      LocalDate today = today();
+      Certification renewed = old.with(CertificationState.RENEWED, null, null, now, old.version() + 1);
+      if (!repo.update(new CertificationRecord(renewed, null), expectedVersion)) {
+        throw stale(repo, id, expectedVersion);
+      }
+      Certification next = new Certification(
+          new CertificationId(ids.next()), old.partnerId(), old.name(), old.skillArea(), old.level(), old.holder(),
+          requireNonNull(renewal.issueDate()), requireNonNull(renewal.expiryDate()),
+          CertificationState.CURRENT, old.id(), null, null, now, now, 1);
+      // The renewal inherits what was last reported, so the next sweep reports the improvement.
+      repo.insert(new CertificationRecord(next, cur.reportedStatus()));
+      return track(next, today);
+    });
+  }
+
+  @Override
+  public Certification revoke(CertificationId id, long expectedVersion, Revocation revocation) {
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("revocation", revocation).done();
+    return store.write(tx -> {
+      CertificationRepository repo = tx.certifications();
+      Certification old = repo.find(id).orElseThrow(() -> new NotFoundException(CERTIFICATION, id)).certification();
+      requireVersion(old, expectedVersion);
+      requireCurrent(tx, old, "revoked");
+      Certification revoked = old.with(CertificationState.REVOKED,
+          Names.clean(requireNonNull(revocation.revokedBy())), requireNonNull(revocation.reason()).strip(),
+          now(), old.version() + 1);
+      if (!repo.update(new CertificationRecord(revoked, null), expectedVersion)) {
+        throw stale(repo, id, expectedVersion);
+      }
+      return revoked;
+    });
+  }
+
+  @Override
+  public Optional<Certification> find(CertificationId id) {
+    Checks.start().notNull("id", id).done();
+    return store.read(tx -> tx.certifications().find(id).map(CertificationRecord::certification));
+  }
+
+  @Override
+  public Certification get(CertificationId id) {
+    return find(id).orElseThrow(() -> new NotFoundException(CERTIFICATION, id));
+  }
+
+  @Override
+  public List<TrackedCertification> certifications(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    LocalDate today = today();
+    List<TrackedCertification> out = new ArrayList<>();
+    for (CertificationRecord r : partnerRecords(partnerId)) {
+      if (r.certification().isCurrent()) {
+        out.add(track(r.certification(), today));
+      }
+    }
+    out.sort(PARTNER_ORDER);
+    return List.copyOf(out);
+  }
+
+  @Override
+  public List<Certification> history(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    return partnerRecords(partnerId).stream().map(CertificationRecord::certification).sorted(HISTORY_ORDER).toList();
+  }
+
+  private List<CertificationRecord> partnerRecords(PartnerId partnerId) {
+    return store.read(tx -> {
+      if (tx.partners().find(partnerId).isEmpty()) {
+        throw new NotFoundException(PARTNER, partnerId);
+      }
+      return tx.certifications().byPartner(partnerId);
+    });
+  }
+
+  @Override
+  public List<TrackedCertification> expiringWithin(int days) {
+    Checks.start().check(days >= 0 && days <= ExpiryThresholds.MAX_DAYS, "days",
+        "must be from 0 to " + ExpiryThresholds.MAX_DAYS + ", got " + days).done();
+    LocalDate today = today();
+    List<CertificationRecord> found =
+        store.read(tx -> tx.certifications().currentExpiringBetween(today, today.plusDays(days)));
+    List<TrackedCertification> out = new ArrayList<>(found.size());
+    for (CertificationRecord r : found) {
+      out.add(track(r.certification(), today));
+    }
+    out.sort(BOARD_ORDER);
+    return List.copyOf(out);
+  }
+
+  @Override
+  public StatusCounts counts(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    return count(partnerId);
+  }
+
+  @Override
+  public StatusCounts counts() {
+    return count(null);
+  }
+
+  private StatusCounts count(@Nullable PartnerId partnerId) {
+    LocalDate today = today();
+    // DESIGN.md rule: d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
+    List<LocalDate> bounds = List.of(
+        today,
+        today.plusDays(thresholds.criticalDays()),
+        today.plusDays(thresholds.warningDays() + 1L));
+    List<Long> n = store.read(tx -> {
+      if (partnerId != null && tx.partners().find(partnerId).isEmpty()) {
+        throw new NotFoundException(PARTNER, partnerId);
+      }
+      return tx.certifications().countCurrentByExpiry(partnerId, bounds);
+    });
+    return new StatusCounts(n.get(3), n.get(2), n.get(1), n.get(0));
+  }
+
+  @Override
+  public CertificationStatus statusOf(LocalDate expiryDate) {
+    if (expiryDate == null) {
+      // Checks would do, but this is the one call made a million times in a row
+      throw ValidationException.of("expiryDate", "must not be null");
+    }
+    return thresholds.statusOn(expiryDate, today());
+  }
+
+  @Override
+  public ExpiryThresholds thresholds() {
+    return thresholds;
+  }
+
+  @Override
+  public List<StatusChange> reportStatusChanges() {
+    synchronized (sweepLock) {
+      LocalDate today = today();
+      List<StatusChange> found = store.write(tx -> {
+        CertificationRepository repo = tx.certifications();
+        List<StatusChange> out = new ArrayList<>();
+        for (CertificationStatus status : CertificationStatus.values()) {
+          // The expiry dates that give this status today (its band of day counts, as dates).
+          DayRange band = thresholds.band(status);
+          LocalDate from = band.openBelow() ? null : today.plusDays(band.min());
+          LocalDate to = band.openAbove() ? null : today.plusDays(band.max());
+          for (CertificationRecord r : repo.currentReportedOtherThan(status, from, to)) {
+            CertificationStatus was = requireNonNull(r.reportedStatus());
+            // Compare and set: of several sweeps at once (several nodes), one reports the change.
+            if (repo.markReported(r.certification().id(), was, status)) {
+              out.add(new StatusChange(r.certification(), was, status, today));
+            }
+          }
+        }
+        return out;
+      });
+      found.sort(CHANGE_ORDER);
+      List<StatusChange> changes = List.copyOf(found);
+      listeners.deliver(changes);
+      return changes;
+    }
+  }
+
+  @Override
+  public void addListener(CertificationListener listener) {
+    Checks.start().notNull("listener", listener).done();
+    synchronized (sweepLock) {
+      listeners.add(listener);
+    }
+  }
+
+  @Override
+  public boolean removeListener(CertificationListener listener) {
+    Checks.start().notNull("listener", listener).done();
+    synchronized (sweepLock) {
+      return listeners.remove(listener);
+    }
+  }
+
+  @Override
+  public EligibilityReport eligibility(PartnerId partnerId) {
+    return eligibility(partnerId, today());
+  }
+
+  @Override
+  public EligibilityReport eligibility(PartnerId partnerId, LocalDate date) {
+    Checks.start().notNull("partnerId", partnerId).notNull("date", date).done();
+    return store.read(tx -> {
+      PartnerRecord p = tx.partners().find(partnerId).orElseThrow(() -> new NotFoundException(PARTNER, partnerId));
+      ClientTotals totals = tx.partners().clientTotals(partnerId);
+      List<Certification> current = new ArrayList<>();
+      for (CertificationRecord r : tx.certifications().byPartner(partnerId)) {
+        if (r.certification().isCurrent()) {
+          current.add(r.certification());
+        }
+      }
+      return Eligibility.evaluate(requirements, p.id(), p.tier(), current, totals.serverCount(), totals.clientCount(), date);
+    });
+  }
+
+  @Override
+  public EligibilityRequirements requirements() {
+    return requirements;
+  }
+
+  private static void checkDates(Checks c, @Nullable LocalDate issue, @Nullable LocalDate expiry) {
+    String range = " from " + NewCertification.EARLIEST_DATE + " to " + NewCertification.LATEST_DATE;
+    if (issue != null && (issue.isBefore(NewCertification.EARLIEST_DATE) || issue.isAfter(NewCertification.LATEST_DATE))) {
+      c.add("issueDate", "must be" + range + ", got " + issue);
+    }
+    if (expiry != null && (expiry.isBefore(NewCertification.EARLIEST_DATE) || expiry.isAfter(NewCertification.LATEST_DATE))) {
+      c.add("expiryDate", "must be" + range + ", got " + expiry);
+    }
+    if (issue != null && expiry != null && !expiry.isAfter(issue)) {
+      c.add("expiryDate", "must be after the issue date (" + issue + "), got " + expiry);
+    }
+  }
+
+  /** DESIGN.md rule (tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all. */
+  private static void checkAccess(Checks c, Tier tier, CertificationLevel level) {
+    if (!level.allowedFor(tier)) {
+      c.add("level", "a " + tier + " partner may add or renew certifications up to "
+          + CertificationLevel.highestAllowedFor(tier) + " (certification access "
+          + tier.benefits().certificationAccess() + "); " + level + " needs " + level.lowestTier() + " or above");
+    }
+  }
+
+  private static void requireVersion(Certification c, long expectedVersion) {
+    if (c.version() != expectedVersion) {
+      throw ConflictException.staleVersion(CERTIFICATION, c.id(), expectedVersion, c.version());
+    }
+  }
+
+  private static void requireCurrent(StoreTransaction tx, Certification c, String action) {
+    if (c.isCurrent()) {
+      return;
+    }
+    String successor = "";
+    if (c.state() == CertificationState.RENEWED) {
+      successor = tx.certifications().byPartner(c.partnerId()).stream()
+          .map(CertificationRecord::certification)
+          .filter(o -> c.id().equals(o.renewalOf()))
+          .findFirst()
+          .map(o -> "; its renewal is " + o.id())
+          .orElse("");
+    }
+    throw new ConflictException(STATE,
+        "certification " + c.id() + " is " + c.state() + ", only a CURRENT one can be " + action + successor);
+  }
+
+  private static void requireActive(PartnerRecord partner, String action) {
+    if (partner.status() != PartnerStatus.ACTIVE) {
+      throw new ConflictException(STATE,
+          "partner " + partner.id() + " is " + partner.status() + "; reactivate it to " + action);
+    }
+  }
+
+  private static RuntimeException stale(CertificationRepository repo, CertificationId id, long expected) {
+    return repo.find(id)
+        .<RuntimeException>map(r -> ConflictException.staleVersion(CERTIFICATION, id, expected, r.certification().version()))
+        .orElseGet(() -> new NotFoundException(CERTIFICATION, id));
+  }
+}

@@ -1,0 +1,73 @@
+package cloud.quazzar.partner.spi;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.certification.CertificationId;
+import cloud.quazzar.partner.certification.CertificationState;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a store must do for certifications. Only persistence: core has validated every value and
+ * computes every status; the store filters by expiry date and by the reported status core gave it.
+ * All methods act inside the enclosing transaction. Lists come in no particular order (core sorts).
+ *
+ * <p>"Current" means {@link CertificationState#CURRENT}. A database should index current records
+ * by expiry date (the warning board and the sweep ask for expiry ranges) so that neither scans
+ * every row.
+ */
+public interface CertificationRepository {
+
+  /**
+   * Stores a new record.
+   *
+   * @throws ConflictException ({@code DUPLICATE}) if a record with this id exists
+   */
+  void insert(CertificationRecord record);
+
+  /** The stored record, if any. */
+  Optional<CertificationRecord> find(CertificationId id);
+
+  /**
+   * Replaces the stored record if its stored version equals {@code expectedVersion}; {@code
+   * record.certification().version()} is then the new version.
+   *
+   * @return false, changing nothing, if the record is missing or its version differs
+   */
+  boolean update(CertificationRecord record, long expectedVersion);
+
+  /** Every record of the partner, in any state; empty if none. */
+  List<CertificationRecord> byPartner(PartnerId partnerId);
+
+  /** The current records whose expiry date is from {@code from} to {@code to}, inclusive. */
+  List<CertificationRecord> currentExpiringBetween(LocalDate from, LocalDate to);
+
+  /**
+   * Counts current records by expiry date: with ascending {@code bounds} b0 &lt; b1 &lt; ... &lt;
+   * bn, element 0 counts expiry dates before b0, element i (1..n) those from b(i-1) up to but
+   * excluding b(i), and element n+1 those from bn on. Restricted to one partner if {@code
+   * partnerId} is given.
+   *
+   * @return {@code bounds.size() + 1} counts
+   */
+  List<Long> countCurrentByExpiry(@Nullable PartnerId partnerId, List<LocalDate> bounds);
+
+  /**
+   * The current records whose expiry date lies from {@code from} to {@code to} (inclusive; a null
+   * end is open) and whose reported status is not {@code status}: the candidates of the sweep for
+   * one status band.
+   */
+  List<CertificationRecord> currentReportedOtherThan(
+      CertificationStatus status, @Nullable LocalDate from, @Nullable LocalDate to);
+
+  /**
+   * Sets the reported status of a current record if it is still {@code expected} (compare and set,
+   * so that two sweeps at once report a change once). Does not change the record's version.
+   *
+   * @return false, changing nothing, if the record is missing, not current, or reported otherwise
+   */
+  boolean markReported(CertificationId id, CertificationStatus expected, CertificationStatus reported);
+}

@@ -1,0 +1,190 @@
+package cloud.quazzar.partner.testkit.certification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationListener;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.EligibilityReport;
+import cloud.quazzar.partner.certification.EligibilityRequirements;
+import cloud.quazzar.partner.certification.ExpiryThresholds;
+import cloud.quazzar.partner.certification.MinimumCertifications;
+import cloud.quazzar.partner.certification.MinimumClients;
+import cloud.quazzar.partner.certification.MinimumServers;
+import cloud.quazzar.partner.certification.MinimumSkillAreas;
+import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.SkillArea;
+import cloud.quazzar.partner.certification.StatusChange;
+import cloud.quazzar.partner.certification.UnmetRequirement;
+import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.NewPartner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.testkit.TestClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Tracker behaviour that does not depend on the store (the TCK covers the rest on every store). */
+class CertificationTrackerTest {
+  private static final Instant START = Instant.parse("2026-01-15T09:30:00Z");
+  private final TestClock clock = TestClock.at(START);
+  private final LocalDate today = LocalDate.of(2026, 1, 15);
+
+  private PartnerProgram program(PartnerProgram.Builder b) {
+    return b.clock(clock).storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+  }
+
+  private static PartnerId partner(PartnerProgram program, Tier tier) {
+    return program.registry().add(new NewPartner("P " + tier, tier.name().toLowerCase() + "@x.example", tier)).id();
+  }
+
+  private void add(CertificationTracker t, PartnerId p, long days, CertificationLevel level, SkillArea area) {
+    t.add(p, new NewCertification(area + " " + level + " " + days, area, level, null,
+        today.plusDays(days).minusYears(2), today.plusDays(days)));
+  }
+
+  /** Records what it was offered; throws on the first {@code failures} calls. */
+  private static final class Recorder implements CertificationListener {
+    final List<StatusChange> got = new ArrayList<>();
+    final AtomicInteger failuresLeft;
+
+    Recorder(int failures) {
+      failuresLeft = new AtomicInteger(failures);
+    }
+
+    @Override
+    public void statusChanged(StatusChange change) {
+      got.add(change);
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("listener down");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a throwing listener stops neither the others nor the sweep, and is offered the change again at the next sweep")
+  void throwingListener() {
+    try (PartnerProgram program = program(PartnerProgram.builder())) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.SILVER);
+      add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
+      add(t, p, 30, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
+      Recorder before = new Recorder(0);
+      Recorder failing = new Recorder(1);
+      Recorder after = new Recorder(0);
+      t.addListener(before);
+      t.addListener(failing);
+      t.addListener(after);
+      t.addListener(after);
+      clock.advanceDays(1);
+      List<StatusChange> changes = t.reportStatusChanges();
+      assertEquals(2, changes.size(), "91 -> 90 days: EXPIRING_SOON; 30 -> 29 days: CRITICAL");
+      assertEquals(changes, before.got);
+      assertEquals(changes, after.got, "a listener registered twice is called once");
+      assertEquals(changes, failing.got, "the failing listener still got the second change");
+      assertTrue(t.reportStatusChanges().isEmpty(), "the sweep itself reported both changes, once");
+      assertEquals(changes, before.got, "the others are not offered anything again");
+      assertEquals(List.of(changes.get(0), changes.get(1), changes.get(0)), failing.got,
+          "the change the listener threw on is offered to it again");
+      t.reportStatusChanges();
+      assertEquals(3, failing.got.size(), "once accepted, it is not offered again");
+      assertTrue(t.removeListener(failing));
+      assertFalse(t.removeListener(failing));
+    }
+  }
+
+  @Test
+  @DisplayName("a removed listener is not called, and a listener added later only hears later changes")
+  void removedListener() {
+    try (PartnerProgram program = program(PartnerProgram.builder())) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.SILVER);
+      add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
+      Recorder removed = new Recorder(0);
+      t.addListener(removed);
+      t.removeListener(removed);
+      clock.advanceDays(1);
+      Recorder late = new Recorder(0);
+      t.reportStatusChanges();
+      t.addListener(late);
+      clock.advanceDays(61);
+      List<StatusChange> critical = t.reportStatusChanges();
+      assertTrue(removed.got.isEmpty());
+      assertEquals(critical, late.got);
+      assertEquals(CertificationStatus.CRITICAL, late.got.get(0).to());
+    }
+  }
+
+  @Test
+  @DisplayName("thresholds configured on the builder move the statuses, the board's counts and the sweep; each builder option is set once")
+  void configuredThresholds() {
+    PartnerProgram.Builder b = PartnerProgram.builder().expiryThresholds(new ExpiryThresholds(7, 14));
+    assertThrows(IllegalStateException.class, () -> b.expiryThresholds(ExpiryThresholds.DEFAULT));
+    b.eligibilityRequirements(EligibilityRequirements.NONE);
+    assertThrows(IllegalStateException.class, () -> b.eligibilityRequirements(EligibilityRequirements.DEFAULT));
+    try (PartnerProgram program = program(b)) {
+      CertificationTracker t = program.certifications();
+      assertEquals(new ExpiryThresholds(7, 14), t.thresholds());
+      assertEquals(EligibilityRequirements.NONE, t.requirements());
+      assertEquals(CertificationStatus.ACTIVE, t.statusOf(today.plusDays(15)));
+      assertEquals(CertificationStatus.EXPIRING_SOON, t.statusOf(today.plusDays(14)));
+      assertEquals(CertificationStatus.CRITICAL, t.statusOf(today.plusDays(6)));
+      PartnerId p = partner(program, Tier.GOLD);
+      add(t, p, 15, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
+      add(t, p, 7, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
+      assertEquals(1, t.counts(p).active());
+      assertEquals(1, t.counts().expiringSoon());
+      clock.advanceDays(1);
+      assertEquals(List.of(CertificationStatus.CRITICAL, CertificationStatus.EXPIRING_SOON),
+          t.reportStatusChanges().stream().map(StatusChange::to).toList());
+      assertEquals(Tier.PLATINUM, t.eligibility(p).highestQualifiedTier().orElseThrow(), "no requirements: every tier open");
+    }
+  }
+
+  @Test
+  @DisplayName("an eligibility report lists, per tier, every unmet requirement with what the partner has and needs")
+  void eligibilityReport() {
+    EligibilityRequirements req = EligibilityRequirements.NONE
+        .with(Tier.SILVER, new MinimumClients(1))
+        .with(Tier.GOLD, MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED))
+        .with(Tier.PLATINUM, new MinimumCertifications(1, CertificationLevel.EXPERT, Set.of(SkillArea.KUBERNETES_OPERATIONS)),
+            new MinimumSkillAreas(3, CertificationLevel.BASIC), new MinimumServers(100));
+    try (PartnerProgram program = program(PartnerProgram.builder().eligibilityRequirements(req))) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.PLATINUM);
+      assertTrue(t.eligibility(p).highestQualifiedTier().isEmpty(), "without a client not even Silver");
+      assertEquals(List.of(0L, 1L), List.of(t.eligibility(p).assessment(Tier.SILVER).unmet().get(0).have(),
+          t.eligibility(p).assessment(Tier.SILVER).unmet().get(0).need()));
+      program.registry().addClient(p, new NewClient("c", 40));
+      add(t, p, 200, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
+      add(t, p, -1, CertificationLevel.EXPERT, SkillArea.KUBERNETES_OPERATIONS);
+      add(t, p, 10, CertificationLevel.EXPERT, SkillArea.MSP_OPERATIONS);
+      EligibilityReport r = t.eligibility(p);
+      assertEquals(Tier.GOLD, r.highestQualifiedTier().orElseThrow());
+      assertEquals(2, r.countedCertifications(), "the expired one does not count; the critical one does");
+      assertTrue(r.assessment(Tier.GOLD).unmet().isEmpty());
+      List<UnmetRequirement> platinum = r.assessment(Tier.PLATINUM).unmet();
+      assertEquals(3, platinum.size(), platinum.toString());
+      assertEquals(List.of(0L, 2L, 40L), platinum.stream().map(UnmetRequirement::have).toList());
+      assertEquals(List.of(1L, 3L, 100L), platinum.stream().map(UnmetRequirement::need).toList());
+      assertEquals("at least 100 managed servers: the partner manages 40", platinum.get(2).explanation());
+      assertEquals(today.plusDays(11), r.losesTierOn().orElseThrow(), "Gold needs the critical one");
+      assertTrue(r.qualifiesForCurrentTier() == false);
+      assertThrows(ValidationException.class, () -> t.eligibility(p, null));
+    }
+  }
+}

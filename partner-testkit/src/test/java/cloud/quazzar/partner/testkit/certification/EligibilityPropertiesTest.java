@@ -1,0 +1,135 @@
+package cloud.quazzar.partner.testkit.certification;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.EligibilityReport;
+import cloud.quazzar.partner.certification.EligibilityRequirements;
+import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.Renewal;
+import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.NewPartner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.testkit.TestClock;
+import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** Eligibility invariants of issue 4, over generated requirement sets and certifications. */
+class EligibilityPropertiesTest {
+  private static final Instant START = Instant.parse("2026-01-15T09:30:00Z");
+  private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+
+  /** A Platinum partner (so any level may be added) with generated certifications and counts. */
+  private record Scenario(PartnerProgram program, PartnerId partner) {}
+
+  private static Scenario scenario(EligibilityRequirements requirements, List<NewCertification> certs, int servers, int clients) {
+    PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(START)).eligibilityRequirements(requirements)
+        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+    PartnerId p = program.registry().add(new NewPartner("Eligible", "e@x.example", Tier.PLATINUM)).id();
+    for (int i = 0; i < clients; i++) {
+      program.registry().addClient(p, new NewClient("client " + i, i == 0 ? servers : 0));
+    }
+    certs.forEach(c -> program.certifications().add(p, c));
+    return new Scenario(program, p);
+  }
+
+  private static Gen<List<NewCertification>> certificationLists() {
+    return lists().of(CertificationGenerators.newCertifications(TODAY, Tier.PLATINUM)).ofSizeBetween(0, 8);
+  }
+
+  /** Rank of the highest qualified tier: -1 for none. */
+  private static int rank(EligibilityReport r) {
+    return r.highestQualifiedTier().map(Enum::ordinal).orElse(-1);
+  }
+
+  /** Days worth checking: today, the days around each expiry, and some later days. */
+  private static TreeSet<LocalDate> interestingDays(CertificationTracker tracker, PartnerId p) {
+    TreeSet<LocalDate> days = new TreeSet<>(List.of(TODAY, TODAY.plusDays(30), TODAY.plusDays(400), TODAY.plusYears(6)));
+    for (TrackedCertification t : tracker.certifications(p)) {
+      LocalDate e = t.certification().expiryDate();
+      days.addAll(List.of(e.minusDays(1), e, e.plusDays(1)));
+    }
+    return days;
+  }
+
+  /** Whether {@code later} is no more eligible than {@code earlier}, tier by tier. */
+  private static void assertNotMoreEligible(EligibilityReport earlier, EligibilityReport later, String what) {
+    assertTrue(rank(later) <= rank(earlier), what + ": " + earlier.highestQualifiedTier() + " then " + later.highestQualifiedTier());
+    for (Tier tier : Tier.values()) {
+      assertTrue(!later.qualifiesFor(tier) || earlier.qualifiesFor(tier), what + ": " + tier);
+    }
+  }
+
+  @Test
+  @DisplayName("eligibility never rises when a certification expires: a later day is never more eligible than an earlier one")
+  void neverRisesAsCertificationsExpire() {
+    AtomicInteger drops = new AtomicInteger();
+    qt().withExamples(250).withShrinkCycles(100)
+        .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 300), integers().between(0, 4))
+        .checkAssert((requirements, certs, servers, clients) -> {
+          Scenario s = scenario(requirements, certs, servers, clients);
+          try (PartnerProgram program = s.program()) {
+            CertificationTracker tracker = program.certifications();
+            EligibilityReport previous = null;
+            for (LocalDate day : interestingDays(tracker, s.partner())) {
+              EligibilityReport report = tracker.eligibility(s.partner(), day);
+              if (previous != null) {
+                assertNotMoreEligible(previous, report, previous.date() + " -> " + day);
+                if (rank(report) < rank(previous)) {
+                  drops.incrementAndGet();
+                }
+              }
+              report.losesTierOn().ifPresent(loss -> assertTrue(
+                  rank(tracker.eligibility(s.partner(), loss)) < rank(report), "the forecast loss happens on " + loss));
+              previous = report;
+            }
+          }
+        });
+    assertTrue(drops.get() > 0, "the examples include expiries that cost a tier: " + drops.get());
+  }
+
+  @Test
+  @DisplayName("renewal never makes a partner less eligible, on any day")
+  void renewalNeverLowersEligibility() {
+    AtomicInteger gains = new AtomicInteger();
+    qt().withExamples(250).withShrinkCycles(100)
+        .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 100),
+            integers().between(1, 1095))
+        .assuming((requirements, certs, pick, extra) -> !certs.isEmpty())
+        .checkAssert((requirements, certs, pick, extra) -> {
+          Scenario s = scenario(requirements, certs, 50, 1);
+          try (PartnerProgram program = s.program()) {
+            CertificationTracker tracker = program.certifications();
+            TreeSet<LocalDate> days = interestingDays(tracker, s.partner());
+            List<EligibilityReport> before = days.stream().map(d -> tracker.eligibility(s.partner(), d)).toList();
+            List<TrackedCertification> held = tracker.certifications(s.partner());
+            TrackedCertification renewed = held.get(pick % held.size());
+            LocalDate base = renewed.certification().expiryDate().isAfter(TODAY) ? renewed.certification().expiryDate() : TODAY;
+            tracker.renew(renewed.id(), 1, new Renewal(TODAY, base.plusDays(extra)));
+            List<EligibilityReport> after = days.stream().map(d -> tracker.eligibility(s.partner(), d)).toList();
+            for (int i = 0; i < before.size(); i++) {
+              assertNotMoreEligible(after.get(i), before.get(i), "renewal on " + before.get(i).date());
+              if (rank(after.get(i)) > rank(before.get(i))) {
+                gains.incrementAndGet();
+              }
+            }
+          }
+        });
+    assertTrue(gains.get() > 0, "the examples include renewals that keep a tier: " + gains.get());
+  }
+}
