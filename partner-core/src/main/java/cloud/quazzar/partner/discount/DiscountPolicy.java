@@ -342,9 +342,12 @@ public record DiscountPolicy(
    * other problem. Not thread-safe.
    */
   public static final class Builder {
+    /** A step as entered; {@code bonus} is a {@link Rate}, a percent String or a BigDecimal. */
+    private record RawStep(int minServers, Object bonus) {}
+
     private final Map<Tier, Object> base = new EnumMap<>(Tier.class);
-    private final List<Object[]> schedule = new ArrayList<>();
-    private final Map<Tier, List<Object[]>> perTier = new EnumMap<>(Tier.class);
+    private final List<RawStep> schedule = new ArrayList<>();
+    private final Map<Tier, List<RawStep>> perTier = new EnumMap<>(Tier.class);
     private @Nullable Combination combination = Combination.ADDITIVE;
     private @Nullable Object cap = Rate.FULL;
     private @Nullable RoundingMode rounding = RoundingMode.HALF_UP;
@@ -365,13 +368,13 @@ public record DiscountPolicy(
 
     /** Appends a step to the shared schedule: {@code minServers} or more earn {@code bonusPercent}. */
     public Builder volumeStep(int minServers, String bonusPercent) {
-      schedule.add(new Object[] {minServers, bonusPercent});
+      schedule.add(new RawStep(minServers, bonusPercent));
       return this;
     }
 
     /** Appends a step to the shared schedule. */
     public Builder volumeStep(int minServers, Rate bonus) {
-      schedule.add(new Object[] {minServers, bonus});
+      schedule.add(new RawStep(minServers, bonus));
       return this;
     }
 
@@ -383,13 +386,13 @@ public record DiscountPolicy(
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, String bonusPercent) {
-      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new Object[] {minServers, bonusPercent});
+      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new RawStep(minServers, bonusPercent));
       return this;
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, Rate bonus) {
-      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new Object[] {minServers, bonus});
+      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new RawStep(minServers, bonus));
       return this;
     }
 
@@ -467,15 +470,15 @@ public record DiscountPolicy(
       return Rate.toRate(raw);
     }
 
-    private static List<StepDraft> rawDrafts(String field, List<Object[]> raw, List<Violation> violations) {
+    private static List<StepDraft> rawDrafts(String field, List<RawStep> raw, List<Violation> violations) {
       List<StepDraft> out = new ArrayList<>(raw.size());
       for (int i = 0; i < raw.size(); i++) {
         String entry = field + "[" + i + "]";
-        int min = (Integer) raw.get(i)[0];
+        int min = raw.get(i).minServers();
         if (min < 0 || min > VolumeStep.MAX_MIN_SERVERS) {
           violations.add(new Violation(entry + ".minServers", VolumeStep.rangeMessage(min)));
         }
-        out.add(new StepDraft(entry, min, rate(entry + ".bonus", raw.get(i)[1], violations)));
+        out.add(new StepDraft(entry, min, rate(entry + ".bonus", raw.get(i).bonus(), violations)));
       }
       return out;
     }

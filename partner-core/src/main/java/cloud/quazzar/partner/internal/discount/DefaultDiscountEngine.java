@@ -368,6 +368,18 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   }
 
   /** DESIGN.md "Bad input": every violation listed by field. */
+  static ValidationException invalidRate(@Nullable Tier tier, long serverCount) {
+    List<Violation> violations = new ArrayList<>(2);
+    if (tier == null) {
+      violations.add(new Violation("tier", "must not be null"));
+    }
+    if (serverCount < 0) {
+      violations.add(new Violation("serverCount", "must be greater than or equal to 0, got " + serverCount));
+    }
+    return new ValidationException(violations);
+  }
+
+  /** DESIGN.md "Bad input": every violation listed by field. */
   static ValidationException invalidQuote(@Nullable Tier tier, long serverCount, @Nullable LocalDate date, @Nullable Money gross) {
     Checks checks = Checks.start().notNull("tier", tier)
         .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0, got " + serverCount)
@@ -470,7 +482,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     @Override
     public int rateBasisPoints(Tier tier, long serverCount) {
       if (tier == null || serverCount < 0) {
-        throw invalidQuote(tier, serverCount, date, Money.zero(Currency.getInstance("USD")));
+        throw invalidRate(tier, serverCount);
       }
       int[] d = direct[tier.ordinal()];
       int e = d[(int) Math.min(serverCount, d.length - 1)];
