@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
+import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.StorageDiscovery;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
+import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.spi.StorageProvider;
@@ -50,6 +52,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final Store store;
   private final boolean ownsStore;
   private final PartnerRegistry registry;
+  private final DiscountEngine discounts;
   private final CertificationTracker certifications;
   private final RevenueLedger revenue;
 
@@ -59,6 +62,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.store = store;
     this.ownsStore = ownsStore;
     this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
+    this.discounts = new DefaultDiscountEngine(store, clock, zone);
     this.certifications = new DefaultCertificationTracker(
         store, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements);
     this.revenue = new DefaultRevenueLedger(store, clock, zone, b.ids);
@@ -72,6 +76,13 @@ public final class PartnerProgram implements AutoCloseable {
   /** Partners, clients, tiers and tier history. */
   public PartnerRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Discount policy versions, partner adjustments and quotes; "today" is {@link #today()}.
+   */
+  public DiscountEngine discounts() {
+    return discounts;
   }
 
   /** Certifications: expiry status, renewal, the warning board, the status sweep, eligibility. */

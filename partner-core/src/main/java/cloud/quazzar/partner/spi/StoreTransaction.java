@@ -12,4 +12,7 @@ public interface StoreTransaction {
   CertificationRepository certifications();
   /** The append-only revenue ledger. */
   RevenueRepository revenue();
+
+  /** Discount policy versions and partner adjustments. */
+  DiscountRepository discounts();
 }

@@ -12,6 +12,10 @@ import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.discount.DiscountEngine;
+import cloud.quazzar.partner.discount.DiscountPolicy;
+import cloud.quazzar.partner.discount.DiscountQuote;
+import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.certification.CertificationStatus;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
@@ -89,6 +93,8 @@ public final class Quickstart {
     out.println();
     printPartners();
     out.println();
+    discounts();
+    out.println();
     printCertificationBoard();
     printEligibility("Atlas Cloud Services");
     out.println();
@@ -140,6 +146,31 @@ public final class Quickstart {
 
   private static String yesNo(boolean b) {
     return b ? "yes" : "no";
+  }
+
+  // ---- discounts ------------------------------------------------------------------------------
+
+  /** The administrator's policy (the source's example: Gold 15%, +5% from 50 servers) and each partner's quote. */
+  void discounts() {
+    DiscountEngine discounts = program.discounts();
+    if (discounts.policyOn(program.today()).isEmpty()) { // a later run finds it stored
+      discounts.setPolicy(DiscountPolicy.builder()
+              .baseRate(Tier.SILVER, "10")
+              .baseRate(Tier.GOLD, "15")
+              .baseRate(Tier.PLATINUM, "20")
+              .volumeStep(50, "5") // "50+ servers": 50 or more
+              .volumeStep(200, "8") // from 200 servers +8% instead of +5%
+              .build(),
+          PolicyChange.today("admin", "partner price list"));
+    }
+    out.println("Discount policy: Silver 10%, Gold 15%, Platinum 20%; +5% from 50 servers, +8% from 200");
+    Money monthly = Money.of("1000.00", "USD");
+    out.println("Quotes on a monthly licensing fee of " + monthly);
+    for (Partner p : allPartners()) {
+      DiscountQuote q = discounts.quote(p.id(), monthly);
+      out.printf("%-22s %s%n", p.companyName(), q);
+      q.explanation().forEach(line -> out.println("    " + line));
+    }
   }
 
   // ---- certifications -------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class CertificationIndexTest {
 
   @Test
   @DisplayName("on H2, the warning board and the sweep read the expiry indexes")
+  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
   void h2() throws SQLException {
     String name = "certidx" + UUID.randomUUID().toString().replace("-", "");
     try (Store store = new JdbcStorageProvider().open(JdbcStorage.h2InMemory(name));
@@ -72,6 +73,7 @@ class CertificationIndexTest {
 
   @Test
   @DisplayName("on PostgreSQL, the warning board and the sweep read the expiry indexes")
+  @SuppressWarnings("try")
   void postgres() throws SQLException {
     PostgresTestDatabase db = PostgresTestDatabase.require();
     String schema = db.newSchemaName();

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.spi.CertificationRepository;
+import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.Store;
@@ -10,6 +11,7 @@ import cloud.quazzar.partner.spi.StoreWork;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe store in the heap. Readers share a read lock; one writer at a time holds the write
@@ -21,6 +23,7 @@ public final class MemoryStore implements Store {
   private final MemoryPartners partners = new MemoryPartners();
   private final MemoryCertifications certifications = new MemoryCertifications();
   private final MemoryRevenue revenue = new MemoryRevenue();
+  private final MemoryDiscounts discounts = new MemoryDiscounts();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
@@ -87,29 +90,38 @@ public final class MemoryStore implements Store {
 
   /** A transaction: a view whose writes log their inverse (null log: read-only). */
   private final class Tx implements StoreTransaction {
-    private final PartnerRepository partnerView;
-    private final CertificationRepository certificationView;
-    private final RevenueRepository revenueView;
+    private final @Nullable Deque<Runnable> undo;
+    private @Nullable PartnerRepository partnerView;
+    private @Nullable DiscountRepository discountView;
+    private @Nullable CertificationRepository certificationView;
+    private @Nullable RevenueRepository revenueView;
 
-    Tx(Deque<Runnable> undo) {
-      this.partnerView = partners.view(undo);
-      this.certificationView = certifications.view(undo);
-      this.revenueView = revenue.view(undo, partnerView);
+    Tx(@Nullable Deque<Runnable> undo) {
+      this.undo = undo;
     }
 
     @Override
     public PartnerRepository partners() {
-      return partnerView;
+      PartnerRepository v = partnerView;
+      return v != null ? v : (partnerView = partners.view(undo));
+    }
+
+    @Override
+    public DiscountRepository discounts() {
+      DiscountRepository v = discountView;
+      return v != null ? v : (discountView = discounts.view(undo));
     }
 
     @Override
     public CertificationRepository certifications() {
-      return certificationView;
+      CertificationRepository v = certificationView;
+      return v != null ? v : (certificationView = certifications.view(undo));
     }
 
     @Override
     public RevenueRepository revenue() {
-      return revenueView;
+      RevenueRepository v = revenueView;
+      return v != null ? v : (revenueView = revenue.view(undo, partners()));
     }
   }
 }

@@ -199,6 +199,12 @@ final class Jdbc {
       throw new SQLException("column " + column + " is NULL");
     }
     return d;
+
+  }
+
+  /** A {@code DATE} column that may be NULL. */
+  static @Nullable LocalDate nullableDate(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, LocalDate.class);
   }
 
   static UUID uuid(ResultSet rs, String column) throws SQLException {

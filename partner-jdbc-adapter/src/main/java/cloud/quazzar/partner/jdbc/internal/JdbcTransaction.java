@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.spi.CertificationRepository;
+import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
@@ -17,6 +18,7 @@ final class JdbcTransaction implements StoreTransaction {
   private @Nullable JdbcPartners partners;
   private @Nullable JdbcCertifications certifications;
   private @Nullable JdbcRevenue revenue;
+  private @Nullable JdbcDiscounts discounts;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -51,6 +53,16 @@ final class JdbcTransaction implements StoreTransaction {
       revenue = r;
     }
     return r;
+  }
+
+  @Override
+  public DiscountRepository discounts() {
+    JdbcDiscounts d = discounts;
+    if (d == null) {
+      d = new JdbcDiscounts(jdbc);
+      discounts = d;
+    }
+    return d;
   }
 
   boolean readOnly() {

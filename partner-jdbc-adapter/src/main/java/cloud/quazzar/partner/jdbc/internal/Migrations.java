@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
-  /** Every table the migrations create; the store checks it can read them when it opens. Add V2's here. */
+  /** Every table the migrations create; the store checks it can read them when it opens. */
   static final List<String> TABLES = List.of("partners", "partner_tier_history", "partner_clients",
+      "discount_policy_versions", "discount_volume_steps", "discount_policy_cancellations",
+      "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
       "partner_certifications", "revenue_entries");
 
   private Migrations() {}

@@ -581,6 +581,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Discount policies")
+  class Discounts extends DiscountContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Registry properties")
   class Properties {
     @Test

@@ -56,6 +56,11 @@ final class RowStore implements Store, StoreTransaction, RevenueRepository {
   }
 
   @Override
+  public cloud.quazzar.partner.spi.DiscountRepository discounts() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public RevenueRepository revenue() {
     return this;
   }

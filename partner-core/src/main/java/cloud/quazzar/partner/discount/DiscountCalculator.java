@@ -1,0 +1,44 @@
+package cloud.quazzar.partner.discount;
+
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.LocalDate;
+
+/**
+ * The policy version in force on one date, compiled for speed: rates and quotes without touching
+ * the store. Obtained from {@link DiscountEngine#calculatorOn}; immutable and thread-safe, so a
+ * pricing page or a billing loop may keep one for its date. It applies no partner adjustments
+ * (quote the partner through the engine for those).
+ *
+ * <p>{@link #rateBasisPoints} allocates nothing; {@link #quote} allocates only the quote.
+ */
+public interface DiscountCalculator {
+  /** The date this calculator quotes for. */
+  LocalDate date();
+
+  /** The policy version in force on {@link #date()}. */
+  PolicyVersion policyVersion();
+
+  /**
+   * The total rate in basis points for {@code tier} at {@code serverCount} servers.
+   *
+   * @throws ValidationException if {@code tier} is null or {@code serverCount} negative
+   */
+  int rateBasisPoints(Tier tier, long serverCount);
+
+  /**
+   * The total rate for {@code tier} at {@code serverCount} servers.
+   *
+   * @throws ValidationException if {@code tier} is null or {@code serverCount} negative
+   */
+  Rate rate(Tier tier, long serverCount);
+
+  /**
+   * The quote for {@code tier}, {@code serverCount} servers and {@code gross}.
+   *
+   * @throws ValidationException listing a null tier, a negative server count, a null or negative
+   *     gross
+   */
+  DiscountQuote quote(Tier tier, long serverCount, Money gross);
+}

@@ -1,0 +1,148 @@
+package cloud.quazzar.partner.discount;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Discounts (source: "Discount Engine"): the administrator's versioned policy, per-partner
+ * adjustments, and exact quotes that explain themselves. Obtained from {@link
+ * cloud.quazzar.partner.PartnerProgram#discounts()}; thread-safe. "Today" is the program's clock's
+ * date in the program's zone.
+ *
+ * <p>Versions: {@link #setPolicy} makes a new immutable version effective from today or a later
+ * date; earlier versions stay, and a version still in the future can be cancelled. The version in
+ * force on a date is described at {@link PolicyVersion}. DESIGN.md **rule**: a quote for a date
+ * uses the version in force on that date, so any past quote can be reproduced: no change ever takes
+ * effect before today.
+ *
+ * <p>Every operation validates all of its input first and throws {@link ValidationException}
+ * listing each violation by field; a change that throws stores nothing. Quoting with no policy in
+ * force on the date is a {@link NotFoundException} (entity {@code "discount policy"}), never a zero
+ * discount.
+ *
+ * <p>Caching: the engine compiles each version once and keeps the history in memory. Quotes for a
+ * date before the day the cache was last confirmed against the store need no store access (no
+ * change can reach back before its own today); quotes for today or later first read the store's
+ * discount revision (one cheap read) and reload when another program or node has changed
+ * anything. This assumes the nodes sharing a store agree on the date.
+ */
+public interface DiscountEngine {
+
+  /**
+   * Makes {@code policy} a new version, effective from {@code change.effectiveFrom()} (today if
+   * null).
+   *
+   * @return the new version, numbered one more than the latest
+   * @throws ValidationException if the policy or change is missing or invalid, or the effective
+   *     date is before today
+   */
+  PolicyVersion setPolicy(DiscountPolicy policy, PolicyChange change);
+
+  /**
+   * Cancels a version that has not yet taken effect; it stays in the history, marked cancelled.
+   *
+   * @throws ValidationException if {@code version < 1} or the request is invalid
+   * @throws NotFoundException if there is no such version
+   * @throws ConflictException ({@code STATE}) if it is already cancelled or already in force
+   *     (its date is today or past)
+   */
+  PolicyVersion cancelPolicy(int version, CancelRequest request);
+
+  /** Every version ever set, cancelled ones included, oldest first. */
+  List<PolicyVersion> policyHistory();
+
+  /**
+   * The version in force on {@code date}, if any.
+   *
+   * @throws ValidationException if {@code date} is null
+   */
+  Optional<PolicyVersion> policyOn(LocalDate date);
+
+  /**
+   * The version in force on {@code date}, compiled for fast quoting.
+   *
+   * @throws ValidationException if {@code date} is null
+   * @throws NotFoundException if no version is in force on {@code date}
+   */
+  DiscountCalculator calculatorOn(LocalDate date);
+
+  /**
+   * Sets a new version of {@code partnerId}'s adjustment.
+   *
+   * @return the new version, numbered one more than the partner's latest
+   * @throws ValidationException if the request is invalid: start before today, end before start,
+   *     a NONE adjustment with a rate other than 0%
+   * @throws NotFoundException if there is no such partner
+   */
+  PartnerAdjustment adjust(PartnerId partnerId, AdjustmentRequest request);
+
+  /**
+   * Cancels a version of a partner's adjustment that has not yet taken effect.
+   *
+   * @throws ValidationException if the arguments are invalid
+   * @throws NotFoundException if there is no such partner or version
+   * @throws ConflictException ({@code STATE}) if it is already cancelled or already started
+   */
+  PartnerAdjustment cancelAdjustment(PartnerId partnerId, int version, CancelRequest request);
+
+  /**
+   * Every version of the partner's adjustment, cancelled ones included, oldest first.
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  List<PartnerAdjustment> adjustmentHistory(PartnerId partnerId);
+
+  /**
+   * The partner's adjustment in force on {@code date}, if any (a NONE version in force means none).
+   *
+   * @throws NotFoundException if there is no such partner
+   */
+  Optional<PartnerAdjustment> adjustmentOn(PartnerId partnerId, LocalDate date);
+
+  /**
+   * Today's quote for the partner: its current tier and server count from the registry, its
+   * adjustment in force today, the policy version in force today.
+   *
+   * @throws ValidationException if an argument is null or {@code gross} negative
+   * @throws NotFoundException if there is no such partner, or no policy is in force today
+   */
+  DiscountQuote quote(PartnerId partnerId, Money gross);
+
+  /**
+   * The partner's quote for {@code date}: its current tier and server count from the registry, its
+   * adjustment in force on {@code date}, the policy version in force on {@code date}.
+   *
+   * @throws ValidationException if an argument is null or {@code gross} negative
+   * @throws NotFoundException if there is no such partner, or no policy is in force on the date
+   */
+  DiscountQuote quote(PartnerId partnerId, LocalDate date, Money gross);
+
+  /**
+   * The quote for an explicit tier and server count on {@code date} (no adjustment).
+   *
+   * @throws ValidationException listing a null tier, date or gross, a negative server count or
+   *     gross
+   * @throws NotFoundException if no policy is in force on the date
+   */
+  DiscountQuote quote(Tier tier, long serverCount, LocalDate date, Money gross);
+
+  /**
+   * A billing run: quotes every item for {@code date} under the one version in force that day,
+   * looked up once, with each item's partner adjustment in force that day, and totals the run.
+   *
+   * @param currency the run's currency: every item's gross must be in it
+   * @throws ValidationException listing null items and items in another currency by index (e.g.
+   *     {@code items[7].gross}; the first 100 are listed, then a count), or totals that would not
+   *     fit in an amount
+   * @throws NotFoundException if no policy is in force on the date
+   */
+  BatchQuote quoteAll(LocalDate date, Currency currency, List<QuoteItem> items);
+}

@@ -1,0 +1,250 @@
+package cloud.quazzar.partner.discount;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.registry.Tier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An exact discount quote that explains itself (DESIGN.md: "tier, server count, base rate, volume
+ * step and bonus, cap applied or not, total rate, gross, discount, net, policy version"), made by
+ * the {@link DiscountEngine} or a {@link DiscountCalculator}. Immutable.
+ *
+ * <p>Guarantees (DESIGN.md **rules**): {@code 0 <= discount <= gross}; {@code net + discount ==
+ * gross} exactly; the discount is {@code gross × totalRate} rounded to the currency's minor unit
+ * with the policy's rounding mode; the total rate never exceeds the cap or 100%; an adjustment, if
+ * any, is its own line of {@link #explanation()}.
+ *
+ * <p>A quote is compact (40 bytes): it shares its {@link QuoteBasis} with the other quotes of its
+ * date, keeps the discount as minor units, and makes {@link #discount()}, {@link #net()}, the step
+ * and the explanation on request. Two quotes are equal when every part is equal.
+ */
+public final class DiscountQuote {
+  private static final Tier[] TIERS = Tier.values();
+  private static final int RATE_BITS = 14;
+  private static final int CAPPED = 1 << RATE_BITS;
+  private static final int STEPS_SHIFT = RATE_BITS + 1;
+  private static final int STEPS_MASK = (1 << 11) - 1;
+  private static final int TIER_SHIFT = STEPS_SHIFT + 11;
+
+  private final QuoteBasis basis;
+  private final Money gross;
+  /** The total rate (14 bits), cap applied (1 bit), steps reached (11 bits), tier ordinal (2 bits). */
+  private final int packed;
+  private final long serverCount;
+  private final long discountMinorUnits;
+
+  /**
+   * Made by the engine, which has applied the rules; these checks only guard the invariants.
+   *
+   * @param basis the date, the policy version and the adjustment the quote is based on
+   * @param tier the partner's tier
+   * @param serverCount the partner's server count
+   * @param stepsReached how many steps of the tier's schedule the server count reaches: the
+   *     position (from 1) of the step reached, 0 for none
+   * @param totalBasisPoints the total rate
+   * @param capApplied whether the cap lowered the combined rate
+   * @param gross the amount quoted
+   * @param discountMinorUnits the discount in the gross's minor units
+   * @throws IllegalArgumentException if the total rate is outside 0 to 10,000 basis points, the
+   *     server count or gross is negative, the steps reached outside 0 to {@value
+   *     DiscountPolicy#MAX_STEPS}, or the discount outside 0 to gross
+   */
+  public DiscountQuote(
+      QuoteBasis basis,
+      Tier tier,
+      long serverCount,
+      int stepsReached,
+      int totalBasisPoints,
+      boolean capApplied,
+      Money gross,
+      long discountMinorUnits) {
+    this.basis = requireNonNull(basis, "basis");
+    this.gross = requireNonNull(gross, "gross");
+    // every bound as a sign bit, tested at once: all are non-negative exactly when the quote is consistent
+    long signs = totalBasisPoints | (Rate.MAX_BASIS_POINTS - totalBasisPoints) | stepsReached
+        | (DiscountPolicy.MAX_STEPS - stepsReached) | serverCount | discountMinorUnits
+        | (gross.minorUnits() - discountMinorUnits);
+    if (signs < 0) {
+      throw inconsistent(totalBasisPoints, serverCount, stepsReached, gross, discountMinorUnits);
+    }
+    this.packed = totalBasisPoints | (capApplied ? CAPPED : 0) | stepsReached << STEPS_SHIFT
+        | tier.ordinal() << TIER_SHIFT;
+    this.serverCount = serverCount;
+    this.discountMinorUnits = discountMinorUnits;
+  }
+
+  /** Out of line, so that the constructor stays small enough to inline. */
+  private static IllegalArgumentException inconsistent(int rate, long servers, int steps, Money gross, long discount) {
+    return new IllegalArgumentException("inconsistent quote: rate " + rate + " bp, servers " + servers + ", steps "
+        + steps + ", gross " + gross + ", discount " + discount + " minor units");
+  }
+
+  /** The date, policy version and adjustment this quote is based on. */
+  public QuoteBasis basis() {
+    return basis;
+  }
+
+  /** The date quoted for; the policy version is the one in force that day. */
+  public LocalDate date() {
+    return basis.date();
+  }
+
+  /** The policy version applied. */
+  public PolicyVersion policyVersion() {
+    return basis.policyVersion();
+  }
+
+  /** The partner's tier. */
+  public Tier tier() {
+    return TIERS[packed >>> TIER_SHIFT];
+  }
+
+  /** The partner's server count. */
+  public long serverCount() {
+    return serverCount;
+  }
+
+  /** The tier's base rate in the policy (before any adjustment replaces it). */
+  public Rate baseRate() {
+    return policyVersion().policy().baseRate(tier());
+  }
+
+  /** The base rate actually used: the adjustment's replacement, if any, else {@link #baseRate()}. */
+  public Rate effectiveBaseRate() {
+    PartnerAdjustment adjustment = basis.adjustment().orElse(null);
+    return adjustment != null && adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : baseRate();
+  }
+
+  /** The volume step reached: the highest whose minimum is at most the server count, if any. */
+  public Optional<VolumeStep> volumeStep() {
+    return Optional.ofNullable(step());
+  }
+
+  private @Nullable VolumeStep step() {
+    int reached = (packed >>> STEPS_SHIFT) & STEPS_MASK;
+    return reached == 0 ? null : policyVersion().policy().scheduleFor(tier()).get(reached - 1);
+  }
+
+  /** The bonus of the step reached, 0% if none. */
+  public Rate volumeBonus() {
+    VolumeStep step = step();
+    return step == null ? Rate.ZERO : step.bonus();
+  }
+
+  /** The partner's adjustment in force on the date, if any (never a NONE adjustment). */
+  public Optional<PartnerAdjustment> adjustment() {
+    return basis.adjustment();
+  }
+
+  /** The extra rate of an EXTRA adjustment, 0% otherwise. */
+  public Rate extraRate() {
+    PartnerAdjustment adjustment = basis.adjustment().orElse(null);
+    return adjustment != null && adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
+  }
+
+  /** The combined rate before the cap, in basis points; may pass 10,000 for additive policies. */
+  public int uncappedBasisPoints() {
+    return policyVersion().policy().uncappedBasisPoints(effectiveBaseRate(), volumeBonus(), extraRate());
+  }
+
+  /** The cap in force: the policy's cap, or 100% when it has none. */
+  public Rate cap() {
+    return policyVersion().policy().cap();
+  }
+
+  /** Whether the cap (or the 100% bound) lowered the combined rate. */
+  public boolean capApplied() {
+    return (packed & CAPPED) != 0;
+  }
+
+  /** The total discount rate. */
+  public Rate totalRate() {
+    return Rate.ofBasisPoints(totalBasisPoints());
+  }
+
+  /** The total discount rate in basis points. */
+  public int totalBasisPoints() {
+    return packed & (CAPPED - 1);
+  }
+
+  /** The amount quoted, before the discount. */
+  public Money gross() {
+    return gross;
+  }
+
+  /** The discount: gross × total rate, rounded to the currency's minor unit. */
+  public Money discount() {
+    return Money.ofMinor(discountMinorUnits, gross.currency());
+  }
+
+  /** The discount in minor units. */
+  public long discountMinorUnits() {
+    return discountMinorUnits;
+  }
+
+  /** What remains to pay: gross - discount, exactly. */
+  public Money net() {
+    return Money.ofMinor(gross.minorUnits() - discountMinorUnits, gross.currency());
+  }
+
+  /**
+   * The quote as lines a person can check, one per part: date and policy version, tier, base
+   * rate, volume step, the adjustment (its own line, if any), combination, cap, total rate, gross,
+   * discount and net.
+   */
+  public List<String> explanation() {
+    DiscountPolicy policy = policyVersion().policy();
+    Tier tier = tier();
+    PartnerAdjustment adjustment = basis.adjustment().orElse(null);
+    List<String> lines = new ArrayList<>(12);
+    lines.add("quote for " + date() + " under " + policyVersion().label());
+    lines.add("tier " + tier + " with " + serverCount + " servers");
+    lines.add("base rate " + tier + ": " + baseRate());
+    VolumeStep step = step();
+    lines.add(step == null
+        ? "volume step: none reached (no bonus)"
+        : "volume step " + step.minServers() + "+ servers reached: bonus +" + step.bonus());
+    if (adjustment != null) {
+      lines.add(adjustment.label());
+    }
+    lines.add("combined (" + policy.combination() + "): " + BigDecimal.valueOf(uncappedBasisPoints(), 2).stripTrailingZeros().toPlainString() + "%");
+    lines.add((policy.hasCap() ? "cap " + cap() : "limit 100%") + (capApplied() ? ": applied" : ": not applied"));
+    lines.add("total rate: " + totalRate());
+    lines.add("gross: " + gross);
+    lines.add("discount: " + discount() + " (gross × " + totalRate() + ", rounded " + policy.rounding()
+        + " to " + (gross.scale() == 0 ? "1" : "0." + "0".repeat(gross.scale() - 1) + "1") + " " + gross.currency().getCurrencyCode() + ")");
+    lines.add("net: " + net());
+    return List.copyOf(lines);
+  }
+
+  /** Equal when based on an equal basis, with the same tier, servers, step, rate, cap, gross and discount. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof DiscountQuote q
+        && packed == q.packed
+        && serverCount == q.serverCount
+        && discountMinorUnits == q.discountMinorUnits
+        && gross.equals(q.gross)
+        && basis.equals(q.basis);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(basis.date(), basis.policyVersion().version(), packed, serverCount, gross, discountMinorUnits);
+  }
+
+  /** {@code GOLD, 50 servers, 2026-01-15, v3: 20% of 1000.00 USD = 200.00 USD, net 800.00 USD}. */
+  @Override
+  public String toString() {
+    return tier() + ", " + serverCount + " servers, " + date() + ", v" + policyVersion().version() + ": " + totalRate()
+        + " of " + gross + " = " + discount() + ", net " + net();
+  }
+}

@@ -1,0 +1,89 @@
+package cloud.quazzar.partner.discount;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One immutable version of a partner's discount adjustment, numbered 1, 2, ... per partner and
+ * audited like the policy. A version still in the future can be cancelled, which appends its
+ * {@link #cancellation()}.
+ *
+ * <p>The adjustment in force for a partner on a date is, among its versions not cancelled whose
+ * period ({@link #effectiveFrom()} to {@link #effectiveUntil()}, both inclusive) contains the
+ * date, the one with the latest {@code effectiveFrom}; of two with the same start, the higher
+ * number. So a time-limited adjustment overlays an open-ended one, which applies again after it
+ * ends; a {@link AdjustmentKind#NONE} version ends or pauses the others. DESIGN.md **rule**: the
+ * quote shows it as its own line, and the cap and the 0-100% bounds still hold.
+ *
+ * @param partnerId the partner
+ * @param version 1 or more, per partner
+ * @param kind what it does
+ * @param rate the extra or replacement rate (0% for NONE)
+ * @param effectiveFrom first day it applies
+ * @param effectiveUntil last day it applies, if it ends
+ * @param createdAt when it was set
+ * @param createdBy who set it
+ * @param reason why
+ * @param cancellation its cancellation, if cancelled before taking effect
+ */
+public record PartnerAdjustment(
+    PartnerId partnerId,
+    int version,
+    AdjustmentKind kind,
+    Rate rate,
+    LocalDate effectiveFrom,
+    Optional<LocalDate> effectiveUntil,
+    Instant createdAt,
+    String createdBy,
+    String reason,
+    Optional<Cancellation> cancellation) {
+
+  public PartnerAdjustment {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(kind, "kind");
+    requireNonNull(rate, "rate");
+    requireNonNull(effectiveFrom, "effectiveFrom");
+    requireNonNull(effectiveUntil, "effectiveUntil");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(createdBy, "createdBy");
+    requireNonNull(reason, "reason");
+    requireNonNull(cancellation, "cancellation");
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be >= 1: " + version);
+    }
+    if (effectiveUntil.isPresent() && effectiveUntil.get().isBefore(effectiveFrom)) {
+      throw new IllegalArgumentException("effectiveUntil " + effectiveUntil.get() + " is before effectiveFrom " + effectiveFrom);
+    }
+  }
+
+  /** Whether it was cancelled (and so never applies). */
+  public boolean isCancelled() {
+    return cancellation.isPresent();
+  }
+
+  /** Whether its period contains {@code date} and it is not cancelled. */
+  public boolean covers(LocalDate date) {
+    return !isCancelled() && !date.isBefore(effectiveFrom) && effectiveUntil.map(u -> !date.isAfter(u)).orElse(true);
+  }
+
+  /** This version with {@code cancellation} recorded. */
+  public PartnerAdjustment cancelled(Cancellation cancellation) {
+    return new PartnerAdjustment(partnerId, version, kind, rate, effectiveFrom, effectiveUntil, createdAt,
+        createdBy, reason, Optional.of(cancellation));
+  }
+
+  /** {@code adjustment v2: extra +2% (2026-01-01 to 2026-06-30): strategic account}. */
+  public String label() {
+    String what = switch (kind) {
+      case EXTRA -> "extra +" + rate;
+      case REPLACE_BASE -> "base rate replaced by " + rate;
+      case NONE -> "none";
+    };
+    return "adjustment v" + version + ": " + what + " (" + effectiveFrom
+        + effectiveUntil.map(u -> " to " + u).orElse(" onwards") + "): " + reason;
+  }
+}

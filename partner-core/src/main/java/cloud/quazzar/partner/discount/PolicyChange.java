@@ -1,0 +1,33 @@
+package cloud.quazzar.partner.discount;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When a new policy version takes effect, who sets it and why (DESIGN.md: a policy is versioned
+ * and effective-dated; the issue: "who changed it and why is kept").
+ *
+ * @param effectiveFrom the first day the version is in force: today or later, in the program's
+ *     zone; null means today
+ * @param changedBy who sets it, 1 to 100 characters
+ * @param reason why, 1 to 500 characters
+ */
+public record PolicyChange(
+    @Nullable LocalDate effectiveFrom,
+    @NotBlank @Size(max = 100) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+        @Nullable String changedBy,
+    @NotBlank @Size(max = 500) @Nullable String reason) {
+
+  /** A version in force from today. */
+  public static PolicyChange today(String changedBy, String reason) {
+    return new PolicyChange(null, changedBy, reason);
+  }
+
+  /** A version in force from {@code effectiveFrom} (today or a future date: scheduled ahead). */
+  public static PolicyChange from(LocalDate effectiveFrom, String changedBy, String reason) {
+    return new PolicyChange(effectiveFrom, changedBy, reason);
+  }
+}

@@ -1,0 +1,62 @@
+package cloud.quazzar.partner.discount;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One immutable version of the discount policy. Versions are numbered 1, 2, 3, ... in the order
+ * they were set and are never changed or removed; a version scheduled for a future date can be
+ * cancelled until that date, which appends its {@link #cancellation()}.
+ *
+ * <p>The version in force on a date (DESIGN.md **rule**: a quote for a date uses the version in
+ * force on that date) is, among the versions not cancelled whose {@link #effectiveFrom()} is on or
+ * before the date, the one with the latest {@code effectiveFrom}; of two with the same date, the
+ * higher number.
+ *
+ * @param version the version number, 1 or more
+ * @param effectiveFrom the first day it is in force
+ * @param policy the policy
+ * @param createdAt when it was set
+ * @param createdBy who set it
+ * @param reason why
+ * @param cancellation its cancellation, if it was cancelled before taking effect
+ */
+public record PolicyVersion(
+    int version,
+    LocalDate effectiveFrom,
+    DiscountPolicy policy,
+    Instant createdAt,
+    String createdBy,
+    String reason,
+    Optional<Cancellation> cancellation) {
+
+  public PolicyVersion {
+    requireNonNull(effectiveFrom, "effectiveFrom");
+    requireNonNull(policy, "policy");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(createdBy, "createdBy");
+    requireNonNull(reason, "reason");
+    requireNonNull(cancellation, "cancellation");
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be >= 1: " + version);
+    }
+  }
+
+  /** Whether it was cancelled (and so is never in force). */
+  public boolean isCancelled() {
+    return cancellation.isPresent();
+  }
+
+  /** This version with {@code cancellation} recorded. */
+  public PolicyVersion cancelled(Cancellation cancellation) {
+    return new PolicyVersion(version, effectiveFrom, policy, createdAt, createdBy, reason, Optional.of(cancellation));
+  }
+
+  /** {@code policy version 3 (effective 2026-01-01)}. */
+  public String label() {
+    return "policy version " + version + " (effective " + effectiveFrom + ")";
+  }
+}

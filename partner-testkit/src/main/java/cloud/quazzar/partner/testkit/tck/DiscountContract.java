@@ -1,0 +1,352 @@
+package cloud.quazzar.partner.testkit.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.discount.AdjustmentRequest;
+import cloud.quazzar.partner.discount.CancelRequest;
+import cloud.quazzar.partner.discount.Cancellation;
+import cloud.quazzar.partner.discount.Combination;
+import cloud.quazzar.partner.discount.DiscountEngine;
+import cloud.quazzar.partner.discount.DiscountPolicy;
+import cloud.quazzar.partner.discount.DiscountQuote;
+import cloud.quazzar.partner.discount.PartnerAdjustment;
+import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.PolicyVersion;
+import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.NewPartner;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.registry.TierChangeRequest;
+import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract for discount policy versions and partner adjustments, mounted in {@link
+ * StoreTck} as {@code @Nested class Discounts}. It drives the store through the {@link
+ * DiscountEngine} (so the rules hold on it) and through the SPI (so that append-only storage,
+ * uniqueness, rollback and the revision come from the store itself).
+ */
+public abstract class DiscountContract {
+  private static final Money THOUSAND_USD = Money.of("1000.00", "USD");
+
+  /** The store, clock and program of the running test, from {@link StoreTck#context()}. */
+  protected abstract TckContext context();
+
+  private DiscountEngine engine() {
+    return context().program().discounts();
+  }
+
+  private LocalDate today() {
+    return context().program().today();
+  }
+
+  /** A second program on the same store: another node of a multi-node host. */
+  private PartnerProgram otherNode() {
+    return PartnerProgram.builder().clock(context().clock()).store(context().store()).build();
+  }
+
+  /** Every field of the policy type used, so that a store that drops one fails. */
+  private static DiscountPolicy richPolicy() {
+    return DiscountPolicy.builder()
+        .baseRate(Tier.SILVER, "10.25")
+        .baseRate(Tier.GOLD, "15")
+        .baseRate(Tier.PLATINUM, "20.01")
+        .volumeStep(0, "0.5")
+        .volumeStep(50, "5")
+        .volumeStep(200, "8.75")
+        .tierVolumeStep(Tier.PLATINUM, 10, "6")
+        .tierVolumeStep(Tier.PLATINUM, 100, "12.5")
+        .combination(Combination.COMPOUND)
+        .cap("30.5")
+        .rounding(RoundingMode.HALF_EVEN)
+        .build();
+  }
+
+  private Partner partner(String name, Tier tier, int servers) {
+    Partner p = context().program().registry().add(new NewPartner(name, "ops@" + name.toLowerCase().replace(' ', '-') + ".example", tier));
+    if (servers > 0) {
+      context().program().registry().addClient(p.id(), new NewClient("main", servers));
+    }
+    return p;
+  }
+
+  @Test
+  @DisplayName("a policy version reads back with every field exactly, also through a fresh program")
+  void versionRoundTrip() {
+    PolicyVersion v = engine().setPolicy(richPolicy(), PolicyChange.today("  Alice   Admin ", " 2026 price list "));
+    assertEquals(1, v.version());
+    assertEquals(today(), v.effectiveFrom());
+    assertEquals("Alice Admin", v.createdBy());
+    assertEquals("2026 price list", v.reason());
+    assertEquals(StoreTck.START, v.createdAt());
+    assertEquals(List.of(v), context().store().read(tx -> tx.discounts().policyVersions()));
+    try (PartnerProgram other = otherNode()) {
+      assertEquals(List.of(v), other.discounts().policyHistory());
+      assertEquals(Optional.of(v), other.discounts().policyOn(today()));
+    }
+  }
+
+  @Test
+  @DisplayName("versions are numbered in order; the history keeps every one, scheduled and cancelled ones included")
+  void numberingAndHistory() {
+    DiscountPolicy a = DiscountGenerators.examplePolicy();
+    DiscountPolicy b = a.toBuilder().baseRate(Tier.GOLD, "16").build();
+    PolicyVersion v1 = engine().setPolicy(a, PolicyChange.today("alice", "first"));
+    PolicyVersion v2 = engine().setPolicy(b, PolicyChange.from(today().plusDays(10), "bob", "scheduled"));
+    PolicyVersion v2c = engine().cancelPolicy(2, new CancelRequest("carol", "not yet"));
+    PolicyVersion v3 = engine().setPolicy(b, PolicyChange.from(today().plusDays(20), "bob", "again"));
+    assertEquals(List.of(1, 2, 3), engine().policyHistory().stream().map(PolicyVersion::version).toList());
+    assertEquals(List.of(v1, v2c, v3), engine().policyHistory());
+    assertTrue(v2c.isCancelled());
+    assertEquals("carol", v2c.cancellation().orElseThrow().by());
+    assertEquals(v2.policy(), v2c.policy());
+    assertEquals(Optional.of(v1), engine().policyOn(today().plusDays(15)), "a cancelled version is never in force");
+    assertEquals(Optional.of(v3), engine().policyOn(today().plusDays(20)));
+  }
+
+  @Test
+  @DisplayName("a version scheduled ahead takes effect on its date; until then it can be cancelled, afterwards not")
+  void schedulingAndCancelling() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    DiscountPolicy raised = DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, "17").build();
+    LocalDate start = today().plusDays(3);
+    engine().setPolicy(raised, PolicyChange.from(start, "alice", "raise"));
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2200, engine().quote(Tier.GOLD, 50, start, THOUSAND_USD).totalBasisPoints());
+    context().clock().advanceDays(3);
+    assertEquals(2200, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    ConflictException e = assertThrows(ConflictException.class,
+        () -> engine().cancelPolicy(2, new CancelRequest("alice", "too late")));
+    assertEquals(ConflictException.Reason.STATE, e.reason());
+    assertFalse(engine().policyHistory().get(1).isCancelled());
+  }
+
+  @Test
+  @DisplayName("a quote for a past date is unchanged by every later version, also on a fresh program")
+  void pastQuotesReproducible() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    LocalDate first = today();
+    DiscountQuote before = engine().quote(Tier.GOLD, 50, first, THOUSAND_USD);
+    for (int i = 1; i <= 5; i++) {
+      context().clock().advanceDays(1);
+      engine().setPolicy(DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, String.valueOf(15 + i))
+          .baseRate(Tier.PLATINUM, "30").build(), PolicyChange.today("alice", "change " + i));
+      assertEquals(before, engine().quote(Tier.GOLD, 50, first, THOUSAND_USD));
+    }
+    try (PartnerProgram other = otherNode()) {
+      assertEquals(before, other.discounts().quote(Tier.GOLD, 50, first, THOUSAND_USD));
+      assertEquals(2500, other.discounts().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    }
+  }
+
+  @Test
+  @DisplayName("a program sees a version another program wrote to the same store at once")
+  void otherNodesChangesAreSeen() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints()); // cached now
+    try (PartnerProgram other = otherNode()) {
+      other.discounts().setPolicy(DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, "18").build(),
+          PolicyChange.today("bob", "from the other node"));
+    }
+    assertEquals(2300, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2, engine().policyOn(today()).orElseThrow().version());
+  }
+
+  @Test
+  @DisplayName("quoting with no policy in force is a NotFoundException naming the date, never a zero discount")
+  void noPolicy() {
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD));
+    assertEquals("discount policy", e.entity());
+    assertTrue(e.getMessage().contains(today().toString()), e.getMessage());
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(1), "a", "b"));
+    assertThrows(NotFoundException.class, () -> engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD));
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today().plusDays(1), THOUSAND_USD).totalBasisPoints());
+  }
+
+  @Test
+  @DisplayName("a partner's quote uses its tier and server count from the registry, and its adjustment as its own line")
+  void partnerQuotes() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    Partner p = partner("Quoted Cloud", Tier.SILVER, 30);
+    context().program().registry().addClient(p.id(), new NewClient("second", 20));
+    DiscountQuote q = engine().quote(p.id(), THOUSAND_USD);
+    assertEquals(Tier.SILVER, q.tier());
+    assertEquals(50, q.serverCount());
+    assertEquals(1500, q.totalBasisPoints());
+    PartnerAdjustment adj = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "alice", "strategic account"));
+    DiscountQuote adjusted = engine().quote(p.id(), THOUSAND_USD);
+    assertEquals(Optional.of(adj), adjusted.adjustment());
+    assertEquals(1700, adjusted.totalBasisPoints());
+    assertTrue(adjusted.explanation().contains(adj.label()), adjusted.explanation().toString());
+    context().program().registry().changeTier(p.id(), 1, new TierChangeRequest(Tier.GOLD, "alice", "grew"));
+    assertEquals(2200, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+    assertThrows(NotFoundException.class, () -> engine().quote(new PartnerId(UUID.randomUUID()), THOUSAND_USD));
+  }
+
+  @Test
+  @DisplayName("adjustment versions read back exactly, are numbered per partner, and a future one can be cancelled")
+  void adjustmentRoundTrip() {
+    engine().setPolicy(richPolicy(), PolicyChange.today("alice", "first"));
+    Partner p = partner("Adjusted", Tier.GOLD, 60);
+    Partner q = partner("Other", Tier.GOLD, 60);
+    PartnerAdjustment a1 = engine().adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent("18.5"), "alice", "deal")
+        .until(today().plusDays(30)));
+    PartnerAdjustment a2 = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(40), "bob", "promo")
+        .from(today().plusDays(5)).until(today().plusDays(6)));
+    PartnerAdjustment b1 = engine().adjust(q.id(), AdjustmentRequest.none("carol", "nothing"));
+    assertEquals(List.of(1, 2, 1), List.of(a1.version(), a2.version(), b1.version()));
+    PartnerAdjustment a2c = engine().cancelAdjustment(p.id(), 2, new CancelRequest("bob", "promo dropped"));
+    assertEquals(List.of(a1, a2c), engine().adjustmentHistory(p.id()));
+    assertEquals(List.of(b1), engine().adjustmentHistory(q.id()));
+    List<PartnerAdjustment> all = new ArrayList<>(context().store().read(tx -> tx.discounts().allAdjustments()));
+    assertEquals(3, all.size());
+    assertTrue(all.containsAll(List.of(a1, a2c, b1)));
+    assertEquals(Optional.of(a1), engine().adjustmentOn(p.id(), today().plusDays(5)));
+    assertEquals(Optional.empty(), engine().adjustmentOn(p.id(), today().plusDays(31)));
+    assertEquals(Optional.empty(), engine().adjustmentOn(q.id(), today()));
+    ConflictException e = assertThrows(ConflictException.class,
+        () -> engine().cancelAdjustment(p.id(), 1, new CancelRequest("bob", "too late")));
+    assertEquals(ConflictException.Reason.STATE, e.reason());
+    try (PartnerProgram other = otherNode()) {
+      assertEquals(List.of(a1, a2c), other.discounts().adjustmentHistory(p.id()));
+    }
+  }
+
+  @Test
+  @DisplayName("an adjustment never lifts the total past the cap or 100%")
+  void adjustmentWithinCap() {
+    engine().setPolicy(DiscountGenerators.examplePolicy().toBuilder().cap("25").build(), PolicyChange.today("a", "b"));
+    Partner p = partner("Capped", Tier.PLATINUM, 500);
+    engine().adjust(p.id(), AdjustmentRequest.extra(Rate.FULL, "alice", "everything"));
+    DiscountQuote q = engine().quote(p.id(), THOUSAND_USD);
+    assertEquals(2500, q.totalBasisPoints());
+    assertTrue(q.capApplied());
+    assertEquals(Money.of("250.00", "USD"), q.discount());
+    assertEquals(Money.of("750.00", "USD"), q.net());
+  }
+
+  @Test
+  @DisplayName("the store refuses a second version with the same number and a second cancellation, as DUPLICATE")
+  void storeUniqueness() {
+    PolicyVersion v1 = engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(1), "a", "b"));
+    ConflictException dup = assertThrows(ConflictException.class, () -> context().store().write(tx -> {
+      tx.discounts().appendPolicyVersion(v1);
+      return null;
+    }));
+    assertEquals(ConflictException.Reason.DUPLICATE, dup.reason());
+    Cancellation c = new Cancellation(StoreTck.START, "a", "b");
+    context().store().write(tx -> {
+      tx.discounts().appendPolicyCancellation(1, c);
+      return null;
+    });
+    ConflictException twice = assertThrows(ConflictException.class, () -> context().store().write(tx -> {
+      tx.discounts().appendPolicyCancellation(1, c);
+      return null;
+    }));
+    assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
+    Partner p = partner("Unique", Tier.GOLD, 0);
+    PartnerAdjustment a = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), "a", "b").from(today().plusDays(1)));
+    assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> context().store().write(tx -> {
+      tx.discounts().appendAdjustment(a);
+      return null;
+    })).reason());
+    context().store().write(tx -> {
+      tx.discounts().appendAdjustmentCancellation(p.id(), 1, c);
+      return null;
+    });
+    assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> context().store().write(tx -> {
+      tx.discounts().appendAdjustmentCancellation(p.id(), 1, c);
+      return null;
+    })).reason());
+    assertEquals(List.of(v1.cancelled(c)), engine().policyHistory());
+  }
+
+  @Test
+  @DisplayName("the revision grows with every append and only then; a write that throws leaves nothing behind")
+  void revisionAndRollback() {
+    long r0 = context().store().read(tx -> tx.discounts().revision());
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(2), "a", "b"));
+    long r1 = context().store().read(tx -> tx.discounts().revision());
+    assertTrue(r1 > r0, r0 + " then " + r1);
+    engine().policyHistory();
+    engine().policyOn(today());
+    assertEquals(r1, (long) context().store().read(tx -> tx.discounts().revision()), "reads do not move the revision");
+    Partner p = partner("Rolled Back", Tier.GOLD, 0);
+    Instant at = StoreTck.START;
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertEquals(boom, assertThrows(IllegalStateException.class, () -> context().store().write(tx -> {
+      tx.discounts().appendPolicyVersion(new PolicyVersion(2, today(), richPolicy(), at, "x", "y", Optional.empty()));
+      tx.discounts().appendPolicyCancellation(1, new Cancellation(at, "x", "y"));
+      tx.discounts().appendAdjustment(new PartnerAdjustment(p.id(), 1, cloud.quazzar.partner.discount.AdjustmentKind.EXTRA,
+          Rate.percent(3), today(), Optional.empty(), at, "x", "y", Optional.empty()));
+      throw boom;
+    })));
+    assertEquals(r1, (long) context().store().read(tx -> tx.discounts().revision()));
+    assertEquals(1, engine().policyHistory().size());
+    assertFalse(engine().policyHistory().get(0).isCancelled());
+    assertEquals(List.of(), engine().adjustmentHistory(p.id()));
+    engine().cancelPolicy(1, new CancelRequest("a", "b"));
+    assertTrue(context().store().read(tx -> tx.discounts().revision()) > r1, "a cancellation is an append");
+  }
+
+  @Test
+  @DisplayName("of concurrent policy changes, each that succeeds gets its own number; the others are DUPLICATE conflicts")
+  void concurrentVersions() throws Exception {
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Integer> numbers = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        futures.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < 5; i++) {
+            try {
+              numbers.add(engine().setPolicy(DiscountGenerators.examplePolicy(),
+                  PolicyChange.today("t" + id, "load " + i)).version());
+            } catch (ConflictException e) {
+              assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
+            }
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Integer> sorted = numbers.stream().sorted().toList();
+    assertEquals(sorted.stream().distinct().toList(), sorted, "no number twice");
+    assertEquals(engine().policyHistory().stream().map(PolicyVersion::version).toList(), sorted);
+    assertFalse(sorted.isEmpty());
+  }
+}
