@@ -45,13 +45,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -634,42 +627,7 @@ public abstract class RevenueContract {
     assertNotEquals(Optional.empty(), ledger().current(contested.id(), JAN));
   }
 
-  private static void runConcurrently(int threads, IntBody body) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Void>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        int n = i;
-        Callable<Void> task = () -> {
-          start.await();
-          body.run(n);
-          return null;
-        };
-        futures.add(pool.submit(task));
-      }
-      start.countDown();
-      List<Throwable> failures = new ArrayList<>();
-      for (Future<Void> f : futures) {
-        try {
-          f.get(120, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          failures.add(e.getCause());
-        }
-      }
-      if (!failures.isEmpty()) {
-        AssertionError error = new AssertionError("concurrent workers failed: " + failures.size() + ", first: "
-            + failures.get(0));
-        failures.forEach(error::addSuppressed);
-        throw error;
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @FunctionalInterface
-  private interface IntBody {
-    void run(int i) throws Exception;
+  private static void runConcurrently(int threads, StoreTck.ThrowingIntConsumer body) throws Exception {
+    StoreTck.runConcurrently(threads, body);
   }
 }
