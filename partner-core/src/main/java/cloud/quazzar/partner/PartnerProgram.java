@@ -11,6 +11,10 @@ import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.StorageDiscovery;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
+import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
+import cloud.quazzar.partner.portal.PartnerPortal;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.spi.StorageProvider;
@@ -93,6 +97,19 @@ public final class PartnerProgram implements AutoCloseable {
   /** The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export. */
   public RevenueLedger revenue() {
     return revenue;
+  }
+
+  /**
+   * The portal of one partner: a view that reaches only that partner's record, clients,
+   * certifications, revenue and billing statements ({@link PartnerPortal} lists its promises). The
+   * host calls this after it has authenticated the partner.
+   *
+   * @throws NotFoundException ({@code "partner <id> not found"}) if there is no such partner
+   * @throws ValidationException if {@code partnerId} is null
+   */
+  public PartnerPortal portal(PartnerId partnerId) {
+    Partner partner = registry.get(partnerId);
+    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, zone);
   }
 
   /** The clock every time-dependent rule reads. */

@@ -1,0 +1,89 @@
+package cloud.quazzar.partner.portal;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.discount.DiscountQuote;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A partner's billing statement for one month: the licensing cost the host bills (gross), the
+ * discount quote that explains the discount, the net amount, and the month's figures from the
+ * revenue ledger. Immutable; made by {@link PartnerPortal#statement}.
+ *
+ * <p>Deterministic: the quote is made for the month's last day under the policy version in force
+ * that day, with the tier in force at the end of the month (tier history) and the server count of
+ * the month's current ledger entry, and the partner's adjustment in force that day; so the same
+ * statement asked again gives the same result, even after a later policy version or tier change.
+ * (A ledger correction of the month does change it: the statement follows the month's current
+ * entry.)
+ *
+ * @param partnerId the partner
+ * @param month the month billed
+ * @param licensingCost the gross licensing cost the host gave, 0 or more
+ * @param quote the discount quote for the month's last day, with its explanation
+ * @param mrr the month's MRR from the ledger
+ * @param serverCount the month's server count from the ledger (the one quoted)
+ * @param clientCount the month's client count from the ledger
+ * @throws IllegalArgumentException if the quote is not for this month's last day, for this
+ *     server count or for this licensing cost
+ */
+public record BillingStatement(
+    PartnerId partnerId,
+    YearMonth month,
+    Money licensingCost,
+    DiscountQuote quote,
+    Money mrr,
+    long serverCount,
+    int clientCount) {
+
+  public BillingStatement {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(month, "month");
+    requireNonNull(licensingCost, "licensingCost");
+    requireNonNull(quote, "quote");
+    requireNonNull(mrr, "mrr");
+    if (!quote.date().equals(month.atEndOfMonth())) {
+      throw new IllegalArgumentException("the quote is for " + quote.date() + ", not " + month.atEndOfMonth());
+    }
+    if (quote.serverCount() != serverCount) {
+      throw new IllegalArgumentException(
+          "the quote is for " + quote.serverCount() + " servers, the month has " + serverCount);
+    }
+    if (!quote.gross().equals(licensingCost)) {
+      throw new IllegalArgumentException("the quote is for " + quote.gross() + ", not " + licensingCost);
+    }
+    if (clientCount < 0) {
+      throw new IllegalArgumentException("clientCount must be 0 or more: " + clientCount);
+    }
+  }
+
+  /** The tier the month was quoted with: the partner's tier at the end of the month. */
+  public Tier tier() {
+    return quote.tier();
+  }
+
+  /** The day quoted: the month's last day. */
+  public LocalDate quoteDate() {
+    return quote.date();
+  }
+
+  /** The discount on the licensing cost. */
+  public Money discount() {
+    return quote.discount();
+  }
+
+  /** What the partner pays: licensing cost minus discount. */
+  public Money net() {
+    return quote.net();
+  }
+
+  /** The quote's explanation, line by line. */
+  public List<String> explanation() {
+    return quote.explanation();
+  }
+}

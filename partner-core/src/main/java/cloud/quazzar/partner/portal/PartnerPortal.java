@@ -1,0 +1,139 @@
+package cloud.quazzar.partner.portal;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.registry.Benefits;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.NewClient;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.revenue.MonthRange;
+import cloud.quazzar.partner.revenue.PartnerReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * One partner's view of the program, obtained by {@link
+ * cloud.quazzar.partner.PartnerProgram#portal(PartnerId)} after the host has authenticated the
+ * partner. Thread-safe; a cheap object holding only the partner's id, so it may be made per
+ * request. No method takes a partner id: every one works on this portal's partner.
+ *
+ * <h2>Promises</h2>
+ * <ul>
+ *   <li><b>Isolation</b> (DESIGN.md rule): nothing returned or written belongs to another partner.
+ *       An id of another partner's item (a {@link ClientId}) is refused with exactly the {@link
+ *       NotFoundException} of an id that does not exist (same type, same message, e.g. {@code
+ *       "client <id> not found"}); input is validated first, in the same way for both, so no
+ *       error tells the two apart. Ownership is checked before anything is changed.
+ *   <li><b>Limited</b>: a partner can read its record, benefits, certifications, revenue and
+ *       statements, and manage its own clients. It cannot change its tier, its contact, its
+ *       status, the discount policy or adjustments, certifications or the ledger.
+ *   <li>Errors otherwise as the underlying services document ({@link ValidationException},
+ *       {@link ConflictException}).
+ * </ul>
+ */
+public interface PartnerPortal {
+
+  /** This portal's partner's id. */
+  PartnerId partnerId();
+
+  /** The partner's own record, read now. */
+  Partner partner();
+
+  /** The benefits of the partner's current tier. */
+  Benefits benefits();
+
+  /** The partner's clients, ordered by name ignoring case, then id. */
+  List<Client> clients();
+
+  /**
+   * One of the partner's clients.
+   *
+   * @throws ValidationException if {@code id} is null
+   * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
+   *     belongs to another partner
+   */
+  Client client(ClientId id);
+
+  /**
+   * Adds a client to the partner, as {@link
+   * cloud.quazzar.partner.registry.PartnerRegistry#addClient} does.
+   *
+   * @throws ValidationException if the request is invalid
+   * @throws ConflictException ({@code DUPLICATE}) for a name the partner already uses, ({@code
+   *     STATE}) if the partner is inactive
+   */
+  Client addClient(NewClient request);
+
+  /**
+   * Renames one of the partner's clients.
+   *
+   * @throws ValidationException if an argument is invalid
+   * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
+   *     belongs to another partner
+   * @throws ConflictException as {@link cloud.quazzar.partner.registry.PartnerRegistry#renameClient}
+   */
+  Client renameClient(ClientId id, long expectedVersion, String name);
+
+  /**
+   * Sets the server count of one of the partner's clients.
+   *
+   * @throws ValidationException if an argument is invalid
+   * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
+   *     belongs to another partner
+   * @throws ConflictException as {@link
+   *     cloud.quazzar.partner.registry.PartnerRegistry#setServerCount}
+   */
+  Client setServerCount(ClientId id, long expectedVersion, int serverCount);
+
+  /** The partner's current certifications with their status today. */
+  List<TrackedCertification> certifications();
+
+  /**
+   * The partner's revenue report over {@code range}.
+   *
+   * @throws ValidationException if the range is null or longer than {@value
+   *     cloud.quazzar.partner.revenue.RevenueLedger#MAX_REPORT_MONTHS} months
+   */
+  PartnerReport revenue(MonthRange range);
+
+  /**
+   * Writes the CSV export (format of {@link
+   * cloud.quazzar.partner.revenue.RevenueLedger#exportCsv(cloud.quazzar.partner.revenue.RevenueFilter,
+   * Writer)}) of the partner's own months in {@code range}; no other partner's row is written. The
+   * writer is flushed, not closed.
+   *
+   * @return how many data rows were written
+   * @throws ValidationException if an argument is null
+   * @throws IOException if the writer fails
+   */
+  long exportCsv(MonthRange range, Writer out) throws IOException;
+
+  /**
+   * The billing statement of {@code month} for {@code licensingCost} (see {@link
+   * BillingStatement}): quoted on the month's last day with the tier in force at the end of the
+   * month, the month's ledger server count and the partner's adjustment in force that day.
+   *
+   * @throws ValidationException if an argument is null or the licensing cost negative
+   * @throws NotFoundException ({@code "revenue month <YYYY-MM> not found"}) if the ledger has no
+   *     entry for the partner's month (a statement needs the month's figures), or if no discount
+   *     policy is in force on the month's last day
+   */
+  BillingStatement statement(YearMonth month, Money licensingCost);
+
+  /**
+   * The statements of every month of {@code range} that the ledger recorded, oldest first, each
+   * for {@code licensingCost}; months without a ledger entry are left out.
+   *
+   * @throws ValidationException if an argument is null, the licensing cost negative or the range
+   *     longer than {@value cloud.quazzar.partner.revenue.RevenueLedger#MAX_REPORT_MONTHS} months
+   * @throws NotFoundException if no discount policy is in force on a recorded month's last day
+   */
+  List<BillingStatement> statements(MonthRange range, Money licensingCost);
+}
