@@ -25,6 +25,8 @@ import cloud.quazzar.partner.certification.StatusCounts;
 import cloud.quazzar.partner.certification.TierAssessment;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.certification.UnmetRequirement;
+import cloud.quazzar.partner.portal.BillingStatement;
+import cloud.quazzar.partner.portal.PartnerPortal;
 import cloud.quazzar.partner.revenue.BatchResult;
 import cloud.quazzar.partner.revenue.Direction;
 import cloud.quazzar.partner.revenue.MoneyTrend;
@@ -66,24 +68,43 @@ public final class Quickstart {
 
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "quickstart-data").toAbsolutePath();
-    try (PartnerProgram program = PartnerProgram.builder()
-        .clock(Clock.systemUTC())
-        .zone(ZoneId.systemDefault())
-        .storage(JdbcStorage.h2File(dir.resolve("partners")))
-        .build()) {
-      new Quickstart(program, System.out).run(dir);
+    ZoneId zone = ZoneId.systemDefault();
+    Clock now = Clock.systemUTC();
+    // The demo's history begins at the start of the six months it shows: the first run creates the
+    // partners and the discount policy with the program's clock set to that day, so last month's
+    // billing statement has a policy and a tier history to quote from (a policy version never takes
+    // effect in the past, DESIGN.md).
+    LocalDate historyStart = YearMonth.now(now.withZone(zone)).minusMonths(MONTHS_SHOWN - 1).atDay(1);
+    Clock then = Clock.fixed(historyStart.atStartOfDay(zone).toInstant(), zone);
+    boolean firstRun;
+    try (PartnerProgram past = open(dir, then, zone)) {
+      firstRun = past.registry().list(PartnerQuery.all()).total() == 0;
+      if (firstRun) {
+        seed(past.registry());
+        setPolicy(past.discounts());
+      }
+    }
+    try (PartnerProgram program = open(dir, now, zone)) {
+      new Quickstart(program, System.out).run(dir, firstRun);
     }
   }
 
-  void run(Path dir) {
+  private static PartnerProgram open(Path dir, Clock clock, ZoneId zone) {
+    return PartnerProgram.builder()
+        .clock(clock)
+        .zone(zone)
+        .storage(JdbcStorage.h2File(dir.resolve("partners")))
+        .build();
+  }
+
+  void run(Path dir, boolean firstRun) {
     out.println("Quazzar Partner Program quickstart");
     out.println("store: " + program.store().description());
     long stored = program.registry().list(PartnerQuery.all()).total();
-    if (stored == 0) {
-      int clients = seed(program.registry());
+    if (firstRun) {
       seedCertifications();
-      out.printf("first run: created %d partners with %d clients in %s%n",
-          program.registry().list(PartnerQuery.all()).total(), clients, dir);
+      int clients = allPartners().stream().mapToInt(Partner::clientCount).sum();
+      out.printf("first run: created %d partners with %d clients in %s%n", stored, clients, dir);
     } else {
       Partner oldest = program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
           .min(Comparator.comparing(Partner::createdAt)).orElseThrow();
@@ -99,6 +120,8 @@ public final class Quickstart {
     printEligibility("Atlas Cloud Services");
     out.println();
     revenue(dir);
+    out.println();
+    portal("Atlas Cloud Services");
   }
 
   /** The demo program: one partner per interesting case of the source document. */
@@ -151,18 +174,19 @@ public final class Quickstart {
   // ---- discounts ------------------------------------------------------------------------------
 
   /** The administrator's policy (the source's example: Gold 15%, +5% from 50 servers) and each partner's quote. */
+  static void setPolicy(DiscountEngine discounts) {
+    discounts.setPolicy(DiscountPolicy.builder()
+            .baseRate(Tier.SILVER, "10")
+            .baseRate(Tier.GOLD, "15")
+            .baseRate(Tier.PLATINUM, "20")
+            .volumeStep(50, "5") // "50+ servers": 50 or more
+            .volumeStep(200, "8") // from 200 servers +8% instead of +5%
+            .build(),
+        PolicyChange.today("admin", "partner price list"));
+  }
+
   void discounts() {
     DiscountEngine discounts = program.discounts();
-    if (discounts.policyOn(program.today()).isEmpty()) { // a later run finds it stored
-      discounts.setPolicy(DiscountPolicy.builder()
-              .baseRate(Tier.SILVER, "10")
-              .baseRate(Tier.GOLD, "15")
-              .baseRate(Tier.PLATINUM, "20")
-              .volumeStep(50, "5") // "50+ servers": 50 or more
-              .volumeStep(200, "8") // from 200 servers +8% instead of +5%
-              .build(),
-          PolicyChange.today("admin", "partner price list"));
-    }
     out.println("Discount policy: Silver 10%, Gold 15%, Platinum 20%; +5% from 50 servers, +8% from 200");
     Money monthly = Money.of("1000.00", "USD");
     out.println("Quotes on a monthly licensing fee of " + monthly);
@@ -243,9 +267,10 @@ public final class Quickstart {
   // ---- revenue --------------------------------------------------------------------------------
 
   private static final Currency EUR = Currency.getInstance("EUR");
+  private static final int MONTHS_SHOWN = 6;
 
   void revenue(Path dir) {
-    MonthRange last6 = MonthRange.lastMonths(YearMonth.from(program.today()), 6);
+    MonthRange last6 = MonthRange.lastMonths(YearMonth.from(program.today()), MONTHS_SHOWN);
     BatchResult run = recordLastMonths(last6);
     out.printf("revenue: %d month(s) recorded now, %d already in the ledger (idempotency keys)%n",
         run.created(), run.replayed());
@@ -300,6 +325,25 @@ public final class Quickstart {
     String arrow = t.direction().map(Direction::arrow).orElse(" ");
     String percent = t.percent().map(p -> String.format("%+.1f%%", p)).orElse("");
     return String.format("%,.2f %s %s", mrr.toBigDecimal(), arrow, percent).strip();
+  }
+
+  // ---- portal ---------------------------------------------------------------------------------
+
+  /**
+   * What one partner sees in its portal after the host has authenticated it: its own record and its
+   * billing statement for last month (the host gives the month's licensing cost).
+   */
+  void portal(String companyName) {
+    Partner p = allPartners().stream().filter(x -> x.companyName().equals(companyName)).findFirst().orElseThrow();
+    PartnerPortal portal = program.portal(p.id());
+    YearMonth lastMonth = YearMonth.from(program.today()).minusMonths(1);
+    BillingStatement s = portal.statement(lastMonth, Money.of("1000.00", "EUR"));
+    out.printf("Portal of %s (%s, %d clients): billing statement for %s%n",
+        portal.partner().companyName(), portal.partner().tier(), portal.clients().size(), s.month());
+    out.printf("  licensing %s, discount %s, net %s (tier %s, %d servers on %s)%n",
+        s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quoteDate());
+    out.printf("  ledger: MRR %s, %d servers, %d clients%n", s.mrr(), s.serverCount(), s.clientCount());
+    s.explanation().forEach(line -> out.println("    " + line));
   }
 
   private List<Partner> allPartners() {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +45,11 @@ class QuickstartTest {
         && first.contains("Active"), first);
     assertTrue(table.matches("(?s).*Atlas Cloud Services\\s+GOLD\\s+50\\s+2\\s+ENHANCED.*"), table);
     assertTrue(table.matches("(?s).*Evergreen IT\\s+GOLD\\s+49\\s+2.*"), table);
+    String lastMonth = java.time.YearMonth.now().minusMonths(1).toString();
+    for (String run : List.of(first, second)) {
+      assertTrue(run.contains("Portal of Atlas Cloud Services (GOLD, 2 clients): billing statement for " + lastMonth), run);
+      assertTrue(run.contains("licensing 1000.00 EUR, discount 200.00 EUR, net 800.00 EUR (tier GOLD, 50 servers"), run);
+      assertTrue(run.contains("volume step 50+ servers reached: bonus +5%"), run);
+    }
   }
 }
