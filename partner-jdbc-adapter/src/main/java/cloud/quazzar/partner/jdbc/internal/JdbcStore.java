@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}): "timed out"; the
  *       transaction was rolled back;
- *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}):
+ *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}, or
+ *       57P01 to 57P03, the server ending the session):
  *       "commit outcome unknown"; the database committed all of it or nothing, and the caller
  *       finds out by sending the same request again with the same idempotency keys (recorded
  *       once whatever happened), or by reading.
@@ -253,7 +254,7 @@ public final class JdbcStore implements Store {
       }
     } catch (SQLException e) {
       String state = Jdbc.sqlState(e);
-      RuntimeException failure = !readOnly && state != null && state.startsWith(CONNECTION_CLASS)
+      RuntimeException failure = !readOnly && connectionLost(state)
           ? new StorageException("commit outcome unknown: the connection to " + description
               + " broke during COMMIT (SQLSTATE " + state + "), so the database committed all of the transaction"
               + " or nothing; send the same request again with the same idempotency keys, or read to find out: "
@@ -262,6 +263,15 @@ public final class JdbcStore implements Store {
       rollback(c, failure);
       throw failure;
     }
+  }
+
+  /**
+   * Whether the SQLSTATE means the connection is gone: class 08 (connection exception), or the
+   * server ending the session (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect
+   * now; PostgreSQL sends these just before it closes the socket).
+   */
+  static boolean connectionLost(@Nullable String state) {
+    return state != null && (state.startsWith(CONNECTION_CLASS) || state.startsWith("57P"));
   }
 
   private static void rollback(Connection c, Throwable primary) {
@@ -274,6 +284,9 @@ public final class JdbcStore implements Store {
 
   private void release(Connection c, Dialect.TransactionState state, boolean readOnly, boolean restoreAutoCommit) {
     try {
+      if (c.isClosed()) {
+        return; // broken (the failure was reported); closing it below returns it to its pool
+      }
       dialect.restore(c, state);
       if (readOnly) {
         c.setReadOnly(false);
