@@ -83,9 +83,11 @@ public final class JdbcStorage {
    * The longest a single statement of the store may run, in milliseconds: 0 (the default) for no
    * limit, else 1 to 86,400,000. Applied per transaction (PostgreSQL {@code statement_timeout} for
    * the transaction, H2 {@code QUERY_TIMEOUT}), also on a host's {@link #DATA_SOURCE}. A statement
-   * that runs longer (e.g. waiting for a row lock another node holds) is cancelled: the operation
-   * throws {@code StorageException} saying "timed out" (SQLSTATE 57014), the transaction is rolled
-   * back, and the same request can be sent again.
+   * that runs longer (on PostgreSQL also one waiting for a row lock another node holds) is
+   * cancelled: the operation throws {@code StorageException} saying "timed out" (SQLSTATE 57014),
+   * the transaction is rolled back, and the same request can be sent again. H2 waits for row locks
+   * up to its own {@code LOCK_TIMEOUT} instead (10 s in the URLs the store builds), also reported
+   * as "timed out" (SQLSTATE HYT00).
    */
   public static final String STATEMENT_TIMEOUT = "jdbc.statementTimeout";
 

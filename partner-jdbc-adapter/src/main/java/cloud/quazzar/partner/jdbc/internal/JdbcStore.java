@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * used up, a closed store) is a {@link StorageException} naming the database without its password
  * and the SQLSTATE. Two kinds say so in their message, because the caller reacts differently:
  * <ul>
- *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}): "timed out"; the
- *       transaction was rolled back;
+ *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}), a lock timeout (55P03,
+ *       H2: HYT00): "timed out"; the transaction was rolled back;
  *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}, or
  *       57P01 to 57P03, the server ending the session):
  *       "commit outcome unknown"; the database committed all of it or nothing, and the caller
@@ -65,6 +65,13 @@ public final class JdbcStore implements Store {
 
   /** SQLSTATE of a statement cancelled by its timeout (PostgreSQL and H2). */
   static final String TIMED_OUT = "57014";
+
+  /**
+   * The SQLSTATEs reported as "timed out": {@value #TIMED_OUT} (statement timeout or cancel),
+   * 55P03 (PostgreSQL {@code lock_timeout}), HYT00 (H2's {@code LOCK_TIMEOUT}: H2 waits for a row
+   * lock up to it, not up to the statement timeout).
+   */
+  static final java.util.Set<String> TIMED_OUT_STATES = java.util.Set.of(TIMED_OUT, "55P03", "HYT00");
 
   /** SQLSTATE class of connection exceptions. */
   static final String CONNECTION_CLASS = "08";
