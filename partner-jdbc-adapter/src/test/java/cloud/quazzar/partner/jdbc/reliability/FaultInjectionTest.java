@@ -50,8 +50,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -313,9 +315,15 @@ class FaultInjectionTest {
     try (Store a = Reliability.open(Reliability.settings(db.url(), db.user(), schema));
         Store b = Reliability.open(Reliability.settings(db.url(), db.user(), schema))) {
       CyclicBarrier bothHoldOne = new CyclicBarrier(2);
-      CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> crossInsert(a, bothHoldOne, 0, 1));
-      CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> crossInsert(b, bothHoldOne, 1, 0));
-      int attempts = first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS);
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      int attempts;
+      try {
+        Future<Integer> first = nodes.submit(() -> crossInsert(a, bothHoldOne, 0, 1));
+        Future<Integer> second = nodes.submit(() -> crossInsert(b, bothHoldOne, 1, 0));
+        attempts = first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS);
+      } finally {
+        nodes.shutdownNow();
+      }
       long retries = JdbcStorage.retries(a) + JdbcStorage.retries(b);
       assertEquals(3, attempts, "one of the two ran twice");
       assertEquals(1, retries, "the store counted the retry");
