@@ -98,6 +98,9 @@ class MultiProcessConcurrencyTest {
       }
       assertEquals(List.of(), acks.failures, "only typed conflicts may escape");
       check("no error other than a typed ConflictException escaped");
+      if (acks.acknowledged.getOrDefault("READ", 0) > 0) {
+        check("each concurrent CSV export (one snapshot) shows every partner month once (checked in the workers)");
+      }
       assertEquals((long) PROCESSES * WorkerMain.THREADS * OPS_PER_THREAD, acks.ops,
           "every operation of every thread reported");
 
@@ -157,6 +160,7 @@ class MultiProcessConcurrencyTest {
     final Set<String> renewalIds = new HashSet<>();
     final List<Integer> policyVersions = new ArrayList<>();
     long retries;
+    long exportedRows;
     final List<Long> workerMillis = new ArrayList<>();
 
     void read(List<String> lines) {
@@ -196,6 +200,7 @@ class MultiProcessConcurrencyTest {
             renewalIds.add(f[2]);
           }
           case "POLICY" -> policyVersions.add(Integer.parseInt(f[1]));
+          case "READ" -> exportedRows += Long.parseLong(f[1]);
           case "END" -> {
             retries += Long.parseLong(f[2]);
             workerMillis.add(Long.parseLong(f[4]));
@@ -387,7 +392,8 @@ class MultiProcessConcurrencyTest {
     }
     sb.append("\nLedger entries acknowledged: ").append(acks.entries.size()).append(" (distinct keys ")
         .append(acks.entries.stream().map(Ack::key).distinct().count()).append("; created inside batches ")
-        .append(acks.entriesCreatedInBatches).append(").\n");
+        .append(acks.entriesCreatedInBatches).append("). Rows exported by the concurrent READs: ")
+        .append(acks.exportedRows).append(".\n");
     sb.append("Store retries (SQLSTATE 40001/40P01, summed over both processes): ").append(acks.retries)
         .append(". Errors other than typed conflicts: ").append(acks.failures.size()).append(".\n\n");
     sb.append("| invariant | times checked |\n|---|---:|\n");

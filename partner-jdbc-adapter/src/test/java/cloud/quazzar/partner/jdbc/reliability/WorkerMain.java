@@ -21,14 +21,18 @@ import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
+import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.RecordOutcome;
 import cloud.quazzar.partner.revenue.RevenueCorrection;
 import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +42,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -68,7 +74,8 @@ public final class WorkerMain {
 
   /** The operations of the load, with their weights out of 100. */
   enum Op {
-    TIER(14), CONTACT(14), SERVERS(14), RECORD(14), BATCH(6), CORRECT(12), CERT_ADD(6), RENEW(12), POLICY(8);
+    TIER(14), CONTACT(14), SERVERS(12), RECORD(12), BATCH(6), CORRECT(12), CERT_ADD(6), RENEW(12), POLICY(8),
+    READ(4);
 
     final int weight;
 
@@ -282,6 +289,30 @@ public final class WorkerMain {
           TrackedCertification renewed = program.certifications().renew(c.id(), c.certification().version(),
               new Renewal(LocalDate.of(2026, 6, 1), c.certification().expiryDate().plusYears(1)));
           acks.add("RENEW " + c.id() + " " + renewed.id() + " " + p);
+        }
+        case READ -> {
+          // one read transaction, one snapshot: each partner's month appears once, whatever is
+          // being corrected concurrently
+          StringWriter csv = new StringWriter();
+          long rows;
+          try {
+            rows = program.revenue().exportCsv(RevenueFilter.all(), csv);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          List<String> lines = csv.toString().lines().skip(1).toList();
+          Set<String> months = new HashSet<>();
+          for (String line : lines) {
+            String[] f = line.split(",", 3);
+            if (!months.add(f[0] + " " + f[1])) {
+              throw new AssertionError("the export shows " + f[0] + " of partner " + f[1] + " twice");
+            }
+          }
+          if (lines.size() != rows) {
+            throw new AssertionError("export reported " + rows + " rows but wrote " + lines.size());
+          }
+          program.revenue().programReport(new MonthRange(Reliability.MONTHS.get(0), Reliability.MONTHS.get(5)));
+          acks.add("READ " + rows);
         }
         case POLICY -> {
           PolicyVersion v = program.discounts().setPolicy(DiscountPolicy.builder()
