@@ -3,7 +3,9 @@ package cloud.quazzar.partner.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.jdbc.internal.JdbcStore;
 import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.spi.Store;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -78,6 +80,18 @@ public final class JdbcStorage {
   public static final int DEFAULT_POOL_SIZE = 8;
 
   /**
+   * The longest a single statement of the store may run, in milliseconds: 0 (the default) for no
+   * limit, else 1 to 86,400,000. Applied per transaction (PostgreSQL {@code statement_timeout} for
+   * the transaction, H2 {@code QUERY_TIMEOUT}), also on a host's {@link #DATA_SOURCE}. A statement
+   * that runs longer (on PostgreSQL also one waiting for a row lock another node holds) is
+   * cancelled: the operation throws {@code StorageException} saying "timed out" (SQLSTATE 57014),
+   * the transaction is rolled back, and the same request can be sent again. H2 waits for row locks
+   * up to its own {@code LOCK_TIMEOUT} instead (10 s in the URLs the store builds), also reported
+   * as "timed out" (SQLSTATE HYT00).
+   */
+  public static final String STATEMENT_TIMEOUT = "jdbc.statementTimeout";
+
+  /**
    * Where the Flyway migrations live in the jar, for hosts that run them with their own tool
    * (then also use the history table {@value #HISTORY_TABLE}).
    */
@@ -89,6 +103,23 @@ public final class JdbcStorage {
   private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private JdbcStorage() {}
+
+  /**
+   * How many times a store opened by this provider has re-run a whole transaction after a
+   * serialization failure or deadlock (SQLSTATE 40001, 40P01) since it opened, e.g. {@code
+   * JdbcStorage.retries(program.store())}. Each transaction runs at most five times with a short,
+   * random, bounded pause between attempts; after that the operation throws {@code
+   * StorageException}.
+   *
+   * @throws IllegalArgumentException if {@code store} is not a JDBC store
+   */
+  public static long retries(Store store) {
+    requireNonNull(store, "store");
+    if (store instanceof JdbcStore jdbc) {
+      return jdbc.retries();
+    }
+    throw new IllegalArgumentException("not a store of the '" + PROVIDER_NAME + "' provider: " + store.description());
+  }
 
   /**
    * An embedded H2 file database at {@code path} (H2 stores it as {@code path + ".mv.db"}),

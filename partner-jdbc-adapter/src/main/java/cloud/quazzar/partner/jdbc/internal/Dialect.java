@@ -46,6 +46,15 @@ enum Dialect {
 
   POSTGRESQL("org.postgresql.Driver") {
     @Override
+    void statementTimeout(Connection c, int millis, TransactionState state) throws SQLException {
+      // SET LOCAL semantics (third argument true): ends with the transaction, nothing to restore.
+      try (PreparedStatement ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+        ps.setString(1, Integer.toString(millis));
+        ps.execute();
+      }
+    }
+
+    @Override
     String orderByText(String column) {
       // Byte order of UTF-8 = code point order, whatever the database's collation: the same order
       // as the memory store (they differ only for characters U+E000..U+FFFF against astral ones).
@@ -106,6 +115,11 @@ enum Dialect {
     if (state.isolationToRestore != -1 && state.isolationToRestore != Connection.TRANSACTION_REPEATABLE_READ) {
       c.setTransactionIsolation(state.isolationToRestore);
     }
+    if (state.resetQueryTimeout) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET QUERY_TIMEOUT 0");
+      }
+    }
     if (state.schemaToRestore != null) {
       c.setSchema(state.schemaToRestore);
     }
@@ -145,9 +159,22 @@ enum Dialect {
         + productName);
   }
 
+  /**
+   * Limits each statement of the transaction to {@code millis} (more than 0); a statement that
+   * runs longer is cancelled with SQLSTATE 57014. H2 has only a session setting, so it is set here
+   * and reset to H2's default (none) by {@link #restore}.
+   */
+  void statementTimeout(Connection c, int millis, TransactionState state) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET QUERY_TIMEOUT " + millis);
+    }
+    state.resetQueryTimeout = true;
+  }
+
   /** What a transaction changed on a borrowed connection and must put back. */
   static final class TransactionState {
     int isolationToRestore = -1;
+    boolean resetQueryTimeout;
     @org.jspecify.annotations.Nullable String schemaToRestore;
   }
 }

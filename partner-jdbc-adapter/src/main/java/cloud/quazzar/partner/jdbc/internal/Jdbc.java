@@ -289,6 +289,11 @@ final class Jdbc {
     if (state != null && RETRYABLE.contains(state)) {
       return new TransientSqlFailure(e);
     }
+    if (state != null && JdbcStore.TIMED_OUT_STATES.contains(state)) {
+      return new StorageException("timed out: a statement ran past the statement timeout, waited past the lock timeout,"
+          + " or was cancelled"
+          + " (SQLSTATE " + state + ") in [" + sql + "], so the transaction was rolled back: " + firstLine(e), e);
+    }
     return new StorageException("database error (SQLSTATE " + state + ") in [" + sql + "]: " + firstLine(e), e);
   }
 

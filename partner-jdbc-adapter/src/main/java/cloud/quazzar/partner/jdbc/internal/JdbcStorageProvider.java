@@ -71,6 +71,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     requireNonNull(settings, "settings");
     int poolSize = settings.integer(JdbcStorage.POOL_SIZE, JdbcStorage.DEFAULT_POOL_SIZE, 1, 1000);
     boolean migrate = settings.flag(JdbcStorage.MIGRATE, true);
+    int timeoutMillis = settings.integer(JdbcStorage.STATEMENT_TIMEOUT, 0, 0, 86_400_000);
     @Nullable String schema = schema(settings);
     Optional<DataSource> hostDataSource = settings.object(JdbcStorage.DATA_SOURCE, DataSource.class);
     if (hostDataSource.isPresent()) {
@@ -79,9 +80,9 @@ public final class JdbcStorageProvider implements StorageProvider {
           LOG.warn("storage setting '{}' is ignored: '{}' is set and takes precedence", ignored, JdbcStorage.DATA_SOURCE);
         }
       }
-      return openHostDataSource(hostDataSource.get(), schema, migrate);
+      return openHostDataSource(hostDataSource.get(), schema, migrate, timeoutMillis);
     }
-    return openPool(settings, poolSize, schema, migrate);
+    return openPool(settings, poolSize, schema, migrate, timeoutMillis);
   }
 
   private static @Nullable String schema(StorageSettings settings) {
@@ -93,7 +94,8 @@ public final class JdbcStorageProvider implements StorageProvider {
     return schema.orElse(null);
   }
 
-  private static Store openHostDataSource(DataSource dataSource, @Nullable String schema, boolean migrate) {
+  private static Store openHostDataSource(DataSource dataSource, @Nullable String schema, boolean migrate,
+      int timeoutMillis) {
     Dialect dialect;
     String url;
     try (Connection c = dataSource.getConnection()) {
@@ -108,11 +110,12 @@ public final class JdbcStorageProvider implements StorageProvider {
     if (migrate) {
       Migrations.migrate(Migrations.configure(schema).dataSource(dataSource), description, null);
     }
-    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {});
+    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, timeoutMillis);
     return checked(store, migrate, null);
   }
 
-  private static Store openPool(StorageSettings settings, int poolSize, @Nullable String schema, boolean migrate) {
+  private static Store openPool(StorageSettings settings, int poolSize, @Nullable String schema, boolean migrate,
+      int timeoutMillis) {
     @Nullable String password = settings.string(JdbcStorage.PASSWORD).orElse(null);
     @Nullable String user = settings.string(JdbcStorage.USER).orElse(null);
     Optional<String> urlSetting = settings.string(JdbcStorage.URL).map(String::strip);
@@ -179,7 +182,7 @@ public final class JdbcStorageProvider implements StorageProvider {
         shutdownH2(url, finalUser, finalPassword);
       }
     };
-    JdbcStore store = new JdbcStore(pool, dialect, null, description, resources);
+    JdbcStore store = new JdbcStore(pool, dialect, null, description, resources, timeoutMillis);
     try {
       if (migrate) {
         Migrations.migrate(Migrations.configure(schema).dataSource(url, user, password), description, password);

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  *       optimistic {@code UPDATE ... WHERE version = ?} and the unique indexes give the guarantees);
  *       committed if the work returns, rolled back if it throws, and the work's exception rethrown
  *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01) re-runs the whole
- *       transaction, up to {@value #MAX_ATTEMPTS} attempts with a short random pause.
+ *       transaction, up to {@value #MAX_ATTEMPTS} attempts with a random pause below {@value
+ *       #MAX_PAUSE_MILLIS} ms that grows with the attempt (bounded, jittered, never read from a
+ *       clock); {@link #retries()} counts these re-runs.
+ *   <li>With a statement timeout ({@code jdbc.statementTimeout}), every statement of a transaction
+ *       is limited to it.
  * </ul>
  *
  * <p>A transaction started by work that already runs in one of this store's transactions on the
@@ -35,7 +40,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors: a unique violation is a {@link cloud.quazzar.partner.ConflictException} ({@code
  * DUPLICATE}); any other database failure (no connection, a failed statement or commit, retries
- * used up, a closed store) is a {@link StorageException} naming the database without its password.
+ * used up, a closed store) is a {@link StorageException} naming the database without its password
+ * and the SQLSTATE. Two kinds say so in their message, because the caller reacts differently:
+ * <ul>
+ *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}), a lock timeout (55P03,
+ *       H2: HYT00): "timed out"; the transaction was rolled back;
+ *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}, or
+ *       57P01 to 57P03, the server ending the session):
+ *       "commit outcome unknown"; the database committed all of it or nothing, and the caller
+ *       finds out by sending the same request again with the same idempotency keys (recorded
+ *       once whatever happened), or by reading.
+ * </ul>
  * Work that catches a database error and returns normally is rolled back all the same and gets a
  * {@link StorageException}: PostgreSQL has aborted such a transaction, and H2 must not differ.
  */
@@ -44,6 +59,25 @@ public final class JdbcStore implements Store {
 
   /** How often a transaction runs at most when it keeps failing with a serialization failure. */
   static final int MAX_ATTEMPTS = 5;
+
+  /** Upper bound of one pause between attempts, in milliseconds. */
+  static final long MAX_PAUSE_MILLIS = 200;
+
+  /** SQLSTATE of a statement cancelled by its timeout (PostgreSQL and H2). */
+  static final String TIMED_OUT = "57014";
+
+  /**
+   * The SQLSTATEs reported as "timed out": {@value #TIMED_OUT} (statement timeout or cancel),
+   * 55P03 (PostgreSQL {@code lock_timeout}), HYT00 (H2's {@code LOCK_TIMEOUT}: H2 waits for a row
+   * lock up to it, not up to the statement timeout).
+   */
+  static final java.util.Set<String> TIMED_OUT_STATES = java.util.Set.of(TIMED_OUT, "55P03", "HYT00");
+
+  /** SQLSTATE class of connection exceptions. */
+  static final String CONNECTION_CLASS = "08";
+
+  private final AtomicLong retries = new AtomicLong();
+  private final int statementTimeoutMillis;
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -60,6 +94,13 @@ public final class JdbcStore implements Store {
    */
   JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
       AutoCloseable resources) {
+    this(dataSource, dialect, borrowedSchema, description, resources, 0);
+  }
+
+  /** @param statementTimeoutMillis the limit of each statement, or 0 for none */
+  JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
+      AutoCloseable resources, int statementTimeoutMillis) {
+    this.statementTimeoutMillis = statementTimeoutMillis;
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.borrowedSchema = borrowedSchema;
@@ -109,6 +150,15 @@ public final class JdbcStore implements Store {
     });
   }
 
+  /**
+   * How many times this store has re-run a transaction after a serialization failure or deadlock
+   * (SQLSTATE 40001, 40P01) since it opened; a transaction that succeeds on its third attempt
+   * counts 2. For monitoring and the reliability tests.
+   */
+  public long retries() {
+    return retries.get();
+  }
+
   @Override
   public String toString() {
     return "JdbcStore[" + description + "]";
@@ -134,6 +184,7 @@ public final class JdbcStore implements Store {
               + description + " and was rolled back; last error: " + e.getMessage(), e.sqlException());
         }
         LOG.debug("retrying a transaction (attempt {} of {} failed): {}", attempt, MAX_ATTEMPTS, e.getMessage());
+        retries.incrementAndGet();
         pause(attempt);
       }
     }
@@ -155,6 +206,9 @@ public final class JdbcStore implements Store {
         }
         if (borrowedSchema != null) {
           dialect.useSchema(c, borrowedSchema, state);
+        }
+        if (statementTimeoutMillis > 0) {
+          dialect.statementTimeout(c, statementTimeoutMillis, state);
         }
       } catch (SQLException e) {
         RuntimeException failure = Jdbc.translate(e, "start of transaction", null);
@@ -206,10 +260,25 @@ public final class JdbcStore implements Store {
         c.commit();
       }
     } catch (SQLException e) {
-      RuntimeException failure = Jdbc.translate(e, readOnly ? "ROLLBACK" : "COMMIT", null);
+      String state = Jdbc.sqlState(e);
+      RuntimeException failure = !readOnly && connectionLost(state)
+          ? new StorageException("commit outcome unknown: the connection to " + description
+              + " broke during COMMIT (SQLSTATE " + state + "), so the database committed all of the transaction"
+              + " or nothing; send the same request again with the same idempotency keys, or read to find out: "
+              + Jdbc.firstLine(e), e)
+          : Jdbc.translate(e, readOnly ? "ROLLBACK" : "COMMIT", null);
       rollback(c, failure);
       throw failure;
     }
+  }
+
+  /**
+   * Whether the SQLSTATE means the connection is gone: class 08 (connection exception), or the
+   * server ending the session (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect
+   * now; PostgreSQL sends these just before it closes the socket).
+   */
+  static boolean connectionLost(@Nullable String state) {
+    return state != null && (state.startsWith(CONNECTION_CLASS) || state.startsWith("57P"));
   }
 
   private static void rollback(Connection c, Throwable primary) {
@@ -222,6 +291,9 @@ public final class JdbcStore implements Store {
 
   private void release(Connection c, Dialect.TransactionState state, boolean readOnly, boolean restoreAutoCommit) {
     try {
+      if (c.isClosed()) {
+        return; // broken (the failure was reported); closing it below returns it to its pool
+      }
       dialect.restore(c, state);
       if (readOnly) {
         c.setReadOnly(false);
@@ -240,10 +312,15 @@ public final class JdbcStore implements Store {
     }
   }
 
-  /** A random pause, growing with the attempt, so that colliding transactions spread out. */
+  /**
+   * A random pause ("full jitter") below a ceiling that doubles with the attempt up to {@link
+   * #MAX_PAUSE_MILLIS}, so that colliding transactions spread out and a caller waits at most
+   * {@code MAX_ATTEMPTS * MAX_PAUSE_MILLIS} in pauses.
+   */
   private static void pause(int attempt) {
+    long ceiling = Math.min(MAX_PAUSE_MILLIS, 10L << attempt);
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, (10L << attempt) + 1));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StorageException("interrupted while waiting to retry a transaction", e);
