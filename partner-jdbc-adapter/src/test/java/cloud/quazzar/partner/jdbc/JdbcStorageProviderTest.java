@@ -180,7 +180,7 @@ class JdbcStorageProviderTest {
       while (rs.next()) {
         history.add(rs.getString(1) + ":" + rs.getString(2));
       }
-      assertEquals(List.of("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL"), history);
+      assertEquals(List.of("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL"), history);
     }
   }
 
