@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A minimum average monthly recurring revenue over the last {@code months} complete months before
@@ -70,10 +69,19 @@ public record MinimumAverageMrr(Money amount, int months) implements RevenueRequ
    * @param mrrByMonth the current MRR of each recorded month of the partner (months outside the
    *     window are ignored; months missing from the map count as zero)
    * @return the window, the exact total, the shown average and whether the requirement is met
+   * @throws ValidationException if an argument is null or the map holds null
    */
   public MrrAssessment assess(YearMonth reviewMonth, Map<YearMonth, Money> mrrByMonth) {
-    Objects.requireNonNull(reviewMonth, "reviewMonth");
-    Objects.requireNonNull(mrrByMonth, "mrrByMonth");
+    List<Violation> v = new ArrayList<>();
+    if (reviewMonth == null) {
+      v.add(new Violation("reviewMonth", "must not be null"));
+    }
+    if (mrrByMonth == null || holdsNull(mrrByMonth)) {
+      v.add(new Violation("mrrByMonth", "must be a map without null keys or values"));
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
+    }
     YearMonth to = reviewMonth.minusMonths(1);
     YearMonth from = reviewMonth.minusMonths(months);
     BigDecimal total = BigDecimal.ZERO.setScale(amount.scale());
@@ -93,6 +101,14 @@ public record MinimumAverageMrr(Money amount, int months) implements RevenueRequ
     boolean met = total.compareTo(needTotal) >= 0;
     BigDecimal average = total.divide(BigDecimal.valueOf(months), amount.scale(), RoundingMode.DOWN);
     return new MrrAssessment(this, from, to, total, average, met, missing, otherCurrency);
+  }
+
+  private static boolean holdsNull(Map<?, ?> map) {
+    try {
+      return map.containsKey(null) || map.containsValue(null);
+    } catch (NullPointerException e) {
+      return false; // a map that cannot hold null (Map.of) refuses the question
+    }
   }
 
   private static String plain(Money m) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,8 +108,8 @@ public record ReviewPolicy(
 
   /** A copy in which {@code tier} requires exactly {@code requirements} (none: no revenue requirement). */
   public ReviewPolicy withRevenue(Tier tier, RevenueRequirement... requirements) {
-    EnumMap<Tier, List<RevenueRequirement>> copy = new EnumMap<>(revenueRequirements);
-    copy.put(tier, Arrays.asList(requirements));
+    Map<Tier, List<RevenueRequirement>> copy = new HashMap<>(revenueRequirements);
+    copy.put(tier, requirements == null ? null : Arrays.asList(requirements)); // the constructor reports nulls
     return new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, copy);
   }
 
@@ -117,7 +118,7 @@ public record ReviewPolicy(
     private int gracePeriodDays = DEFAULT_GRACE_DAYS;
     private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
     private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
-    private final EnumMap<Tier, List<RevenueRequirement>> revenue = new EnumMap<>(Tier.class);
+    private final Map<Tier, List<RevenueRequirement>> revenue = new HashMap<>(); // null keys reach validation
 
     private Builder() {}
 
@@ -143,7 +144,7 @@ public record ReviewPolicy(
     public Builder revenue(Tier tier, RevenueRequirement requirement) {
       List<RevenueRequirement> list = new ArrayList<>(revenue.getOrDefault(tier, List.of()));
       list.add(requirement);
-      revenue.put(tier, Collections.unmodifiableList(list));
+      revenue.put(tier, list);
       return this;
     }
 

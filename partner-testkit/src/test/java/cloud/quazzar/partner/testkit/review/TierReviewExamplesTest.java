@@ -355,6 +355,11 @@ class TierReviewExamplesTest {
       assertEquals(List.of("demotionMode", "gracePeriodDays", "promotionMode"), e.fields());
       assertThrows(ValidationException.class, () -> ReviewPolicy.builder().gracePeriodDays(ReviewPolicy.MAX_GRACE_DAYS + 1).build());
       assertEquals(ReviewPolicy.MAX_GRACE_DAYS, ReviewPolicy.builder().gracePeriodDays(ReviewPolicy.MAX_GRACE_DAYS).build().gracePeriodDays());
+      ValidationException nulls = assertThrows(ValidationException.class,
+          () -> ReviewPolicy.builder().revenue(null, MinimumAverageMrr.of("1.00", "USD", 1)).revenue(Tier.GOLD, null).build());
+      assertEquals(List.of("revenueRequirements", "revenueRequirements.GOLD"), nulls.fields());
+      assertEquals(List.of("revenueRequirements"), assertThrows(ValidationException.class,
+          () -> new ReviewPolicy(90, ReviewMode.AUTOMATIC, ReviewMode.AUTOMATIC, null)).fields());
     }
 
     @Test
@@ -364,6 +369,9 @@ class TierReviewExamplesTest {
           () -> new MinimumAverageMrr(Money.of("-1.00", "USD"), 0));
       assertEquals(List.of("amount", "months"), e.fields());
       assertThrows(ValidationException.class, () -> MinimumAverageMrr.of("1.00", "USD", MinimumAverageMrr.MAX_MONTHS + 1));
+      MinimumAverageMrr r = MinimumAverageMrr.of("1.00", "USD", 1);
+      assertEquals(List.of("mrrByMonth", "reviewMonth"), assertThrows(ValidationException.class, () -> r.assess(null, null)).fields());
+      assertTrue(r.assess(YearMonth.of(2026, 1), Map.of(YearMonth.of(2025, 12), Money.of("1.00", "USD"))).met());
     }
 
     @Test
