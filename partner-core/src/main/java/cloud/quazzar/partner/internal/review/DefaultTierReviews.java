@@ -299,7 +299,7 @@ public final class DefaultTierReviews implements TierReviews {
     int window = 0;
     for (Tier t : Tier.values()) {
       for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
-        window = Math.max(window, ((MinimumAverageMrr) r).months());
+        window = Math.max(window, averageMrr(r).months());
       }
     }
     Map<YearMonth, Money> mrr = new HashMap<>();
@@ -318,7 +318,7 @@ public final class DefaultTierReviews implements TierReviews {
       }
       boolean revenueMet = true;
       for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
-        MrrAssessment a = ((MinimumAverageMrr) r).assess(reviewMonth, mrr);
+        MrrAssessment a = averageMrr(r).assess(reviewMonth, mrr);
         if (!a.met()) {
           revenueMet = false;
           words.add(oneLine(a.explanation()));
@@ -329,6 +329,14 @@ public final class DefaultTierReviews implements TierReviews {
       unmet.add(words);
     }
     return new Standing(qualified, unmet);
+  }
+
+  /** The one kind of revenue requirement so far; a new kind of the sealed interface fails here first. */
+  private static MinimumAverageMrr averageMrr(RevenueRequirement r) {
+    if (r instanceof MinimumAverageMrr m) {
+      return m;
+    }
+    throw new IllegalStateException("unknown revenue requirement " + r);
   }
 
   private static String oneLine(String s) {
