@@ -66,6 +66,8 @@ public interface TierReviews {
    *     already reviewed (reviews move forward in time)
    * @throws ConflictException if a partner stayed in conflict with concurrent writers after
    *     retries; partners reviewed before it stay reviewed
+   * @throws cloud.quazzar.partner.StorageException if the store fails; partners reviewed before the
+   *     failure stay reviewed, the one under review is not, and running the day again completes it
    */
   ReviewReport run(LocalDate date);
 

@@ -257,6 +257,84 @@ public abstract class ReviewContract {
     }
   }
 
+  /**
+   * The context's store, except that the {@code failAt}-th outermost write fails after its work ran
+   * (as a crash before the commit would): the store rolls that transaction back.
+   */
+  private static final class CrashingStore implements Store {
+    private final Store delegate;
+    private final int failAt;
+    private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+    private int writes;
+
+    CrashingStore(Store delegate, int failAt) {
+      this.delegate = delegate;
+      this.failAt = failAt;
+    }
+
+    @Override
+    public String description() {
+      return "crashing " + delegate.description();
+    }
+
+    @Override
+    public <T> T read(cloud.quazzar.partner.spi.StoreWork<T> work) {
+      return delegate.read(work);
+    }
+
+    @Override
+    public <T> T write(cloud.quazzar.partner.spi.StoreWork<T> work) {
+      boolean outer = depth.get() == 0;
+      depth.set(depth.get() + 1);
+      try {
+        return delegate.write(tx -> {
+          T result = work.run(tx);
+          if (outer && ++writes == failAt) {
+            throw new cloud.quazzar.partner.StorageException("simulated crash before commit " + writes);
+          }
+          return result;
+        });
+      } finally {
+        depth.set(depth.get() - 1);
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  @DisplayName("a run that fails half-way leaves each partner reviewed or not; running again completes it")
+  void failedRunResumes() {
+    List<Partner> partners = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Partner p = partner("Crash Partner " + i, Tier.GOLD);
+      advanced(p.id(), 2, DAY_ONE.minusDays(1));
+      partners.add(p);
+    }
+    try (PartnerProgram crashing = PartnerProgram.builder().clock(context().clock())
+        .store(new CrashingStore(context().store(), 3)).build()) {
+      assertThrows(cloud.quazzar.partner.StorageException.class, () -> crashing.reviews().run());
+    }
+    // listed by name: partners 0 and 1 were reviewed, 2 rolled back, 3 and 4 not reached
+    for (int i = 0; i < 5; i++) {
+      PartnerId id = partners.get(i).id();
+      assertEquals(i < 2 ? 1 : 0, reviews().history(id).size(), "partner " + i);
+      assertEquals(i < 2, reviews().gracePeriod(id).isPresent(), "partner " + i);
+    }
+    List<ReviewOutcome> firstTwo = List.of(reviews().history(partners.get(0).id()).get(0),
+        reviews().history(partners.get(1).id()).get(0));
+    ReviewReport resumed = reviews().run();
+    assertEquals(5, resumed.outcomes().size());
+    assertEquals(firstTwo, resumed.outcomes().subList(0, 2));
+    for (Partner p : partners) {
+      ReviewOutcome o = outcome(resumed, p.id());
+      assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
+      assertEquals(DAY_ONE.plusDays(90), o.graceEndsOn());
+      assertEquals(1, program().registry().tierHistory(p.id()).size());
+    }
+  }
+
   @Test
   @DisplayName("a run may not go back before the latest reviewed day, nor after today")
   void daysMoveForward() {
