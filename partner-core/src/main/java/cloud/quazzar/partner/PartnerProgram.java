@@ -12,11 +12,13 @@ import cloud.quazzar.partner.internal.StorageDiscovery;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
+import cloud.quazzar.partner.internal.review.DefaultTierReviews;
 import cloud.quazzar.partner.portal.PartnerPortal;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.revenue.RevenueLedger;
+import cloud.quazzar.partner.review.TierReviews;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
@@ -59,6 +61,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final DiscountEngine discounts;
   private final CertificationTracker certifications;
   private final RevenueLedger revenue;
+  private final TierReviews reviews;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -70,6 +73,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.certifications = new DefaultCertificationTracker(
         store, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements);
     this.revenue = new DefaultRevenueLedger(store, clock, zone, b.ids);
+    this.reviews = new DefaultTierReviews(store, clock, zone, registry, certifications);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -97,6 +101,14 @@ public final class PartnerProgram implements AutoCloseable {
   /** The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export. */
   public RevenueLedger revenue() {
     return revenue;
+  }
+
+  /**
+   * Tier reviews with grace periods: the review the host schedules (daily), its policy (stored, so
+   * shared by every node), running grace periods and each partner's review history.
+   */
+  public TierReviews reviews() {
+    return reviews;
   }
 
   /**

@@ -2,7 +2,8 @@ package cloud.quazzar.partner.certification;
 
 /**
  * One condition a partner must meet to qualify for a tier (DESIGN.md "Eligibility": minimum
- * certifications by area and level, minimum servers; minimum MRR waits for the revenue ledger).
+ * certifications by area and level, minimum servers; a minimum MRR is a revenue requirement of the tier review, {@code
+ * cloud.quazzar.partner.review.MinimumAverageMrr}).
  * Each kind is an immutable record validated on construction; a tier's requirements are listed in
  * {@link EligibilityRequirements}.
  *

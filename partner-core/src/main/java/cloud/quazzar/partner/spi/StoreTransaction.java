@@ -15,4 +15,7 @@ public interface StoreTransaction {
 
   /** Discount policy versions and partner adjustments. */
   DiscountRepository discounts();
+
+  /** Tier reviews: running grace periods, review outcomes per day, review policy versions. */
+  ReviewRepository reviews();
 }

@@ -33,6 +33,9 @@ import cloud.quazzar.partner.revenue.MoneyTrend;
 import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.MonthReport;
 import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.review.ReviewMode;
+import cloud.quazzar.partner.review.ReviewPolicy;
+import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,6 +125,35 @@ public final class Quickstart {
     revenue(dir);
     out.println();
     portal("Atlas Cloud Services");
+    out.println();
+    review();
+  }
+
+  // ---- tier review ----------------------------------------------------------------------------
+
+  /** Recommendations only, so that the quickstart's stored tiers never change from run to run. */
+  static final ReviewPolicy QUICKSTART_REVIEW = ReviewPolicy.builder()
+      .demotionMode(ReviewMode.RECOMMEND_ONLY)
+      .promotionMode(ReviewMode.RECOMMEND_ONLY)
+      .build();
+
+  /** Today's tier review: each partner's verdict; a second run the same day returns the same. */
+  void review() {
+    if (!program.reviews().policy().equals(QUICKSTART_REVIEW)) {
+      program.reviews().configure(QUICKSTART_REVIEW);
+    }
+    ReviewReport report = program.reviews().run();
+    out.printf("Tier review %s (grace period %d days; demotions and promotions recommended only)%n",
+        report.date(), QUICKSTART_REVIEW.gracePeriodDays());
+    for (Partner p : allPartners()) {
+      report.outcome(p.id()).ifPresent(o -> {
+        String grace = o.graceEnd().map(d -> ", grace until " + d).orElse("");
+        String target = o.targetTier() == null ? "" : " -> " + o.targetTier();
+        out.printf("  %-22s %-8s %-8s%s %s%s%n", p.companyName(), o.tierBefore(), o.verdict(), target,
+            o.actions().isEmpty() ? "no change" : o.actions(), grace);
+        o.unmet().forEach(u -> out.println("      missing: " + u));
+      });
+    }
   }
 
   /** The demo program: one partner per interesting case of the source document. */

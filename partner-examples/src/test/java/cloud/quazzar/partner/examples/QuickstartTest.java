@@ -41,6 +41,13 @@ class QuickstartTest {
     assertTrue(first.contains("revenue: 33 month(s) recorded now, 0 already"), first);
     assertTrue(second.contains("revenue: 0 month(s) recorded now, 33 already"), second);
     assertTrue(second.contains("CSV for accounting (33 rows)"), second);
+    String review = first.substring(first.indexOf("Tier review "));
+    assertTrue(review.matches("(?s)Tier review \\d{4}-\\d\\d-\\d\\d \\(grace period 90 days.*Atlas Cloud Services +GOLD +\\w+.*"),
+        review);
+    String again = second.substring(second.indexOf("Tier review "));
+    if (again.startsWith(review.substring(0, "Tier review 2026-01-01".length()))) {
+      assertTrue(again.equals(review), "the same day's review prints the same:\n" + review + "\n" + again);
+    }
     assertTrue(first.contains("Expired") && first.contains("Critical") && first.contains("Expiring soon")
         && first.contains("Active"), first);
     assertTrue(table.matches("(?s).*Atlas Cloud Services\\s+GOLD\\s+50\\s+2\\s+ENHANCED.*"), table);

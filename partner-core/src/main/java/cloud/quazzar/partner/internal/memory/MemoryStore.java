@@ -5,6 +5,7 @@ import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
+import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
@@ -24,6 +25,7 @@ public final class MemoryStore implements Store {
   private final MemoryCertifications certifications = new MemoryCertifications();
   private final MemoryRevenue revenue = new MemoryRevenue();
   private final MemoryDiscounts discounts = new MemoryDiscounts();
+  private final MemoryReviews reviews = new MemoryReviews();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
@@ -95,6 +97,7 @@ public final class MemoryStore implements Store {
     private @Nullable DiscountRepository discountView;
     private @Nullable CertificationRepository certificationView;
     private @Nullable RevenueRepository revenueView;
+    private @Nullable ReviewRepository reviewView;
 
     Tx(@Nullable Deque<Runnable> undo) {
       this.undo = undo;
@@ -122,6 +125,12 @@ public final class MemoryStore implements Store {
     public RevenueRepository revenue() {
       RevenueRepository v = revenueView;
       return v != null ? v : (revenueView = revenue.view(undo, partners()));
+    }
+
+    @Override
+    public ReviewRepository reviews() {
+      ReviewRepository v = reviewView;
+      return v != null ? v : (reviewView = reviews.view(undo));
     }
   }
 }

@@ -4,6 +4,7 @@ import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
+import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ final class JdbcTransaction implements StoreTransaction {
   private @Nullable JdbcCertifications certifications;
   private @Nullable JdbcRevenue revenue;
   private @Nullable JdbcDiscounts discounts;
+  private @Nullable JdbcReviews reviews;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -63,6 +65,16 @@ final class JdbcTransaction implements StoreTransaction {
       discounts = d;
     }
     return d;
+  }
+
+  @Override
+  public ReviewRepository reviews() {
+    JdbcReviews r = reviews;
+    if (r == null) {
+      r = new JdbcReviews(jdbc);
+      reviews = r;
+    }
+    return r;
   }
 
   boolean readOnly() {

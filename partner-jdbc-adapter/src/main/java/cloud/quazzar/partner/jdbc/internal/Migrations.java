@@ -19,7 +19,8 @@ final class Migrations {
   static final List<String> TABLES = List.of("partners", "partner_tier_history", "partner_clients",
       "discount_policy_versions", "discount_volume_steps", "discount_policy_cancellations",
       "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
-      "partner_certifications", "revenue_entries");
+      "partner_certifications", "revenue_entries",
+      "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements");
 
   private Migrations() {}
 

@@ -590,6 +590,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Tier reviews")
+  class Reviews extends ReviewContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Registry properties")
   class Properties {
     @Test

@@ -61,6 +61,11 @@ final class RowStore implements Store, StoreTransaction, RevenueRepository {
   }
 
   @Override
+  public cloud.quazzar.partner.spi.ReviewRepository reviews() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public RevenueRepository revenue() {
     return this;
   }

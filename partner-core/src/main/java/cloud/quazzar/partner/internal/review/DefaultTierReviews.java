@@ -1,0 +1,372 @@
+package cloud.quazzar.partner.internal.review;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.certification.EligibilityReport;
+import cloud.quazzar.partner.certification.UnmetRequirement;
+import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.registry.TierChangeRequest;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.review.GracePeriod;
+import cloud.quazzar.partner.review.MinimumAverageMrr;
+import cloud.quazzar.partner.review.MrrAssessment;
+import cloud.quazzar.partner.review.RevenueRequirement;
+import cloud.quazzar.partner.review.ReviewAction;
+import cloud.quazzar.partner.review.ReviewMode;
+import cloud.quazzar.partner.review.ReviewOutcome;
+import cloud.quazzar.partner.review.ReviewPolicy;
+import cloud.quazzar.partner.review.ReviewReport;
+import cloud.quazzar.partner.review.ReviewVerdict;
+import cloud.quazzar.partner.review.TierReviews;
+import cloud.quazzar.partner.spi.PartnerRecord;
+import cloud.quazzar.partner.spi.ReviewRepository;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review rules, once, over any {@link Store}. One write transaction per partner: the stored
+ * outcome of the day, the grace period and the tier change (through the registry, whose write joins
+ * this one) commit together, so a crash leaves each partner reviewed or not, and the outcome's
+ * unique key (partner, day) makes a second run of the day, on any node, a no-op.
+ */
+public final class DefaultTierReviews implements TierReviews {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultTierReviews.class);
+  /** Attempts per partner: a conflict means another node reviewed it, and the next attempt reads that. */
+  private static final int ATTEMPTS = 3;
+  private static final int REASON_LIMIT = 500;
+  private static final Tier LOWEST = Tier.values()[0];
+
+  private final Store store;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final PartnerRegistry registry;
+  private final CertificationTracker certifications;
+
+  public DefaultTierReviews(Store store, Clock clock, ZoneId zone, PartnerRegistry registry,
+      CertificationTracker certifications) {
+    this.store = store;
+    this.clock = clock;
+    this.zone = zone;
+    this.registry = registry;
+    this.certifications = certifications;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  @Override
+  public ReviewPolicy policy() {
+    return store.read(tx -> tx.reviews().latestPolicy().orElse(ReviewPolicy.DEFAULT));
+  }
+
+  @Override
+  public ReviewPolicy configure(ReviewPolicy policy) {
+    Checks.start().notNull("policy", policy).done();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.write(tx -> {
+          ReviewRepository repo = tx.reviews();
+          repo.appendPolicy(repo.lastPolicyVersion() + 1, policy, clock.instant().truncatedTo(ChronoUnit.MICROS));
+          return policy;
+        });
+      } catch (ConflictException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public ReviewReport run() {
+    return run(today());
+  }
+
+  @Override
+  public ReviewReport run(LocalDate date) {
+    Checks.start().notNull("date", date).done();
+    LocalDate today = today();
+    Checks c = Checks.start().check(!date.isAfter(today), "date", "must not be after today (" + today + "), got " + date);
+    Optional<LocalDate> last = store.read(tx -> tx.reviews().lastReviewDate());
+    if (last.isPresent() && date.isBefore(last.get())) {
+      c.add("date", "must not be before the latest day already reviewed (" + last.get() + "), got " + date);
+    }
+    c.done();
+    ReviewPolicy policy = policy();
+    List<PartnerId> ids = activePartners();
+    List<ReviewOutcome> outcomes = new ArrayList<>(ids.size());
+    for (PartnerId id : ids) {
+      reviewWithRetry(id, date, policy).ifPresent(outcomes::add);
+    }
+    return new ReviewReport(date, outcomes);
+  }
+
+  @Override
+  public Optional<GracePeriod> gracePeriod(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    return store.read(tx -> {
+      requirePartner(tx, partnerId);
+      return tx.reviews().gracePeriod(partnerId);
+    });
+  }
+
+  @Override
+  public List<ReviewOutcome> history(PartnerId partnerId) {
+    Checks.start().notNull("partnerId", partnerId).done();
+    return store.read(tx -> {
+      requirePartner(tx, partnerId);
+      return tx.reviews().outcomes(partnerId);
+    });
+  }
+
+  private static void requirePartner(StoreTransaction tx, PartnerId id) {
+    if (tx.partners().find(id).isEmpty()) {
+      throw new NotFoundException("partner", id);
+    }
+  }
+
+  /** Every active partner's id, listed once up front so that tier changes cannot shift the pages. */
+  private List<PartnerId> activePartners() {
+    return store.read(tx -> {
+      List<PartnerId> ids = new ArrayList<>();
+      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).page(0, PartnerQuery.MAX_LIMIT);
+      while (true) {
+        Page<PartnerRecord> page = tx.partners().list(query);
+        page.items().forEach(p -> ids.add(p.id()));
+        if (!page.hasNext()) {
+          return ids;
+        }
+        query = query.page(page.nextOffset(), PartnerQuery.MAX_LIMIT);
+      }
+    });
+  }
+
+  private Optional<ReviewOutcome> reviewWithRetry(PartnerId id, LocalDate date, ReviewPolicy policy) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.write(tx -> review(tx, id, date, policy));
+      } catch (ConflictException e) {
+        // Another node (or an administrator) wrote this partner meanwhile; our transaction rolled
+        // back. The next attempt reads what they stored (usually the day's outcome) and acts on it.
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("tier review {} of partner {}: conflict ({}), attempt {} of {}", date, id, e.getMessage(),
+            attempt + 1, ATTEMPTS);
+      }
+    }
+  }
+
+  /** The review of one partner on one day, inside one write transaction. */
+  private Optional<ReviewOutcome> review(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
+    ReviewRepository repo = tx.reviews();
+    Optional<ReviewOutcome> done = repo.outcome(id, date);
+    if (done.isPresent()) {
+      return done; // reviewed today already (by this node or another): change nothing
+    }
+    Optional<PartnerRecord> found = tx.partners().find(id);
+    if (found.isEmpty() || found.get().status() != PartnerStatus.ACTIVE) {
+      return Optional.empty(); // deactivated since the run listed it
+    }
+    PartnerRecord partner = found.get();
+    Tier current = partner.tier();
+    Standing standing = standing(tx, id, date, policy);
+
+    List<ReviewAction> actions = new ArrayList<>();
+    Optional<GracePeriod> running = repo.gracePeriod(id);
+    @Nullable GracePeriod grace = running.orElse(null);
+    @Nullable GracePeriod reported = null;
+    if (grace != null && grace.tier() != current) {
+      endGracePeriod(repo, grace, date, ReviewAction.GRACE_ENDED_TIER_CHANGED);
+      actions.add(ReviewAction.GRACE_ENDED_TIER_CHANGED);
+      grace = null;
+    }
+    ReviewVerdict verdict;
+    Tier after = current;
+    @Nullable Tier target = null;
+    List<String> unmet = List.of();
+    if (standing.qualifies(current)) {
+      if (grace != null) {
+        endGracePeriod(repo, grace, date, ReviewAction.GRACE_ENDED_REQUALIFIED);
+        actions.add(ReviewAction.GRACE_ENDED_REQUALIFIED);
+        reported = grace;
+      }
+      Tier highest = standing.highest();
+      if (highest != null && highest.compareTo(current) > 0) {
+        verdict = ReviewVerdict.PROMOTE;
+        target = highest;
+        if (policy.promotionMode() == ReviewMode.AUTOMATIC) {
+          changeTier(partner, highest, date, "promoted from " + current + " to " + highest
+              + ": qualifies for " + highest);
+          after = highest;
+          actions.add(ReviewAction.PROMOTED);
+        } else {
+          actions.add(ReviewAction.PROMOTION_RECOMMENDED);
+        }
+      } else {
+        verdict = ReviewVerdict.KEEP;
+      }
+    } else {
+      verdict = ReviewVerdict.AT_RISK;
+      unmet = standing.unmetUpTo(current);
+      Tier highest = standing.highest();
+      if (current != LOWEST) {
+        target = highest == null ? LOWEST : highest;
+        if (grace == null) {
+          grace = new GracePeriod(id, current, date, date.plusDays(policy.gracePeriodDays()));
+          startGracePeriod(repo, grace);
+          actions.add(ReviewAction.GRACE_STARTED);
+          reported = grace;
+        } else if (grace.isOverOn(date)) {
+          reported = grace;
+          if (policy.demotionMode() == ReviewMode.AUTOMATIC) {
+            changeTier(partner, target, date, "demoted from " + current + " to " + target
+                + " at the end of the grace period " + grace.startedOn() + " to " + grace.endsOn()
+                + "; unmet: " + String.join("; ", unmet));
+            endGracePeriod(repo, grace, date, ReviewAction.DEMOTED);
+            after = target;
+            actions.add(ReviewAction.DEMOTED);
+          } else {
+            actions.add(ReviewAction.DEMOTION_RECOMMENDED);
+          }
+        } else {
+          reported = grace; // inside the grace period: the partner keeps its tier
+        }
+      }
+    }
+    ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after, standing.highest(), target,
+        actions, reported == null ? null : reported.startedOn(), reported == null ? null : reported.endsOn(), unmet);
+    repo.insertOutcome(outcome);
+    return Optional.of(outcome);
+  }
+
+  /**
+   * A grace period starts: the one place where it does (an outbox event {@code GracePeriodStarted}
+   * is to be written here, in the same transaction).
+   */
+  private static void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
+    repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: we retry
+  }
+
+  /**
+   * A grace period ends ({@code how}: requalified, demoted, or the tier changed otherwise): the one
+   * place where it does (an outbox event {@code GracePeriodEnded} is to be written here, in the same
+   * transaction).
+   */
+  private static void endGracePeriod(ReviewRepository repo, GracePeriod grace, LocalDate date, ReviewAction how) {
+    if (!repo.deleteGracePeriod(grace.partnerId(), grace.startedOn())) {
+      throw new ConflictException(ConflictException.Reason.STALE_VERSION, "the grace period of partner "
+          + grace.partnerId() + " from " + grace.startedOn() + " was ended meanwhile (" + how + " on " + date + ")");
+    }
+  }
+
+  private void changeTier(PartnerRecord partner, Tier to, LocalDate date, String why) {
+    String reason = "tier review " + date + ": " + why;
+    if (reason.length() > REASON_LIMIT) {
+      reason = reason.substring(0, REASON_LIMIT - 3) + "...";
+    }
+    // Joins the review's transaction; a stale version (another node changed the tier) is a
+    // ConflictException that rolls the whole review of this partner back.
+    registry.changeTier(partner.id(), partner.version(), new TierChangeRequest(to, REVIEWER, reason));
+  }
+
+  /** Which tiers the partner qualifies for on {@code date}, and what it misses per tier. */
+  private Standing standing(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
+    EligibilityReport eligibility = certifications.eligibility(id, date);
+    YearMonth reviewMonth = YearMonth.from(date);
+    int window = 0;
+    for (Tier t : Tier.values()) {
+      for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
+        window = Math.max(window, averageMrr(r).months());
+      }
+    }
+    Map<YearMonth, Money> mrr = new HashMap<>();
+    if (window > 0) {
+      for (RevenueEntry e : tx.revenue().current(id, reviewMonth.minusMonths(window), reviewMonth.minusMonths(1))) {
+        mrr.put(e.month(), e.mrr());
+      }
+    }
+    int n = Tier.values().length;
+    boolean[] qualified = new boolean[n];
+    List<List<String>> unmet = new ArrayList<>(n);
+    for (Tier t : Tier.values()) {
+      List<String> words = new ArrayList<>();
+      for (UnmetRequirement u : eligibility.assessment(t).unmet()) {
+        words.add(oneLine(u.explanation()));
+      }
+      boolean revenueMet = true;
+      for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
+        MrrAssessment a = averageMrr(r).assess(reviewMonth, mrr);
+        if (!a.met()) {
+          revenueMet = false;
+          words.add(oneLine(a.explanation()));
+        }
+      }
+      int i = t.ordinal();
+      qualified[i] = eligibility.qualifiesFor(t) && revenueMet && (i == 0 || qualified[i - 1]);
+      unmet.add(words);
+    }
+    return new Standing(qualified, unmet);
+  }
+
+  /** The one kind of revenue requirement so far; a new kind of the sealed interface fails here first. */
+  private static MinimumAverageMrr averageMrr(RevenueRequirement r) {
+    if (r instanceof MinimumAverageMrr m) {
+      return m;
+    }
+    throw new IllegalStateException("unknown revenue requirement " + r);
+  }
+
+  private static String oneLine(String s) {
+    return s.replace('\r', ' ').replace('\n', ' ');
+  }
+
+  /** Per tier (by ordinal): qualified on the ladder, and its own unmet requirements in words. */
+  private record Standing(boolean[] qualified, List<List<String>> unmet) {
+    boolean qualifies(Tier t) {
+      return qualified[t.ordinal()];
+    }
+
+    @Nullable Tier highest() {
+      Tier best = null;
+      for (Tier t : Tier.values()) {
+        if (qualified[t.ordinal()]) {
+          best = t;
+        }
+      }
+      return best;
+    }
+
+    List<String> unmetUpTo(Tier tier) {
+      List<String> all = new ArrayList<>();
+      for (Tier t : Tier.values()) {
+        if (t.compareTo(tier) <= 0) {
+          all.addAll(unmet.get(t.ordinal()));
+        }
+      }
+      return all;
+    }
+  }
+}

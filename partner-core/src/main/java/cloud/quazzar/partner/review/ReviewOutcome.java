@@ -1,0 +1,80 @@
+package cloud.quazzar.partner.review;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the review of one day said and did for one partner. Stored: a second review of the same
+ * partner on the same day returns this outcome again and does nothing.
+ *
+ * @param partnerId the partner
+ * @param date the review day
+ * @param verdict keep, promote or at risk
+ * @param tierBefore the partner's tier when the review started
+ * @param tierAfter its tier when the review ended (differs only after {@link ReviewAction#PROMOTED}
+ *     or {@link ReviewAction#DEMOTED})
+ * @param qualifiedTier the highest tier it qualifies for on {@code date} (certifications, servers,
+ *     clients and revenue); {@code null} if even the lowest tier's requirements are unmet
+ * @param targetTier the tier a promotion or demotion moved it to or recommends; {@code null} when
+ *     there is none. A demotion targets {@code qualifiedTier}, or the lowest tier if it is null
+ * @param actions what the review did, in order; empty when it changed nothing
+ * @param graceStartedOn the start of the grace period that runs after the review, or that this
+ *     review ended; {@code null} if neither
+ * @param graceEndsOn the end of that grace period; {@code null} exactly when {@code graceStartedOn}
+ *     is
+ * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
+ *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
+ *     breaks
+ */
+public record ReviewOutcome(
+    PartnerId partnerId,
+    LocalDate date,
+    ReviewVerdict verdict,
+    Tier tierBefore,
+    Tier tierAfter,
+    @Nullable Tier qualifiedTier,
+    @Nullable Tier targetTier,
+    List<ReviewAction> actions,
+    @Nullable LocalDate graceStartedOn,
+    @Nullable LocalDate graceEndsOn,
+    List<String> unmet) {
+
+  public ReviewOutcome {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(date, "date");
+    requireNonNull(verdict, "verdict");
+    requireNonNull(tierBefore, "tierBefore");
+    requireNonNull(tierAfter, "tierAfter");
+    actions = List.copyOf(actions);
+    unmet = List.copyOf(unmet);
+    if ((graceStartedOn == null) != (graceEndsOn == null)) {
+      throw new IllegalArgumentException("grace start and end are set together: " + graceStartedOn + ", " + graceEndsOn);
+    }
+    for (String u : unmet) {
+      if (u.indexOf('\n') >= 0 || u.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("an unmet requirement is one line: " + u);
+      }
+    }
+  }
+
+  /** Whether the review changed the partner's tier. */
+  public boolean tierChanged() {
+    return tierBefore != tierAfter;
+  }
+
+  /** The highest tier the partner qualifies for, if any. */
+  public Optional<Tier> qualified() {
+    return Optional.ofNullable(qualifiedTier);
+  }
+
+  /** The grace period end date, if a grace period runs after the review or ended in it. */
+  public Optional<LocalDate> graceEnd() {
+    return Optional.ofNullable(graceEndsOn);
+  }
+}

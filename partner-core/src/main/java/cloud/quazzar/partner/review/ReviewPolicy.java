@@ -1,0 +1,160 @@
+package cloud.quazzar.partner.review;
+
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.registry.Tier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How tier reviews decide and act. Immutable; validated on construction (every violation listed).
+ * Stored by {@link TierReviews#configure}, so every node of a multi-node host reviews by the same
+ * policy.
+ *
+ * <p>{@link #DEFAULT}: a grace period of {@value #DEFAULT_GRACE_DAYS} days, demotions {@link
+ * ReviewMode#AUTOMATIC}, promotions {@link ReviewMode#RECOMMEND_ONLY}, no revenue requirements.
+ * Why these modes: the grace period already is the protection against a hasty demotion, and a
+ * demotion that waits for a person after 90 days of warning would leave a partner with benefits it
+ * does not earn; a promotion grants a larger discount at once and is a commercial decision, so by
+ * default an administrator confirms it.
+ *
+ * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
+ *     #MAX_GRACE_DAYS}; the grace period ends on the review day plus this many days, and the
+ *     demotion happens at the first review on or after that day
+ * @param demotionMode whether the review demotes at the end of a grace period or only recommends it
+ * @param promotionMode whether the review promotes a partner that qualifies for a higher tier or
+ *     only recommends it
+ * @param revenueRequirements each tier's revenue requirements, on top of the certification
+ *     requirements; tiers left out have none. As with certifications a tier also needs those of
+ *     every lower tier
+ * @throws ValidationException listing every violation
+ */
+public record ReviewPolicy(
+    int gracePeriodDays,
+    ReviewMode demotionMode,
+    ReviewMode promotionMode,
+    Map<Tier, List<RevenueRequirement>> revenueRequirements) {
+
+  /** The default grace period (the issue: "90 days by default"). */
+  public static final int DEFAULT_GRACE_DAYS = 90;
+
+  /** The longest grace period: two years. */
+  public static final int MAX_GRACE_DAYS = 730;
+
+  /** The most revenue requirements per tier. */
+  public static final int MAX_REQUIREMENTS_PER_TIER = 10;
+
+  /** 90 days, demotions automatic, promotions recommended only, no revenue requirements. */
+  public static final ReviewPolicy DEFAULT = builder().build();
+
+  public ReviewPolicy {
+    List<Violation> v = new ArrayList<>();
+    if (gracePeriodDays < 1 || gracePeriodDays > MAX_GRACE_DAYS) {
+      v.add(new Violation("gracePeriodDays", "must be from 1 to " + MAX_GRACE_DAYS + ", got " + gracePeriodDays));
+    }
+    if (demotionMode == null) {
+      v.add(new Violation("demotionMode", "must not be null"));
+    }
+    if (promotionMode == null) {
+      v.add(new Violation("promotionMode", "must not be null"));
+    }
+    EnumMap<Tier, List<RevenueRequirement>> copy = new EnumMap<>(Tier.class);
+    for (Tier t : Tier.values()) {
+      copy.put(t, List.of());
+    }
+    if (revenueRequirements == null) {
+      v.add(new Violation("revenueRequirements", "must not be null (use an empty map for none)"));
+    } else {
+      for (Map.Entry<Tier, List<RevenueRequirement>> e : revenueRequirements.entrySet()) {
+        Tier tier = e.getKey();
+        List<RevenueRequirement> list = e.getValue();
+        if (tier == null) {
+          v.add(new Violation("revenueRequirements", "must not have a null tier"));
+        } else if (list == null || list.stream().anyMatch(r -> r == null)) {
+          v.add(new Violation("revenueRequirements." + tier, "must be a list of requirements without null"));
+        } else if (list.size() > MAX_REQUIREMENTS_PER_TIER) {
+          v.add(new Violation("revenueRequirements." + tier,
+              "must hold at most " + MAX_REQUIREMENTS_PER_TIER + " requirements, got " + list.size()));
+        } else {
+          copy.put(tier, List.copyOf(list));
+        }
+      }
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
+    }
+    revenueRequirements = Collections.unmodifiableMap(copy);
+  }
+
+  /** A builder starting from {@link #DEFAULT}'s values. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The revenue requirements of {@code tier} (its own, not those of lower tiers). */
+  public List<RevenueRequirement> revenueRequirementsOf(Tier tier) {
+    return revenueRequirements.get(tier);
+  }
+
+  /** A copy with another grace period. */
+  public ReviewPolicy withGracePeriodDays(int days) {
+    return new ReviewPolicy(days, demotionMode, promotionMode, revenueRequirements);
+  }
+
+  /** A copy in which {@code tier} requires exactly {@code requirements} (none: no revenue requirement). */
+  public ReviewPolicy withRevenue(Tier tier, RevenueRequirement... requirements) {
+    Map<Tier, List<RevenueRequirement>> copy = new HashMap<>(revenueRequirements);
+    copy.put(tier, requirements == null ? null : Arrays.asList(requirements)); // the constructor reports nulls
+    return new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, copy);
+  }
+
+  /** Builds a {@link ReviewPolicy}; {@link #build()} validates everything at once. Not thread-safe. */
+  public static final class Builder {
+    private int gracePeriodDays = DEFAULT_GRACE_DAYS;
+    private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
+    private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
+    private final Map<Tier, List<RevenueRequirement>> revenue = new HashMap<>(); // null keys reach validation
+
+    private Builder() {}
+
+    /** Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value ReviewPolicy#DEFAULT_GRACE_DAYS}). */
+    public Builder gracePeriodDays(int days) {
+      this.gracePeriodDays = days;
+      return this;
+    }
+
+    /** Demotions at the end of a grace period (default {@link ReviewMode#AUTOMATIC}). */
+    public Builder demotionMode(ReviewMode mode) {
+      this.demotionMode = mode;
+      return this;
+    }
+
+    /** Promotions (default {@link ReviewMode#RECOMMEND_ONLY}). */
+    public Builder promotionMode(ReviewMode mode) {
+      this.promotionMode = mode;
+      return this;
+    }
+
+    /** Adds a revenue requirement to {@code tier}. */
+    public Builder revenue(Tier tier, RevenueRequirement requirement) {
+      List<RevenueRequirement> list = new ArrayList<>(revenue.getOrDefault(tier, List.of()));
+      list.add(requirement);
+      revenue.put(tier, list);
+      return this;
+    }
+
+    /**
+     * The policy.
+     *
+     * @throws ValidationException listing every violation
+     */
+    public ReviewPolicy build() {
+      return new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, revenue);
+    }
+  }
+}

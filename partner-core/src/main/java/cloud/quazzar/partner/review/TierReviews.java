@@ -1,0 +1,89 @@
+package cloud.quazzar.partner.review;
+
+import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tier reviews with grace periods (issue 6). Obtained from {@link
+ * cloud.quazzar.partner.PartnerProgram#reviews()}; thread-safe. The host schedules {@link #run()},
+ * typically once a day.
+ *
+ * <h2>Promises</h2>
+ *
+ * <ul>
+ *   <li><b>Per partner</b>, a review evaluates the tier requirements on the review day: the
+ *       certification, server and client requirements of {@link
+ *       cloud.quazzar.partner.certification.EligibilityRequirements} and the revenue requirements of
+ *       the {@link ReviewPolicy}, as a ladder (a tier needs the requirements of every lower tier
+ *       too). The verdict is {@link ReviewVerdict#KEEP}, {@link ReviewVerdict#PROMOTE} or {@link
+ *       ReviewVerdict#AT_RISK}.
+ *   <li><b>Grace</b>: a partner that stops qualifying for its tier keeps it (benefits, discount)
+ *       for the policy's grace period; requalifying ends the grace period; a review on or after its
+ *       last day demotes the partner to the highest tier it qualifies for (the lowest tier if none)
+ *       or only recommends it ({@link ReviewPolicy#demotionMode()}). A partner at the lowest tier
+ *       has nowhere to go: it is reported at risk without a grace period. Promotions are applied
+ *       or recommended by {@link ReviewPolicy#promotionMode()}.
+ *   <li><b>Audited</b>: every applied change goes through {@link
+ *       cloud.quazzar.partner.registry.PartnerRegistry#changeTier}: the tier history entry is by
+ *       {@value #REVIEWER} with a reason starting {@code "tier review <date>: "}.
+ *   <li><b>Once a day</b>: the outcome of each partner and day is stored with the changes, in one
+ *       transaction per partner. Running again on a day already reviewed changes nothing (no tier
+ *       change, no grace period, no history entry) and returns the stored outcomes. Two nodes
+ *       running at once review each partner once: the loser of the race finds the stored outcome.
+ *       A run that stops half-way leaves each partner reviewed or not; running again completes it.
+ * </ul>
+ */
+public interface TierReviews {
+  /** Who the tier history names for changes made by a review. */
+  String REVIEWER = "tier review";
+
+  /** The policy reviews use: the last one {@link #configure configured}, else {@link ReviewPolicy#DEFAULT}. */
+  ReviewPolicy policy();
+
+  /**
+   * Stores {@code policy} as the policy of every later review, on every node sharing the store.
+   * A running grace period keeps the end date it started with.
+   *
+   * @return the policy stored
+   * @throws ValidationException if {@code policy} is null
+   */
+  ReviewPolicy configure(ReviewPolicy policy);
+
+  /** Reviews every active partner today (the program's clock and zone); see {@link #run(LocalDate)}. */
+  ReviewReport run();
+
+  /**
+   * Reviews every active partner as of {@code date}, partner by partner, each in its own
+   * transaction. For hosts catching up on missed days: run the days in order.
+   *
+   * @return one outcome per reviewed partner (stored ones for partners already reviewed that day)
+   * @throws ValidationException if {@code date} is null, after today, or before the latest day
+   *     already reviewed (reviews move forward in time)
+   * @throws ConflictException if a partner stayed in conflict with concurrent writers after
+   *     retries; partners reviewed before it stay reviewed
+   * @throws cloud.quazzar.partner.StorageException if the store fails; partners reviewed before the
+   *     failure stay reviewed, the one under review is not, and running the day again completes it
+   */
+  ReviewReport run(LocalDate date);
+
+  /**
+   * The partner's running grace period, if any.
+   *
+   * @throws ValidationException if {@code partnerId} is null
+   * @throws NotFoundException if there is no such partner
+   */
+  Optional<GracePeriod> gracePeriod(PartnerId partnerId);
+
+  /**
+   * Every stored review outcome of the partner, oldest first.
+   *
+   * @throws ValidationException if {@code partnerId} is null
+   * @throws NotFoundException if there is no such partner
+   */
+  List<ReviewOutcome> history(PartnerId partnerId);
+}

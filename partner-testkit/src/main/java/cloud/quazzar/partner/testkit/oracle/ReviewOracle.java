@@ -1,0 +1,136 @@
+package cloud.quazzar.partner.testkit.oracle;
+
+import cloud.quazzar.partner.review.ReviewAction;
+import cloud.quazzar.partner.review.ReviewVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tier review rules (issue 6, {@code docs/reviews.md}) written again in the plainest way: tiers
+ * as ranks 0 (Silver) to 2 (Platinum), days as day numbers, money as whole minor units in one
+ * currency, and requirements as server minimums plus a minimum average MRR per tier. No {@code
+ * java.time} arithmetic, no {@code BigDecimal}, no code shared with the library beyond its enums.
+ * Property tests feed it the same inputs as a program and compare.
+ *
+ * <pre>{@code
+ * int qualified = ReviewOracle.qualifiedRank(requirements, servers, mrrByMonthIndex, reviewMonthIndex);
+ * ReviewOracle.Expected e = ReviewOracle.review(state, qualified, day, policy);
+ * }</pre>
+ */
+public final class ReviewOracle {
+  /** The number of tiers. */
+  public static final int TIERS = 3;
+
+  private ReviewOracle() {}
+
+  /**
+   * What each tier requires, by rank; a tier needs its own and every lower tier's requirements.
+   *
+   * @param minServers per rank, the minimum server count (0: none)
+   * @param minAverageMinor per rank, the minimum average MRR in minor units, or -1 for none
+   * @param months per rank, the window of the average (complete months before the review month)
+   */
+  public record Requirements(long[] minServers, long[] minAverageMinor, int[] months) {}
+
+  /** The policy's settings that matter to the state machine. */
+  public record Policy(int graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
+
+  /** A running grace period: the rank kept, its first and last day (day numbers). */
+  public record Grace(int rank, long startDay, long endDay) {}
+
+  /** A partner before a review: its rank and running grace period, if any. */
+  public record State(int rank, @Nullable Grace grace) {}
+
+  /**
+   * What a review must say and do.
+   *
+   * @param verdict keep, promote or at risk
+   * @param actions in order
+   * @param rankAfter the tier rank after the review
+   * @param target the rank a promotion or demotion moves to or recommends; -1 if none
+   * @param reportedGrace the grace period the outcome names (running after, or ended by, the review)
+   * @param after the partner's state after the review
+   */
+  public record Expected(ReviewVerdict verdict, List<ReviewAction> actions, int rankAfter, int target,
+      @Nullable Grace reportedGrace, State after) {}
+
+  /**
+   * The highest rank the partner qualifies for, -1 if none.
+   *
+   * @param servers the partner's server count
+   * @param mrrMinor recorded MRR per month index (a month index is year × 12 + month − 1); a month
+   *     without an entry counts as zero
+   * @param reviewMonth the month index of the review day; the window is the months before it
+   */
+  public static int qualifiedRank(Requirements r, long servers, Map<Integer, Long> mrrMinor, int reviewMonth) {
+    int best = -1;
+    for (int rank = 0; rank < TIERS; rank++) {
+      boolean ok = servers >= r.minServers()[rank];
+      if (ok && r.minAverageMinor()[rank] >= 0) {
+        int n = r.months()[rank];
+        long sum = 0;
+        for (int m = reviewMonth - n; m < reviewMonth; m++) {
+          sum += mrrMinor.getOrDefault(m, 0L);
+        }
+        // average >= minimum, without dividing: sum >= minimum * n
+        ok = sum >= r.minAverageMinor()[rank] * n;
+      }
+      if (!ok) {
+        return best;
+      }
+      best = rank;
+    }
+    return best;
+  }
+
+  /**
+   * One partner's review on {@code day}.
+   *
+   * @param s the partner before the review
+   * @param qualified the highest rank it qualifies for on {@code day}, -1 if none
+   */
+  public static Expected review(State s, int qualified, long day, Policy p) {
+    List<ReviewAction> actions = new ArrayList<>();
+    Grace grace = s.grace();
+    Grace reported = null;
+    if (grace != null && grace.rank() != s.rank()) {
+      actions.add(ReviewAction.GRACE_ENDED_TIER_CHANGED);
+      grace = null;
+    }
+    if (qualified >= s.rank()) {
+      if (grace != null) {
+        actions.add(ReviewAction.GRACE_ENDED_REQUALIFIED);
+        reported = grace;
+        grace = null;
+      }
+      if (qualified > s.rank()) {
+        if (p.automaticPromotion()) {
+          actions.add(ReviewAction.PROMOTED);
+          return new Expected(ReviewVerdict.PROMOTE, actions, qualified, qualified, reported, new State(qualified, null));
+        }
+        actions.add(ReviewAction.PROMOTION_RECOMMENDED);
+        return new Expected(ReviewVerdict.PROMOTE, actions, s.rank(), qualified, reported, new State(s.rank(), null));
+      }
+      return new Expected(ReviewVerdict.KEEP, actions, s.rank(), -1, reported, new State(s.rank(), null));
+    }
+    if (s.rank() == 0) {
+      return new Expected(ReviewVerdict.AT_RISK, actions, 0, -1, null, new State(0, null));
+    }
+    int target = Math.max(qualified, 0);
+    if (grace == null) {
+      Grace started = new Grace(s.rank(), day, day + p.graceDays());
+      actions.add(ReviewAction.GRACE_STARTED);
+      return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), target, started, new State(s.rank(), started));
+    }
+    if (day >= grace.endDay()) {
+      if (p.automaticDemotion()) {
+        actions.add(ReviewAction.DEMOTED);
+        return new Expected(ReviewVerdict.AT_RISK, actions, target, target, grace, new State(target, null));
+      }
+      actions.add(ReviewAction.DEMOTION_RECOMMENDED);
+    }
+    return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), target, grace, new State(s.rank(), grace));
+  }
+}
