@@ -95,6 +95,19 @@ class BadInputFixesTest {
   }
 
   @Test
+  @DisplayName("a null builder option is a ValidationException naming it, and the option can still be set (was NPE)")
+  void builderNulls() {
+    PartnerProgram.Builder b = PartnerProgram.builder();
+    assertEquals(List.of("clock"), fields(() -> b.clock(null)));
+    assertEquals(List.of("zone"), fields(() -> b.zone(null)));
+    assertEquals(List.of("store"), fields(() -> b.store(null)));
+    assertEquals(List.of("thresholds"), fields(() -> b.expiryThresholds(null)));
+    try (PartnerProgram program = b.clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
+      assertEquals(LocalDate.of(2026, 1, 15), program.today());
+    }
+  }
+
+  @Test
   @DisplayName("a certification holder with one control character is refused and nothing is stored (was accepted)")
   void holderControlCharacter() {
     try (PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {

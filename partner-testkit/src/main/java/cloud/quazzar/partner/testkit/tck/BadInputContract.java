@@ -552,6 +552,14 @@ public abstract class BadInputContract {
     c.add(bad("QuoteItem", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
         (w, n) -> QuoteItem.of(Tier.GOLD, n, Money.of("1", "USD"))));
     c.add(fixed("QuoteItem", "null", "null fields", w -> new QuoteItem(null, null, 0, null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null clock", w -> PartnerProgram.builder().clock(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null zone", w -> PartnerProgram.builder().zone(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null id generator", w -> PartnerProgram.builder().idGenerator(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null store", w -> PartnerProgram.builder().store(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null settings", w -> PartnerProgram.builder().storage(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null thresholds", w -> PartnerProgram.builder().expiryThresholds(null)));
+    c.add(fixed("PartnerProgram.builder", "null", "null requirements",
+        w -> PartnerProgram.builder().eligibilityRequirements(null)));
   }
 
   // ------------------------------------------------------------------ helpers for the cases
