@@ -167,8 +167,15 @@ public abstract class BadInputContract {
     }
   }
 
-  /** Counts of what the last run tried, by operation and by kind (for docs/reliability.md). */
-  public record Tried(int examples, Map<String, Integer> byOperation, Map<String, Integer> byKind) {}
+  /**
+   * Counts of what one run tried (the figures of docs/reliability-bad-input.md).
+   *
+   * @param cases how many cases (operation and family of bad input) ran
+   * @param examples how many invalid calls were made in all
+   * @param byOperation calls per operation
+   * @param byKind calls per kind of invalid input
+   */
+  public record Tried(int cases, int examples, Map<String, Integer> byOperation, Map<String, Integer> byKind) {}
 
   private static final Currency USD = Currency.getInstance("USD");
   private static final Currency JPY = Currency.getInstance("JPY");
@@ -340,6 +347,19 @@ public abstract class BadInputContract {
     c.add(bad("discounts.quote", InvalidInput.unknownCurrencyCodes(), v -> "unknown currency",
         (w, code) -> w.discounts().quote(w.active().id(), Money.of("10", code))));
     c.add(fixed("discounts.quote", "null", "null gross", w -> w.discounts().quote(w.active().id(), null)));
+    c.add(fixed("discounts.quote", "null", "null date", w -> w.discounts().quote(w.active().id(), null, Money.of("1", "USD"))));
+    c.add(bad("discounts.adjustmentOn", partnerIds(), v -> "unknown id", (w, id) -> w.discounts().adjustmentOn(id, w.today())));
+    c.add(bad("calculator.quote", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.discounts().calculatorOn(w.today()).quote(Tier.GOLD, n, Money.of("1", "USD"))));
+    c.add(bad("calculator.quote", InvalidInput.negativeMoney(), v -> "negative number",
+        (w, m) -> w.discounts().calculatorOn(w.today()).quote(Tier.GOLD, 1, m)));
+    c.add(fixed("calculator.quote", "null", "null tier and gross",
+        w -> w.discounts().calculatorOn(w.today()).quote(null, 1, null)));
+    c.add(bad("calculator.rate", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.discounts().calculatorOn(w.today()).rate(Tier.GOLD, n)));
+    c.add(fixed("calculator.rate", "null", "null tier", w -> w.discounts().calculatorOn(w.today()).rate(null, 1)));
+    c.add(bad("calculator.rateBasisPoints", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.discounts().calculatorOn(w.today()).rateBasisPoints(Tier.GOLD, n)));
     c.add(bad("discounts.quote(tier)", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
         (w, n) -> w.discounts().quote(Tier.GOLD, n, w.today(), Money.of("10", "USD"))));
     c.add(bad("discounts.quote(tier)", InvalidInput.negativeMoney(), v -> "negative number",
@@ -475,6 +495,7 @@ public abstract class BadInputContract {
         v -> "range too long",
         (w, n) -> w.ledger().partnerReport(w.active().id(), MonthRange.lastMonths(w.month(), n))));
     c.add(fixed("ledger.partnerReport", "null", "null range", w -> w.ledger().partnerReport(w.active().id(), null)));
+    c.add(bad("ledger.current", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().current(id, w.month())));
     c.add(bad("ledger.latest", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().latest(id)));
     c.add(bad("ledger.programReport", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long", (w, n) -> w.ledger().programReport(MonthRange.lastMonths(w.month(), n))));
@@ -549,6 +570,8 @@ public abstract class BadInputContract {
     c.add(bad("Rate.percent", InvalidInput.wholePercents(), v -> "rate out of range", (w, p) -> Rate.percent(p)));
     c.add(bad("Rate.ofBasisPoints", InvalidInput.basisPoints(), v -> "rate out of range", (w, p) -> Rate.ofBasisPoints(p)));
     c.add(fixed("Rate.percent", "null", "null decimal", w -> Rate.percent((BigDecimal) null)));
+    c.add(bad("Rate.percent", Generate.pick(List.of("-0.01", "100.01", "1E+3", "12.345")), v -> "rate out of range",
+        (w, p) -> Rate.percent(new BigDecimal(p))));
     c.add(bad("QuoteItem", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
         (w, n) -> QuoteItem.of(Tier.GOLD, n, Money.of("1", "USD"))));
     c.add(fixed("QuoteItem", "null", "null fields", w -> new QuoteItem(null, null, 0, null)));
@@ -763,7 +786,7 @@ public abstract class BadInputContract {
       failures.forEach(all::addSuppressed);
       throw all;
     }
-    Tried tried = new Tried(examples[0], byOperation, byKind);
+    Tried tried = new Tried(operations().size(), examples[0], byOperation, byKind);
     LAST_RUNS.put(program.store().description(), tried);
     System.out.println("bad-input figures [" + program.store().description() + "]: " + tried);
     assertTrue(examples[0] >= operations().size(), "every case ran");
