@@ -92,19 +92,25 @@ public abstract class PortalContract {
     MonthRange months = MonthRange.lastMonths(YearMonth.from(today), 3);
     List<Client> earlier = new ArrayList<>();
     int[] run = {0};
+    long[] counts = {0, 0, 0}; // examples, portals checked, foreign client ids probed
     qt().withExamples(examples()).withShrinkCycles(5).forAll(programs(today)).checkAssert(specs -> {
       int example = ++run[0];
+      counts[0]++;
       List<PartnerId> ids = build(program, specs, months, example);
       List<Client> mine = ids.stream().flatMap(id -> program.registry().clients(id).stream()).toList();
       List<Client> probes = new ArrayList<>(mine);
       probes.addAll(earlier.subList(Math.max(0, earlier.size() - EARLIER_PROBES), earlier.size()));
       for (PartnerId id : ids) {
         check(program, id, ids, probes, months);
+        counts[1]++;
+        counts[2] += probes.stream().filter(c -> !c.partnerId().equals(id)).count();
       }
       List<Client> after = ids.stream().flatMap(id -> program.registry().clients(id).stream()).toList();
       assertEquals(mine, after, "no portal call changed a client");
       earlier.addAll(mine);
     });
+    System.out.println("portal figures [" + program.store().description() + "]: examples=" + counts[0]
+        + ", portals checked=" + counts[1] + ", foreign client ids probed=" + counts[2] + " (3 calls each)");
   }
 
   private static void check(PartnerProgram program, PartnerId id, List<PartnerId> partners, List<Client> probes,
