@@ -1,6 +1,5 @@
 package cloud.quazzar.partner.testkit.tck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -48,8 +47,6 @@ import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.testkit.generators.InvalidInput;
-import cloud.quazzar.partner.testkit.generators.InvalidInput.OutOfOrder;
-import cloud.quazzar.partner.testkit.generators.PartnerGenerators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -748,13 +745,6 @@ public abstract class BadInputContract {
 
   // ------------------------------------------------------------------ the property
 
-  private static final Map<String, Tried> LAST_RUNS = Collections.synchronizedMap(new TreeMap<>());
-
-  /** What each store's last run tried, keyed by the store's description (read by the docs figures). */
-  public static Map<String, Tried> lastRuns() {
-    return Map.copyOf(LAST_RUNS);
-  }
-
   @Test
   @DisplayName("every invalid call across the public API fails with a typed validation or not-found error and changes nothing")
   void invalidInputChangesNothing() {
@@ -787,7 +777,6 @@ public abstract class BadInputContract {
       throw all;
     }
     Tried tried = new Tried(operations().size(), examples[0], byOperation, byKind);
-    LAST_RUNS.put(program.store().description(), tried);
     System.out.println("bad-input figures [" + program.store().description() + "]: " + tried);
     assertTrue(examples[0] >= operations().size(), "every case ran");
   }
