@@ -1,7 +1,5 @@
 package cloud.quazzar.partner;
 
-import static java.util.Objects.requireNonNull;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,10 +29,12 @@ import java.util.List;
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
   /**
-   * @throws ValidationException ({@code currency}) if the currency has no minor unit
+   * @throws ValidationException ({@code currency}) if the currency is null or has no minor unit
    */
   public Money {
-    requireNonNull(currency, "currency");
+    if (currency == null) {
+      throw ValidationException.of("currency", "must not be null");
+    }
     if (currency.getDefaultFractionDigits() < 0) {
       throw ValidationException.of("currency", noMinorUnit(currency));
     }
@@ -90,8 +90,16 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
    *     zeros aside: {@code 12.340} USD is fine, {@code 12.345} USD is not) or does not fit
    */
   public static Money of(BigDecimal amount, Currency currency) {
-    requireNonNull(amount, "amount");
-    requireNonNull(currency, "currency");
+    if (amount == null || currency == null) {
+      List<Violation> violations = new ArrayList<>(2);
+      if (amount == null) {
+        violations.add(new Violation("amount", "must not be null"));
+      }
+      if (currency == null) {
+        violations.add(new Violation("currency", "must not be null"));
+      }
+      throw new ValidationException(violations);
+    }
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
       throw ValidationException.of("currency", noMinorUnit(currency));
@@ -205,7 +213,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   }
 
   private void requireSameCurrency(Money other) {
-    requireNonNull(other, "other");
+    if (other == null) {
+      throw ValidationException.of("amount", "must not be null");
+    }
     if (!currency.equals(other.currency)) {
       throw ValidationException.of("currency", "amounts in " + currency.getCurrencyCode() + " and "
           + other.currency.getCurrencyCode() + " cannot be combined; convert one first (no conversion is done here)");

@@ -1,7 +1,5 @@
 package cloud.quazzar.partner;
 
-import static java.util.Objects.requireNonNull;
-
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
@@ -154,7 +152,8 @@ public final class PartnerProgram implements AutoCloseable {
 
   /**
    * Configures a {@link PartnerProgram}. Not thread-safe; each option may be set once (a second
-   * call throws {@link IllegalStateException}), and {@link #build()} may be called once.
+   * call throws {@link IllegalStateException}), and {@link #build()} may be called once. A null
+   * option is a {@link ValidationException} naming it.
    */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -170,6 +169,14 @@ public final class PartnerProgram implements AutoCloseable {
 
     private Builder() {}
 
+    /** A null option is bad input like any other (DESIGN.md "Bad input"), not a NullPointerException. */
+    private static <T> T given(@Nullable T value, String option) {
+      if (value == null) {
+        throw ValidationException.of(option, "must not be null");
+      }
+      return value;
+    }
+
     private void once(String option) {
       if (!set.add(option)) {
         throw new IllegalStateException(option + " was already set");
@@ -178,37 +185,43 @@ public final class PartnerProgram implements AutoCloseable {
 
     /** The clock all rules read (default: {@link Clock#systemUTC()}). Tests pass a test clock. */
     public Builder clock(Clock clock) {
+      given(clock, "clock");
       once("clock");
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
     /** The zone in which dates are taken (default: UTC). */
     public Builder zone(ZoneId zone) {
+      given(zone, "zone");
       once("zone");
-      this.zone = requireNonNull(zone, "zone");
+      this.zone = zone;
       return this;
     }
 
     /** The source of new ids (default: {@link IdGenerator#random()}). */
     public Builder idGenerator(IdGenerator ids) {
+      given(ids, "ids");
       once("idGenerator");
-      this.ids = requireNonNull(ids, "ids");
+      this.ids = ids;
       return this;
     }
 
     /** An open store to use; the host keeps ownership and closes it. */
     public Builder store(Store store) {
+      given(store, "store");
       once("storage");
-      this.store = requireNonNull(store, "store");
+      this.store = store;
       return this;
     }
 
     /** A provider to open the store with, bypassing discovery; the program closes the store. */
     public Builder storageProvider(StorageProvider provider, StorageSettings settings) {
+      given(provider, "provider");
+      given(settings, "settings");
       once("storage");
-      this.provider = requireNonNull(provider, "provider");
-      this.settings = requireNonNull(settings, "settings");
+      this.provider = provider;
+      this.settings = settings;
       return this;
     }
 
@@ -217,8 +230,9 @@ public final class PartnerProgram implements AutoCloseable {
      * the highest priority); the program closes the store.
      */
     public Builder storage(StorageSettings settings) {
+      given(settings, "settings");
       once("storage");
-      this.settings = requireNonNull(settings, "settings");
+      this.settings = settings;
       return this;
     }
 
@@ -227,22 +241,25 @@ public final class PartnerProgram implements AutoCloseable {
      * critical below 30 days, expiring soon up to 90).
      */
     public Builder expiryThresholds(ExpiryThresholds thresholds) {
+      given(thresholds, "thresholds");
       once("expiryThresholds");
-      this.expiryThresholds = requireNonNull(thresholds, "thresholds");
+      this.expiryThresholds = thresholds;
       return this;
     }
 
     /** What each tier requires (default: {@link EligibilityRequirements#DEFAULT}). */
     public Builder eligibilityRequirements(EligibilityRequirements requirements) {
+      given(requirements, "requirements");
       once("eligibilityRequirements");
-      this.eligibilityRequirements = requireNonNull(requirements, "requirements");
+      this.eligibilityRequirements = requirements;
       return this;
     }
 
     /** The class loader discovery searches (default: this library's). */
     public Builder classLoader(ClassLoader loader) {
+      given(loader, "loader");
       once("classLoader");
-      this.classLoader = requireNonNull(loader, "loader");
+      this.classLoader = loader;
       return this;
     }
 

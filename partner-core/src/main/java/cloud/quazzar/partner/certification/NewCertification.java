@@ -25,7 +25,7 @@ public record NewCertification(
         @Nullable String name,
     @NotNull @Nullable SkillArea skillArea,
     @NotNull @Nullable CertificationLevel level,
-    @Size(min = 1, max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*\\S(?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; omit it (null) if there is no holder")
+    @Size(min = 1, max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*[^\\p{Cc}\\s](?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; omit it (null) if there is no holder")
         @Nullable String holder,
     @NotNull @Nullable LocalDate issueDate,
     @NotNull @Nullable LocalDate expiryDate) {

@@ -70,10 +70,19 @@ public record DiscountPolicy(
    * @throws ValidationException listing every broken rule (see the class description)
    */
   public DiscountPolicy {
-    requireNonNull(baseRates, "baseRates");
-    requireNonNull(volumeSchedule, "volumeSchedule");
-    requireNonNull(tierSchedules, "tierSchedules");
     List<Violation> violations = new ArrayList<>();
+    if (baseRates == null) {
+      violations.add(new Violation("baseRates", "must not be null"));
+      baseRates = Map.of();
+    }
+    if (volumeSchedule == null) {
+      violations.add(new Violation("volumeSchedule", "must not be null; use an empty list for no steps"));
+      volumeSchedule = List.of();
+    }
+    if (tierSchedules == null) {
+      violations.add(new Violation("tierSchedules", "must not be null; use an empty map for none"));
+      tierSchedules = Map.of();
+    }
     if (combination == null) {
       violations.add(new Violation("combination", "must not be null"));
     }
@@ -351,18 +360,33 @@ public record DiscountPolicy(
     private @Nullable Combination combination = Combination.ADDITIVE;
     private @Nullable Object cap = Rate.FULL;
     private @Nullable RoundingMode rounding = RoundingMode.HALF_UP;
+    /** Null tiers given to the setters, reported by {@link #build()} with everything else. */
+    private final List<Violation> nullTiers = new ArrayList<>(0);
 
     private Builder() {}
 
+    /** Whether {@code tier} is usable; a null one is noted for {@link #build()}. */
+    private boolean known(@Nullable Tier tier, String what) {
+      if (tier == null) {
+        nullTiers.add(new Violation(what, "tier must not be null"));
+        return false;
+      }
+      return true;
+    }
+
     /** Sets {@code tier}'s base rate, as a percentage such as {@code "15"} or {@code "15.25"}. */
     public Builder baseRate(Tier tier, String percent) {
-      base.put(requireNonNull(tier, "tier"), percent);
+      if (known(tier, "baseRates")) {
+        base.put(tier, percent);
+      }
       return this;
     }
 
     /** Sets {@code tier}'s base rate. */
     public Builder baseRate(Tier tier, Rate rate) {
-      base.put(requireNonNull(tier, "tier"), rate);
+      if (known(tier, "baseRates")) {
+        base.put(tier, rate);
+      }
       return this;
     }
 
@@ -380,19 +404,25 @@ public record DiscountPolicy(
 
     /** Gives {@code tier} its own schedule, empty until steps are added (an empty one: no bonus). */
     public Builder tierSchedule(Tier tier) {
-      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>());
+      if (known(tier, "tierSchedules")) {
+        perTier.computeIfAbsent(tier, k -> new ArrayList<>());
+      }
       return this;
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, String bonusPercent) {
-      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new RawStep(minServers, bonusPercent));
+      if (known(tier, "tierSchedules")) {
+        perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServers, bonusPercent));
+      }
       return this;
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, Rate bonus) {
-      perTier.computeIfAbsent(requireNonNull(tier, "tier"), k -> new ArrayList<>()).add(new RawStep(minServers, bonus));
+      if (known(tier, "tierSchedules")) {
+        perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServers, bonus));
+      }
       return this;
     }
 
@@ -426,7 +456,7 @@ public record DiscountPolicy(
      * @throws ValidationException listing every bad entry and every broken rule, by entry name
      */
     public DiscountPolicy build() {
-      List<Violation> violations = new ArrayList<>();
+      List<Violation> violations = new ArrayList<>(nullTiers);
       Map<Tier, Rate> rates = new EnumMap<>(Tier.class);
       for (Tier t : TIERS) {
         if (!base.containsKey(t)) {

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param statuses the statuses to include; empty for all
  * @param offset how many matching partners to skip, 0 or more
  * @param limit page size, 1 to {@value #MAX_LIMIT}
+ * @throws cloud.quazzar.partner.ValidationException ({@code tiers}, {@code statuses}) if a set is
+ *     null or holds null; offset and limit are checked by {@link PartnerRegistry#list}
  */
 public record PartnerQuery(
     Set<Tier> tiers,
@@ -28,8 +30,22 @@ public record PartnerQuery(
   public static final int DEFAULT_LIMIT = 50;
 
   public PartnerQuery {
+    java.util.List<cloud.quazzar.partner.Violation> violations = new java.util.ArrayList<>(0);
+    noNulls("tiers", tiers, violations);
+    noNulls("statuses", statuses, violations);
+    if (!violations.isEmpty()) {
+      throw new cloud.quazzar.partner.ValidationException(violations);
+    }
     tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
     statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+  }
+
+  private static void noNulls(String field, Set<?> set, java.util.List<cloud.quazzar.partner.Violation> out) {
+    if (set == null) {
+      out.add(new cloud.quazzar.partner.Violation(field, "must not be null; use an empty set for all"));
+    } else if (set.stream().anyMatch(java.util.Objects::isNull)) {
+      out.add(new cloud.quazzar.partner.Violation(field, "must not hold null"));
+    }
   }
 
   /** Every partner, first page of {@value #DEFAULT_LIMIT}. */

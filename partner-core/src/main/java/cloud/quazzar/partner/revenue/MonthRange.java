@@ -1,7 +1,7 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
-
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,14 +12,24 @@ import java.util.List;
  *
  * @param from the first month
  * @param to the last month, not before {@code from}
- * @throws IllegalArgumentException if {@code to} is before {@code from}
+ * @throws ValidationException listing each problem: {@code from} or {@code to} null, {@code to}
+ *     before {@code from} (DESIGN.md "Bad input": ranges out of order are refused like any bad
+ *     input, with the typed error)
  */
 public record MonthRange(YearMonth from, YearMonth to) {
   public MonthRange {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("a month range ends (" + to + ") before it starts (" + from + ")");
+    List<Violation> violations = new ArrayList<>(0);
+    if (from == null) {
+      violations.add(new Violation("from", "must not be null"));
+    }
+    if (to == null) {
+      violations.add(new Violation("to", "must not be null"));
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      violations.add(new Violation("to", "must not be before from (" + from + "), got " + to));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
     }
   }
 
@@ -28,10 +38,21 @@ public record MonthRange(YearMonth from, YearMonth to) {
     return new MonthRange(month, month);
   }
 
-  /** The {@code count} months ending with {@code last}: {@code lastMonths(2026-06, 6)} is 2026-01..2026-06. */
+  /**
+   * The {@code count} months ending with {@code last}: {@code lastMonths(2026-06, 6)} is 2026-01..2026-06.
+   *
+   * @throws ValidationException ({@code count}) if {@code count} is below 1, ({@code last}) if it is null
+   */
   public static MonthRange lastMonths(YearMonth last, int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be 1 or more: " + count);
+    if (count < 1 || last == null) {
+      List<Violation> violations = new ArrayList<>(2);
+      if (last == null) {
+        violations.add(new Violation("last", "must not be null"));
+      }
+      if (count < 1) {
+        violations.add(new Violation("count", "must be 1 or more, got " + count));
+      }
+      throw new ValidationException(violations);
     }
     return new MonthRange(last.minusMonths(count - 1L), last);
   }

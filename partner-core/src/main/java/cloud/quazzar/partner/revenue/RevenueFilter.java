@@ -1,11 +1,13 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
-
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +21,26 @@ import org.jspecify.annotations.Nullable;
  * @param from only months from this one on, or {@code null} for no lower bound
  * @param to only months up to this one, or {@code null} for no upper bound
  * @param tiers only partners whose current tier is one of these; empty for any tier
- * @throws IllegalArgumentException if {@code to} is before {@code from}
+ * @throws ValidationException listing each problem: {@code tiers} null or holding null, {@code to}
+ *     before {@code from}
  */
 public record RevenueFilter(
     @Nullable PartnerId partnerId, @Nullable YearMonth from, @Nullable YearMonth to, Set<Tier> tiers) {
 
   public RevenueFilter {
-    tiers = requireNonNull(tiers, "tiers").isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new IllegalArgumentException("the month filter ends (" + to + ") before it starts (" + from + ")");
+    List<Violation> violations = new ArrayList<>(0);
+    if (tiers == null) {
+      violations.add(new Violation("tiers", "must not be null; use an empty set for any tier"));
+    } else if (tiers.stream().anyMatch(java.util.Objects::isNull)) {
+      violations.add(new Violation("tiers", "must not hold null"));
     }
+    if (from != null && to != null && to.isBefore(from)) {
+      violations.add(new Violation("to", "must not be before from (" + from + "), got " + to));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+    tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
   }
 
   /** Every partner, every month, every tier. */
@@ -36,9 +48,16 @@ public record RevenueFilter(
     return new RevenueFilter(null, null, null, Set.of());
   }
 
-  /** This filter restricted to one partner. */
+  /**
+   * This filter restricted to one partner.
+   *
+   * @throws ValidationException ({@code partnerId}) if {@code id} is null
+   */
   public RevenueFilter partner(PartnerId id) {
-    return new RevenueFilter(requireNonNull(id, "id"), from, to, tiers);
+    if (id == null) {
+      throw ValidationException.of("partnerId", "must not be null; use all() for every partner");
+    }
+    return new RevenueFilter(id, from, to, tiers);
   }
 
   /** This filter restricted to the months of {@code range}. */

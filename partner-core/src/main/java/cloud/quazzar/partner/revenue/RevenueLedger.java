@@ -173,6 +173,9 @@ public interface RevenueLedger {
    *
    * @return how many data rows were written (the header aside)
    * @throws IOException if the writer fails; the rows before the failure were written
+   * @throws NotFoundException if the filter names a partner that does not
+   *     exist (nothing is written)
+   * @throws cloud.quazzar.partner.ValidationException if {@code filter} or {@code out} is null
    */
   long exportCsv(RevenueFilter filter, Writer out) throws IOException;
 

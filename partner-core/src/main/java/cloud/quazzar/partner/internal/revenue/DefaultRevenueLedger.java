@@ -540,6 +540,8 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     Checks.start().notNull("filter", filter).notNull("out", out).done();
     try {
       return store.read(tx -> {
+        // an id of nothing is a NotFoundException, as everywhere, not an empty export
+        filter.partner().ifPresent(id -> requirePartner(tx, id));
         try {
           CsvExport csv = new CsvExport(out);
           tx.revenue().scan(filter, csv);

@@ -38,6 +38,64 @@ public final class PartnerGenerators {
       "a",
       "Multi\nLine\tName");
 
+  /**
+   * Valid text that looks like SQL injection, LIKE wildcards, escapes, template or script syntax,
+   * or that uses scripts, emoji, combining marks, bidirectional and zero-width characters. Every
+   * entry is a valid value of every text field (no control character, at most 100 characters, no
+   * surrounding or doubled white space, so the stored value is the value itself) and no two share
+   * a name key, so each may be a company name in one program. A store must keep each one verbatim
+   * and match it in look-ups only exactly. NUL is deliberately absent: it is invalid input (see
+   * {@link InvalidInput#CONTROL_CHARACTERS}).
+   */
+  public static final List<String> TRICKY_TEXT = List.of(
+      "'; DROP TABLE partners; --",
+      "' OR '1'='1",
+      "\" OR \"\"=\"",
+      "Robert'); DROP TABLE clients;--",
+      "1; DELETE FROM revenue_entries WHERE 1=1",
+      "\\",
+      "\\'",
+      "C:\\temp\\new",
+      "\\x00 \\0 \\n",
+      "$$",
+      "$1 $$ LANGUAGE plpgsql $$",
+      "$tag$ body $tag$",
+      "%",
+      "_",
+      "%_%",
+      "a_c",
+      "abc",
+      "100% _sure_",
+      "[a-z]* ^$ .+?",
+      "/* comment */ --",
+      "#hash",
+      "`backtick`",
+      "''",
+      "\"\"",
+      "NULL",
+      "E'\\u0041'",
+      "<script>alert(1)</script>",
+      "${jndi:ldap://x.example/a}",
+      "{{7*7}} #{7*7}",
+      "=HYPERLINK(\"http://x.example\")",
+      "+1 -1 @SUM",
+      "\u202Eevil\u202C mirror",
+      "\u200Frtl mark\u200E",
+      "zero\u200Bwidth\uFEFF",
+      "🚀🔥 rockets",
+      "👨‍👩‍👧 family",
+      "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 astral",
+      "日本語の会社",
+      "مرحبا بالعالم",
+      "e\u0301 combining",
+      "Straße İstanbul",
+      "x".repeat(100));
+
+  /** Valid email addresses with quotes, wildcards and other characters that SQL treats specially. */
+  public static final List<String> TRICKY_EMAILS = List.of(
+      "o'brien@x.example", "100%_sure@x.example", "a_c@x.example", "dollar$$@x.example",
+      "back`tick@x.example", "plus+tag@x.example", "x-1@sub-domain.x.example");
+
   private PartnerGenerators() {}
 
   /** Any tier. */

@@ -620,6 +620,29 @@ public abstract class StoreTck {
     }
   }
 
+  @Nested
+  @DisplayName("Text verbatim")
+  class VerbatimText extends VerbatimTextContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
+  @DisplayName("Portal isolation")
+  class Portal extends PortalContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+
+    @Override
+    protected int examples() {
+      return Math.max(5, propertyExamples() / 3);
+    }
+  }
+
   /** Runs {@code body(i)} for i in 0..threads-1 at once and rethrows the first failure. */
   protected static void runConcurrently(int threads, ThrowingIntConsumer body) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
