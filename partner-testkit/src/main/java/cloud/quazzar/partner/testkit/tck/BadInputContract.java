@@ -28,6 +28,8 @@ import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.PolicyVersion;
 import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.review.MinimumAverageMrr;
+import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.ContactUpdate;
@@ -187,6 +189,7 @@ public abstract class BadInputContract {
     certifications(cases);
     revenue(cases);
     portal(cases);
+    reviews(cases);
     values(cases);
     return Collections.unmodifiableList(cases);
   }
@@ -550,6 +553,32 @@ public abstract class BadInputContract {
         (w, n) -> w.program().portal(w.active().id()).statements(MonthRange.lastMonths(w.month(), n), Money.of("1", "USD"))));
   }
 
+  private static void reviews(List<Case> c) {
+    c.add(fixed("reviews.configure", "null", "null policy", w -> w.program().reviews().configure(null)));
+    c.add(bad("ReviewPolicy.gracePeriodDays",
+        Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+            SourceDSL.integers().between(ReviewPolicy.MAX_GRACE_DAYS + 1, Integer.MAX_VALUE)),
+        v -> v <= 0 ? "negative number" : "huge number",
+        (w, d) -> w.program().reviews().configure(ReviewPolicy.builder().gracePeriodDays(d).build())));
+    c.add(fixed("ReviewPolicy", "null", "null modes and tier",
+        w -> ReviewPolicy.builder().demotionMode(null).promotionMode(null)
+            .revenue(null, MinimumAverageMrr.of("1", "USD", 1)).build()));
+    c.add(bad("MinimumAverageMrr", InvalidInput.negativeMoney(), v -> "negative number",
+        (w, m) -> new MinimumAverageMrr(m, 3)));
+    c.add(bad("MinimumAverageMrr", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+            SourceDSL.integers().between(MinimumAverageMrr.MAX_MONTHS + 1, Integer.MAX_VALUE)),
+        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> MinimumAverageMrr.of("100.00", "USD", n)));
+    c.add(bad("reviews.run", SourceDSL.integers().between(1, 100_000), v -> "date after today",
+        (w, d) -> w.program().reviews().run(w.today().plusDays(d))));
+    c.add(bad("reviews.run", SourceDSL.integers().between(1, 100_000), v -> "dates out of order",
+        (w, d) -> w.program().reviews().run(w.today().minusDays(d))));
+    c.add(fixed("reviews.run", "null", "null date", w -> w.program().reviews().run(null)));
+    c.add(bad("reviews.gracePeriod", partnerIds(), v -> "unknown id", (w, id) -> w.program().reviews().gracePeriod(id)));
+    c.add(fixed("reviews.gracePeriod", "null", "null id", w -> w.program().reviews().gracePeriod(null)));
+    c.add(bad("reviews.history", partnerIds(), v -> "unknown id", (w, id) -> w.program().reviews().history(id)));
+    c.add(fixed("reviews.history", "null", "null id", w -> w.program().reviews().history(null)));
+  }
+
   private static void values(List<Case> c) {
     c.add(bad("Money.of", InvalidInput.amountTexts(), v -> v == null ? "null" : "not a number",
         (w, a) -> Money.of(a, "USD")));
@@ -707,6 +736,7 @@ public abstract class BadInputContract {
     ledger.record(RevenueRecording.of(active.id(), month.minusMonths(1), Money.of("1234.56", "USD"), "rec-1").withCounts(10, 2));
     ledger.correct(RevenueCorrection.of(active.id(), month.minusMonths(1), "fix-1", "typo").withMrr(Money.of("1300.00", "USD")));
     ledger.record(RevenueRecording.of(active.id(), month, Money.of("99", "EUR"), "rec-2"));
+    program.reviews().run(); // a reviewed day: later calls for earlier days are refused
     return new World(program, active, inactive, client, otherClient, renewed, revoked, policy, today, month);
   }
 
@@ -727,11 +757,14 @@ public abstract class BadInputContract {
       registry.tierHistory(p.id()).forEach(t -> out.append("  tier ").append(t).append('\n'));
       program.discounts().adjustmentHistory(p.id()).forEach(a -> out.append("  adjustment ").append(a).append('\n'));
       program.certifications().history(p.id()).forEach(c -> out.append("  certification ").append(c).append('\n'));
+      program.reviews().gracePeriod(p.id()).ifPresent(g -> out.append("  grace ").append(g).append('\n'));
+      program.reviews().history(p.id()).forEach(o -> out.append("  review ").append(o).append('\n'));
       for (MonthReport m : program.revenue().partnerReport(p.id(), recent).months()) {
         program.revenue().history(p.id(), m.entry().month()).forEach(e -> out.append("  ledger ").append(e).append('\n'));
       }
     }
     program.discounts().policyHistory().forEach(v -> out.append("policy ").append(v).append('\n'));
+    out.append("review policy ").append(program.reviews().policy()).append('\n');
     out.append("counts ").append(program.certifications().counts()).append('\n');
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     try {
