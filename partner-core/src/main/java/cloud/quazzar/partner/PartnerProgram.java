@@ -4,6 +4,9 @@ import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
+import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.StorageDiscovery;
@@ -21,9 +24,12 @@ import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +59,9 @@ public final class PartnerProgram implements AutoCloseable {
 
   private final Clock clock;
   private final ZoneId zone;
-  private final Store store;
+  private final OutboxStore store;
   private final boolean ownsStore;
+  private final DefaultDomainEvents events;
   private final PartnerRegistry registry;
   private final DiscountEngine discounts;
   private final CertificationTracker certifications;
@@ -64,14 +71,18 @@ public final class PartnerProgram implements AutoCloseable {
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
     this.zone = b.zone;
-    this.store = store;
+    OutboxStore outbox = new OutboxStore(store);
+    this.store = outbox;
     this.ownsStore = ownsStore;
-    this.registry = new DefaultPartnerRegistry(store, clock, b.ids);
-    this.discounts = new DefaultDiscountEngine(store, clock, zone);
+    ExecutorService owned = b.eventExecutor == null ? DefaultDomainEvents.defaultExecutor() : null;
+    Executor executor = owned != null ? owned : b.eventExecutor;
+    this.events = new DefaultDomainEvents(outbox, clock, executor, owned, b.eventRetryDelay, b.eventLease);
+    this.registry = new DefaultPartnerRegistry(outbox, clock, b.ids);
+    this.discounts = new DefaultDiscountEngine(outbox, clock, zone);
     this.certifications = new DefaultCertificationTracker(
-        store, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements);
-    this.revenue = new DefaultRevenueLedger(store, clock, zone, b.ids);
-    this.reviews = new DefaultTierReviews(store, clock, zone, registry, certifications);
+        outbox, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements, events);
+    this.revenue = new DefaultRevenueLedger(outbox, clock, zone, b.ids);
+    this.reviews = new DefaultTierReviews(outbox, clock, zone, registry, certifications);
   }
 
   /** A new builder; every option may be set at most once. */
@@ -110,6 +121,16 @@ public final class PartnerProgram implements AutoCloseable {
   }
 
   /**
+   * Domain events: the durable event log written with every change (partner created or
+   * deactivated, tier changed, grace period started or ended, discount policy version, certification
+   * status change, revenue recorded or corrected) and its delivery to subscribed listeners after
+   * commit, at least once, in order, with a cursor per listener in the store.
+   */
+  public DomainEvents events() {
+    return events;
+  }
+
+  /**
    * The portal of one partner: a view that reaches only that partner's record, clients,
    * certifications, revenue and billing statements ({@link PartnerPortal} lists its promises). The
    * host calls this after it has authenticated the partner.
@@ -137,14 +158,23 @@ public final class PartnerProgram implements AutoCloseable {
     return LocalDate.now(clock.withZone(zone));
   }
 
-  /** The store the program works on, e.g. for a health check's description. */
+  /**
+   * The store the program works on, e.g. for a health check's description. Writes through it carry
+   * the program's outbox: a host that wants its own work and program calls in one transaction runs
+   * them in {@code program.store().write(...)}, and the events of the calls are delivered after that
+   * transaction commits.
+   */
   public Store store() {
     return store;
   }
 
-  /** Closes the store if the program opened it. Idempotent. */
+  /**
+   * Stops event delivery (waiting up to 5 s for a listener that is running) and closes the store
+   * if the program opened it. Idempotent.
+   */
   @Override
   public void close() {
+    events.close();
     if (ownsStore) {
       store.close();
     }
@@ -165,6 +195,9 @@ public final class PartnerProgram implements AutoCloseable {
     private @Nullable ClassLoader classLoader;
     private ExpiryThresholds expiryThresholds = ExpiryThresholds.DEFAULT;
     private EligibilityRequirements eligibilityRequirements = EligibilityRequirements.DEFAULT;
+    private @Nullable Executor eventExecutor;
+    private Duration eventRetryDelay = Duration.ofSeconds(5);
+    private Duration eventLease = Duration.ofSeconds(30);
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -252,6 +285,53 @@ public final class PartnerProgram implements AutoCloseable {
       given(requirements, "requirements");
       once("eligibilityRequirements");
       this.eligibilityRequirements = requirements;
+      return this;
+    }
+
+    /**
+     * Where event listeners run after a commit (default: one daemon thread of the program, stopped
+     * by {@link PartnerProgram#close()}). {@code Runnable::run} delivers on the thread whose write
+     * committed, before the call returns: deterministic for tests, but then a host must not call
+     * the program inside its own transaction on a store other than {@link PartnerProgram#store()}.
+     * The host keeps ownership of an executor it gives.
+     */
+    public Builder eventExecutor(Executor executor) {
+      given(executor, "eventExecutor");
+      once("eventExecutor");
+      this.eventExecutor = executor;
+      return this;
+    }
+
+    /**
+     * How long after a listener threw its event is offered again (default 5 s; 10 ms to 1 day). The
+     * next commit or {@link DomainEvents#deliverPending()} offers it sooner.
+     *
+     * @throws ValidationException if the delay is null or out of range
+     */
+    public Builder eventRetryDelay(Duration delay) {
+      given(delay, "eventRetryDelay");
+      if (delay.compareTo(Duration.ofMillis(10)) < 0 || delay.compareTo(Duration.ofDays(1)) > 0) {
+        throw ValidationException.of("eventRetryDelay", "must be within 10 ms..1 day, got " + delay);
+      }
+      once("eventRetryDelay");
+      this.eventRetryDelay = delay;
+      return this;
+    }
+
+    /**
+     * How long a program may deliver one listener name before another program (node) may take it
+     * over (default 30 s; 1 s to 1 hour). The lease is renewed with every stored cursor and given
+     * back after each delivery, so it only matters when a node dies while delivering.
+     *
+     * @throws ValidationException if the lease is null or out of range
+     */
+    public Builder eventLease(Duration lease) {
+      given(lease, "eventLease");
+      if (lease.compareTo(Duration.ofSeconds(1)) < 0 || lease.compareTo(Duration.ofHours(1)) > 0) {
+        throw ValidationException.of("eventLease", "must be within 1 s..1 hour, got " + lease);
+      }
+      once("eventLease");
+      this.eventLease = lease;
       return this;
     }
 

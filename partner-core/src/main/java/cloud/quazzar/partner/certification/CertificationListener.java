@@ -2,11 +2,12 @@ package cloud.quazzar.partner.certification;
 
 /**
  * Receives the status changes found by {@link CertificationTracker#reportStatusChanges()}, after
- * they were stored as reported. Called on the thread that runs the sweep, one change at a time.
+ * the sweep's transaction committed, one change at a time, in the order they were stored.
  *
- * <p>A listener that throws a {@link RuntimeException} does not stop the other listeners nor the
- * remaining changes; the change it failed on is offered to it again, before newer ones, at each
- * following sweep of the same program until it accepts it (see {@code docs/certifications.md}).
+ * <p>A listener that throws a {@link RuntimeException} does not hold up the other listeners; the
+ * change it failed on is offered to it again later (after the program's event retry delay, and at
+ * every later delivery) before newer ones, until it accepts it, in this or a later process (see
+ * {@link CertificationTracker#addListener(String, CertificationListener)} and {@code docs/events.md}).
  */
 @FunctionalInterface
 public interface CertificationListener {

@@ -124,9 +124,11 @@ public interface CertificationTracker {
 
   /**
    * The status-change sweep, for the host to schedule (daily, say): finds every current
-   * certification whose status today differs from the one last reported for it, stores the new one
-   * as reported (in the store, so the report survives restarts and several nodes sweeping at once
-   * report each change once), then calls the listeners.
+   * certification whose status today differs from the one last reported for it, and stores the new
+   * one as reported together with a {@link cloud.quazzar.partner.events.CertificationStatusChanged}
+   * event per change, in one transaction (in the store, so the report survives restarts and several
+   * nodes sweeping at once report each change once). Listeners get the changes from the event log
+   * after the commit ({@link #addListener}).
    *
    * <p>A new certification's reported status is its status when added; a renewal inherits the
    * renewed record's reported status, so the sweep after a renewal reports the improvement.
@@ -135,15 +137,30 @@ public interface CertificationTracker {
    */
   List<StatusChange> reportStatusChanges();
 
-  /** Registers a listener for the changes {@link #reportStatusChanges()} finds from now on. */
-  void addListener(CertificationListener listener);
+  /**
+   * Subscribes a listener, under a name that identifies it across restarts, to the status changes
+   * the sweep reports from now on. It is a durable event subscription ({@link
+   * cloud.quazzar.partner.events.DomainEvents#subscribe}) that passes on only {@link
+   * cloud.quazzar.partner.events.CertificationStatusChanged} events: delivered after the sweep's
+   * commit on the program's event executor, at least once, in order; a listener that throws gets the
+   * change again later, before newer ones, without holding up other listeners; a name subscribed
+   * before resumes after the last change it accepted, even in a new process.
+   *
+   * @throws cloud.quazzar.partner.ValidationException if the name is null, blank, longer than 100
+   *     characters or holds a control character, or the listener is null
+   * @throws cloud.quazzar.partner.ConflictException ({@code DUPLICATE}) if a listener (of any kind)
+   *     is subscribed under the name in this program already
+   */
+  void addListener(String name, CertificationListener listener);
 
   /**
-   * Unregisters a listener and drops the changes still waiting to be offered to it again.
+   * Stops delivering to the listener subscribed under {@code name}; its cursor stays in the store,
+   * so adding a listener under the name again resumes where it stopped.
    *
-   * @return whether it was registered
+   * @return whether a listener was subscribed under the name
+   * @throws cloud.quazzar.partner.ValidationException if {@code name} is null
    */
-  boolean removeListener(CertificationListener listener);
+  boolean removeListener(String name);
 
   /**
    * The partner's eligibility today.

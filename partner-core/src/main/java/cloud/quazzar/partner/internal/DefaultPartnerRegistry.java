@@ -7,6 +7,11 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.events.PartnerCreated;
+import cloud.quazzar.partner.events.PartnerDeactivated;
+import cloud.quazzar.partner.events.PartnerReactivated;
+import cloud.quazzar.partner.events.TierChanged;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.ContactUpdate;
@@ -40,11 +45,11 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   static final String INITIAL_BY = "registry";
   static final String INITIAL_REASON = "initial tier";
 
-  private final Store store;
+  private final OutboxStore store;
   private final Clock clock;
   private final IdGenerator ids;
 
-  public DefaultPartnerRegistry(Store store, Clock clock, IdGenerator ids) {
+  public DefaultPartnerRegistry(OutboxStore store, Clock clock, IdGenerator ids) {
     this.store = store;
     this.clock = clock;
     this.ids = ids;
@@ -69,6 +74,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
           new PartnerId(ids.next()), name, email, tier, PartnerStatus.ACTIVE, now, now, 1);
       repo.insert(rec);
       repo.appendTierChange(new TierChange(rec.id(), 1, null, tier, now, INITIAL_BY, INITIAL_REASON));
+      store.emit(new PartnerCreated(rec.id(), rec.companyName(), tier, now));
       return rec.toPartner(ClientTotals.NONE);
     });
   }
@@ -116,10 +122,12 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
           id, cur.companyName(), cur.contactEmail(), to, cur.status(), cur.createdAt(), now, cur.version() + 1);
       update(repo, next, expectedVersion);
       int seq = repo.lastTierSequence(id) + 1;
-      repo.appendTierChange(new TierChange(
+      TierChange change = new TierChange(
           id, seq, cur.tier(), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
-          Objects.requireNonNull(request.reason()).strip()));
+          Objects.requireNonNull(request.reason()).strip());
+      repo.appendTierChange(change);
+      store.emit(new TierChanged(change));
       return withTotals(repo, next);
     });
   }
@@ -170,9 +178,13 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       if (cur.status() == status) {
         throw new ConflictException(STATE, "partner " + id + " is already " + status);
       }
+      Instant now = now();
       PartnerRecord next = new PartnerRecord(
-          id, cur.companyName(), cur.contactEmail(), cur.tier(), status, cur.createdAt(), now(), cur.version() + 1);
+          id, cur.companyName(), cur.contactEmail(), cur.tier(), status, cur.createdAt(), now, cur.version() + 1);
       update(repo, next, expectedVersion);
+      store.emit(status == PartnerStatus.ACTIVE
+          ? new PartnerReactivated(id, next.version(), now)
+          : new PartnerDeactivated(id, next.version(), now));
       return withTotals(repo, next);
     });
   }

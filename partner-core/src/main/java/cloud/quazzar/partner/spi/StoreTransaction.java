@@ -18,4 +18,7 @@ public interface StoreTransaction {
 
   /** Tier reviews: running grace periods, review outcomes per day, review policy versions. */
   ReviewRepository reviews();
+
+  /** Domain events: the append-only event log (outbox) and the listeners' cursors. */
+  EventRepository events();
 }

@@ -14,6 +14,11 @@ import cloud.quazzar.partner.certification.CertificationListener;
 import cloud.quazzar.partner.certification.CertificationState;
 import cloud.quazzar.partner.certification.CertificationStatus;
 import cloud.quazzar.partner.certification.CertificationTracker;
+import cloud.quazzar.partner.events.CertificationStatusChanged;
+import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.events.StartPosition;
+import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.certification.DayRange;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
@@ -76,18 +81,19 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       .comparing((StatusChange s) -> s.certification().expiryDate())
       .thenComparing(s -> s.certification().id().value(), UUID_TEXT_ORDER);
 
-  private final Store store;
+  private final OutboxStore store;
+  private final DomainEvents events;
   private final Clock clock;
   private final IdGenerator ids;
   private final ExpiryThresholds thresholds;
   private final EligibilityRequirements requirements;
   private final Today today;
-  private final Listeners listeners = new Listeners();
   private final Object sweepLock = new Object();
 
-  public DefaultCertificationTracker(Store store, Clock clock, ZoneId zone, IdGenerator ids,
-      ExpiryThresholds thresholds, EligibilityRequirements requirements) {
+  public DefaultCertificationTracker(OutboxStore store, Clock clock, ZoneId zone, IdGenerator ids,
+      ExpiryThresholds thresholds, EligibilityRequirements requirements, DomainEvents events) {
     this.store = requireNonNull(store, "store");
+    this.events = requireNonNull(events, "events");
     this.clock = requireNonNull(clock, "clock");
     this.ids = requireNonNull(ids, "ids");
     this.thresholds = requireNonNull(thresholds, "thresholds");
@@ -320,29 +326,32 @@ public final class DefaultCertificationTracker implements CertificationTracker {
             }
           }
         }
+        out.sort(CHANGE_ORDER);
+        // Issue 6: the sweep's changes go through the outbox, so listeners get them after commit,
+        // durably and at least once.
+        Instant at = now();
+        for (StatusChange change : out) {
+          store.emit(new CertificationStatusChanged(change, at));
+        }
         return out;
       });
-      found.sort(CHANGE_ORDER);
-      List<StatusChange> changes = List.copyOf(found);
-      listeners.deliver(changes);
-      return changes;
+      return List.copyOf(found);
     }
   }
 
   @Override
-  public void addListener(CertificationListener listener) {
-    Checks.start().notNull("listener", listener).done();
-    synchronized (sweepLock) {
-      listeners.add(listener);
-    }
+  public void addListener(String name, CertificationListener listener) {
+    DefaultDomainEvents.checkName(Checks.start(), name).notNull("listener", listener).done();
+    events.subscribe(name, StartPosition.LATEST, record -> {
+      if (record.event() instanceof CertificationStatusChanged c) {
+        listener.statusChanged(c.change());
+      }
+    });
   }
 
   @Override
-  public boolean removeListener(CertificationListener listener) {
-    Checks.start().notNull("listener", listener).done();
-    synchronized (sweepLock) {
-      return listeners.remove(listener);
-    }
+  public boolean removeListener(String name) {
+    return events.unsubscribe(name);
   }
 
   @Override

@@ -14,6 +14,8 @@ import cloud.quazzar.partner.discount.CancelRequest;
 import cloud.quazzar.partner.discount.Cancellation;
 import cloud.quazzar.partner.discount.DiscountCalculator;
 import cloud.quazzar.partner.discount.DiscountEngine;
+import cloud.quazzar.partner.events.DiscountPolicyVersionCreated;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PartnerAdjustment;
@@ -67,12 +69,12 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** The most violations one batch lists before summing up the rest. */
   static final int MAX_LISTED = 100;
 
-  private final Store store;
+  private final OutboxStore store;
   private final Clock clock;
   private final ZoneId zone;
   private volatile @Nullable State state;
 
-  public DefaultDiscountEngine(Store store, Clock clock, ZoneId zone) {
+  public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone) {
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -213,6 +215,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
       int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
       PolicyVersion v = new PolicyVersion(next, from, policy, now(), by, reason, Optional.empty());
       repo.appendPolicyVersion(v);
+      store.emit(new DiscountPolicyVersionCreated(v.version(), v.effectiveFrom(), by, reason, v.createdAt()));
       return v;
     });
   }

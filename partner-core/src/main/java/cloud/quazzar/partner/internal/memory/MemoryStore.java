@@ -3,6 +3,7 @@ package cloud.quazzar.partner.internal.memory;
 import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
+import cloud.quazzar.partner.spi.EventRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.ReviewRepository;
@@ -26,6 +27,7 @@ public final class MemoryStore implements Store {
   private final MemoryRevenue revenue = new MemoryRevenue();
   private final MemoryDiscounts discounts = new MemoryDiscounts();
   private final MemoryReviews reviews = new MemoryReviews();
+  private final MemoryEvents events = new MemoryEvents();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
@@ -98,6 +100,7 @@ public final class MemoryStore implements Store {
     private @Nullable CertificationRepository certificationView;
     private @Nullable RevenueRepository revenueView;
     private @Nullable ReviewRepository reviewView;
+    private @Nullable EventRepository eventView;
 
     Tx(@Nullable Deque<Runnable> undo) {
       this.undo = undo;
@@ -131,6 +134,12 @@ public final class MemoryStore implements Store {
     public ReviewRepository reviews() {
       ReviewRepository v = reviewView;
       return v != null ? v : (reviewView = reviews.view(undo));
+    }
+
+    @Override
+    public EventRepository events() {
+      EventRepository v = eventView;
+      return v != null ? v : (eventView = events.view(undo));
     }
   }
 }

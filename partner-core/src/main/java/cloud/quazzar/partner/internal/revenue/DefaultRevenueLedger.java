@@ -19,6 +19,9 @@ import cloud.quazzar.partner.revenue.PartnerReport;
 import cloud.quazzar.partner.revenue.ProgramMonth;
 import cloud.quazzar.partner.revenue.ProgramReport;
 import cloud.quazzar.partner.revenue.RecordOutcome;
+import cloud.quazzar.partner.events.RevenueCorrected;
+import cloud.quazzar.partner.events.RevenueRecorded;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.revenue.RevenueCorrection;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
@@ -79,12 +82,12 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   /** How many offending recordings a batch conflict names. */
   private static final int NAMED_IN_MESSAGE = 5;
 
-  private final Store store;
+  private final OutboxStore store;
   private final Clock clock;
   private final ZoneId zone;
   private final IdGenerator ids;
 
-  public DefaultRevenueLedger(Store store, Clock clock, ZoneId zone, IdGenerator ids) {
+  public DefaultRevenueLedger(OutboxStore store, Clock clock, ZoneId zone, IdGenerator ids) {
     this.store = requireNonNull(store, "store");
     this.clock = requireNonNull(clock, "clock");
     this.zone = requireNonNull(zone, "zone");
@@ -134,7 +137,11 @@ public final class DefaultRevenueLedger implements RevenueLedger {
         ? tx.partners().clientTotals(pid) : ClientTotals.NONE;
     RevenueEntry entry = newRecorded(r, totals, now());
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
-    return taken.isEmpty() ? entry : replay(taken.get(0), r);
+    if (!taken.isEmpty()) {
+      return replay(taken.get(0), r);
+    }
+    store.emit(new RevenueRecorded(entry));
+    return entry;
   }
 
   @Override
@@ -247,6 +254,11 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       throw new Refusal(new ConflictException(DUPLICATE, clashes.size() + " recording(s) repeat a key with other figures, "
           + "so nothing was stored: " + String.join("; ", clashes.subList(0, Math.min(NAMED_IN_MESSAGE, clashes.size())))
           + (clashes.size() > NAMED_IN_MESSAGE ? "; ..." : "")));
+    }
+    for (RevenueEntry e : entries) {
+      if (created.contains(e.idempotencyKey())) {
+        store.emit(new RevenueRecorded(e));
+      }
     }
     return new Stored(byKey, created);
   }
@@ -385,7 +397,11 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     RevenueEntry entry = new RevenueEntry(new RevenueEntryId(ids.next()), pid, month, cur.revision() + 1,
         EntryKind.CORRECTION, mrr, servers, clients, key, reason, now(), cur.id());
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
-    return taken.isEmpty() ? entry : replay(taken.get(0), c, reason);
+    if (!taken.isEmpty()) {
+      return replay(taken.get(0), c, reason);
+    }
+    store.emit(new RevenueCorrected(entry));
+    return entry;
   }
 
   private static RevenueEntry replay(RevenueEntry prior, RevenueCorrection c, String reason) {

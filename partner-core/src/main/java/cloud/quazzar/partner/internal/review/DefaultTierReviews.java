@@ -4,6 +4,10 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.events.GracePeriodEnded;
+import cloud.quazzar.partner.events.GracePeriodOutcome;
+import cloud.quazzar.partner.events.GracePeriodStarted;
+import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.UnmetRequirement;
@@ -31,6 +35,7 @@ import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -57,13 +62,13 @@ public final class DefaultTierReviews implements TierReviews {
   private static final int REASON_LIMIT = 500;
   private static final Tier LOWEST = Tier.values()[0];
 
-  private final Store store;
+  private final OutboxStore store;
   private final Clock clock;
   private final ZoneId zone;
   private final PartnerRegistry registry;
   private final CertificationTracker certifications;
 
-  public DefaultTierReviews(Store store, Clock clock, ZoneId zone, PartnerRegistry registry,
+  public DefaultTierReviews(OutboxStore store, Clock clock, ZoneId zone, PartnerRegistry registry,
       CertificationTracker certifications) {
     this.store = store;
     this.clock = clock;
@@ -262,24 +267,32 @@ public final class DefaultTierReviews implements TierReviews {
     return Optional.of(outcome);
   }
 
-  /**
-   * A grace period starts: the one place where it does (an outbox event {@code GracePeriodStarted}
-   * is to be written here, in the same transaction).
-   */
-  private static void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
+  /** A grace period starts: the one place where it does, with its event in the same transaction. */
+  private void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
     repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: we retry
+    store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.endsOn(), now()));
   }
 
   /**
    * A grace period ends ({@code how}: requalified, demoted, or the tier changed otherwise): the one
-   * place where it does (an outbox event {@code GracePeriodEnded} is to be written here, in the same
-   * transaction).
+   * place where it does, with its event in the same transaction.
    */
-  private static void endGracePeriod(ReviewRepository repo, GracePeriod grace, LocalDate date, ReviewAction how) {
+  private void endGracePeriod(ReviewRepository repo, GracePeriod grace, LocalDate date, ReviewAction how) {
     if (!repo.deleteGracePeriod(grace.partnerId(), grace.startedOn())) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "the grace period of partner "
           + grace.partnerId() + " from " + grace.startedOn() + " was ended meanwhile (" + how + " on " + date + ")");
     }
+    GracePeriodOutcome outcome = switch (how) {
+      case GRACE_ENDED_REQUALIFIED -> GracePeriodOutcome.REQUALIFIED;
+      case DEMOTED -> GracePeriodOutcome.DEMOTED;
+      case GRACE_ENDED_TIER_CHANGED -> GracePeriodOutcome.TIER_CHANGED;
+      default -> throw new IllegalArgumentException("not a way for a grace period to end: " + how);
+    };
+    store.emit(new GracePeriodEnded(grace.partnerId(), grace.tier(), grace.startedOn(), date, outcome, now()));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void changeTier(PartnerRecord partner, Tier to, LocalDate date, String why) {

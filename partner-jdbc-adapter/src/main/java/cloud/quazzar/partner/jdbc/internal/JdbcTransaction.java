@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.spi.CertificationRepository;
 import cloud.quazzar.partner.spi.DiscountRepository;
+import cloud.quazzar.partner.spi.EventRepository;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.ReviewRepository;
@@ -21,6 +22,7 @@ final class JdbcTransaction implements StoreTransaction {
   private @Nullable JdbcRevenue revenue;
   private @Nullable JdbcDiscounts discounts;
   private @Nullable JdbcReviews reviews;
+  private @Nullable JdbcEvents events;
 
   JdbcTransaction(Jdbc jdbc, boolean readOnly) {
     this.jdbc = jdbc;
@@ -75,6 +77,16 @@ final class JdbcTransaction implements StoreTransaction {
       reviews = r;
     }
     return r;
+  }
+
+  @Override
+  public EventRepository events() {
+    JdbcEvents e = events;
+    if (e == null) {
+      e = new JdbcEvents(jdbc);
+      events = e;
+    }
+    return e;
   }
 
   boolean readOnly() {

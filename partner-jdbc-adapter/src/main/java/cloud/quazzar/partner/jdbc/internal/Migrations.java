@@ -20,7 +20,8 @@ final class Migrations {
       "discount_policy_versions", "discount_volume_steps", "discount_policy_cancellations",
       "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
       "partner_certifications", "revenue_entries",
-      "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements");
+      "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements",
+      "domain_events", "event_counter", "event_cursors");
 
   private Migrations() {}
 

@@ -18,6 +18,8 @@ import cloud.quazzar.partner.certification.Renewal;
 import cloud.quazzar.partner.certification.Revocation;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.discount.AdjustmentKind;
 import cloud.quazzar.partner.discount.AdjustmentRequest;
 import cloud.quazzar.partner.discount.CancelRequest;
@@ -57,6 +59,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -190,6 +193,7 @@ public abstract class BadInputContract {
     revenue(cases);
     portal(cases);
     reviews(cases);
+    events(cases);
     values(cases);
     return Collections.unmodifiableList(cases);
   }
@@ -428,9 +432,14 @@ public abstract class BadInputContract {
         (w, d) -> w.certifications().expiringWithin(d)));
     c.add(fixed("certifications.statusOf", "null", "null date", w -> w.certifications().statusOf(null)));
     c.add(fixed("certifications.addListener", "null", "null listener", w -> {
-      w.certifications().addListener(null);
+      w.certifications().addListener("watcher", null);
       return null;
     }));
+    c.add(bad("certifications.addListener", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
+        (w, name) -> {
+          w.certifications().addListener(name, change -> { });
+          return null;
+        }));
     c.add(bad("ExpiryThresholds", InvalidInput.days().zip(InvalidInput.days(), BadInputContract::pair), v -> "days out of range",
         (w, d) -> new ExpiryThresholds(d.get(0), d.get(1))));
     c.add(bad("ExpiryThresholds", SourceDSL.integers().between(1, 1000).zip(SourceDSL.integers().between(0, 1000),
@@ -551,6 +560,39 @@ public abstract class BadInputContract {
     c.add(bad("portal.statements", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long",
         (w, n) -> w.program().portal(w.active().id()).statements(MonthRange.lastMonths(w.month(), n), Money.of("1", "USD"))));
+  }
+
+  private static void events(List<Case> c) {
+    c.add(bad("events.subscribe", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
+        (w, name) -> {
+          w.program().events().subscribe(name, StartPosition.LATEST, r -> { });
+          return null;
+        }));
+    c.add(fixed("events.subscribe", "null", "null listener and start", w -> {
+      w.program().events().subscribe("another watcher", null, null);
+      return null;
+    }));
+    c.add(fixed("events.unsubscribe", "null", "null name", w -> w.program().events().unsubscribe(null)));
+    c.add(bad("events.cursor", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
+        (w, name) -> w.program().events().cursor(name)));
+    c.add(fixed("events.cursor", "unknown id", "a name never subscribed",
+        w -> w.program().events().cursor("never subscribed")));
+    c.add(bad("events.since", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.program().events().since(n, 10)));
+    c.add(bad("events.since", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+            SourceDSL.integers().between(DomainEvents.MAX_PAGE + 1, Integer.MAX_VALUE)),
+        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> w.program().events().since(0, n)));
+    c.add(bad("events.ofPartner", partnerIds(), v -> "unknown id", (w, id) -> w.program().events().ofPartner(id, 0, 10)));
+    c.add(fixed("events.ofPartner", "null", "null partner", w -> w.program().events().ofPartner(null, 0, 10)));
+    c.add(bad("events.ofPartner", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.program().events().ofPartner(w.active().id(), n, 10)));
+    c.add(fixed("PartnerProgram.builder", "null", "null event executor", w -> PartnerProgram.builder().eventExecutor(null)));
+    c.add(bad("PartnerProgram.builder", Generate.pick(List.of(Duration.ZERO, Duration.ofMillis(9), Duration.ofMillis(-1),
+            Duration.ofDays(2))), v -> v.isNegative() || v.isZero() ? "negative number" : "number out of range",
+        (w, d) -> PartnerProgram.builder().eventRetryDelay(d)));
+    c.add(bad("PartnerProgram.builder", Generate.pick(List.of(Duration.ZERO, Duration.ofMillis(999), Duration.ofSeconds(-5),
+            Duration.ofHours(2))), v -> v.isNegative() || v.isZero() ? "negative number" : "number out of range",
+        (w, d) -> PartnerProgram.builder().eventLease(d)));
   }
 
   private static void reviews(List<Case> c) {
@@ -711,6 +753,9 @@ public abstract class BadInputContract {
 
   // ------------------------------------------------------------------ the world and its snapshot
 
+  /** The listener the world subscribes: its cursor is part of the snapshot. */
+  static final String WATCHER = "bad input watcher";
+
   /** Builds the world of {@link World} through the public API. */
   protected static World world(PartnerProgram program) {
     PartnerRegistry registry = program.registry();
@@ -737,6 +782,8 @@ public abstract class BadInputContract {
     ledger.correct(RevenueCorrection.of(active.id(), month.minusMonths(1), "fix-1", "typo").withMrr(Money.of("1300.00", "USD")));
     ledger.record(RevenueRecording.of(active.id(), month, Money.of("99", "EUR"), "rec-2"));
     program.reviews().run(); // a reviewed day: later calls for earlier days are refused
+    program.events().subscribe(WATCHER, r -> { }); // a stored cursor, which no invalid call may move
+    program.events().deliverPending();
     return new World(program, active, inactive, client, otherClient, renewed, revoked, policy, today, month);
   }
 
@@ -766,6 +813,13 @@ public abstract class BadInputContract {
     program.discounts().policyHistory().forEach(v -> out.append("policy ").append(v).append('\n'));
     out.append("review policy ").append(program.reviews().policy()).append('\n');
     out.append("counts ").append(program.certifications().counts()).append('\n');
+    program.events().since(0, DomainEvents.MAX_PAGE).forEach(e -> out.append("event ").append(e).append('\n'));
+    out.append("last event ").append(program.events().lastSequence()).append('\n');
+    try {
+      out.append("cursor of '").append(WATCHER).append("' ").append(program.events().cursor(WATCHER)).append('\n');
+    } catch (NotFoundException e) {
+      out.append("no cursor '").append(WATCHER).append("'\n");
+    }
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     try {
       program.revenue().exportCsv(RevenueFilter.all(), csv);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -29,6 +30,7 @@ import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,10 +77,15 @@ class CertificationTrackerTest {
     }
   }
 
+  /** Delivers events on the committing thread, so listeners have run when a sweep returns. */
+  private PartnerProgram synchronous() {
+    return program(PartnerProgram.builder().eventExecutor(Runnable::run).eventRetryDelay(Duration.ofDays(1)));
+  }
+
   @Test
-  @DisplayName("a throwing listener stops neither the others nor the sweep, and is offered the change again at the next sweep")
+  @DisplayName("a throwing listener holds up neither the others nor the sweep, and gets the change again, in order, at the next delivery")
   void throwingListener() {
-    try (PartnerProgram program = program(PartnerProgram.builder())) {
+    try (PartnerProgram program = synchronous()) {
       CertificationTracker t = program.certifications();
       PartnerId p = partner(program, Tier.SILVER);
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
@@ -86,41 +93,71 @@ class CertificationTrackerTest {
       Recorder before = new Recorder(0);
       Recorder failing = new Recorder(1);
       Recorder after = new Recorder(0);
-      t.addListener(before);
-      t.addListener(failing);
-      t.addListener(after);
-      t.addListener(after);
+      t.addListener("before", before);
+      t.addListener("failing", failing);
+      t.addListener("after", after);
+      ConflictException twice = assertThrows(ConflictException.class, () -> t.addListener("after", after));
+      assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
       clock.advanceDays(1);
       List<StatusChange> changes = t.reportStatusChanges();
       assertEquals(2, changes.size(), "91 -> 90 days: EXPIRING_SOON; 30 -> 29 days: CRITICAL");
       assertEquals(changes, before.got);
-      assertEquals(changes, after.got, "a listener registered twice is called once");
-      assertEquals(changes, failing.got, "the failing listener still got the second change");
+      assertEquals(changes, after.got, "the listener after the failing one got both changes");
+      assertEquals(List.of(changes.get(0)), failing.got, "the failing listener stops at the change it threw on");
       assertTrue(t.reportStatusChanges().isEmpty(), "the sweep itself reported both changes, once");
+      assertEquals(2, program.events().deliverPending(), "the failing listener accepts both now");
       assertEquals(changes, before.got, "the others are not offered anything again");
-      assertEquals(List.of(changes.get(0), changes.get(1), changes.get(0)), failing.got,
-          "the change the listener threw on is offered to it again");
-      t.reportStatusChanges();
+      assertEquals(List.of(changes.get(0), changes.get(0), changes.get(1)), failing.got,
+          "the change the listener threw on is offered to it again, before the next one");
+      assertEquals(0, program.events().deliverPending());
       assertEquals(3, failing.got.size(), "once accepted, it is not offered again");
-      assertTrue(t.removeListener(failing));
-      assertFalse(t.removeListener(failing));
+      assertTrue(t.removeListener("failing"));
+      assertFalse(t.removeListener("failing"));
+    }
+  }
+
+  @Test
+  @DisplayName("a listener that threw gets its change again after the retry delay, with no further call")
+  void retriedAfterDelay() throws InterruptedException {
+    try (PartnerProgram program = program(PartnerProgram.builder().eventRetryDelay(Duration.ofMillis(50)))) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.SILVER);
+      add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
+      List<StatusChange> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+      AtomicInteger failures = new AtomicInteger(2);
+      t.addListener("flaky", change -> {
+        got.add(change);
+        if (failures.getAndDecrement() > 0) {
+          throw new IllegalStateException("listener down");
+        }
+      });
+      clock.advanceDays(1);
+      List<StatusChange> changes = t.reportStatusChanges();
+      assertEquals(1, changes.size());
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (program.events().cursor("flaky") < program.events().lastSequence() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of(changes.get(0), changes.get(0), changes.get(0)), got,
+          "offered three times: two failures, then accepted");
+      assertEquals(program.events().lastSequence(), program.events().cursor("flaky"));
     }
   }
 
   @Test
   @DisplayName("a removed listener is not called, and a listener added later only hears later changes")
   void removedListener() {
-    try (PartnerProgram program = program(PartnerProgram.builder())) {
+    try (PartnerProgram program = synchronous()) {
       CertificationTracker t = program.certifications();
       PartnerId p = partner(program, Tier.SILVER);
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
       Recorder removed = new Recorder(0);
-      t.addListener(removed);
-      t.removeListener(removed);
+      t.addListener("removed", removed);
+      assertTrue(t.removeListener("removed"));
       clock.advanceDays(1);
       Recorder late = new Recorder(0);
       t.reportStatusChanges();
-      t.addListener(late);
+      t.addListener("late", late);
       clock.advanceDays(61);
       List<StatusChange> critical = t.reportStatusChanges();
       assertTrue(removed.got.isEmpty());

@@ -66,6 +66,11 @@ final class RowStore implements Store, StoreTransaction, RevenueRepository {
   }
 
   @Override
+  public cloud.quazzar.partner.spi.EventRepository events() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public RevenueRepository revenue() {
     return this;
   }

@@ -1,0 +1,34 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The administrator set a new version of the discount policy. A program-wide event: {@link
+ * #partnerId()} is null. The policy itself is read with {@code program.discounts().history()}.
+ *
+ * @param version the new version number
+ * @param effectiveFrom the first day it is in force
+ * @param createdBy who set it
+ * @param reason why
+ * @param at when it was set
+ */
+public record DiscountPolicyVersionCreated(int version, LocalDate effectiveFrom, String createdBy, String reason, Instant at)
+    implements DomainEvent {
+  public DiscountPolicyVersionCreated {
+    requireNonNull(effectiveFrom, "effectiveFrom");
+    requireNonNull(createdBy, "createdBy");
+    requireNonNull(reason, "reason");
+    requireNonNull(at, "at");
+  }
+
+  /** Always null: the policy applies to the whole program. */
+  @Override
+  public @Nullable PartnerId partnerId() {
+    return null;
+  }
+}

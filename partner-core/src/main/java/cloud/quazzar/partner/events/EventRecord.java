@@ -1,0 +1,19 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A stored event with its position in the program's event log.
+ *
+ * @param sequence its position: 1 for the first event ever stored, then consecutive, in commit
+ *     order (an event with a higher sequence committed after every event with a lower one)
+ * @param event the event
+ */
+public record EventRecord(long sequence, DomainEvent event) {
+  public EventRecord {
+    requireNonNull(event, "event");
+    if (sequence < 1) {
+      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+    }
+  }
+}

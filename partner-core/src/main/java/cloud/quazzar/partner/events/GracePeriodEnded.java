@@ -1,0 +1,31 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A partner's grace period ended.
+ *
+ * @param partnerId the partner
+ * @param tier the tier it kept during the grace period
+ * @param startedOn the day the grace period started
+ * @param endedOn the review date that ended it
+ * @param outcome why it ended
+ * @param at when the review stored it
+ */
+public record GracePeriodEnded(
+    PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endedOn, GracePeriodOutcome outcome, Instant at)
+    implements DomainEvent {
+  public GracePeriodEnded {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(tier, "tier");
+    requireNonNull(startedOn, "startedOn");
+    requireNonNull(endedOn, "endedOn");
+    requireNonNull(outcome, "outcome");
+    requireNonNull(at, "at");
+  }
+}

@@ -1,0 +1,24 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.time.Instant;
+
+/**
+ * A partner was added to the registry.
+ *
+ * @param partnerId the new partner
+ * @param companyName its company name as stored
+ * @param tier its initial tier
+ * @param at when it was added
+ */
+public record PartnerCreated(PartnerId partnerId, String companyName, Tier tier, Instant at) implements DomainEvent {
+  public PartnerCreated {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(companyName, "companyName");
+    requireNonNull(tier, "tier");
+    requireNonNull(at, "at");
+  }
+}

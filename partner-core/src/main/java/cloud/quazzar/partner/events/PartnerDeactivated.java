@@ -1,0 +1,21 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.Instant;
+
+/**
+ * A partner was deactivated: it keeps its data but gets no discount and cannot be changed until
+ * it is reactivated.
+ *
+ * @param partnerId the partner
+ * @param version the partner's version after the change
+ * @param at when it was deactivated
+ */
+public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements DomainEvent {
+  public PartnerDeactivated {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(at, "at");
+  }
+}

@@ -1,0 +1,20 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.Instant;
+
+/**
+ * A deactivated partner was made active again.
+ *
+ * @param partnerId the partner
+ * @param version the partner's version after the change
+ * @param at when it was reactivated
+ */
+public record PartnerReactivated(PartnerId partnerId, long version, Instant at) implements DomainEvent {
+  public PartnerReactivated {
+    requireNonNull(partnerId, "partnerId");
+    requireNonNull(at, "at");
+  }
+}

@@ -1,0 +1,33 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import java.time.Instant;
+
+/**
+ * A month's revenue was corrected: a new revision was appended that supersedes the previous one.
+ *
+ * @param correction the stored correction entry ({@link RevenueEntry#supersedes()} names the entry
+ *     it replaces)
+ */
+public record RevenueCorrected(RevenueEntry correction) implements DomainEvent {
+  public RevenueCorrected {
+    requireNonNull(correction, "correction");
+    if (correction.kind() != EntryKind.CORRECTION) {
+      throw new IllegalArgumentException("a first recording is announced by RevenueRecorded");
+    }
+  }
+
+  @Override
+  public PartnerId partnerId() {
+    return correction.partnerId();
+  }
+
+  @Override
+  public Instant at() {
+    return correction.recordedAt();
+  }
+}

@@ -1,0 +1,33 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import java.time.Instant;
+
+/**
+ * A month's revenue was recorded in the ledger (revision 1). A replay of the same idempotency key
+ * stores nothing and so raises no event.
+ *
+ * @param entry the stored entry
+ */
+public record RevenueRecorded(RevenueEntry entry) implements DomainEvent {
+  public RevenueRecorded {
+    requireNonNull(entry, "entry");
+    if (entry.kind() != EntryKind.RECORDED) {
+      throw new IllegalArgumentException("a correction is announced by RevenueCorrected");
+    }
+  }
+
+  @Override
+  public PartnerId partnerId() {
+    return entry.partnerId();
+  }
+
+  @Override
+  public Instant at() {
+    return entry.recordedAt();
+  }
+}

@@ -1,0 +1,33 @@
+package cloud.quazzar.partner.events;
+
+import static java.util.Objects.requireNonNull;
+
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.TierChange;
+import java.time.Instant;
+
+/**
+ * A partner's tier changed: by an administrator through the registry, or by a tier review (whose
+ * reason then names the review). The initial tier of a new partner is in {@link PartnerCreated},
+ * not here, so {@link TierChange#from()} is never null in this event.
+ *
+ * @param change the entry appended to the partner's tier history
+ */
+public record TierChanged(TierChange change) implements DomainEvent {
+  public TierChanged {
+    requireNonNull(change, "change");
+    if (change.from() == null) {
+      throw new IllegalArgumentException("the initial tier is announced by PartnerCreated, not TierChanged");
+    }
+  }
+
+  @Override
+  public PartnerId partnerId() {
+    return change.partnerId();
+  }
+
+  @Override
+  public Instant at() {
+    return change.at();
+  }
+}

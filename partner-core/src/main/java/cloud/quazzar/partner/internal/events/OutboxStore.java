@@ -1,0 +1,99 @@
+package cloud.quazzar.partner.internal.events;
+
+import cloud.quazzar.partner.events.DomainEvent;
+import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreWork;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store as the program's services see it: the host's store plus the outbox. Services {@link
+ * #emit} events inside a write; the outermost write of the thread appends them to the event log as
+ * the last thing before commit (so a database store holds the event counter's row lock only for
+ * the commit), and after the commit asks for delivery.
+ *
+ * <p>A store may run a write's work more than once (a retry after a serialization failure): the
+ * buffer is made anew for each run, so only the events of the run that committed are stored.
+ */
+public final class OutboxStore implements Store {
+  private final Store inner;
+  /** The events of the outermost write running on this thread; null outside a write. */
+  private final ThreadLocal<@Nullable List<DomainEvent>> buffer = new ThreadLocal<>();
+  private volatile Runnable afterCommit = () -> {};
+
+  public OutboxStore(Store inner) {
+    this.inner = inner;
+  }
+
+  /** What runs after a write that stored events committed (the delivery's trigger). */
+  void afterCommit(Runnable action) {
+    this.afterCommit = action;
+  }
+
+  /** The host's store this one wraps. */
+  public Store inner() {
+    return inner;
+  }
+
+  /**
+   * Adds an event to the current write transaction; it is stored if and only if the transaction
+   * commits.
+   *
+   * @throws IllegalStateException outside a write of this store
+   */
+  public void emit(DomainEvent event) {
+    List<DomainEvent> events = buffer.get();
+    if (events == null) {
+      throw new IllegalStateException("an event can only be emitted inside a write transaction: " + event.type());
+    }
+    events.add(event);
+  }
+
+  @Override
+  public String description() {
+    return inner.description();
+  }
+
+  @Override
+  public <T> T read(StoreWork<T> work) {
+    return inner.read(work);
+  }
+
+  @Override
+  public <T> T write(StoreWork<T> work) {
+    if (buffer.get() != null) {
+      return inner.write(work); // joins the outer write, whose buffer collects the events
+    }
+    boolean[] stored = {false};
+    T result = inner.write(tx -> {
+      List<DomainEvent> events = new ArrayList<>();
+      buffer.set(events);
+      try {
+        T r = work.run(tx);
+        stored[0] = !events.isEmpty();
+        if (stored[0]) {
+          tx.events().append(events);
+        }
+        return r;
+      } finally {
+        buffer.remove();
+      }
+    });
+    if (stored[0]) {
+      afterCommit.run();
+    }
+    return result;
+  }
+
+  /** Closes the host's store (the program decides whether it owns it). */
+  @Override
+  public void close() {
+    inner.close();
+  }
+
+  @Override
+  public String toString() {
+    return "outbox over " + inner;
+  }
+}

@@ -1,0 +1,137 @@
+package cloud.quazzar.partner.internal.memory;
+
+import cloud.quazzar.partner.events.DomainEvent;
+import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.spi.EventRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event log and listener cursors of the memory store; guarded by the store's lock (one writer
+ * at a time, so sequences follow commit order), every change undone through the undo log.
+ */
+final class MemoryEvents {
+  /** Event n is at index n - 1. */
+  private final ArrayList<EventRecord> log = new ArrayList<>();
+  private final Map<PartnerId, ArrayList<EventRecord>> byPartner = new HashMap<>();
+  private final Map<String, Cursor> cursors = new HashMap<>();
+
+  private record Cursor(long position, @Nullable String owner, @Nullable Instant until) {}
+
+  EventRepository view(@Nullable Deque<Runnable> undo) {
+    return new View(undo);
+  }
+
+  private final class View implements EventRepository {
+    private final @Nullable Deque<Runnable> undo;
+
+    View(@Nullable Deque<Runnable> undo) {
+      this.undo = undo;
+    }
+
+    private Deque<Runnable> undoLog() {
+      if (undo == null) {
+        throw new IllegalStateException("write attempted in a read-only transaction");
+      }
+      return undo;
+    }
+
+    @Override
+    public long append(List<DomainEvent> events) {
+      Deque<Runnable> u = undoLog();
+      for (DomainEvent e : events) {
+        EventRecord r = new EventRecord(log.size() + 1L, e);
+        log.add(r);
+        PartnerId p = e.partnerId();
+        if (p != null) {
+          List<EventRecord> mine = byPartner.computeIfAbsent(p, k -> new ArrayList<>());
+          mine.add(r);
+          u.push(() -> mine.remove(mine.size() - 1));
+        }
+        u.push(() -> log.remove(log.size() - 1));
+      }
+      return log.size();
+    }
+
+    @Override
+    public long lastSequence() {
+      return log.size();
+    }
+
+    @Override
+    public List<EventRecord> after(long afterSequence, int limit) {
+      int from = (int) Math.min(afterSequence, log.size());
+      int to = (int) Math.min((long) from + limit, log.size());
+      return List.copyOf(log.subList(from, to));
+    }
+
+    @Override
+    public List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit) {
+      List<EventRecord> mine = byPartner.getOrDefault(partnerId, new ArrayList<>());
+      List<EventRecord> out = new ArrayList<>();
+      for (int i = firstAbove(mine, afterSequence); i < mine.size() && out.size() < limit; i++) {
+        out.add(mine.get(i));
+      }
+      return out;
+    }
+
+    private int firstAbove(List<EventRecord> records, long sequence) {
+      int lo = 0;
+      int hi = records.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (records.get(mid).sequence() <= sequence) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    @Override
+    public OptionalLong cursor(String name) {
+      Cursor c = cursors.get(name);
+      return c == null ? OptionalLong.empty() : OptionalLong.of(c.position());
+    }
+
+    @Override
+    public OptionalLong claim(String name, String owner, Instant now, Instant until, long initialPosition) {
+      Deque<Runnable> u = undoLog();
+      Cursor c = cursors.get(name);
+      if (c == null) {
+        put(u, name, new Cursor(initialPosition, owner, until));
+        return OptionalLong.of(initialPosition);
+      }
+      boolean free = c.owner() == null || c.owner().equals(owner) || c.until() == null || !c.until().isAfter(now);
+      if (!free) {
+        return OptionalLong.empty();
+      }
+      put(u, name, new Cursor(c.position(), owner, until));
+      return OptionalLong.of(c.position());
+    }
+
+    @Override
+    public boolean advance(String name, String owner, long position, Instant until) {
+      Deque<Runnable> u = undoLog();
+      Cursor c = cursors.get(name);
+      if (c == null || !owner.equals(c.owner())) {
+        return false;
+      }
+      put(u, name, new Cursor(Math.max(position, c.position()), owner, until));
+      return true;
+    }
+
+    private void put(Deque<Runnable> u, String name, Cursor next) {
+      Cursor before = cursors.put(name, next);
+      u.push(before == null ? () -> cursors.remove(name) : () -> cursors.put(name, before));
+    }
+  }
+}

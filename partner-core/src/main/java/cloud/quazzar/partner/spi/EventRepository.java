@@ -1,0 +1,62 @@
+package cloud.quazzar.partner.spi;
+
+import cloud.quazzar.partner.events.DomainEvent;
+import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.registry.PartnerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * What a store must do for durable domain events: an append-only event log (the outbox) and one
+ * cursor per listener name with a delivery lease. Only persistence: core decides what is written
+ * and when it is delivered. All methods act inside the enclosing transaction.
+ *
+ * <p>The one hard rule, which core's delivery depends on: <b>sequences follow commit order</b>.
+ * Events get consecutive sequences from 1 with no gaps, and a transaction that commits events
+ * with sequences up to n must commit before any transaction whose events start above n becomes
+ * visible. A reader that has seen n may therefore move its cursor to n without ever skipping an
+ * event that commits later. A database store gets this by taking a row lock on a counter row as
+ * it appends (core appends last in each transaction, so the lock is held only for the commit),
+ * the memory store from its single writer.
+ */
+public interface EventRepository {
+
+  /**
+   * Appends {@code events} in order, with the next consecutive sequences, in this transaction.
+   *
+   * @param events one or more events
+   * @return the sequence given to the last of them
+   */
+  long append(List<DomainEvent> events);
+
+  /** The sequence of the last event visible to this transaction; 0 if there is none. */
+  long lastSequence();
+
+  /** Events with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}. */
+  List<EventRecord> after(long afterSequence, int limit);
+
+  /** The partner's events with a sequence above {@code afterSequence}, in order, at most {@code limit}. */
+  List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit);
+
+  /** The position stored for listener {@code name} (the last sequence it accepted), if any. */
+  OptionalLong cursor(String name);
+
+  /**
+   * Takes the delivery lease of listener {@code name} for {@code owner} until {@code until}, if
+   * nobody else holds it at {@code now} (no owner, the same owner, or a lease ended before or at
+   * {@code now}). Creates the cursor at {@code initialPosition} if the name has none.
+   *
+   * @return the cursor's position if the lease was taken; empty if another owner holds it
+   */
+  OptionalLong claim(String name, String owner, Instant now, Instant until, long initialPosition);
+
+  /**
+   * Stores {@code position} as the cursor of {@code name} and sets its lease to {@code until}, if
+   * {@code owner} still holds the lease; a position below the stored one is ignored (cursors only
+   * move forward).
+   *
+   * @return whether {@code owner} held the lease (if not, nothing changed)
+   */
+  boolean advance(String name, String owner, long position, Instant until);
+}
