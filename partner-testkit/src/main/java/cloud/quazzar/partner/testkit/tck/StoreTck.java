@@ -612,6 +612,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Domain events")
+  class Events extends EventContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Bad input")
   class BadInput extends BadInputContract {
     @Override
