@@ -245,8 +245,10 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     Instant now = clock.instant();
     OptionalLong claimed = store.write(tx -> tx.events().claim(s.name, owner, now, now.plus(lease), 0));
     if (claimed.isEmpty()) {
-      LOG.debug("event listener '{}' is being delivered by another program; skipped", s.name);
-      return new Delivered(0, false);
+      // another program holds the lease: it delivers; if it died, its lease runs out and the
+      // retry finds the listener free
+      LOG.debug("event listener '{}' is being delivered by another program; retried in {}", s.name, retryDelay);
+      return new Delivered(0, true);
     }
     long position = claimed.getAsLong();
     int accepted = 0;

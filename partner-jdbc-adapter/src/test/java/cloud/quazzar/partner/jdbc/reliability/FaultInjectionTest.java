@@ -373,10 +373,12 @@ class FaultInjectionTest {
         s.execute("CREATE ROLE " + role + " LOGIN");
         s.execute("GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + role);
         s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA \"" + schema + "\" TO " + role);
-        // The ledger table; and, for the durable event outbox of a later migration, tables that
-        // only ever receive appended events. Nothing else may be written, and nothing updated.
+        // The ledger table and the event log (each recording appends its RevenueRecorded event in
+        // the same transaction): INSERT only. The event counter, one row holding the last event
+        // sequence, is the one row the role may UPDATE (it orders the event log; it is not ledger
+        // data). Nothing else may be written.
         try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-            + schema + "' AND (table_name LIKE 'revenue%' OR table_name LIKE '%outbox%' OR table_name LIKE '%event%')")) {
+            + schema + "' AND (table_name LIKE 'revenue%' OR table_name = 'domain_events')")) {
           while (rs.next()) {
             insertable.add(rs.getString(1));
           }
@@ -385,6 +387,7 @@ class FaultInjectionTest {
         for (String table : insertable) {
           s.execute("GRANT INSERT ON \"" + schema + "\".\"" + table + "\" TO " + role);
         }
+        s.execute("GRANT UPDATE (last_sequence) ON \"" + schema + "\".event_counter TO " + role);
       }
       try (Store store = Reliability.open(Reliability.settings(db.url(), role, schema))) {
         PartnerProgram program = Reliability.program(store);
@@ -416,12 +419,20 @@ class FaultInjectionTest {
           assertEquals("42501", update.getSQLState(), "the role may not UPDATE");
           SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM revenue_entries"));
           assertEquals("42501", delete.getSQLState(), "the role may not DELETE");
+          SQLException eventUpdate = assertThrows(SQLException.class,
+              () -> s.executeUpdate("UPDATE domain_events SET event_type = 'x'"));
+          assertEquals("42501", eventUpdate.getSQLState(), "the role may not UPDATE the event log");
+          SQLException eventDelete = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM domain_events"));
+          assertEquals("42501", eventDelete.getSQLState(), "the role may not DELETE from the event log");
         }
+        assertEquals(1 + batch.size() + 1 + 1, program.events().since(0, 10_000).stream()
+            .filter(r -> r.event().partnerId() != null && r.event().type().startsWith("Revenue")).count(),
+            "every stored entry wrote its event: recorded, batch, the new one of the repeated batch, correction");
         figure("ledger under role " + "partner_ledger_* with only SELECT + INSERT on " + String.join(", ", insertable)
-                + " (no UPDATE, DELETE, TRUNCATE)",
+                + " (no UPDATE, DELETE, TRUNCATE), and UPDATE of the one event_counter row",
             "record, replay, recordAll (COPY), partly repeated recordAll (staging + ON CONFLICT), correct, history,"
                 + " partner/program reports, top list, CSV export: all succeed",
-            "UPDATE and DELETE by the role: SQLSTATE 42501 (permission denied)",
+            "UPDATE and DELETE of revenue_entries and domain_events by the role: SQLSTATE 42501 (permission denied)",
             "-");
       }
     } finally {

@@ -141,6 +141,8 @@ public final class WorkerMain {
       case "load" -> load(args[1], args[2], args[3], Integer.parseInt(args[4]), Long.parseLong(args[5]),
           Integer.parseInt(args[6]), Path.of(args[7]), Path.of(args[8]));
       case "kill" -> kill(args[1], args[2], args[3], args[4], Path.of(args[5]));
+      case "events" -> EventCrashWorker.run(args[1], args[2], args[3], Integer.parseInt(args[4]),
+          Long.parseLong(args[5]), Path.of(args[6]));
       default -> throw new IllegalArgumentException("mode: " + args[0]);
     }
     System.exit(0);
