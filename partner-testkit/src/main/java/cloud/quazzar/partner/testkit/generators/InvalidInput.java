@@ -116,10 +116,14 @@ public final class InvalidInput {
         (whole, last, decimals) -> whole + "." + "0".repeat(decimals - 1) + last);
   }
 
-  /** Amount texts beyond the range of a {@code long} of minor units (about 92 quadrillion). */
+  /**
+   * Amount texts beyond the range of a {@code long} of minor units in any currency: about 92
+   * quadrillion with two decimals, 9.2 quintillion (19 digits) for a currency without decimals such
+   * as JPY, so whole numbers of 19 nines and more (18 nines are a valid JPY amount).
+   */
   public static Gen<String> hugeAmounts() {
     return Generate.oneOf(
-        integers().between(18, 60).map(n -> "9".repeat(n)),
+        integers().between(19, 60).map(n -> "9".repeat(n)),
         Generate.pick(List.of("92233720368547758.08", "-92233720368547758.09", "1e30", "1E+400")));
   }
 
