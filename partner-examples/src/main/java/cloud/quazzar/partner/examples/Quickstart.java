@@ -126,7 +126,40 @@ public final class Quickstart {
     out.println();
     portal("Atlas Cloud Services");
     out.println();
+    events();
+    out.println();
     review();
+  }
+
+  // ---- domain events --------------------------------------------------------------------------
+
+  static final String AUDIT_LISTENER = "quickstart-audit";
+
+  /**
+   * A durable listener: its cursor is stored in the H2 file, so the second run's listener resumes
+   * after the events the first run's accepted and gets only what happened since.
+   */
+  void events() {
+    java.util.Map<String, Integer> byType = new java.util.TreeMap<>();
+    long before;
+    try {
+      before = program.events().cursor(AUDIT_LISTENER);
+    } catch (cloud.quazzar.partner.NotFoundException e) {
+      before = 0;
+    }
+    program.events().subscribe(AUDIT_LISTENER, r -> {
+      synchronized (byType) {
+        byType.merge(r.event().type(), 1, Integer::sum);
+      }
+    });
+    program.events().deliverPending(); // waits for what the subscription started
+    long after = program.events().cursor(AUDIT_LISTENER);
+    program.events().unsubscribe(AUDIT_LISTENER);
+    out.printf("Events: %d in the log; listener '%s' resumed after event %d and accepted %d%n",
+        program.events().lastSequence(), AUDIT_LISTENER, before, after - before);
+    synchronized (byType) {
+      byType.forEach((type, n) -> out.printf("  %-30s %d%n", type, n));
+    }
   }
 
   // ---- tier review ----------------------------------------------------------------------------

@@ -41,6 +41,13 @@ class QuickstartTest {
     assertTrue(first.contains("revenue: 33 month(s) recorded now, 0 already"), first);
     assertTrue(second.contains("revenue: 0 month(s) recorded now, 33 already"), second);
     assertTrue(second.contains("CSV for accounting (33 rows)"), second);
+    assertTrue(first.matches("(?s).*Events: \\d+ in the log; listener 'quickstart-audit' resumed after event 0 and accepted \\d+.*"
+        + "PartnerCreated +6.*RevenueRecorded +33.*"), first);
+    long firstLast = Long.parseLong(first.replaceAll("(?s).*Events: (\\d+) in the log.*", "$1"));
+    assertTrue(second.contains("listener 'quickstart-audit' resumed after event " + firstLast + " and accepted "),
+        "the second run's listener resumes where the first stopped:\n" + second);
+    assertTrue(!second.substring(second.indexOf("Events: ")).contains("PartnerCreated"),
+        "the second run's listener does not get the first run's events again:\n" + second);
     String review = first.substring(first.indexOf("Tier review "));
     assertTrue(review.matches("(?s)Tier review \\d{4}-\\d\\d-\\d\\d \\(grace period 90 days.*Atlas Cloud Services +GOLD +\\w+.*"),
         review);
