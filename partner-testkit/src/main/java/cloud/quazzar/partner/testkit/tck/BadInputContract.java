@@ -170,7 +170,7 @@ public abstract class BadInputContract {
   }
 
   /**
-   * Counts of what one run tried (the figures of docs/reliability-bad-input.md).
+   * Counts of what one run tried (the figures of docs/reliability.md, "Invalid input").
    *
    * @param cases how many cases (operation and family of bad input) ran
    * @param examples how many invalid calls were made in all
