@@ -242,7 +242,8 @@ final class JdbcRevenue implements RevenueRepository {
     sb.append(supersedes == null ? "\\N" : supersedes.toString()).append('\n');
   }
 
-  private static void copyText(StringBuilder sb, String text) {
+  /** Appends {@code text} escaped for COPY's text format (also used for the event log). */
+  static void copyText(StringBuilder sb, String text) {
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
       switch (ch) {

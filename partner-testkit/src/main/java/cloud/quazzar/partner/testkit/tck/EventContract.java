@@ -162,6 +162,34 @@ public abstract class EventContract {
   }
 
   @Test
+  @DisplayName("a month-end batch writes one event per created entry, read back equal, text with quotes and backslashes intact")
+  void batchEvents() {
+    PartnerProgram program = program();
+    List<PartnerId> partners = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      partners.add(partner(program, "Batch " + i, Tier.SILVER).id());
+    }
+    long before = program.events().lastSequence();
+    YearMonth month = YearMonth.from(DAY_ONE).minusMonths(1);
+    List<RevenueRecording> batch = new ArrayList<>();
+    for (int m = 0; m < 3; m++) {
+      for (int i = 0; i < partners.size(); i++) {
+        batch.add(RevenueRecording.of(partners.get(i), month.minusMonths(m), Money.of(i + ".5" + m, "USD"),
+            "month-end \"" + m + "\" \\ 'q' #" + i).withCounts(i, 1));
+      }
+    }
+    List<RevenueEntry> stored = program.revenue().recordAll(batch).outcomes().stream()
+        .map(o -> o.entry()).toList();
+    List<EventRecord> log = program.events().since(before, 10_000);
+    assertConsecutive(log, before);
+    assertEquals(batch.size(), log.size());
+    assertEquals(stored.stream().map(RevenueRecorded::new).collect(java.util.stream.Collectors.toSet()),
+        log.stream().map(EventRecord::event).collect(java.util.stream.Collectors.toSet()));
+    program.revenue().recordAll(batch);
+    assertEquals(before + batch.size(), program.events().lastSequence(), "a replayed batch writes no event");
+  }
+
+  @Test
   @DisplayName("a grace period's start and end are events, with the review's tier change between them")
   void gracePeriodEvents() {
     PartnerProgram program = program();
