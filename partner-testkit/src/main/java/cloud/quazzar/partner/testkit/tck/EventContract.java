@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
@@ -57,6 +58,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import cloud.quazzar.partner.testkit.generators.PartnerGenerators;
+import cloud.quazzar.partner.testkit.generators.RegistryScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,59 @@ public abstract class EventContract {
     CertificationStatusChanged status = assertInstanceOf(CertificationStatusChanged.class, events.get(7));
     assertEquals(swept.get(0), status.change());
     assertEquals(acme.id(), status.partnerId());
+  }
+
+  /** How many random scripts the replay property runs; a slow store's TCK may lower it. */
+  protected int scriptExamples() {
+    return 20;
+  }
+
+  @Test
+  @DisplayName("property: for any registry script, each partner's events replay to its tier, status and tier history, and a listener got the log in order")
+  void eventsReplayToTheState() {
+    PartnerProgram program = program();
+    List<EventRecord> heard = new CopyOnWriteArrayList<>();
+    program.events().subscribe("replay", heard::add);
+    AtomicInteger run = new AtomicInteger();
+    qt().withExamples(scriptExamples()).withShrinkCycles(30)
+        .forAll(PartnerGenerators.registryScripts(25))
+        .checkAssert(ops -> {
+          RegistryScript script = RegistryScript.run(program.registry(), "ev" + run.incrementAndGet(), ops);
+          for (PartnerId id : script.partners()) {
+            Partner p = program.registry().get(id);
+            List<DomainEvent> mine = program.events().ofPartner(id, 0, 10_000).stream().map(EventRecord::event).toList();
+            PartnerCreated created = assertInstanceOf(PartnerCreated.class, mine.get(0), "the first event is the creation");
+            Tier tier = created.tier();
+            boolean active = true;
+            long version = 1;
+            List<TierChange> changes = new ArrayList<>();
+            for (DomainEvent e : mine.subList(1, mine.size())) {
+              if (e instanceof TierChanged t) {
+                assertEquals(tier, t.change().from(), "tier changes chain");
+                tier = t.change().to();
+                changes.add(t.change());
+              } else if (e instanceof PartnerDeactivated d) {
+                assertTrue(active, "deactivated while active");
+                active = false;
+                assertTrue(d.version() > version, "versions rise");
+                version = d.version();
+              } else if (e instanceof PartnerReactivated r) {
+                assertFalse(active, "reactivated while inactive");
+                active = true;
+                assertTrue(r.version() > version, "versions rise");
+                version = r.version();
+              } else {
+                throw new AssertionError("a registry script wrote " + e);
+              }
+            }
+            assertEquals(p.tier(), tier, "events replay to the tier");
+            assertEquals(p.status() == cloud.quazzar.partner.registry.PartnerStatus.ACTIVE, active, "and the status");
+            List<TierChange> history = program.registry().tierHistory(id);
+            assertEquals(history.subList(1, history.size()), changes, "TierChanged events = the tier history");
+          }
+          List<EventRecord> log = program.events().since(0, 10_000);
+          assertEquals(log, heard, "the listener got the whole log, in order, once each");
+        });
   }
 
   @Test
