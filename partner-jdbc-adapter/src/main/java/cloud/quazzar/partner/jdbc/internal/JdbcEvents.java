@@ -4,7 +4,6 @@ import cloud.quazzar.partner.events.DomainEvent;
 import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.EventRepository;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Domain events in the tables of {@code V6__events.sql}, inside one transaction. {@link #append}
@@ -63,34 +60,18 @@ final class JdbcEvents implements EventRepository {
     return last;
   }
 
-  /** The events by COPY in PostgreSQL's text format, streamed in 64 KB pieces. */
+  /** The events by COPY in PostgreSQL's text format. */
   private static Void copy(Connection c, long first, List<DomainEvent> events) throws SQLException {
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-        "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload) FROM STDIN (FORMAT text)");
-    try {
-      StringBuilder sb = new StringBuilder(64 * 1024);
-      long seq = first;
-      for (DomainEvent e : events) {
-        PartnerId p = e.partnerId();
-        sb.append(seq++).append('\t').append(p == null ? "\\N" : p.value().toString()).append('\t')
-            .append(e.type()).append('\t').append(e.at()).append('\t');
-        JdbcRevenue.copyText(sb, EventCodec.encode(e));
-        sb.append('\n');
-        if (sb.length() > 60 * 1024) {
-          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-          copy.writeToCopy(bytes, 0, bytes.length);
-          sb.setLength(0);
-        }
-      }
-      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      copy.endCopy();
-      return null;
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    long[] seq = {first};
+    JdbcRevenue.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload)"
+        + " FROM STDIN (FORMAT text)", events, (sb, e) -> {
+          PartnerId p = e.partnerId();
+          sb.append(seq[0]++).append('\t').append(p == null ? "\\N" : p.value().toString()).append('\t')
+              .append(e.type()).append('\t').append(e.at()).append('\t');
+          JdbcRevenue.copyText(sb, EventCodec.encode(e));
+          sb.append('\n');
+        });
+    return null;
   }
 
   @Override

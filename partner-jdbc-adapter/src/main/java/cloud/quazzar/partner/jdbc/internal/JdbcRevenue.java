@@ -196,12 +196,22 @@ final class JdbcRevenue implements RevenueRepository {
 
   /** COPY of the entries into {@code table}, in PostgreSQL's text format, streamed in 64 KB pieces. */
   private static long copy(Connection c, String table, List<RevenueEntry> entries) throws SQLException {
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT text)");
+    return copyIn(c, "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT text)", entries, JdbcRevenue::copyLine);
+  }
+
+  /**
+   * Runs {@code copySql} ({@code COPY ... FROM STDIN (FORMAT text)}) with one line per item written
+   * by {@code line}, streamed in 64 KB pieces; also used for the event log.
+   *
+   * @return the rows copied
+   */
+  static <T> long copyIn(Connection c, String copySql, List<T> items, java.util.function.BiConsumer<StringBuilder, T> line)
+      throws SQLException {
+    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
       StringBuilder sb = new StringBuilder(64 * 1024);
-      for (RevenueEntry e : entries) {
-        copyLine(sb, e);
+      for (T item : items) {
+        line.accept(sb, item);
         if (sb.length() > 60 * 1024) {
           byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
           copy.writeToCopy(bytes, 0, bytes.length);
