@@ -404,6 +404,43 @@ public abstract class EventContract {
   }
 
   @Test
+  @DisplayName("two programs (nodes) subscribed under one name while both write: each event delivered once, in order")
+  void twoNodesShareAListenerName() throws Exception {
+    PartnerProgram nodeA = program();
+    PartnerProgram nodeB = program();
+    List<Long> heard = Collections.synchronizedList(new ArrayList<>());
+    nodeA.events().subscribe("shared", r -> heard.add(r.sequence()));
+    nodeB.events().subscribe("shared", r -> heard.add(r.sequence()));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (PartnerProgram node : List.of(nodeA, nodeB)) {
+        String prefix = node == nodeA ? "A" : "B";
+        work.add(pool.submit(() -> {
+          for (int i = 0; i < 20; i++) {
+            partner(node, "Node " + prefix + " partner " + i, Tier.SILVER);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // a node that found the lease taken retries after its delay; here the test asks instead
+    nodeA.events().deliverPending();
+    nodeB.events().deliverPending();
+    List<Long> expected = new ArrayList<>();
+    for (long s = 1; s <= 40; s++) {
+      expected.add(s);
+    }
+    assertEquals(expected, heard, "each event once, in sequence order, across the two nodes");
+    assertEquals(40, nodeA.events().cursor("shared"));
+  }
+
+  @Test
   @DisplayName("SPI: append gives consecutive sequences, reads page by sequence and partner, a rollback removes appended events")
   void spiLog() {
     PartnerProgram program = program();
