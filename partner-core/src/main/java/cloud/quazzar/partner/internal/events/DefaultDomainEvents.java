@@ -10,6 +10,7 @@ import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.spi.StoreWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,8 +102,13 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     try {
       // Fixes the start now: LATEST means the events committed after this call.
       Instant now = clock.instant();
-      store.write(tx -> tx.events().claim(name, owner, now, now,
-          start == StartPosition.LATEST ? tx.events().lastSequence() : 0));
+      StoreWork<OptionalLong> create = tx -> tx.events().claim(name, owner, now, now,
+          start == StartPosition.LATEST ? tx.events().lastSequence() : 0);
+      try {
+        store.write(create);
+      } catch (ConflictException e) {
+        store.write(create); // another node created the cursor at the same moment: it exists now
+      }
     } catch (RuntimeException e) {
       subscriptions.remove(name, s);
       throw e;
