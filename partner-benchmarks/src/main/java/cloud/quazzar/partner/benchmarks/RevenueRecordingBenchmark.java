@@ -115,7 +115,13 @@ public class RevenueRecordingBenchmark {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       // TRUNCATE on PostgreSQL: a DELETE would check the self-referencing supersedes_id key row by
       // row (the append-only table has no index for deletes it never does)
-      s.execute(database.equals("h2") ? "DELETE FROM revenue_entries" : "TRUNCATE revenue_entries");
+      // the event log too: its revenue events reference the ledger rows
+      if (database.equals("h2")) {
+        s.execute("DELETE FROM domain_events");
+        s.execute("DELETE FROM revenue_entries");
+      } else {
+        s.execute("TRUNCATE domain_events, revenue_entries");
+      }
     }
     op = 0;
   }

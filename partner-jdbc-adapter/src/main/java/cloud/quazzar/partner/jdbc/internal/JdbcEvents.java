@@ -2,6 +2,9 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.events.DomainEvent;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.RevenueCorrected;
+import cloud.quazzar.partner.events.RevenueRecorded;
+import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.EventRepository;
 import java.sql.Connection;
@@ -13,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Domain events in the tables of {@code V6__events.sql}, inside one transaction. {@link #append}
@@ -20,7 +26,16 @@ import java.util.OptionalLong;
  * transactions (see the migration); core calls it as the last thing of a write.
  */
 final class JdbcEvents implements EventRepository {
-  private static final String COLUMNS = "sequence_no, event_type, payload";
+  /**
+   * The event columns and, joined, the ledger row a revenue event names: a revenue event stores
+   * only the entry's id (the ledger row is its payload; ledger rows never change), which keeps a
+   * month-end batch's events small (docs/benchmarks.md).
+   */
+  private static final String SELECT = "SELECT e.sequence_no, e.event_type, e.payload, e.revenue_entry_id AS event_entry_id, "
+      + Arrays.stream(JdbcRevenue.COLUMNS.split(",")).map(c -> "r." + c.strip()).collect(Collectors.joining(", "))
+      + " FROM domain_events e LEFT JOIN revenue_entries r ON r.id = e.revenue_entry_id";
+  private static final String INSERT = "INSERT INTO domain_events"
+      + " (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id) VALUES (?, ?, ?, ?, ?, ?)";
   /** From this many events on (a month-end batch), PostgreSQL gets them by COPY, as the ledger rows. */
   static final int COPY_FROM = 50;
 
@@ -42,15 +57,15 @@ final class JdbcEvents implements EventRepository {
           c -> copy(c, first, events));
       return last;
     }
-    String sql = "INSERT INTO domain_events (sequence_no, partner_id, event_type, occurred_at, payload)"
-        + " VALUES (?, ?, ?, ?, ?)";
+    String sql = INSERT;
     jdbc.withConnection(sql, () -> "event sequence taken (is the event counter out of step with the log?)", c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         long seq = first;
         for (DomainEvent e : events) {
           PartnerId p = e.partnerId();
+          RevenueEntry entry = ledgerEntry(e);
           Jdbc.bindAll(ps, seq++, Jdbc.nullable(p == null ? null : p.value(), Types.OTHER), e.type(), e.at(),
-              EventCodec.encode(e));
+              entry == null ? EventCodec.encode(e) : "", Jdbc.nullable(entry == null ? null : entry.id().value(), Types.OTHER));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -63,13 +78,18 @@ final class JdbcEvents implements EventRepository {
   /** The events by COPY in PostgreSQL's text format. */
   private static Void copy(Connection c, long first, List<DomainEvent> events) throws SQLException {
     long[] seq = {first};
-    JdbcRevenue.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload)"
+    JdbcRevenue.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id)"
         + " FROM STDIN (FORMAT text)", events, (sb, e) -> {
           PartnerId p = e.partnerId();
           sb.append(seq[0]++).append('\t').append(p == null ? "\\N" : p.value().toString()).append('\t')
               .append(e.type()).append('\t').append(e.at()).append('\t');
-          JdbcRevenue.copyText(sb, EventCodec.encode(e));
-          sb.append('\n');
+          RevenueEntry entry = ledgerEntry(e);
+          if (entry == null) {
+            JdbcRevenue.copyText(sb, EventCodec.encode(e));
+            sb.append("\t\\N\n");
+          } else {
+            sb.append('\t').append(entry.id().value()).append('\n');
+          }
         });
     return null;
   }
@@ -81,20 +101,46 @@ final class JdbcEvents implements EventRepository {
 
   @Override
   public List<EventRecord> after(long afterSequence, int limit) {
-    return jdbc.list("SELECT " + COLUMNS + " FROM domain_events WHERE sequence_no > ? ORDER BY sequence_no"
+    return jdbc.list(SELECT + " WHERE e.sequence_no > ? ORDER BY e.sequence_no"
         + " FETCH FIRST " + limit + " ROWS ONLY", JdbcEvents::record, afterSequence);
   }
 
   @Override
   public List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit) {
-    return jdbc.list("SELECT " + COLUMNS + " FROM domain_events WHERE partner_id = ? AND sequence_no > ?"
-        + " ORDER BY sequence_no FETCH FIRST " + limit + " ROWS ONLY", JdbcEvents::record,
+    return jdbc.list(SELECT + " WHERE e.partner_id = ? AND e.sequence_no > ?"
+        + " ORDER BY e.sequence_no FETCH FIRST " + limit + " ROWS ONLY", JdbcEvents::record,
         partnerId.value(), afterSequence);
   }
 
   private static EventRecord record(ResultSet rs) throws SQLException {
-    return new EventRecord(rs.getLong("sequence_no"),
-        EventCodec.decode(rs.getString("event_type"), rs.getString("payload")));
+    String type = rs.getString("event_type");
+    DomainEvent event;
+    if (rs.getObject("id") != null) {
+      RevenueEntry entry = JdbcRevenue.entry(rs);
+      event = switch (type) {
+        case "RevenueRecorded" -> new RevenueRecorded(entry);
+        case "RevenueCorrected" -> new RevenueCorrected(entry);
+        default -> throw new SQLException("event " + rs.getLong("sequence_no") + " of type " + type
+            + " names a ledger entry");
+      };
+    } else if (rs.getObject("event_entry_id") != null) {
+      throw new SQLException("event " + rs.getLong("sequence_no") + " (" + type + ") names ledger entry "
+          + rs.getObject("event_entry_id") + ", which is not in revenue_entries: the append-only ledger was changed");
+    } else {
+      event = EventCodec.decode(type, rs.getString("payload"));
+    }
+    return new EventRecord(rs.getLong("sequence_no"), event);
+  }
+
+  /** The ledger entry a revenue event announces (stored as a reference), or null for other events. */
+  private static @Nullable RevenueEntry ledgerEntry(DomainEvent e) {
+    if (e instanceof RevenueRecorded r) {
+      return r.entry();
+    }
+    if (e instanceof RevenueCorrected c) {
+      return c.correction();
+    }
+    return null;
   }
 
   @Override

@@ -406,7 +406,8 @@ final class JdbcRevenue implements RevenueRepository {
         visitor, params.toArray());
   }
 
-  private static RevenueEntry entry(ResultSet rs) throws SQLException {
+  /** The entry of the current row, by the column names of {@link #COLUMNS} (also for joined reads). */
+  static RevenueEntry entry(ResultSet rs) throws SQLException {
     String reason = rs.getString("reason");
     UUID supersedes = rs.getObject("supersedes_id", UUID.class);
     LocalDate month = rs.getObject("month_start", LocalDate.class);

@@ -16,8 +16,14 @@ CREATE TABLE domain_events (
     -- the event's class name, e.g. TierChanged
     event_type   VARCHAR(64)                 NOT NULL,
     occurred_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    -- the event as JSON (Jackson, field names of the event record)
+    -- the event as JSON (Jackson, field names of the event record); '' for revenue events, whose
+    -- entry is the ledger row named by revenue_entry_id (ledger rows are never changed)
     payload      VARCHAR(1000000)            NOT NULL,
+    -- RevenueRecorded and RevenueCorrected: the entry they announce, read back by a join. No
+    -- foreign key: core writes the entry and its event in one transaction and the ledger is never
+    -- updated or deleted; the key's per-row check cost a quarter of month-end batch speed on
+    -- PostgreSQL (docs/benchmarks.md). A missing entry makes reading the event fail loudly.
+    revenue_entry_id UUID,
     CONSTRAINT domain_events_pk PRIMARY KEY (sequence_no),
     CONSTRAINT domain_events_sequence_ck CHECK (sequence_no >= 1)
 );
