@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,9 @@ final class JdbcEvents implements EventRepository {
       + " FROM domain_events e LEFT JOIN revenue_entries r ON r.id = e.revenue_entry_id";
   private static final String INSERT = "INSERT INTO domain_events"
       + " (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id) VALUES (?, ?, ?, ?, ?, ?)";
+  /** The message of a unique violation on the event log, which the counter's lock rules out. */
+  private static final Supplier<String> TAKEN =
+      () -> "event sequence taken (is the event counter out of step with the log?)";
   /** From this many events on (a month-end batch), PostgreSQL gets them by COPY, as the ledger rows. */
   static final int COPY_FROM = 50;
 
@@ -53,13 +57,11 @@ final class JdbcEvents implements EventRepository {
     long last = jdbc.number("SELECT last_sequence FROM event_counter WHERE id = 1");
     long first = last - n + 1;
     if (jdbc.dialect() == Dialect.POSTGRESQL && n >= COPY_FROM) {
-      jdbc.withConnection("COPY domain_events", () -> "event sequence taken (is the event counter out of step with the log?)",
-          c -> copy(c, first, events));
+      jdbc.withConnection("COPY domain_events", TAKEN, c -> copy(c, first, events));
       return last;
     }
-    String sql = INSERT;
-    jdbc.withConnection(sql, () -> "event sequence taken (is the event counter out of step with the log?)", c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
+    jdbc.withConnection(INSERT, TAKEN, c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
         long seq = first;
         for (DomainEvent e : events) {
           PartnerId p = e.partnerId();
