@@ -261,13 +261,13 @@ public abstract class EventContract {
     LocalDate lapsed = DAY_ONE.plusDays(11);
     context().clock().setDate(lapsed);
     program.reviews().run();
-    assertEquals(List.of(new GracePeriodStarted(gold.id(), Tier.GOLD, lapsed, lapsed.plusDays(90), context().clock().instant()),
-        new GracePeriodStarted(back.id(), Tier.GOLD, lapsed, lapsed.plusDays(90), context().clock().instant())),
-        events(program, before).stream().filter(e -> e instanceof GracePeriodStarted)
-            .sorted((a, b) -> a.partnerId().equals(gold.id()) ? -1 : 1).toList());
+    assertEquals(java.util.Set.of(
+            new GracePeriodStarted(gold.id(), Tier.GOLD, lapsed, lapsed.plusDays(90), context().clock().instant()),
+            new GracePeriodStarted(back.id(), Tier.GOLD, lapsed, lapsed.plusDays(90), context().clock().instant())),
+        java.util.Set.copyOf(events(program, before).stream().filter(e -> e instanceof GracePeriodStarted).toList()));
+    long afterFirstRun = program.events().lastSequence();
     program.reviews().run();
-    assertTrue(events(program, before).stream().filter(e -> e instanceof GracePeriodStarted).count() == 2,
-        "the same day again writes no event");
+    assertEquals(afterFirstRun, program.events().lastSequence(), "the same day again writes no event");
 
     context().clock().setDate(lapsed.plusDays(30));
     for (int i = 0; i < 2; i++) {
