@@ -74,10 +74,7 @@ final class MemoryCertifications {
     }
 
     private Deque<Runnable> undo() {
-      if (undo == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
-      return undo;
+      return UndoLogs.writable(undo);
     }
 
     @Override

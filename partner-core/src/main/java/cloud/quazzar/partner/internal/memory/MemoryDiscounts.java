@@ -38,10 +38,7 @@ final class MemoryDiscounts {
     }
 
     private Deque<Runnable> undoLog() {
-      if (undo == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
-      return undo;
+      return UndoLogs.writable(undo);
     }
 
     private void bumpRevision(Deque<Runnable> log) {

@@ -44,16 +44,11 @@ final class MemoryPartners {
     }
 
     private void onRollback(Runnable inverse) {
-      if (undo == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
-      undo.push(inverse);
+      UndoLogs.writable(undo).push(inverse);
     }
 
     private void checkWritable() {
-      if (undo == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
+      UndoLogs.writable(undo);
     }
 
     @Override

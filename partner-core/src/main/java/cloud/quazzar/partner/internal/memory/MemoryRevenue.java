@@ -52,10 +52,7 @@ final class MemoryRevenue {
 
     @Override
     public List<RevenueEntry> appendAbsent(List<RevenueEntry> entries) {
-      Deque<Runnable> log = undo;
-      if (log == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
+      Deque<Runnable> log = UndoLogs.writable(undo);
       List<RevenueEntry> taken = new ArrayList<>(0);
       for (RevenueEntry e : entries) {
         RevenueEntry existing = byKey.get(e.idempotencyKey());

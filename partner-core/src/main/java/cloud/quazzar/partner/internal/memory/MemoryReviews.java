@@ -41,10 +41,7 @@ final class MemoryReviews {
     }
 
     private Deque<Runnable> undoLog() {
-      if (undo == null) {
-        throw new IllegalStateException("write attempted in a read-only transaction");
-      }
-      return undo;
+      return UndoLogs.writable(undo);
     }
 
     @Override
