@@ -1,0 +1,29 @@
+package cloud.quazzar.partner.memory;
+
+import cloud.quazzar.partner.internal.memory.MemoryStore;
+import cloud.quazzar.partner.spi.Store;
+
+/**
+ * The in-memory store, chosen explicitly: for tests, benchmarks, examples and hosts that do not
+ * need their data after the process ends. It is <b>volatile</b>: everything in it is lost when the
+ * JVM exits. Storage discovery never chooses it on its own.
+ *
+ * <pre>{@code
+ * Store memory = MemoryStorage.create();
+ * try (PartnerProgram program = PartnerProgram.builder().store(memory).build()) {
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The store is thread-safe and atomic (a write that throws leaves nothing behind). Several
+ * programs given the same store share its data, as several nodes share one database. The caller
+ * owns the store: a program built with {@code store(...)} never closes it.
+ */
+public final class MemoryStorage {
+  private MemoryStorage() {}
+
+  /** A new, empty, volatile in-memory store. */
+  public static Store create() {
+    return new MemoryStore();
+  }
+}
