@@ -21,8 +21,9 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("..internal..")
         .and().doNotHaveFullyQualifiedName(PartnerProgram.class.getName())
         .and().doNotHaveFullyQualifiedName(PartnerProgram.Builder.class.getName())
+        .and().doNotHaveFullyQualifiedName(cloud.quazzar.partner.memory.MemoryStorage.class.getName())
         .should().dependOnClassesThat().resideInAPackage("..internal..")
-        .because("internal packages are not API; only the entry point wires implementations")
+        .because("internal packages are not API; only the entry points (the program and the memory store factory) wire implementations")
         .check(CORE);
   }
 
