@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * One certification record of a partner. Immutable; a renewal or revocation yields a record with
@@ -17,13 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param name its name as entered, white space cleaned
  * @param skillArea its skill area
  * @param level its level
- * @param holder the person who holds it, if recorded
+ * @param holder the person who holds it; empty if none was recorded
  * @param issueDate the day it was issued
  * @param expiryDate the last day it is valid; after {@code issueDate}
  * @param state current, renewed or revoked
- * @param renewalOf the record this one renewed, if it is a renewal
- * @param revokedBy who revoked it; set exactly when {@code state} is {@link CertificationState#REVOKED}
- * @param revocationReason why it was revoked; set exactly when it is revoked
+ * @param renewalOf the record this one renewed; empty unless it is a renewal
+ * @param revokedBy who revoked it; present exactly when {@code state} is {@link
+ *     CertificationState#REVOKED}
+ * @param revocationReason why it was revoked; present exactly when it is revoked
  * @param createdAt when the record was added
  * @param updatedAt when the record last changed
  * @param version optimistic-lock version: 1 when added, one more per change
@@ -35,13 +36,13 @@ public record Certification(
     String name,
     SkillArea skillArea,
     CertificationLevel level,
-    @Nullable String holder,
+    Optional<String> holder,
     LocalDate issueDate,
     LocalDate expiryDate,
     CertificationState state,
-    @Nullable CertificationId renewalOf,
-    @Nullable String revokedBy,
-    @Nullable String revocationReason,
+    Optional<CertificationId> renewalOf,
+    Optional<String> revokedBy,
+    Optional<String> revocationReason,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -52,6 +53,10 @@ public record Certification(
     requireNonNull(name, "name");
     requireNonNull(skillArea, "skillArea");
     requireNonNull(level, "level");
+    requireNonNull(holder, "holder");
+    requireNonNull(renewalOf, "renewalOf");
+    requireNonNull(revokedBy, "revokedBy");
+    requireNonNull(revocationReason, "revocationReason");
     requireNonNull(issueDate, "issueDate");
     requireNonNull(expiryDate, "expiryDate");
     requireNonNull(state, "state");
@@ -64,7 +69,7 @@ public record Certification(
       throw new IllegalArgumentException("version must be >= 1: " + version);
     }
     boolean revoked = state == CertificationState.REVOKED;
-    if (revoked != (revokedBy != null) || revoked != (revocationReason != null)) {
+    if (revoked != revokedBy.isPresent() || revoked != revocationReason.isPresent()) {
       throw new IllegalArgumentException("revokedBy and revocationReason are set exactly when revoked");
     }
   }
@@ -75,8 +80,8 @@ public record Certification(
   }
 
   /** This record with another state, audit fields, update time and version (for the tracker). */
-  public Certification with(CertificationState newState, @Nullable String newRevokedBy,
-      @Nullable String newReason, Instant newUpdatedAt, long newVersion) {
+  public Certification with(CertificationState newState, Optional<String> newRevokedBy,
+      Optional<String> newReason, Instant newUpdatedAt, long newVersion) {
     return new Certification(id, partnerId, name, skillArea, level, holder, issueDate, expiryDate, newState,
         renewalOf, newRevokedBy, newReason, createdAt, newUpdatedAt, newVersion);
   }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param skillArea the skill area
  * @param level the level; the partner's tier must allow it (Silver: Basic; Gold: up to Advanced;
  *     Platinum: all)
- * @param holder the person who holds it, or {@code null}; if given, 1 to 200 characters, not blank
+ * @param holder the person who holds it, or empty; if present, 1 to 200 characters, not blank
  * @param issueDate from {@link #EARLIEST_DATE} to {@link #LATEST_DATE}
  * @param expiryDate the last valid day: after {@code issueDate}, at most {@link #LATEST_DATE}
  */
@@ -25,8 +26,10 @@ public record NewCertification(
         @Nullable String name,
     @NotNull @Nullable SkillArea skillArea,
     @NotNull @Nullable CertificationLevel level,
-    @Size(min = 1, max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*[^\\p{Cc}\\s](?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; omit it (null) if there is no holder")
-        @Nullable String holder,
+    @NotNull Optional<
+            @Size(min = 1, max = 200)
+            @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*[^\\p{Cc}\\s](?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; leave it empty if there is no holder")
+            String> holder,
     @NotNull @Nullable LocalDate issueDate,
     @NotNull @Nullable LocalDate expiryDate) {
 

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param change the change as the sweep reported it
  * @param at when the sweep stored it
  */
-public record CertificationStatusChanged(StatusChange change, Instant at) implements DomainEvent {
+public record CertificationStatusChanged(StatusChange change, Instant at) implements PartnerEvent {
   public CertificationStatusChanged {
     requireNonNull(change, "change");
     requireNonNull(at, "at");

@@ -19,7 +19,7 @@ import java.time.LocalDate;
  */
 public record GracePeriodEnded(
     PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endedOn, GracePeriodOutcome outcome, Instant at)
-    implements DomainEvent {
+    implements PartnerEvent {
   public GracePeriodEnded {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");

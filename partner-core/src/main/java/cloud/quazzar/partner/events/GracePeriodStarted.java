@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * @param at when the review stored it
  */
 public record GracePeriodStarted(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endsOn, Instant at)
-    implements DomainEvent {
+    implements PartnerEvent {
   public GracePeriodStarted {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param version the partner's version after the change
  * @param at when it was deactivated
  */
-public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements DomainEvent {
+public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements PartnerEvent {
   public PartnerDeactivated {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(at, "at");

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param correction the stored correction entry ({@link RevenueEntry#supersedes()} names the entry
  *     it replaces)
  */
-public record RevenueCorrected(RevenueEntry correction) implements DomainEvent {
+public record RevenueCorrected(RevenueEntry correction) implements PartnerEvent {
   public RevenueCorrected {
     requireNonNull(correction, "correction");
     if (correction.kind() != EntryKind.CORRECTION) {

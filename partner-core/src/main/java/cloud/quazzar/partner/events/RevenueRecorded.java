@@ -13,7 +13,7 @@ import java.time.Instant;
  *
  * @param entry the stored entry
  */
-public record RevenueRecorded(RevenueEntry entry) implements DomainEvent {
+public record RevenueRecorded(RevenueEntry entry) implements PartnerEvent {
   public RevenueRecorded {
     requireNonNull(entry, "entry");
     if (entry.kind() != EntryKind.RECORDED) {

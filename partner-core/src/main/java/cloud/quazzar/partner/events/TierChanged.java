@@ -9,14 +9,14 @@ import java.time.Instant;
 /**
  * A partner's tier changed: by an administrator through the registry, or by a tier review (whose
  * reason then names the review). The initial tier of a new partner is in {@link PartnerCreated},
- * not here, so {@link TierChange#from()} is never null in this event.
+ * not here, so {@link TierChange#from()} is always present in this event.
  *
  * @param change the entry appended to the partner's tier history
  */
-public record TierChanged(TierChange change) implements DomainEvent {
+public record TierChanged(TierChange change) implements PartnerEvent {
   public TierChanged {
     requireNonNull(change, "change");
-    if (change.from() == null) {
+    if (change.from().isEmpty()) {
       throw new IllegalArgumentException("the initial tier is announced by PartnerCreated, not TierChanged");
     }
   }

@@ -73,7 +73,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       PartnerRecord rec = new PartnerRecord(
           new PartnerId(ids.next()), name, email, tier, PartnerStatus.ACTIVE, now, now, 1);
       repo.insert(rec);
-      repo.appendTierChange(new TierChange(rec.id(), 1, null, tier, now, INITIAL_BY, INITIAL_REASON));
+      repo.appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), tier, now, INITIAL_BY, INITIAL_REASON));
       store.emit(new PartnerCreated(rec.id(), rec.companyName(), tier, now));
       return rec.toPartner(ClientTotals.NONE);
     });
@@ -123,7 +123,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       update(repo, next, expectedVersion);
       int seq = repo.lastTierSequence(id) + 1;
       TierChange change = new TierChange(
-          id, seq, cur.tier(), to, now,
+          id, seq, Optional.of(cur.tier()), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
           Objects.requireNonNull(request.reason()).strip());
       repo.appendTierChange(change);

@@ -3,7 +3,7 @@ package cloud.quazzar.partner.registry;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * One entry of a partner's append-only tier history. The first entry of every partner records its
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param partnerId the partner
  * @param sequence 1 for the initial tier, then one more per change
- * @param from the tier before, {@code null} only for the initial entry
+ * @param from the tier before; empty exactly for the initial entry (sequence 1)
  * @param to the tier after
  * @param at when the change was made
  * @param changedBy who made it
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public record TierChange(
     PartnerId partnerId,
     int sequence,
-    @Nullable Tier from,
+    Optional<Tier> from,
     Tier to,
     Instant at,
     String changedBy,
@@ -29,6 +29,7 @@ public record TierChange(
 
   public TierChange {
     requireNonNull(partnerId, "partnerId");
+    requireNonNull(from, "from");
     requireNonNull(to, "to");
     requireNonNull(at, "at");
     requireNonNull(changedBy, "changedBy");
@@ -36,13 +37,13 @@ public record TierChange(
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
     }
-    if ((from == null) != (sequence == 1)) {
+    if (from.isEmpty() != (sequence == 1)) {
       throw new IllegalArgumentException("only the first entry (sequence 1) has no 'from' tier");
     }
   }
 
   /** Whether this entry records the partner's initial tier. */
   public boolean isInitial() {
-    return from == null;
+    return from.isEmpty();
   }
 }

@@ -7,7 +7,6 @@ import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the append-only revenue ledger: a partner's figures for one month. Never changed or
@@ -24,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param serverCount servers managed across the partner's clients, 0 or more
  * @param clientCount clients managed, 0 or more
  * @param idempotencyKey the caller's key; unique across the whole ledger
- * @param reason why the month was corrected; set exactly for corrections
+ * @param reason why the month was corrected; present exactly for corrections
  * @param recordedAt when the entry was stored (microsecond precision)
- * @param supersedes the entry this correction supersedes (revision - 1); set exactly for
+ * @param supersedes the entry this correction supersedes (revision - 1); present exactly for
  *     corrections
  * @throws IllegalArgumentException if the fields break the rules above
  */
@@ -40,9 +39,9 @@ public record RevenueEntry(
     long serverCount,
     int clientCount,
     String idempotencyKey,
-    @Nullable String reason,
+    Optional<String> reason,
     Instant recordedAt,
-    @Nullable RevenueEntryId supersedes) {
+    Optional<RevenueEntryId> supersedes) {
 
   public RevenueEntry {
     requireNonNull(id, "id");
@@ -51,27 +50,19 @@ public record RevenueEntry(
     requireNonNull(kind, "kind");
     requireNonNull(mrr, "mrr");
     requireNonNull(idempotencyKey, "idempotencyKey");
+    requireNonNull(reason, "reason");
     requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(supersedes, "supersedes");
     if (revision < 1 || mrr.isNegative() || serverCount < 0 || clientCount < 0) {
       throw new IllegalArgumentException("revision >= 1, mrr >= 0, serverCount >= 0, clientCount >= 0 required: "
           + revision + ", " + mrr + ", " + serverCount + ", " + clientCount);
     }
     boolean correction = kind == EntryKind.CORRECTION;
-    if (correction != (revision > 1) || correction != (reason != null) || correction != (supersedes != null)) {
+    if (correction != (revision > 1) || correction != reason.isPresent() || correction != supersedes.isPresent()) {
       throw new IllegalArgumentException("a RECORDED entry has revision 1, no reason and supersedes nothing; "
           + "a CORRECTION has revision 2 or more, a reason and the entry it supersedes: " + kind + ", revision "
           + revision + ", reason " + reason + ", supersedes " + supersedes);
     }
-  }
-
-  /** The reason of a correction; empty for a recorded entry. */
-  public Optional<String> correctionReason() {
-    return Optional.ofNullable(reason);
-  }
-
-  /** The entry a correction supersedes; empty for a recorded entry. */
-  public Optional<RevenueEntryId> superseded() {
-    return Optional.ofNullable(supersedes);
   }
 
   /** Whether this is a correction. */

@@ -8,21 +8,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A partner's figures for one month, to record with {@link RevenueLedger#record} or {@link
  * RevenueLedger#recordAll}. Validated by the ledger, which reports every broken rule at once.
  *
- * <p>The server and client counts are optional: a count left out ({@code null}) is taken from the
+ * <p>The server and client counts are optional: a count left out (empty) is taken from the
  * registry when the entry is stored (a snapshot of the partner's clients at that moment, DESIGN.md:
  * a partner's server count is the sum over its clients, its client count their number).
  *
  * @param partnerId the partner; must exist (it may be inactive: past revenue stays recordable)
  * @param month the month, from 1900-01 to the current month in the program's zone
  * @param mrr monthly recurring revenue, 0 or more, in the currency it was billed in
- * @param serverCount servers managed, 0 or more; {@code null} to take the registry's count
- * @param clientCount clients managed, 0 or more; {@code null} to take the registry's count
+ * @param serverCount servers managed, 0 or more; empty to take the registry's count
+ * @param clientCount clients managed, 0 or more; empty to take the registry's count
  * @param idempotencyKey the caller's key for this recording, 1 to {@value #MAX_KEY_LENGTH}
  *     characters, no control characters, no surrounding white space; unique across the ledger.
  *     Sending the same recording again with the same key changes nothing and returns the first
@@ -32,8 +33,8 @@ public record RevenueRecording(
     @NotNull @Nullable PartnerId partnerId,
     @NotNull @Nullable YearMonth month,
     @NotNull @Nullable Money mrr,
-    @PositiveOrZero @Nullable Long serverCount,
-    @PositiveOrZero @Nullable Integer clientCount,
+    @NotNull Optional<@PositiveOrZero Long> serverCount,
+    @NotNull Optional<@PositiveOrZero Integer> clientCount,
     @NotBlank @Size(max = MAX_KEY_LENGTH)
         @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
         @Nullable String idempotencyKey) {
@@ -43,11 +44,11 @@ public record RevenueRecording(
 
   /** A recording whose counts are taken from the registry. */
   public static RevenueRecording of(PartnerId partnerId, YearMonth month, Money mrr, String idempotencyKey) {
-    return new RevenueRecording(partnerId, month, mrr, null, null, idempotencyKey);
+    return new RevenueRecording(partnerId, month, mrr, Optional.empty(), Optional.empty(), idempotencyKey);
   }
 
   /** This recording with both counts given. */
   public RevenueRecording withCounts(long serverCount, int clientCount) {
-    return new RevenueRecording(partnerId, month, mrr, serverCount, clientCount, idempotencyKey);
+    return new RevenueRecording(partnerId, month, mrr, Optional.of(serverCount), Optional.of(clientCount), idempotencyKey);
   }
 }

@@ -7,7 +7,6 @@ import cloud.quazzar.partner.registry.Tier;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the review of one day said and did for one partner. Stored: a second review of the same
@@ -20,14 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param tierAfter its tier when the review ended (differs only after {@link ReviewAction#PROMOTED}
  *     or {@link ReviewAction#DEMOTED})
  * @param qualifiedTier the highest tier it qualifies for on {@code date} (certifications, servers,
- *     clients and revenue); {@code null} if even the lowest tier's requirements are unmet
- * @param targetTier the tier a promotion or demotion moved it to or recommends; {@code null} when
- *     there is none. A demotion targets {@code qualifiedTier}, or the lowest tier if it is null
+ *     clients and revenue); empty if even the lowest tier's requirements are unmet
+ * @param targetTier the tier a promotion or demotion moved it to or recommends; empty when there is
+ *     none. A demotion targets {@code qualifiedTier}, or the lowest tier if that is empty
  * @param actions what the review did, in order; empty when it changed nothing
- * @param graceStartedOn the start of the grace period that runs after the review, or that this
- *     review ended; {@code null} if neither
- * @param graceEndsOn the end of that grace period; {@code null} exactly when {@code graceStartedOn}
- *     is
+ * @param graceStartedOn the first day of the grace period that runs after the review, or that this
+ *     review ended; empty if neither
+ * @param graceEndsOn the end of that grace period; present exactly when {@code graceStartedOn} is
  * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
  *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
  *     breaks
@@ -38,11 +36,11 @@ public record ReviewOutcome(
     ReviewVerdict verdict,
     Tier tierBefore,
     Tier tierAfter,
-    @Nullable Tier qualifiedTier,
-    @Nullable Tier targetTier,
+    Optional<Tier> qualifiedTier,
+    Optional<Tier> targetTier,
     List<ReviewAction> actions,
-    @Nullable LocalDate graceStartedOn,
-    @Nullable LocalDate graceEndsOn,
+    Optional<LocalDate> graceStartedOn,
+    Optional<LocalDate> graceEndsOn,
     List<String> unmet) {
 
   public ReviewOutcome {
@@ -51,9 +49,13 @@ public record ReviewOutcome(
     requireNonNull(verdict, "verdict");
     requireNonNull(tierBefore, "tierBefore");
     requireNonNull(tierAfter, "tierAfter");
+    requireNonNull(qualifiedTier, "qualifiedTier");
+    requireNonNull(targetTier, "targetTier");
+    requireNonNull(graceStartedOn, "graceStartedOn");
+    requireNonNull(graceEndsOn, "graceEndsOn");
     actions = List.copyOf(actions);
     unmet = List.copyOf(unmet);
-    if ((graceStartedOn == null) != (graceEndsOn == null)) {
+    if (graceStartedOn.isPresent() != graceEndsOn.isPresent()) {
       throw new IllegalArgumentException("grace start and end are set together: " + graceStartedOn + ", " + graceEndsOn);
     }
     for (String u : unmet) {
@@ -66,15 +68,5 @@ public record ReviewOutcome(
   /** Whether the review changed the partner's tier. */
   public boolean tierChanged() {
     return tierBefore != tierAfter;
-  }
-
-  /** The highest tier the partner qualifies for, if any. */
-  public Optional<Tier> qualified() {
-    return Optional.ofNullable(qualifiedTier);
-  }
-
-  /** The grace period end date, if a grace period runs after the review or ended in it. */
-  public Optional<LocalDate> graceEnd() {
-    return Optional.ofNullable(graceEndsOn);
   }
 }

@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main job: a small partner program on the embedded H2 file store. The first run creates it;
@@ -180,8 +181,8 @@ public final class Quickstart {
         report.date(), QUICKSTART_REVIEW.gracePeriodDays());
     for (Partner p : allPartners()) {
       report.outcome(p.id()).ifPresent(o -> {
-        String grace = o.graceEnd().map(d -> ", grace until " + d).orElse("");
-        String target = o.targetTier() == null ? "" : " -> " + o.targetTier();
+        String grace = o.graceEndsOn().map(d -> ", grace until " + d).orElse("");
+        String target = o.targetTier().map(t -> " -> " + t).orElse("");
         out.printf("  %-22s %-8s %-8s%s %s%s%n", p.companyName(), o.tierBefore(), o.verdict(), target,
             o.actions().isEmpty() ? "no change" : o.actions(), grace);
         o.unmet().forEach(u -> out.println("      missing: " + u));
@@ -278,7 +279,8 @@ public final class Quickstart {
     for (Demo d : demos) {
       partners.stream().filter(p -> p.companyName().equals(d.partner())).findFirst().ifPresent(p -> {
         LocalDate expiry = today.plusDays(d.daysLeft());
-        certs.add(p.id(), new NewCertification(d.name(), d.area(), d.level(), d.holder(), expiry.minusYears(2), expiry));
+        certs.add(p.id(), new NewCertification(d.name(), d.area(), d.level(), Optional.of(d.holder()), expiry.minusYears(2),
+            expiry));
       });
     }
   }
@@ -319,14 +321,15 @@ public final class Quickstart {
     Partner p = allPartners().stream().filter(x -> x.companyName().equals(companyName)).findFirst().orElseThrow();
     EligibilityReport r = program.certifications().eligibility(p.id());
     out.printf("Eligibility of %s on %s: tier %s, qualifies for %s%n", p.companyName(), r.date(), r.currentTier(),
-        r.highestQualifiedTier().map(Tier::name).orElse("no tier"));
+        r.qualifiedTier().map(Tier::name).orElse("no tier"));
     for (TierAssessment a : r.tiers()) {
       out.printf("  %-8s %s%n", a.tier(), a.qualified() ? "qualified" : "not qualified");
       for (UnmetRequirement u : a.unmet()) {
         out.printf("           missing: %s%n", u.explanation());
       }
     }
-    r.losesTierOn().ifPresent(day -> out.printf("  without renewals it loses %s on %s%n", r.qualifiedTier(), day));
+    r.losesQualifiedTierOn().ifPresent(day -> out.printf("  without renewals it loses %s on %s%n",
+        r.qualifiedTier().orElseThrow(), day));
   }
 
   // ---- revenue --------------------------------------------------------------------------------
@@ -342,7 +345,7 @@ public final class Quickstart {
     printRevenue(last6);
     Path csv = dir.resolve("revenue.csv");
     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      long rows = program.revenue().exportCsv(RevenueFilter.all().months(last6), w);
+      long rows = program.revenue().exportCsv(RevenueFilter.all().withMonths(last6), w);
       out.printf("%nCSV for accounting (%d rows): %s%n", rows, csv.toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +51,8 @@ final class Eligibility {
         }
       }
     }
-    return new EligibilityReport(partnerId, date, currentTier, qualified, tiers, losesOn, counting.size(), servers, clients);
+    return new EligibilityReport(partnerId, date, currentTier, Optional.ofNullable(qualified), tiers,
+        Optional.ofNullable(losesOn), counting.size(), servers, clients);
   }
 
   private static List<Certification> counting(List<Certification> certs, LocalDate date) {

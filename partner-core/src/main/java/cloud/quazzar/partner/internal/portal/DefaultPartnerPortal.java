@@ -131,7 +131,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   @Override
   public long exportCsv(MonthRange range, Writer out) throws IOException {
     Checks.start().notNull("range", range).notNull("out", out).done();
-    return revenue.exportCsv(RevenueFilter.all().partner(partnerId).months(range), out);
+    return revenue.exportCsv(RevenueFilter.all().withPartner(partnerId).withMonths(range), out);
   }
 
   @Override

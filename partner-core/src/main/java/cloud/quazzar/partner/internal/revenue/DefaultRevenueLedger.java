@@ -133,7 +133,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       }
       throw new Refusal(alreadyRecorded(history.get(0), key, ""));
     }
-    ClientTotals totals = r.serverCount() == null || r.clientCount() == null
+    ClientTotals totals = r.serverCount().isEmpty() || r.clientCount().isEmpty()
         ? tx.partners().clientTotals(pid) : ClientTotals.NONE;
     RevenueEntry entry = newRecorded(r, totals, now());
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
@@ -213,7 +213,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     Set<PartnerId> needTotals = new LinkedHashSet<>();
     for (RevenueRecording r : unique) {
       partnerIds.add(r.partnerId());
-      if (r.serverCount() == null || r.clientCount() == null) {
+      if (r.serverCount().isEmpty() || r.clientCount().isEmpty()) {
         needTotals.add(r.partnerId());
       }
     }
@@ -296,13 +296,11 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   }
 
   private RevenueEntry newRecorded(RevenueRecording r, ClientTotals totals, Instant now) {
-    Long servers = r.serverCount();
-    Integer clients = r.clientCount();
     return new RevenueEntry(new RevenueEntryId(ids.next()), requireNonNull(r.partnerId()), requireNonNull(r.month()), 1,
         EntryKind.RECORDED, requireNonNull(r.mrr()),
-        servers != null ? servers : totals.serverCount(),
-        clients != null ? clients : totals.clientCount(),
-        requireNonNull(r.idempotencyKey()), null, now, null);
+        r.serverCount().orElse(totals.serverCount()),
+        r.clientCount().orElse(totals.clientCount()),
+        requireNonNull(r.idempotencyKey()), Optional.empty(), now, Optional.empty());
   }
 
   /** DESIGN.md rule: the same key again is a no-op returning the first entry, if the figures match. */
@@ -315,21 +313,19 @@ public final class DefaultRevenueLedger implements RevenueLedger {
 
   /** Counts the request left out match whatever snapshot the first call took. */
   private static boolean matches(RevenueEntry e, RevenueRecording r) {
-    Long servers = r.serverCount();
-    Integer clients = r.clientCount();
     return e.kind() == EntryKind.RECORDED
         && e.partnerId().equals(r.partnerId())
         && e.month().equals(r.month())
         && e.mrr().equals(r.mrr())
-        && (servers == null || servers == e.serverCount())
-        && (clients == null || clients == e.clientCount());
+        && r.serverCount().map(servers -> servers == e.serverCount()).orElse(true)
+        && r.clientCount().map(clients -> clients == e.clientCount()).orElse(true);
   }
 
   private static String keyClash(RevenueEntry prior) {
     return "idempotency key '" + prior.idempotencyKey() + "' already recorded entry " + prior.id() + " ("
         + prior.kind() + " for partner " + prior.partnerId() + ", month " + prior.month() + ", MRR " + prior.mrr()
         + ", " + prior.serverCount() + " servers, " + prior.clientCount() + " clients"
-        + (prior.reason() != null ? ", reason '" + prior.reason() + "'" : "")
+        + prior.reason().map(reason -> ", reason '" + reason + "'").orElse("")
         + "); sending a key again must repeat the same request: use a new key for different figures";
   }
 
@@ -347,9 +343,9 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     bean(c, "", "correction", correction);
     if (correction != null) {
       checkMonth(c, "month", correction.month(), currentMonth());
-      Money mrr = correction.mrr();
-      if (mrr != null && mrr.isNegative()) {
-        c.add("mrr", "must be 0 or more, got " + mrr);
+      Optional<Money> mrr = correction.mrr();
+      if (mrr != null && mrr.isPresent() && mrr.get().isNegative()) {
+        c.add("mrr", "must be 0 or more, got " + mrr.get());
       }
       checkKey(c, "idempotencyKey", correction.idempotencyKey());
     }
@@ -378,15 +374,15 @@ public final class DefaultRevenueLedger implements RevenueLedger {
           + " to correct; record the month first");
     }
     RevenueEntry cur = history.get(history.size() - 1);
-    Integer expected = c.expectedRevision();
-    if (expected != null && expected != cur.revision()) {
+    Optional<Integer> expected = c.expectedRevision();
+    if (expected.isPresent() && expected.get() != cur.revision()) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "partner " + pid + " month " + month
-          + " was corrected by someone else: expected revision " + expected + " to be current but it is "
+          + " was corrected by someone else: expected revision " + expected.get() + " to be current but it is "
           + cur.revision() + "; read the month's history again and decide again");
     }
-    Money mrr = Objects.requireNonNullElse(c.mrr(), cur.mrr());
-    long servers = Objects.requireNonNullElse(c.serverCount(), cur.serverCount());
-    int clients = Objects.requireNonNullElse(c.clientCount(), cur.clientCount());
+    Money mrr = c.mrr().orElse(cur.mrr());
+    long servers = c.serverCount().orElse(cur.serverCount());
+    int clients = c.clientCount().orElse(cur.clientCount());
     if (mrr.equals(cur.mrr()) && servers == cur.serverCount() && clients == cur.clientCount()) {
       throw new ConflictException(STATE, "the correction changes no figure of partner " + pid + " month " + month
           + " (revision " + cur.revision() + ": MRR " + cur.mrr() + ", " + cur.serverCount() + " servers, "
@@ -395,7 +391,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     // DESIGN.md rule: a changed figure is a correction entry, with a reason, that supersedes the
     // earlier one; the earlier one is never touched.
     RevenueEntry entry = new RevenueEntry(new RevenueEntryId(ids.next()), pid, month, cur.revision() + 1,
-        EntryKind.CORRECTION, mrr, servers, clients, key, reason, now(), cur.id());
+        EntryKind.CORRECTION, mrr, servers, clients, key, Optional.of(reason), now(), Optional.of(cur.id()));
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
     if (!taken.isEmpty()) {
       return replay(taken.get(0), c, reason);
@@ -405,18 +401,14 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   }
 
   private static RevenueEntry replay(RevenueEntry prior, RevenueCorrection c, String reason) {
-    Money mrr = c.mrr();
-    Long servers = c.serverCount();
-    Integer clients = c.clientCount();
-    Integer expected = c.expectedRevision();
     boolean same = prior.kind() == EntryKind.CORRECTION
         && prior.partnerId().equals(c.partnerId())
         && prior.month().equals(c.month())
-        && reason.equals(prior.reason())
-        && (mrr == null || mrr.equals(prior.mrr()))
-        && (servers == null || servers == prior.serverCount())
-        && (clients == null || clients == prior.clientCount())
-        && (expected == null || expected == prior.revision() - 1);
+        && prior.reason().equals(Optional.of(reason))
+        && c.mrr().map(mrr -> mrr.equals(prior.mrr())).orElse(true)
+        && c.serverCount().map(servers -> servers == prior.serverCount()).orElse(true)
+        && c.clientCount().map(clients -> clients == prior.clientCount()).orElse(true)
+        && c.expectedRevision().map(expected -> expected == prior.revision() - 1).orElse(true);
     if (!same) {
       throw new Refusal(new ConflictException(DUPLICATE, keyClash(prior)));
     }
@@ -493,7 +485,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     checkRange(range);
     Map<YearMonth, Totals> totals = new TreeMap<>();
     store.read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().months(range),
+      tx.revenue().scan(RevenueFilter.all().withMonths(range),
           row -> totals.computeIfAbsent(row.entry().month(), m -> new Totals()).add(row.entry()));
       return null;
     });
@@ -534,7 +526,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     // the worst of the best n at the head, so the heap never holds more than n rows
     PriorityQueue<RevenueRow> best = new PriorityQueue<>(n + 1, order.reversed());
     store.read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().months(MonthRange.of(month)), row -> {
+      tx.revenue().scan(RevenueFilter.all().withMonths(MonthRange.of(month)), row -> {
         if (row.entry().mrr().hasCurrency(currency)) {
           best.add(row);
           if (best.size() > n) {
@@ -557,7 +549,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     try {
       return store.read(tx -> {
         // an id of nothing is a NotFoundException, as everywhere, not an empty export
-        filter.partner().ifPresent(id -> requirePartner(tx, id));
+        filter.partnerId().ifPresent(id -> requirePartner(tx, id));
         try {
           CsvExport csv = new CsvExport(out);
           tx.revenue().scan(filter, csv);

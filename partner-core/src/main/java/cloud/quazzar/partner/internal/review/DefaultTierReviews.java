@@ -261,8 +261,10 @@ public final class DefaultTierReviews implements TierReviews {
         }
       }
     }
-    ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after, standing.highest(), target,
-        actions, reported == null ? null : reported.startedOn(), reported == null ? null : reported.endsOn(), unmet);
+    Optional<GracePeriod> named = Optional.ofNullable(reported);
+    ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after,
+        Optional.ofNullable(standing.highest()), Optional.ofNullable(target), actions,
+        named.map(GracePeriod::startedOn), named.map(GracePeriod::endsOn), unmet);
     repo.insertOutcome(outcome);
     return Optional.of(outcome);
   }

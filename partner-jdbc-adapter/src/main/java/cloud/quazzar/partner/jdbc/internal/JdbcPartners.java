@@ -247,7 +247,7 @@ final class JdbcPartners implements PartnerRepository {
     return new TierChange(
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getInt("sequence_no"),
-        rs.getString("from_tier") == null ? null : Jdbc.enumValue(rs, "from_tier", Tier.class),
+        Jdbc.optionalEnum(rs, "from_tier", Tier.class),
         Jdbc.enumValue(rs, "to_tier", Tier.class),
         Jdbc.instant(rs, "changed_at"),
         rs.getString("changed_by"),

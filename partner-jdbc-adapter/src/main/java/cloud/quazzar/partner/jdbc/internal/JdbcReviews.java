@@ -90,7 +90,7 @@ final class JdbcReviews implements ReviewRepository {
   @Override
   public Optional<LocalDate> lastReviewDate() {
     return jdbc.first("SELECT MAX(review_date) AS last_date FROM review_outcomes",
-        rs -> Optional.ofNullable(Jdbc.nullableDate(rs, "last_date"))).flatMap(d -> d);
+        rs -> Jdbc.optionalDate(rs, "last_date")).flatMap(d -> d);
   }
 
   @Override
@@ -152,16 +152,12 @@ final class JdbcReviews implements ReviewRepository {
         Jdbc.enumValue(rs, "verdict", ReviewVerdict.class),
         Jdbc.enumValue(rs, "tier_before", Tier.class),
         Jdbc.enumValue(rs, "tier_after", Tier.class),
-        nullableTier(rs, "qualified_tier"),
-        nullableTier(rs, "target_tier"),
+        Jdbc.optionalEnum(rs, "qualified_tier", Tier.class),
+        Jdbc.optionalEnum(rs, "target_tier", Tier.class),
         actions == null || actions.isEmpty() ? List.of()
             : Arrays.stream(actions.split(",")).map(ReviewAction::valueOf).toList(),
-        Jdbc.nullableDate(rs, "grace_started_on"),
-        Jdbc.nullableDate(rs, "grace_ends_on"),
+        Jdbc.optionalDate(rs, "grace_started_on"),
+        Jdbc.optionalDate(rs, "grace_ends_on"),
         unmet == null || unmet.isEmpty() ? List.of() : List.of(unmet.split("\n", -1)));
-  }
-
-  private static @Nullable Tier nullableTier(ResultSet rs, String column) throws SQLException {
-    return rs.getString(column) == null ? null : Jdbc.enumValue(rs, column, Tier.class);
   }
 }

@@ -9,6 +9,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.events.PartnerEvent;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -47,6 +48,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -97,7 +99,7 @@ class FaultInjectionTest {
       partners.add(p.id());
       clients.add(List.of(owner.registry().addClient(p.id(), new NewClient("Fault client " + i, 12)).id()));
       certs.add(owner.certifications().add(p.id(), new NewCertification("Fault cert " + i, SkillArea.MSP_OPERATIONS,
-          CertificationLevel.BASIC, null, Reliability.MONTHS.get(0).atDay(1), Reliability.MONTHS.get(0).atDay(1)
+          CertificationLevel.BASIC, Optional.empty(), Reliability.MONTHS.get(0).atDay(1), Reliability.MONTHS.get(0).atDay(1)
               .plusYears(1))).id());
     }
     fx = new WorkerMain.Fixtures(partners, clients, certs);
@@ -165,7 +167,7 @@ class FaultInjectionTest {
     assertEquals(ConflictException.Reason.STALE_VERSION, again.reason());
     List<Certification> history = owner.certifications().history(fx.partners().get(0));
     assertEquals(2, history.size(), "one renewal");
-    assertEquals(id, renewed.certification().renewalOf());
+    assertEquals(Optional.of(id), renewed.certification().renewalOf());
     figure("SIGKILL inside renew (old record updated, new one inserted, not committed)",
         "killed " + waited + " ms after it signalled from inside the transaction (exit 137)",
         "old record CURRENT, version 1, no renewal record",
@@ -358,7 +360,7 @@ class FaultInjectionTest {
   private RevenueEntry entry(int partner) {
     return new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), fx.partners().get(partner),
         Reliability.MONTHS.get(0), 1, EntryKind.RECORDED, Reliability.recordedMrr(partner, Reliability.MONTHS.get(0)),
-        1, 1, "deadlock-" + partner, null, Reliability.CLOCK.instant(), null);
+        1, 1, "deadlock-" + partner, Optional.empty(), Reliability.CLOCK.instant(), Optional.empty());
   }
 
   // ---- INSERT/SELECT-only role ---------------------------------------------------------------
@@ -426,7 +428,7 @@ class FaultInjectionTest {
           assertEquals("42501", eventDelete.getSQLState(), "the role may not DELETE from the event log");
         }
         assertEquals(1 + batch.size() + 1 + 1, program.events().since(0, 10_000).stream()
-            .filter(r -> r.event().partnerId() != null && r.event().type().startsWith("Revenue")).count(),
+            .filter(r -> r.event() instanceof PartnerEvent && r.event().type().startsWith("Revenue")).count(),
             "every stored entry wrote its event: recorded, batch, the new one of the repeated batch, correction");
         figure("ledger under role " + "partner_ledger_* with only SELECT + INSERT on " + String.join(", ", insertable)
                 + " (no UPDATE, DELETE, TRUNCATE), and UPDATE of the one event_counter row",

@@ -122,7 +122,7 @@ public final class CertificationGenerators {
         Pair.of(3, Generate.pick(List.of(365, 730, 1095))), Pair.of(1, integers().between(1, 1825)));
     return names().zip(skillAreas(), levelsAllowedFor(tier), holders(), expiry.zip(validity, Pair::of),
         (name, area, level, holder, dates) -> new NewCertification(
-            name, area, level, holder.orElse(null), dates._1.minusDays(dates._2), dates._1));
+            name, area, level, holder, dates._1.minusDays(dates._2), dates._1));
   }
 
   /** Certifications any partner (even Silver) may add: Basic level only. */

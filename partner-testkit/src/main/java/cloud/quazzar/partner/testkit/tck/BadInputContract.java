@@ -388,14 +388,17 @@ public abstract class BadInputContract {
         (w, n) -> w.certifications().add(w.active().id(), cert(n, CertificationLevel.BASIC, w.today(), w.today().plusDays(30)))));
     c.add(bad("certifications.add", InvalidInput.holders(), BadInputContract::textKind,
         (w, h) -> w.certifications().add(w.active().id(), new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT,
-            CertificationLevel.BASIC, h, w.today(), w.today().plusDays(30)))));
+            CertificationLevel.BASIC, Optional.of(h), w.today(), w.today().plusDays(30)))));
     c.add(bad("certifications.add", InvalidInput.datesOutOfOrder(today), v -> "dates out of order",
         (w, d) -> w.certifications().add(w.active().id(), cert("Cloud", CertificationLevel.BASIC, d.from(), d.to()))));
     c.add(bad("certifications.add", Generate.pick(List.of(LocalDate.of(1899, 12, 31), LocalDate.MIN, LocalDate.of(1, 1, 1))),
         v -> "date out of range",
         (w, d) -> w.certifications().add(w.active().id(), cert("Cloud", CertificationLevel.BASIC, d, w.today()))));
     c.add(fixed("certifications.add", "null", "null skill area, level and dates",
-        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", null, null, null, null, null))));
+        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", null, null, Optional.empty(), null, null))));
+    c.add(fixed("certifications.add", "null", "null holder (absent is Optional.empty())",
+        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT,
+            CertificationLevel.BASIC, null, w.today(), w.today().plusDays(30)))));
     c.add(fixed("certifications.add", "null", "null request", w -> w.certifications().add(w.active().id(), null)));
     c.add(fixed("certifications.add", "level above the tier", "EXPERT for a SILVER partner",
         w -> w.certifications().add(w.inactive().id(), cert("Cloud", CertificationLevel.EXPERT, w.today(), w.today().plusDays(9)))));
@@ -462,6 +465,8 @@ public abstract class BadInputContract {
             .withCounts((Long) v.get(0), (Integer) v.get(1)))));
     c.add(fixed("ledger.record", "null", "null fields",
         w -> w.ledger().record(new RevenueRecording(null, null, null, null, null, null))));
+    c.add(fixed("ledger.record", "null", "null fields, counts left out",
+        w -> w.ledger().record(new RevenueRecording(null, null, null, Optional.empty(), Optional.empty(), null))));
     c.add(fixed("ledger.record", "null", "null recording", w -> w.ledger().record(null)));
     c.add(bad("ledger.recordAll", InvalidInput.negativeMoney(), v -> "negative number (one bad among good)",
         (w, m) -> w.ledger().recordAll(List.of(
@@ -515,15 +520,21 @@ public abstract class BadInputContract {
         (w, n) -> w.ledger().topByMrr(w.month(), USD, n)));
     c.add(fixed("ledger.topByMrr", "null", "null month and currency", w -> w.ledger().topByMrr(null, null, 3)));
     c.add(bad("ledger.exportCsv", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
-        (w, m) -> w.ledger().exportCsv(new RevenueFilter(null, m.from(), m.to(), Set.of()), new StringWriter())));
+        (w, m) -> w.ledger().exportCsv(new RevenueFilter(Optional.empty(), Optional.of(m.from()), Optional.of(m.to()),
+            Set.of()), new StringWriter())));
     c.add(bad("ledger.exportCsv", partnerIds(), v -> "unknown id",
-        (w, id) -> w.ledger().exportCsv(RevenueFilter.all().partner(id), new StringWriter())));
+        (w, id) -> w.ledger().exportCsv(RevenueFilter.all().withPartner(id), new StringWriter())));
     c.add(fixed("ledger.exportCsv", "null", "null tier set",
-        w -> w.ledger().exportCsv(new RevenueFilter(null, null, null, null), new StringWriter())));
+        w -> w.ledger().exportCsv(new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(), null),
+            new StringWriter())));
+    c.add(fixed("ledger.exportCsv", "null", "null filter components",
+        w -> w.ledger().exportCsv(new RevenueFilter(null, null, null, Set.of()), new StringWriter())));
     c.add(fixed("ledger.exportCsv", "null", "null filter and writer", w -> w.ledger().exportCsv(null, (Writer) null)));
     c.add(fixed("ledger.exportCsv", "null", "null stream",
         w -> w.ledger().exportCsv(RevenueFilter.all(), (java.io.OutputStream) null)));
-    c.add(fixed("RevenueFilter.partner", "null", "null id", w -> RevenueFilter.all().partner(null)));
+    c.add(fixed("RevenueFilter.withPartner", "null", "null id", w -> RevenueFilter.all().withPartner(null)));
+    c.add(fixed("RevenueFilter.withMonths", "null", "null range", w -> RevenueFilter.all().withMonths(null)));
+    c.add(fixed("RevenueFilter.withTiers", "null", "null tier", w -> RevenueFilter.all().withTiers(null)));
     c.add(bad("MonthRange.lastMonths", InvalidInput.monthCounts(), v -> "number out of range",
         (w, n) -> MonthRange.lastMonths(w.month(), n)));
     c.add(fixed("MonthRange", "null", "null months", w -> new MonthRange(null, null)));
@@ -686,7 +697,7 @@ public abstract class BadInputContract {
   }
 
   private static NewCertification cert(@Nullable String name, CertificationLevel level, LocalDate issue, LocalDate expiry) {
-    return new NewCertification(name, SkillArea.CLOUD_OS_ADMINISTRATION, level, null, issue, expiry);
+    return new NewCertification(name, SkillArea.CLOUD_OS_ADMINISTRATION, level, Optional.empty(), issue, expiry);
   }
 
   private static DiscountPolicy policyWith(Function<DiscountPolicy.Builder, DiscountPolicy.Builder> change) {
@@ -772,7 +783,8 @@ public abstract class BadInputContract {
     program.discounts().adjust(active.id(), AdjustmentRequest.extra(Rate.percent(2), "ops", "deal"));
     CertificationTracker certs = program.certifications();
     TrackedCertification first = certs.add(active.id(), new NewCertification("Cloud Admin",
-        SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED, "Ann", today.minusDays(100), today.plusDays(200)));
+        SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED, Optional.of("Ann"), today.minusDays(100),
+        today.plusDays(200)));
     TrackedCertification renewed = certs.renew(first.id(), first.certification().version(),
         new Renewal(today, today.plusDays(400)));
     TrackedCertification doomed = certs.add(active.id(), cert("Fleet", CertificationLevel.BASIC, today.minusDays(5), today.plusDays(50)));

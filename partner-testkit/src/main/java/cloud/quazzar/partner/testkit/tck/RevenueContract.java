@@ -108,8 +108,8 @@ public abstract class RevenueContract {
     assertEquals(3, e.clientCount());
     assertEquals("month-end 2025-01 acme", e.idempotencyKey());
     assertEquals(StoreTck.START, e.recordedAt());
-    assertTrue(e.correctionReason().isEmpty());
-    assertTrue(e.superseded().isEmpty());
+    assertEquals(Optional.empty(), e.reason());
+    assertEquals(Optional.empty(), e.supersedes());
     assertEquals(List.of(e), ledger().history(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().current(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().findByKey("month-end 2025-01 acme"));
@@ -135,7 +135,7 @@ public abstract class RevenueContract {
     registry().addClient(p.id(), new NewClient("wiki", 5));
     assertEquals(jan, ledger().current(p.id(), JAN).orElseThrow(), "a later client change leaves the entry alone");
     RevenueEntry feb = ledger().record(
-        new RevenueRecording(p.id(), JAN.plusMonths(1), usd("100"), 7L, null, "snap-feb"));
+        new RevenueRecording(p.id(), JAN.plusMonths(1), usd("100"), Optional.of(7L), Optional.empty(), "snap-feb"));
     assertEquals(7, feb.serverCount(), "a given count is kept");
     assertEquals(3, feb.clientCount(), "a count left out is the registry's");
   }
@@ -199,8 +199,8 @@ public abstract class RevenueContract {
         RevenueCorrection.of(p.id(), JAN, "fix-jan", "  credit note 17 was missed  ").withMrr(usd("800")));
     assertEquals(EntryKind.CORRECTION, fix.kind());
     assertEquals(2, fix.revision());
-    assertEquals(Optional.of(jan.id()), fix.superseded());
-    assertEquals(Optional.of("credit note 17 was missed"), fix.correctionReason());
+    assertEquals(Optional.of(jan.id()), fix.supersedes());
+    assertEquals(Optional.of("credit note 17 was missed"), fix.reason());
     assertEquals(usd("800"), fix.mrr());
     assertEquals(10, fix.serverCount(), "figures left out keep the corrected entry's values");
     assertEquals(2, fix.clientCount());
@@ -219,7 +219,7 @@ public abstract class RevenueContract {
     RevenueEntry fix2 = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-jan-2", "servers miscounted")
         .withServerCount(11).expectingRevision(2));
     assertEquals(3, fix2.revision());
-    assertEquals(Optional.of(fix.id()), fix2.superseded());
+    assertEquals(Optional.of(fix.id()), fix2.supersedes());
     assertEquals(usd("800"), fix2.mrr());
     assertEquals(List.of(jan, fix, fix2), ledger().history(p.id(), JAN));
     assertEquals(List.of(jan), ledger().history(p.id(), JAN).subList(0, 1));
@@ -398,7 +398,7 @@ public abstract class RevenueContract {
     record(b, JAN, "10", 1, 1);
     RevenueRecording ok = RevenueRecording.of(a.id(), JAN, usd("1"), "ok").withCounts(1, 1);
     ValidationException invalid = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
-        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), -2L, 1, " "))));
+        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), Optional.of(-2L), Optional.of(1), " "))));
     assertEquals(List.of("recordings[1].idempotencyKey", "recordings[1].mrr", "recordings[1].serverCount"),
         invalid.fields());
     ValidationException inBatch = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
@@ -441,11 +441,11 @@ public abstract class RevenueContract {
         + "2025-02," + a.id() + ",\"'=Alpha, \"\"the\"\" Cloud\",SILVER,700,JPY,2,1,1," + aFeb.id() + "\r\n";
     assertEquals(expected, out.toString());
 
-    assertEquals(1, ledger().exportCsv(RevenueFilter.all().tiers(Tier.GOLD), new StringWriter()));
-    assertEquals(2, ledger().exportCsv(RevenueFilter.all().partner(a.id()), new StringWriter()));
-    assertEquals(2, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN)), new StringWriter()));
+    assertEquals(1, ledger().exportCsv(RevenueFilter.all().withTiers(Tier.GOLD), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().withPartner(a.id()), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().withMonths(MonthRange.of(JAN)), new StringWriter()));
     StringWriter febGold = new StringWriter();
-    assertEquals(0, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN.plusMonths(1))).tiers(Tier.GOLD),
+    assertEquals(0, ledger().exportCsv(RevenueFilter.all().withMonths(MonthRange.of(JAN.plusMonths(1))).withTiers(Tier.GOLD),
         febGold));
     assertEquals(expected.substring(0, expected.indexOf("\r\n") + 2), febGold.toString(), "the header even with no rows");
   }
@@ -482,7 +482,7 @@ public abstract class RevenueContract {
   void validation() {
     Partner p = partner("Validated", Tier.GOLD);
     ValidationException e = assertThrows(ValidationException.class, () -> ledger().record(
-        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), -1L, -1, "")));
+        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), Optional.of(-1L), Optional.of(-1), "")));
     assertEquals(List.of("clientCount", "idempotencyKey", "month", "mrr", "partnerId", "serverCount"), e.fields());
     ValidationException future = assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 2), usd("1"), "k")));
@@ -490,7 +490,8 @@ public abstract class RevenueContract {
     assertEquals(RevenueEntry.class, ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 1), usd("1"), "this month is fine")).getClass());
     ValidationException c = assertThrows(ValidationException.class, () -> ledger().correct(
-        new RevenueCorrection(p.id(), null, usd("-1"), null, -3, "", "bad\u0007key", 0)));
+        new RevenueCorrection(p.id(), null, Optional.of(usd("-1")), Optional.empty(), Optional.of(-3), "", "bad\u0007key",
+            Optional.of(0))));
     assertEquals(List.of("clientCount", "expectedRevision", "idempotencyKey", "month", "mrr", "reason"), c.fields());
     assertEquals(List.of("idempotencyKey"), assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), JAN, usd("1"), " padded "))).fields());
@@ -520,19 +521,19 @@ public abstract class RevenueContract {
     Partner p = partner("Store Level", Tier.GOLD);
     RevenueEntry first = record(p, JAN, "1", 1, 1);
     RevenueEntry sameKey = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN.plusMonths(1), 1,
-        EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), Optional.empty(), StoreTck.START, Optional.empty());
     List<RevenueEntry> taken = context().store().write(tx -> tx.revenue().appendAbsent(List.of(sameKey)));
     assertEquals(List.of(first), taken, "a taken key returns the stored entry and appends nothing");
     assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
 
     RevenueEntry secondRecorded = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN, 1,
-        EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", Optional.empty(), StoreTck.START, Optional.empty());
     ConflictException dup = assertThrows(ConflictException.class,
         () -> context().store().write(tx -> tx.revenue().appendAbsent(List.of(secondRecorded))));
     assertEquals(ConflictException.Reason.DUPLICATE, dup.reason());
 
     RevenueEntry fresh = new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), JAN.plusMonths(2), 1,
-        EntryKind.RECORDED, usd("4"), 4, 4, "rolled back", null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("4"), 4, 4, "rolled back", Optional.empty(), StoreTck.START, Optional.empty());
     IllegalStateException boom = new IllegalStateException("boom");
     assertEquals(boom, assertThrows(IllegalStateException.class, () -> context().store().write(tx -> {
       assertEquals(List.of(), tx.revenue().appendAbsent(List.of(fresh)));
@@ -563,7 +564,7 @@ public abstract class RevenueContract {
     assertEquals(List.of("2025-01 A first SILVER 2", "2025-01 b second GOLD 1", "2025-02 b second GOLD 1"), seen);
     List<RevenueEntry> gold = new ArrayList<>();
     context().store().read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().tiers(Tier.SILVER).months(MonthRange.of(JAN)), r -> gold.add(r.entry()));
+      tx.revenue().scan(RevenueFilter.all().withTiers(Tier.SILVER).withMonths(MonthRange.of(JAN)), r -> gold.add(r.entry()));
       return null;
     });
     assertEquals(List.of(fix), gold);

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -180,7 +181,7 @@ public abstract class StoreTck {
       List<TierChange> history = registry.tierHistory(p.id());
       assertEquals(List.of(1, 2, 3), history.stream().map(TierChange::sequence).toList());
       TierChange second = history.get(1);
-      assertEquals(Tier.SILVER, second.from());
+      assertEquals(Optional.of(Tier.SILVER), second.from());
       assertEquals(Tier.GOLD, second.to());
       assertEquals("alice", second.changedBy());
       assertEquals("50 servers reached", second.reason());
@@ -469,7 +470,7 @@ public abstract class StoreTck {
         PartnerRecord rec = new PartnerRecord(new PartnerId(UUID.randomUUID()), "Ghost", "g@x.example",
             Tier.GOLD, PartnerStatus.ACTIVE, START, START, 1);
         tx.partners().insert(rec);
-        tx.partners().appendTierChange(new TierChange(rec.id(), 1, null, Tier.GOLD, START, "t", "t"));
+        tx.partners().appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "t"));
         PartnerRecord changed = new PartnerRecord(kept.id(), "Kept Changed", kept.contactEmail(), Tier.PLATINUM,
             PartnerStatus.INACTIVE, kept.createdAt(), START, 2);
         assertTrue(tx.partners().update(changed, 1));
@@ -489,7 +490,7 @@ public abstract class StoreTck {
             PartnerStatus.ACTIVE, p.createdAt(), START, 2);
         tx.partners().update(next, 1);
         // sequence 1 exists already: the store must refuse it, and the update above must roll back
-        tx.partners().appendTierChange(new TierChange(p.id(), 1, null, Tier.GOLD, START, "t", "dup"));
+        tx.partners().appendTierChange(new TierChange(p.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "dup"));
         return null;
       }));
       assertEquals(ConflictException.Reason.DUPLICATE, e.reason());

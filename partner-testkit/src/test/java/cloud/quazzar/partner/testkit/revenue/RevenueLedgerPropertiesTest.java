@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -168,7 +169,7 @@ class RevenueLedgerPropertiesTest {
             grown.add(fix);
             assertEquals(grown, after.get(target));
             assertEquals(current.revision() + 1, fix.revision());
-            assertEquals(current.id(), fix.supersedes());
+            assertEquals(Optional.of(current.id()), fix.supersedes());
             List<ProgramMonth> programAfter = w.ledger.programReport(RANGE).months();
             for (int i = 0; i < programBefore.size(); i++) {
               if (programBefore.get(i).month().equals(target.month())) {

@@ -66,7 +66,7 @@ class TierReviewExamplesTest {
   private static void advanced(PartnerProgram program, PartnerId id, int n, int firstArea, LocalDate expiry) {
     for (int i = 0; i < n; i++) {
       program.certifications().add(id, new NewCertification("Adv " + i + " " + expiry, SkillArea.values()[firstArea + i],
-          CertificationLevel.ADVANCED, null, expiry.minusYears(1), expiry));
+          CertificationLevel.ADVANCED, Optional.empty(), expiry.minusYears(1), expiry));
     }
   }
 
@@ -89,8 +89,8 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-        assertEquals(DAY.plusDays(90), o.graceEndsOn());
-        assertEquals(LocalDate.of(2027, 2, 26), o.graceEndsOn());
+        assertEquals(Optional.of(DAY.plusDays(90)), o.graceEndsOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 2, 26)), o.graceEndsOn());
         assertEquals(List.of("at least 2 certifications at ADVANCED or above: 0 count on 2026-11-28"), o.unmet());
         Partner now = program.registry().get(gold.id());
         assertEquals(Tier.GOLD, now.tier());
@@ -113,22 +113,23 @@ class TierReviewExamplesTest {
         clock.setDate(DAY.plusDays(11));
         ReviewOutcome risk = of(program.reviews().run(), platinum.id());
         assertEquals(List.of(ReviewAction.GRACE_STARTED), risk.actions());
-        assertEquals(Tier.GOLD, risk.qualifiedTier());
-        assertEquals(Tier.GOLD, risk.targetTier());
+        assertEquals(Optional.of(Tier.GOLD), risk.qualifiedTier());
+        assertEquals(Optional.of(Tier.GOLD), risk.targetTier());
 
-        clock.setDate(risk.graceEndsOn().minusDays(1));
+        clock.setDate(risk.graceEndsOn().orElseThrow().minusDays(1));
         assertEquals(Tier.PLATINUM, of(program.reviews().run(), platinum.id()).tierAfter());
-        clock.setDate(risk.graceEndsOn());
+        clock.setDate(risk.graceEndsOn().orElseThrow());
         ReviewOutcome demoted = of(program.reviews().run(), platinum.id());
         assertEquals(List.of(ReviewAction.DEMOTED), demoted.actions());
         assertEquals(Tier.GOLD, demoted.tierAfter());
         assertEquals(Tier.GOLD, program.registry().get(platinum.id()).tier());
         TierChange last = program.registry().tierHistory(platinum.id()).get(1);
-        assertEquals(LocalDate.of(2027, 3, 9), risk.graceEndsOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.graceEndsOn());
         assertEquals("tier review 2027-03-09: demoted from PLATINUM to GOLD at the end of the grace period 2026-12-09"
             + " to 2027-03-09; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
             + "certifications at ADVANCED or above in at least 3 skill areas: 2 areas on 2027-03-09", last.reason());
-        assertTrue(last.reason().startsWith("tier review " + risk.graceEndsOn() + ": demoted from PLATINUM to GOLD"),
+        assertTrue(last.reason().startsWith("tier review " + risk.graceEndsOn().orElseThrow()
+                + ": demoted from PLATINUM to GOLD"),
             last.reason());
       }
     }
@@ -147,7 +148,7 @@ class TierReviewExamplesTest {
         ReviewOutcome recommended = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.AT_RISK, recommended.verdict());
         assertEquals(List.of(ReviewAction.DEMOTION_RECOMMENDED), recommended.actions());
-        assertEquals(Tier.SILVER, recommended.targetTier());
+        assertEquals(Optional.of(Tier.SILVER), recommended.targetTier());
         assertEquals(Tier.GOLD, program.registry().get(gold.id()).tier());
         assertEquals(Optional.of(grace), program.reviews().gracePeriod(gold.id()));
         clock.setDate(DAY.plusDays(11));
@@ -173,8 +174,8 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), silver.id());
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(), o.actions());
-        assertEquals(null, o.qualifiedTier());
-        assertEquals(null, o.graceEndsOn());
+        assertEquals(Optional.empty(), o.qualifiedTier());
+        assertEquals(Optional.empty(), o.graceEndsOn());
         assertEquals(List.of("at least 1 client: the partner has 0"), o.unmet());
         assertEquals(Optional.empty(), program.reviews().gracePeriod(silver.id()));
       }
@@ -196,7 +197,7 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), silver.id());
         assertEquals(ReviewVerdict.PROMOTE, o.verdict());
         assertEquals(List.of(ReviewAction.PROMOTION_RECOMMENDED), o.actions());
-        assertEquals(Tier.GOLD, o.targetTier());
+        assertEquals(Optional.of(Tier.GOLD), o.targetTier());
         assertEquals(Tier.SILVER, o.tierAfter());
         assertEquals(Tier.SILVER, program.registry().get(silver.id()).tier());
       }
@@ -339,7 +340,7 @@ class TierReviewExamplesTest {
             Money.of("600.00", "USD"), "k10"));
         ReviewOutcome o = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.KEEP, o.verdict());
-        assertEquals(Tier.GOLD, o.qualifiedTier());
+        assertEquals(Optional.of(Tier.GOLD), o.qualifiedTier());
       }
     }
   }
