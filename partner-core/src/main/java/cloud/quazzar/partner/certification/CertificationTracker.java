@@ -104,7 +104,7 @@ public interface CertificationTracker {
    * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
    * @throws ValidationException if {@code days} is out of range
    */
-  List<TrackedCertification> expiringWithin(int days);
+  List<TrackedCertification> expiringWithin(long days);
 
   /**
    * How many of the partner's current certifications are in each status today.

@@ -34,9 +34,9 @@ public record EligibilityReport(
     Optional<Tier> qualifiedTier,
     List<TierAssessment> tiers,
     Optional<LocalDate> losesQualifiedTierOn,
-    int countedCertifications,
+    long countedCertifications,
     long serverCount,
-    int clientCount) {
+    long clientCount) {
 
   public EligibilityReport {
     requireNonNull(partnerId, "partnerId");

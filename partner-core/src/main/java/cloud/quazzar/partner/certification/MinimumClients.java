@@ -8,7 +8,7 @@ import cloud.quazzar.partner.ValidationException;
  * @param clients 1 or more
  * @throws ValidationException if {@code clients} is below 1
  */
-public record MinimumClients(int clients) implements Requirement {
+public record MinimumClients(long clients) implements Requirement {
   public MinimumClients {
     if (clients < 1) {
       throw ValidationException.of("clients", "must be 1 or more (leave the requirement out for none), got " + clients);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param minimumLevel the lowest level that counts
  * @throws ValidationException listing every broken field
  */
-public record MinimumSkillAreas(int areas, CertificationLevel minimumLevel) implements Requirement {
+public record MinimumSkillAreas(long areas, CertificationLevel minimumLevel) implements Requirement {
   public MinimumSkillAreas {
     List<Violation> v = new ArrayList<>(2);
     int max = SkillArea.values().length;

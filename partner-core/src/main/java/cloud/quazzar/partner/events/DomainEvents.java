@@ -80,7 +80,7 @@ public interface DomainEvents {
    * @return how many events listeners accepted in this call
    * @throws StorageException if the store fails
    */
-  int deliverPending();
+  long deliverPending();
 
   /**
    * The last sequence the listener named {@code name} accepted (0 if none yet).

@@ -232,9 +232,11 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   @Override
-  public Client setServerCount(ClientId id, long expectedVersion, int serverCount) {
+  public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0").done();
+        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0")
+        .check(serverCount <= Client.MAX_SERVER_COUNT, "serverCount",
+            "must be less than or equal to " + Client.MAX_SERVER_COUNT).done();
     return changeClient(id, expectedVersion, cur -> new Client(
         id, cur.partnerId(), cur.name(), serverCount, cur.createdAt(), now(), cur.version() + 1));
   }

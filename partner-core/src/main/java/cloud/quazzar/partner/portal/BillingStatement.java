@@ -39,7 +39,7 @@ public record BillingStatement(
     DiscountQuote quote,
     Money mrr,
     long serverCount,
-    int clientCount) {
+    long clientCount) {
 
   public BillingStatement {
     requireNonNull(partnerId, "partnerId");

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param id generated id
  * @param partnerId the partner that manages it
  * @param name its name, white space cleaned; unique within the partner ignoring case
- * @param serverCount servers it runs, 0 or more
+ * @param serverCount servers it runs, 0 to {@value #MAX_SERVER_COUNT}
  * @param createdAt when it was added
  * @param updatedAt when it last changed
  * @param version optimistic-lock version: 1 when added, one more per change
@@ -19,10 +19,13 @@ public record Client(
     ClientId id,
     PartnerId partnerId,
     String name,
-    int serverCount,
+    long serverCount,
     Instant createdAt,
     Instant updatedAt,
     long version) {
+
+  /** The most servers one client may run: what every store keeps per client (2^31 - 1). */
+  public static final long MAX_SERVER_COUNT = Integer.MAX_VALUE;
 
   public Client {
     requireNonNull(id, "id");
@@ -30,9 +33,9 @@ public record Client(
     requireNonNull(name, "name");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
-    if (serverCount < 0 || version < 1) {
+    if (serverCount < 0 || serverCount > MAX_SERVER_COUNT || version < 1) {
       throw new IllegalArgumentException(
-          "serverCount >= 0 and version >= 1 required: " + serverCount + ", " + version);
+          "serverCount from 0 to " + MAX_SERVER_COUNT + " and version >= 1 required: " + serverCount + ", " + version);
     }
   }
 

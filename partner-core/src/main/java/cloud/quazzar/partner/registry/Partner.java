@@ -26,7 +26,7 @@ public record Partner(
     Tier tier,
     PartnerStatus status,
     long serverCount,
-    int clientCount,
+    long clientCount,
     Instant createdAt,
     Instant updatedAt,
     long version) {

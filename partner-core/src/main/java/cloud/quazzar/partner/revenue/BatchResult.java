@@ -16,12 +16,12 @@ public record BatchResult(List<RecordOutcome> outcomes) {
   }
 
   /** How many entries this batch stored. */
-  public int created() {
-    return (int) outcomes.stream().filter(RecordOutcome::created).count();
+  public long created() {
+    return outcomes.stream().filter(RecordOutcome::created).count();
   }
 
   /** How many recordings repeated a key already recorded (and changed nothing). */
-  public int replayed() {
+  public long replayed() {
     return outcomes.size() - created();
   }
 

@@ -38,7 +38,7 @@ public record MonthReport(RevenueEntry entry, MoneyTrend mrr, CountTrend servers
     return new MonthReport(entry,
         MoneyTrend.of(previous.map(RevenueEntry::mrr), entry.mrr()),
         CountTrend.of(previous.map(RevenueEntry::serverCount), entry.serverCount()),
-        CountTrend.of(previous.map(e -> (long) e.clientCount()), entry.clientCount()));
+        CountTrend.of(previous.map(RevenueEntry::clientCount), entry.clientCount()));
   }
 
   /** The month. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param clientCount the sum of the client counts
  * @param partnerCount how many partners recorded the month
  */
-public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, int partnerCount) {
+public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, long partnerCount) {
   public ProgramMonth {
     requireNonNull(month, "month");
     mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));

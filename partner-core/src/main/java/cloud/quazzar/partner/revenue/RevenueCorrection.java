@@ -2,6 +2,7 @@ package cloud.quazzar.partner.revenue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param mrr the corrected MRR, 0 or more, in the currency of the entry it corrects (rule REV-6 in
  *     {@code docs/rules.md}: a correction never changes a month's currency); empty to keep it
  * @param serverCount the corrected server count, 0 or more; empty to keep it
- * @param clientCount the corrected client count, 0 or more; empty to keep it
+ * @param clientCount the corrected client count, 0 to {@value RevenueRecording#MAX_CLIENT_COUNT};
+ *     empty to keep it
  * @param reason why, 1 to {@value #MAX_REASON_LENGTH} characters, no control characters other
  *     than white space; stored with surrounding white space removed
  * @param idempotencyKey as for {@link RevenueRecording#idempotencyKey()}
@@ -39,7 +41,7 @@ public record RevenueCorrection(
     @NotNull @Nullable YearMonth month,
     @NotNull Optional<Money> mrr,
     @NotNull Optional<@PositiveOrZero Long> serverCount,
-    @NotNull Optional<@PositiveOrZero Integer> clientCount,
+    @NotNull Optional<@PositiveOrZero @Max(RevenueRecording.MAX_CLIENT_COUNT) Long> clientCount,
     @NotBlank @Size(max = MAX_REASON_LENGTH)
         @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
         @Nullable String reason,
@@ -68,7 +70,7 @@ public record RevenueCorrection(
   }
 
   /** This correction with the client count set. */
-  public RevenueCorrection withClientCount(int clients) {
+  public RevenueCorrection withClientCount(long clients) {
     return new RevenueCorrection(partnerId, month, mrr, serverCount, Optional.of(clients), reason, idempotencyKey, expectedRevision);
   }
 

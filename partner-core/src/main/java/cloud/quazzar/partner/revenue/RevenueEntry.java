@@ -37,7 +37,7 @@ public record RevenueEntry(
     EntryKind kind,
     Money mrr,
     long serverCount,
-    int clientCount,
+    long clientCount,
     String idempotencyKey,
     Optional<String> reason,
     Instant recordedAt,

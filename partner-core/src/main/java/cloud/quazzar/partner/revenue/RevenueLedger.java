@@ -41,7 +41,7 @@ public interface RevenueLedger {
   int MAX_BATCH = 100_000;
 
   /** The longest range a report covers, in months (100 years). */
-  int MAX_REPORT_MONTHS = 1200;
+  long MAX_REPORT_MONTHS = 1200;
 
   /** The most partners {@link #topByMrr} returns. */
   int MAX_TOP = 1000;

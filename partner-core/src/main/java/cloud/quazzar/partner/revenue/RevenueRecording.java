@@ -2,6 +2,7 @@ package cloud.quazzar.partner.revenue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param month the month, from 1900-01 to the current month in the program's zone
  * @param mrr monthly recurring revenue, 0 or more, in the currency it was billed in
  * @param serverCount servers managed, 0 or more; empty to take the registry's count
- * @param clientCount clients managed, 0 or more; empty to take the registry's count
+ * @param clientCount clients managed, 0 to {@value #MAX_CLIENT_COUNT}; empty to take the registry's
+ *     count
  * @param idempotencyKey the caller's key for this recording, 1 to {@value #MAX_KEY_LENGTH}
  *     characters, no control characters, no surrounding white space; unique across the ledger.
  *     Sending the same recording again with the same key changes nothing and returns the first
@@ -34,10 +36,13 @@ public record RevenueRecording(
     @NotNull @Nullable YearMonth month,
     @NotNull @Nullable Money mrr,
     @NotNull Optional<@PositiveOrZero Long> serverCount,
-    @NotNull Optional<@PositiveOrZero Integer> clientCount,
+    @NotNull Optional<@PositiveOrZero @Max(MAX_CLIENT_COUNT) Long> clientCount,
     @NotBlank @Size(max = MAX_KEY_LENGTH)
         @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
         @Nullable String idempotencyKey) {
+
+  /** The largest client count a ledger entry holds (2^31 - 1, what every store keeps per entry). */
+  public static final long MAX_CLIENT_COUNT = Integer.MAX_VALUE;
 
   /** The longest idempotency key. */
   public static final int MAX_KEY_LENGTH = 200;
@@ -48,7 +53,7 @@ public record RevenueRecording(
   }
 
   /** This recording with both counts given. */
-  public RevenueRecording withCounts(long serverCount, int clientCount) {
+  public RevenueRecording withCounts(long serverCount, long clientCount) {
     return new RevenueRecording(partnerId, month, mrr, Optional.of(serverCount), Optional.of(clientCount), idempotencyKey);
   }
 }

@@ -25,8 +25,8 @@ public record MrrAssessment(
     BigDecimal total,
     BigDecimal average,
     boolean met,
-    int missingMonths,
-    int otherCurrencyMonths) {
+    long missingMonths,
+    long otherCurrencyMonths) {
 
   public MrrAssessment {
     requireNonNull(requirement, "requirement");

@@ -35,16 +35,16 @@ import java.util.Map;
  * @throws ValidationException listing every violation
  */
 public record ReviewPolicy(
-    int gracePeriodDays,
+    long gracePeriodDays,
     ReviewMode demotionMode,
     ReviewMode promotionMode,
     Map<Tier, List<RevenueRequirement>> revenueRequirements) {
 
   /** The default grace period (the issue: "90 days by default"). */
-  public static final int DEFAULT_GRACE_DAYS = 90;
+  public static final long DEFAULT_GRACE_DAYS = 90;
 
   /** The longest grace period: two years. */
-  public static final int MAX_GRACE_DAYS = 730;
+  public static final long MAX_GRACE_DAYS = 730;
 
   /** The most revenue requirements per tier. */
   public static final int MAX_REQUIREMENTS_PER_TIER = 10;
@@ -102,7 +102,7 @@ public record ReviewPolicy(
   }
 
   /** A copy with another grace period. */
-  public ReviewPolicy withGracePeriodDays(int days) {
+  public ReviewPolicy withGracePeriodDays(long days) {
     return new ReviewPolicy(days, demotionMode, promotionMode, revenueRequirements);
   }
 
@@ -115,7 +115,7 @@ public record ReviewPolicy(
 
   /** Builds a {@link ReviewPolicy}; {@link #build()} validates everything at once. Not thread-safe. */
   public static final class Builder {
-    private int gracePeriodDays = DEFAULT_GRACE_DAYS;
+    private long gracePeriodDays = DEFAULT_GRACE_DAYS;
     private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
     private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
     private final Map<Tier, List<RevenueRequirement>> revenue = new HashMap<>(); // null keys reach validation
@@ -123,7 +123,7 @@ public record ReviewPolicy(
     private Builder() {}
 
     /** Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value ReviewPolicy#DEFAULT_GRACE_DAYS}). */
-    public Builder gracePeriodDays(int days) {
+    public Builder gracePeriodDays(long days) {
       this.gracePeriodDays = days;
       return this;
     }

@@ -6,7 +6,7 @@ package cloud.quazzar.partner.spi;
  * @param serverCount sum of the clients' server counts
  * @param clientCount number of clients
  */
-public record ClientTotals(long serverCount, int clientCount) {
+public record ClientTotals(long serverCount, long clientCount) {
   /** No clients. */
   public static final ClientTotals NONE = new ClientTotals(0, 0);
 

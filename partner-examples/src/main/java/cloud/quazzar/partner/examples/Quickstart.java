@@ -107,7 +107,7 @@ public final class Quickstart {
     long stored = program.registry().list(PartnerQuery.all()).total();
     if (firstRun) {
       seedCertifications();
-      int clients = allPartners().stream().mapToInt(Partner::clientCount).sum();
+      long clients = allPartners().stream().mapToLong(Partner::clientCount).sum();
       out.printf("first run: created %d partners with %d clients in %s%n", stored, clients, dir);
     } else {
       Partner oldest = program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()

@@ -251,7 +251,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public List<TrackedCertification> expiringWithin(int days) {
+  public List<TrackedCertification> expiringWithin(long days) {
     Checks.start().check(days >= 0 && days <= ExpiryThresholds.MAX_DAYS, "days",
         "must be from 0 to " + ExpiryThresholds.MAX_DAYS + ", got " + days).done();
     LocalDate today = today();

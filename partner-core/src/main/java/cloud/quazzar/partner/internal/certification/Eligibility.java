@@ -32,7 +32,7 @@ final class Eligibility {
   private Eligibility() {}
 
   static EligibilityReport evaluate(EligibilityRequirements requirements, PartnerId partnerId, Tier currentTier,
-      List<Certification> current, long servers, int clients, LocalDate date) {
+      List<Certification> current, long servers, long clients, LocalDate date) {
     List<Certification> counting = counting(current, date);
     List<TierAssessment> tiers = assess(requirements, counting, servers, clients, date);
     Tier qualified = highest(tiers);
@@ -76,7 +76,7 @@ final class Eligibility {
   }
 
   private static List<TierAssessment> assess(EligibilityRequirements requirements, List<Certification> counting,
-      long servers, int clients, LocalDate date) {
+      long servers, long clients, LocalDate date) {
     List<TierAssessment> out = new ArrayList<>(Tier.values().length);
     boolean lowerQualified = true;
     for (Tier tier : Tier.values()) {
@@ -94,7 +94,7 @@ final class Eligibility {
   }
 
   private static @Nullable UnmetRequirement check(Requirement r, List<Certification> counting, long servers,
-      int clients, LocalDate date) {
+      long clients, LocalDate date) {
     long have;
     long need;
     String what;

@@ -123,7 +123,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   @Override
-  public int deliverPending() {
+  public long deliverPending() {
     if (delivering.isHeldByCurrentThread()) {
       throw new IllegalStateException("deliverPending() cannot be called from an event listener");
     }
@@ -224,8 +224,8 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   /** One pass over every subscription; call holding {@code delivering}. */
-  private int round() {
-    int accepted = 0;
+  private long round() {
+    long accepted = 0;
     boolean failed = false;
     long last = -1;
     for (Subscription s : subscriptions.values()) {

@@ -110,9 +110,11 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   }
 
   @Override
-  public Client setServerCount(ClientId id, long expectedVersion, int serverCount) {
+  public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0").done();
+        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0")
+        .check(serverCount <= Client.MAX_SERVER_COUNT, "serverCount",
+            "must be less than or equal to " + Client.MAX_SERVER_COUNT).done();
     own(id);
     return registry.setServerCount(id, expectedVersion, serverCount);
   }

@@ -382,7 +382,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     }
     Money mrr = c.mrr().orElse(cur.mrr());
     long servers = c.serverCount().orElse(cur.serverCount());
-    int clients = c.clientCount().orElse(cur.clientCount());
+    long clients = c.clientCount().orElse(cur.clientCount());
     if (mrr.equals(cur.mrr()) && servers == cur.serverCount() && clients == cur.clientCount()) {
       throw new ConflictException(STATE, "the correction changes no figure of partner " + pid + " month " + month
           + " (revision " + cur.revision() + ": MRR " + cur.mrr() + ", " + cur.serverCount() + " servers, "
@@ -502,7 +502,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     private final Map<String, Money> mrr = new TreeMap<>();
     private long servers;
     private long clients;
-    private int partners;
+    private long partners;
 
     void add(RevenueEntry e) {
       mrr.merge(e.mrr().currency().getCurrencyCode(), e.mrr(), Money::plus);

@@ -311,7 +311,7 @@ public final class DefaultTierReviews implements TierReviews {
   private Standing standing(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
     EligibilityReport eligibility = certifications.eligibility(id, date);
     YearMonth reviewMonth = YearMonth.from(date);
-    int window = 0;
+    long window = 0;
     for (Tier t : Tier.values()) {
       for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
         window = Math.max(window, averageMrr(r).months());

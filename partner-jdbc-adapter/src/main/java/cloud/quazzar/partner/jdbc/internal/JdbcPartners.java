@@ -237,7 +237,7 @@ final class JdbcPartners implements PartnerRepository {
         new ClientId(Jdbc.uuid(rs, "id")),
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getString("name"),
-        rs.getInt("server_count"),
+        rs.getLong("server_count"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"),
         rs.getLong("version"));
@@ -256,7 +256,7 @@ final class JdbcPartners implements PartnerRepository {
 
   /** COUNT and SUM of one group; SUM is NULL when there are no rows. */
   private static ClientTotals totals(ResultSet rs) throws SQLException {
-    int clients = rs.getInt("clients");
+    long clients = rs.getLong("clients");
     long servers = rs.getLong("servers");
     return clients == 0 ? ClientTotals.NONE : new ClientTotals(servers, clients);
   }

@@ -313,7 +313,7 @@ final class JdbcRevenue implements RevenueRepository {
       ps.setLong(i++, e.mrr().minorUnits());
       ps.setString(i++, e.mrr().currency().getCurrencyCode());
       ps.setLong(i++, e.serverCount());
-      ps.setInt(i++, e.clientCount());
+      ps.setLong(i++, e.clientCount());
       ps.setString(i++, e.idempotencyKey());
       if (e.reason().isEmpty()) {
         ps.setNull(i++, Types.VARCHAR);
@@ -409,7 +409,7 @@ final class JdbcRevenue implements RevenueRepository {
         Jdbc.enumValue(rs, "kind", EntryKind.class),
         Money.ofMinor(rs.getLong("mrr_minor"), Currency.getInstance(rs.getString("currency"))),
         rs.getLong("server_count"),
-        rs.getInt("client_count"),
+        rs.getLong("client_count"),
         rs.getString("idempotency_key"),
         Jdbc.optionalString(rs, "reason"),
         Jdbc.instant(rs, "recorded_at"),

@@ -121,9 +121,9 @@ final class JdbcReviews implements ReviewRepository {
     if (version == 0) {
       return Optional.empty();
     }
-    record Head(int graceDays, ReviewMode demotion, ReviewMode promotion) {}
+    record Head(long graceDays, ReviewMode demotion, ReviewMode promotion) {}
     Head head = jdbc.first("SELECT grace_days, demotion_mode, promotion_mode FROM review_policies WHERE version_no = ?",
-        rs -> new Head(rs.getInt("grace_days"), Jdbc.enumValue(rs, "demotion_mode", ReviewMode.class),
+        rs -> new Head(rs.getLong("grace_days"), Jdbc.enumValue(rs, "demotion_mode", ReviewMode.class),
             Jdbc.enumValue(rs, "promotion_mode", ReviewMode.class)), version).orElseThrow();
     Map<Tier, List<RevenueRequirement>> revenue = new EnumMap<>(Tier.class);
     jdbc.list("SELECT tier, kind, amount_minor, currency, months FROM review_revenue_requirements"
@@ -136,7 +136,7 @@ final class JdbcReviews implements ReviewRepository {
           Tier tier = Jdbc.enumValue(rs, "tier", Tier.class);
           MinimumAverageMrr r = new MinimumAverageMrr(
               Money.ofMinor(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-              rs.getInt("months"));
+              rs.getLong("months"));
           revenue.computeIfAbsent(tier, t -> new ArrayList<>()).add(r);
           return r;
         }, version);

@@ -36,7 +36,7 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
   public record Cell(int partner, YearMonth month) {}
 
   /** The figures a month must show: its current MRR, counts and revision. */
-  public record Figures(Money mrr, long servers, int clients, int revision) {}
+  public record Figures(Money mrr, long servers, long clients, int revision) {}
 
   /** The idempotency key of step {@code i}, unique per namespace. */
   public static String key(String namespace, int i, LedgerStep step) {

@@ -28,7 +28,7 @@ public sealed interface LedgerStep {
    * @param servers the server count
    * @param clients the client count
    */
-  record Recorded(int partner, YearMonth month, Money mrr, long servers, int clients) implements LedgerStep {
+  record Recorded(int partner, YearMonth month, Money mrr, long servers, long clients) implements LedgerStep {
     public Recorded {
       requireNonNull(month, "month");
       requireNonNull(mrr, "mrr");

@@ -290,7 +290,7 @@ public final class RegistryScript {
   private static final class ModelClient {
     final ClientId id;
     String name;
-    int servers;
+    long servers;
     long version;
 
     ModelClient(Client c) {

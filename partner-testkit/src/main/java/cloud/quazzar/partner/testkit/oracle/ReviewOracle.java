@@ -33,10 +33,10 @@ public final class ReviewOracle {
    * @param minAverageMinor per rank, the minimum average MRR in minor units, or -1 for none
    * @param months per rank, the window of the average (complete months before the review month)
    */
-  public record Requirements(long[] minServers, long[] minAverageMinor, int[] months) {}
+  public record Requirements(long[] minServers, long[] minAverageMinor, long[] months) {}
 
   /** The policy's settings that matter to the state machine. */
-  public record Policy(int graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
+  public record Policy(long graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
 
   /** A running grace period: the rank kept, its first and last day (day numbers). */
   public record Grace(int rank, long startDay, long endDay) {}
@@ -71,9 +71,9 @@ public final class ReviewOracle {
     for (int rank = 0; rank < TIERS; rank++) {
       boolean ok = servers >= r.minServers()[rank];
       if (ok && r.minAverageMinor()[rank] >= 0) {
-        int n = r.months()[rank];
+        long n = r.months()[rank];
         long sum = 0;
-        for (int m = reviewMonth - n; m < reviewMonth; m++) {
+        for (int m = (int) (reviewMonth - n); m < reviewMonth; m++) {
           sum += mrrMinor.getOrDefault(m, 0L);
         }
         // average >= minimum, without dividing: sum >= minimum * n

@@ -248,8 +248,10 @@ public abstract class BadInputContract {
     c.add(fixed("registry.list", "null", "a null tier in the set",
         w -> w.registry().list(new PartnerQuery(nullSet(), Set.of(PartnerStatus.ACTIVE), 0, 10))));
     c.add(bad("registry.addClient", name.zip(InvalidInput.negativeCounts(), BadInputContract::pair), v -> textKind((String) v.get(0)),
-        (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Integer) v.get(1)))));
+        (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("registry.addClient", InvalidInput.negativeCounts(), v -> "negative number",
+        (w, n) -> w.registry().addClient(w.active().id(), new NewClient("fresh client", n))));
+    c.add(bad("registry.addClient", InvalidInput.countsAbove(Client.MAX_SERVER_COUNT), v -> "huge number",
         (w, n) -> w.registry().addClient(w.active().id(), new NewClient("fresh client", n))));
     c.add(bad("registry.addClient", partnerIds(), v -> "unknown id",
         (w, id) -> w.registry().addClient(id, new NewClient("c", 1))));
@@ -260,6 +262,8 @@ public abstract class BadInputContract {
         (w, v) -> w.registry().renameClient(w.client().id(), v, "renamed")));
     c.add(bad("registry.renameClient", clientIds(), v -> "unknown id", (w, id) -> w.registry().renameClient(id, 1, "x")));
     c.add(bad("registry.setServerCount", InvalidInput.negativeCounts(), v -> "negative number",
+        (w, n) -> w.registry().setServerCount(w.client().id(), w.client().version(), n)));
+    c.add(bad("registry.setServerCount", InvalidInput.countsAbove(Client.MAX_SERVER_COUNT), v -> "huge number",
         (w, n) -> w.registry().setServerCount(w.client().id(), w.client().version(), n)));
     c.add(bad("registry.setServerCount", InvalidInput.impossibleVersions(), v -> "impossible version",
         (w, v) -> w.registry().setServerCount(w.client().id(), v, 1)));
@@ -293,7 +297,8 @@ public abstract class BadInputContract {
     c.add(bad("DiscountPolicy.builder", InvalidInput.percents(), BadInputContract::percentKind,
         (w, p) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(10, p)), PolicyChange.today("a", "b"))));
     c.add(bad("DiscountPolicy.builder", InvalidInput.negativeCounts(), v -> "negative number",
-        (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(n, "1")), PolicyChange.today("a", "b"))));
+        (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep((int) Math.max(n, Integer.MIN_VALUE), "1")),
+            PolicyChange.today("a", "b"))));
     c.add(bad("DiscountPolicy.builder", SourceDSL.integers().between(1, 1000), v -> "values out of order",
         (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(n, "2").volumeStep(n, "3")), PolicyChange.today("a", "b"))));
     c.add(fixed("DiscountPolicy.builder", "values out of order", "a lower tier with a higher base rate",
@@ -462,7 +467,10 @@ public abstract class BadInputContract {
     c.add(bad("ledger.record", SourceDSL.longs().between(Long.MIN_VALUE, -1).zip(InvalidInput.negativeCounts(), BadInputContract::pair),
         v -> "negative number",
         (w, v) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-c")
-            .withCounts((Long) v.get(0), (Integer) v.get(1)))));
+            .withCounts((Long) v.get(0), (Long) v.get(1)))));
+    c.add(bad("ledger.record", InvalidInput.countsAbove(RevenueRecording.MAX_CLIENT_COUNT), v -> "huge number",
+        (w, n) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-h")
+            .withCounts(1, n))));
     c.add(fixed("ledger.record", "null", "null fields",
         w -> w.ledger().record(new RevenueRecording(null, null, null, null, null, null))));
     c.add(fixed("ledger.record", "null", "null fields, counts left out",
@@ -505,13 +513,13 @@ public abstract class BadInputContract {
         (w, id) -> w.ledger().partnerReport(id, MonthRange.of(w.month()))));
     c.add(bad("ledger.partnerReport", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
         (w, m) -> w.ledger().partnerReport(w.active().id(), new MonthRange(m.from(), m.to()))));
-    c.add(bad("ledger.partnerReport", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("ledger.partnerReport", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long",
         (w, n) -> w.ledger().partnerReport(w.active().id(), MonthRange.lastMonths(w.month(), n))));
     c.add(fixed("ledger.partnerReport", "null", "null range", w -> w.ledger().partnerReport(w.active().id(), null)));
     c.add(bad("ledger.current", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().current(id, w.month())));
     c.add(bad("ledger.latest", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().latest(id)));
-    c.add(bad("ledger.programReport", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("ledger.programReport", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long", (w, n) -> w.ledger().programReport(MonthRange.lastMonths(w.month(), n))));
     c.add(bad("ledger.programReport", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
         (w, m) -> w.ledger().programReport(new MonthRange(m.from(), m.to()))));
@@ -537,6 +545,8 @@ public abstract class BadInputContract {
     c.add(fixed("RevenueFilter.withTiers", "null", "null tier", w -> RevenueFilter.all().withTiers(null)));
     c.add(bad("MonthRange.lastMonths", InvalidInput.monthCounts(), v -> "number out of range",
         (w, n) -> MonthRange.lastMonths(w.month(), n)));
+    c.add(bad("MonthRange.lastMonths", SourceDSL.longs().between(12L * 2_000_000_000L, Long.MAX_VALUE),
+        v -> "huge number", (w, n) -> MonthRange.lastMonths(w.month(), n)));
     c.add(fixed("MonthRange", "null", "null months", w -> new MonthRange(null, null)));
   }
 
@@ -548,7 +558,7 @@ public abstract class BadInputContract {
     c.add(bad("portal.client", clientIds(), v -> "unknown id", (w, id) -> w.program().portal(w.active().id()).client(id)));
     c.add(bad("portal.addClient", InvalidInput.names().zip(InvalidInput.negativeCounts(), BadInputContract::pair),
         v -> textKind((String) v.get(0)),
-        (w, v) -> w.program().portal(w.active().id()).addClient(new NewClient((String) v.get(0), (Integer) v.get(1)))));
+        (w, v) -> w.program().portal(w.active().id()).addClient(new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("portal.renameClient", InvalidInput.names(), BadInputContract::textKind,
         (w, n) -> w.program().portal(w.active().id()).renameClient(w.client().id(), w.client().version(), n)));
     c.add(fixed("portal.renameClient", "unknown id", "another partner's client",
@@ -559,7 +569,7 @@ public abstract class BadInputContract {
         (w, v) -> w.program().portal(w.active().id()).setServerCount(w.client().id(), v, 1)));
     c.add(fixed("portal.setServerCount", "unknown id", "another partner's client",
         w -> w.program().portal(w.active().id()).setServerCount(w.otherClient().id(), w.otherClient().version(), 1)));
-    c.add(bad("portal.revenue", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("portal.revenue", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long", (w, n) -> w.program().portal(w.active().id()).revenue(MonthRange.lastMonths(w.month(), n))));
     c.add(fixed("portal.exportCsv", "null", "null range and writer",
         w -> w.program().portal(w.active().id()).exportCsv(null, null)));
@@ -568,7 +578,7 @@ public abstract class BadInputContract {
     c.add(fixed("portal.statement", "null", "null month and cost", w -> w.program().portal(w.active().id()).statement(null, null)));
     c.add(bad("portal.statements", InvalidInput.negativeMoney(), v -> "negative number",
         (w, m) -> w.program().portal(w.active().id()).statements(MonthRange.of(w.month()), m)));
-    c.add(bad("portal.statements", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("portal.statements", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long",
         (w, n) -> w.program().portal(w.active().id()).statements(MonthRange.lastMonths(w.month(), n), Money.of("1", "USD"))));
   }
@@ -609,8 +619,8 @@ public abstract class BadInputContract {
   private static void reviews(List<Case> c) {
     c.add(fixed("reviews.configure", "null", "null policy", w -> w.program().reviews().configure(null)));
     c.add(bad("ReviewPolicy.gracePeriodDays",
-        Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
-            SourceDSL.integers().between(ReviewPolicy.MAX_GRACE_DAYS + 1, Integer.MAX_VALUE)),
+        Generate.oneOf(SourceDSL.longs().between(Long.MIN_VALUE, 0),
+            SourceDSL.longs().between(ReviewPolicy.MAX_GRACE_DAYS + 1, Long.MAX_VALUE)),
         v -> v <= 0 ? "negative number" : "huge number",
         (w, d) -> w.program().reviews().configure(ReviewPolicy.builder().gracePeriodDays(d).build())));
     c.add(fixed("ReviewPolicy", "null", "null modes and tier",
@@ -618,8 +628,8 @@ public abstract class BadInputContract {
             .revenue(null, MinimumAverageMrr.of("1", "USD", 1)).build()));
     c.add(bad("MinimumAverageMrr", InvalidInput.negativeMoney(), v -> "negative number",
         (w, m) -> new MinimumAverageMrr(m, 3)));
-    c.add(bad("MinimumAverageMrr", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
-            SourceDSL.integers().between(MinimumAverageMrr.MAX_MONTHS + 1, Integer.MAX_VALUE)),
+    c.add(bad("MinimumAverageMrr", Generate.oneOf(SourceDSL.longs().between(Long.MIN_VALUE, 0),
+            SourceDSL.longs().between(MinimumAverageMrr.MAX_MONTHS + 1, Long.MAX_VALUE)),
         v -> v <= 0 ? "negative number" : "huge number", (w, n) -> MinimumAverageMrr.of("100.00", "USD", n)));
     c.add(bad("reviews.run", SourceDSL.integers().between(1, 100_000), v -> "date after today",
         (w, d) -> w.program().reviews().run(w.today().plusDays(d))));

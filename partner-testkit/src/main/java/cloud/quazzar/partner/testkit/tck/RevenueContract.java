@@ -46,6 +46,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -387,7 +388,7 @@ public abstract class RevenueContract {
     assertFalse(third.outcomes().get(11).created(), "a key repeated inside a batch creates once");
     assertEquals(first.entries().get(0), third.outcomes().get(11).entry());
     assertEquals(31, ledger().programReport(new MonthRange(JAN, JAN.plusMonths(1))).months().stream()
-        .mapToInt(ProgramMonth::partnerCount).sum());
+        .mapToLong(ProgramMonth::partnerCount).sum());
   }
 
   @Test
@@ -398,7 +399,7 @@ public abstract class RevenueContract {
     record(b, JAN, "10", 1, 1);
     RevenueRecording ok = RevenueRecording.of(a.id(), JAN, usd("1"), "ok").withCounts(1, 1);
     ValidationException invalid = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
-        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), Optional.of(-2L), Optional.of(1), " "))));
+        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), Optional.of(-2L), Optional.of(1L), " "))));
     assertEquals(List.of("recordings[1].idempotencyKey", "recordings[1].mrr", "recordings[1].serverCount"),
         invalid.fields());
     ValidationException inBatch = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
@@ -482,7 +483,7 @@ public abstract class RevenueContract {
   void validation() {
     Partner p = partner("Validated", Tier.GOLD);
     ValidationException e = assertThrows(ValidationException.class, () -> ledger().record(
-        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), Optional.of(-1L), Optional.of(-1), "")));
+        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), Optional.of(-1L), Optional.of(-1L), "")));
     assertEquals(List.of("clientCount", "idempotencyKey", "month", "mrr", "partnerId", "serverCount"), e.fields());
     ValidationException future = assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 2), usd("1"), "k")));
@@ -490,7 +491,7 @@ public abstract class RevenueContract {
     assertEquals(RevenueEntry.class, ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 1), usd("1"), "this month is fine")).getClass());
     ValidationException c = assertThrows(ValidationException.class, () -> ledger().correct(
-        new RevenueCorrection(p.id(), null, Optional.of(usd("-1")), Optional.empty(), Optional.of(-3), "", "bad\u0007key",
+        new RevenueCorrection(p.id(), null, Optional.of(usd("-1")), Optional.empty(), Optional.of(-3L), "", "bad\u0007key",
             Optional.of(0))));
     assertEquals(List.of("clientCount", "expectedRevision", "idempotencyKey", "month", "mrr", "reason"), c.fields());
     assertEquals(List.of("idempotencyKey"), assertThrows(ValidationException.class, () -> ledger().record(
@@ -603,7 +604,7 @@ public abstract class RevenueContract {
     }
     Partner contested = partner("Contested", Tier.GOLD);
     int threads = 4;
-    AtomicInteger created = new AtomicInteger();
+    AtomicLong created = new AtomicLong();
     AtomicInteger monthWins = new AtomicInteger();
     AtomicInteger monthConflicts = new AtomicInteger();
     runConcurrently(threads, t -> {

@@ -226,7 +226,7 @@ class RevenueLedgerPropertiesTest {
                 String stored = w.program.registry().get(p.id()).companyName();
                 expected.add(List.of(month.toString(), p.id().toString(), neutralised(stored), p.tier().name(),
                     e.mrr().toBigDecimal().toPlainString(), e.mrr().currency().getCurrencyCode(),
-                    Long.toString(e.serverCount()), Integer.toString(e.clientCount()), "1", e.id().toString()));
+                    Long.toString(e.serverCount()), Long.toString(e.clientCount()), "1", e.id().toString()));
               }
             }
             Map<String, String> keyOfId = new HashMap<>();

@@ -114,7 +114,7 @@ class TierReviewPropertiesTest {
     ReviewOracle.Requirements oracleReq = new ReviewOracle.Requirements(
         new long[] {sc.silverServers(), sc.goldServers(), sc.platinumServers()},
         new long[] {-1, sc.goldAverageCents(), -1},
-        new int[] {0, sc.goldMonths(), 0});
+        new long[] {0, sc.goldMonths(), 0});
     ReviewOracle.Policy oraclePolicy = new ReviewOracle.Policy(sc.graceDays(), sc.autoDemote(), sc.autoPromote());
 
     try (PartnerProgram program = PartnerProgram.builder().clock(clock).eligibilityRequirements(requirements)
