@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param level its level
  * @param holder the person who holds it; empty if none was recorded
  * @param issueDate the day it was issued
- * @param expiryDate the last day it is valid; after {@code issueDate}
+ * @param expiryDate the last day it is valid (inclusive: it counts on this day, not after);
+ *     after {@code issueDate}
  * @param state current, renewed or revoked
  * @param renewalOf the record this one renewed; empty unless it is a renewal
  * @param revokedBy who revoked it; present exactly when {@code state} is {@link

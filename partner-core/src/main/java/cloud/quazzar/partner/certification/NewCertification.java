@@ -33,9 +33,9 @@ public record NewCertification(
     @NotNull @Nullable LocalDate issueDate,
     @NotNull @Nullable LocalDate expiryDate) {
 
-  /** The earliest issue or expiry date accepted. */
+  /** The earliest issue or expiry date accepted (inclusive). */
   public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
-  /** The latest issue or expiry date accepted (every store can hold it). */
+  /** The latest issue or expiry date accepted (inclusive; every store can hold it). */
   public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 }

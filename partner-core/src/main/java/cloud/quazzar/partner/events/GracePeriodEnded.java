@@ -12,8 +12,8 @@ import java.time.LocalDate;
  *
  * @param partnerId the partner
  * @param tier the tier it kept during the grace period
- * @param startedOn the day the grace period started
- * @param endedOn the review date that ended it
+ * @param startedOn the day the grace period started (its first day of grace)
+ * @param endedOn the date of the review that ended it (requalified, demoted or tier changed)
  * @param outcome why it ended
  * @param at when the review stored it
  */

@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param actions what the review did, in order; empty when it changed nothing
  * @param graceStartedOn the first day of the grace period that runs after the review, or that this
  *     review ended; empty if neither
- * @param graceEndsOn the end of that grace period; present exactly when {@code graceStartedOn} is
+ * @param demotionDueOn the first day without grace of that grace period (exclusive end; see {@link
+ *     GracePeriod#demotionDueOn()}); present exactly when {@code graceStartedOn} is
  * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
  *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
  *     breaks
@@ -40,7 +41,7 @@ public record ReviewOutcome(
     Optional<Tier> targetTier,
     List<ReviewAction> actions,
     Optional<LocalDate> graceStartedOn,
-    Optional<LocalDate> graceEndsOn,
+    Optional<LocalDate> demotionDueOn,
     List<String> unmet) {
 
   public ReviewOutcome {
@@ -52,11 +53,12 @@ public record ReviewOutcome(
     requireNonNull(qualifiedTier, "qualifiedTier");
     requireNonNull(targetTier, "targetTier");
     requireNonNull(graceStartedOn, "graceStartedOn");
-    requireNonNull(graceEndsOn, "graceEndsOn");
+    requireNonNull(demotionDueOn, "demotionDueOn");
     actions = List.copyOf(actions);
     unmet = List.copyOf(unmet);
-    if (graceStartedOn.isPresent() != graceEndsOn.isPresent()) {
-      throw new IllegalArgumentException("grace start and end are set together: " + graceStartedOn + ", " + graceEndsOn);
+    if (graceStartedOn.isPresent() != demotionDueOn.isPresent()) {
+      throw new IllegalArgumentException("graceStartedOn and demotionDueOn are present together: " + graceStartedOn
+          + ", " + demotionDueOn);
     }
     for (String u : unmet) {
       if (u.indexOf('\n') >= 0 || u.indexOf('\r') >= 0) {

@@ -24,8 +24,10 @@ import java.util.Map;
  * default an administrator confirms it.
  *
  * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
- *     #MAX_GRACE_DAYS}; the grace period ends on the review day plus this many days, and the
- *     demotion happens at the first review on or after that day
+ *     #MAX_GRACE_DAYS}: the grace covers the review day that starts it and the days after it, this
+ *     many days in all; the demotion is due on the review day plus this many days (the first day
+ *     without grace, {@link GracePeriod#demotionDueOn()}) and happens at the first review on or
+ *     after it
  * @param demotionMode whether the review demotes at the end of a grace period or only recommends it
  * @param promotionMode whether the review promotes a partner that qualifies for a higher tier or
  *     only recommends it

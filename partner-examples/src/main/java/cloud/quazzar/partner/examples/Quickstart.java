@@ -181,7 +181,8 @@ public final class Quickstart {
         report.date(), QUICKSTART_REVIEW.gracePeriodDays());
     for (Partner p : allPartners()) {
       report.outcome(p.id()).ifPresent(o -> {
-        String grace = o.graceEndsOn().map(d -> ", grace until " + d).orElse("");
+        String grace = o.demotionDueOn().map(d -> ", in grace until " + d.minusDays(1) + " (demotion due " + d + ")")
+            .orElse("");
         String target = o.targetTier().map(t -> " -> " + t).orElse("");
         out.printf("  %-22s %-8s %-8s%s %s%s%n", p.companyName(), o.tierBefore(), o.verdict(), target,
             o.actions().isEmpty() ? "no change" : o.actions(), grace);

@@ -248,7 +248,7 @@ public final class DefaultTierReviews implements TierReviews {
           reported = grace;
           if (policy.demotionMode() == ReviewMode.AUTOMATIC) {
             changeTier(partner, target, date, "demoted from " + current + " to " + target
-                + " at the end of the grace period " + grace.startedOn() + " to " + grace.endsOn()
+                + " at the end of the grace period " + grace.startedOn() + " to " + grace.demotionDueOn().minusDays(1)
                 + "; unmet: " + String.join("; ", unmet));
             endGracePeriod(repo, grace, date, ReviewAction.DEMOTED);
             after = target;
@@ -264,7 +264,7 @@ public final class DefaultTierReviews implements TierReviews {
     Optional<GracePeriod> named = Optional.ofNullable(reported);
     ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after,
         Optional.ofNullable(standing.highest()), Optional.ofNullable(target), actions,
-        named.map(GracePeriod::startedOn), named.map(GracePeriod::endsOn), unmet);
+        named.map(GracePeriod::startedOn), named.map(GracePeriod::demotionDueOn), unmet);
     repo.insertOutcome(outcome);
     return Optional.of(outcome);
   }
@@ -272,7 +272,7 @@ public final class DefaultTierReviews implements TierReviews {
   /** A grace period starts: the one place where it does, with its event in the same transaction. */
   private void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
     repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: we retry
-    store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.endsOn(), now()));
+    store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.demotionDueOn(), now()));
   }
 
   /**

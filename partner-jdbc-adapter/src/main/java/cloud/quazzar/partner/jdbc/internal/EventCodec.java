@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.events.DomainEvent;
+import cloud.quazzar.partner.events.GracePeriodStarted;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -39,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * component) is left out of the JSON, as a null one was before the API used {@code Optional}, so
  * rows written then read back the same. The event's class is not in the JSON but in the {@code
  * event_type} column (its simple name), so the JSON stays the record's own shape.
+ *
+ * <p>Renamed components keep reading the rows written before the rename: {@code
+ * GracePeriodStarted.demotionDueOn} was {@code endsOn} (the same date: the first day without
+ * grace). New rows are written with the new names.
  *
  * <p>Reading ignores properties it does not know (rows written by a later version) and fails with
  * {@link IllegalStateException} naming the row's type if the JSON cannot make the record.
@@ -59,6 +66,7 @@ final class EventCodec {
       // an empty Optional is left out, like a null
       .withConfigOverride(Optional.class, o -> o.setInclude(
           JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS)))
+      .addMixIn(GracePeriodStarted.class, GracePeriodStartedNames.class)
       .build();
   private static final ObjectWriter WRITER = MAPPER.writer();
   private static final Map<String, ObjectReader> READERS = new HashMap<>();
@@ -158,5 +166,12 @@ final class EventCodec {
     public Object getAbsentValue(DeserializationContext ctxt) {
       return Optional.empty();
     }
+  }
+
+  /** The names {@link GracePeriodStarted} components had in rows written before they were renamed. */
+  @SuppressWarnings("unused")
+  private abstract static class GracePeriodStartedNames {
+    @JsonAlias("endsOn")
+    private @Nullable LocalDate demotionDueOn;
   }
 }

@@ -55,7 +55,7 @@ final class JdbcReviews implements ReviewRepository {
   public void insertGracePeriod(GracePeriod g) {
     jdbc.update(() -> "partner " + g.partnerId() + " has a running grace period already",
         "INSERT INTO review_grace_periods (partner_id, tier, started_on, ends_on) VALUES (?, ?, ?, ?)",
-        g.partnerId().value(), g.tier(), g.startedOn(), g.endsOn());
+        g.partnerId().value(), g.tier(), g.startedOn(), g.demotionDueOn());
   }
 
   @Override
@@ -77,7 +77,7 @@ final class JdbcReviews implements ReviewRepository {
         o.partnerId().value(), o.date(), o.verdict(), o.tierBefore(), o.tierAfter(),
         Jdbc.nullable(o.qualifiedTier(), Types.VARCHAR), Jdbc.nullable(o.targetTier(), Types.VARCHAR),
         o.actions().stream().map(Enum::name).collect(Collectors.joining(",")),
-        Jdbc.nullable(o.graceStartedOn(), Types.DATE), Jdbc.nullable(o.graceEndsOn(), Types.DATE),
+        Jdbc.nullable(o.graceStartedOn(), Types.DATE), Jdbc.nullable(o.demotionDueOn(), Types.DATE),
         String.join("\n", o.unmet()));
   }
 

@@ -38,8 +38,11 @@ public final class ReviewOracle {
   /** The policy's settings that matter to the state machine. */
   public record Policy(long graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
 
-  /** A running grace period: the rank kept, its first and last day (day numbers). */
-  public record Grace(int rank, long startDay, long endDay) {}
+  /**
+   * A running grace period: the rank kept, its first day of grace and the first day without grace
+   * (day numbers; the grace covers {@code startDay} to {@code demotionDueDay - 1}).
+   */
+  public record Grace(int rank, long startDay, long demotionDueDay) {}
 
   /** A partner before a review: its rank and running grace period, if any. */
   public record State(int rank, Optional<Grace> grace) {}
@@ -130,7 +133,7 @@ public final class ReviewOracle {
       return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), OptionalInt.of(target), Optional.of(started),
           new State(s.rank(), Optional.of(started)));
     }
-    if (day >= grace.get().endDay()) {
+    if (day >= grace.get().demotionDueDay()) {
       if (p.automaticDemotion()) {
         actions.add(ReviewAction.DEMOTED);
         return new Expected(ReviewVerdict.AT_RISK, actions, target, OptionalInt.of(target), grace,

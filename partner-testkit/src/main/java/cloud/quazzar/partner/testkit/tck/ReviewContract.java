@@ -109,7 +109,7 @@ public abstract class ReviewContract {
     assertEquals(Tier.GOLD, risk.tierAfter());
     assertEquals(Optional.of(Tier.SILVER), risk.qualifiedTier());
     assertEquals(Optional.of(lapsed), risk.graceStartedOn());
-    assertEquals(Optional.of(lapsed.plusDays(90)), risk.graceEndsOn());
+    assertEquals(Optional.of(lapsed.plusDays(90)), risk.demotionDueOn());
     assertEquals(1, risk.unmet().size(), risk.unmet().toString());
     assertTrue(risk.unmet().get(0).contains("at least 2 certifications at ADVANCED"), risk.unmet().get(0));
     assertEquals(Optional.of(new GracePeriod(gold.id(), Tier.GOLD, lapsed, lapsed.plusDays(90))),
@@ -128,7 +128,7 @@ public abstract class ReviewContract {
     assertEquals(ReviewVerdict.AT_RISK, inside.verdict());
     assertEquals(List.of(), inside.actions());
     assertEquals(Tier.GOLD, inside.tierAfter());
-    assertEquals(Optional.of(lapsed.plusDays(90)), inside.graceEndsOn());
+    assertEquals(Optional.of(lapsed.plusDays(90)), inside.demotionDueOn());
 
     LocalDate end = lapsed.plusDays(90);
     setDay(end);
@@ -330,7 +330,7 @@ public abstract class ReviewContract {
     for (Partner p : partners) {
       ReviewOutcome o = outcome(resumed, p.id());
       assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-      assertEquals(Optional.of(DAY_ONE.plusDays(90)), o.graceEndsOn());
+      assertEquals(Optional.of(DAY_ONE.plusDays(90)), o.demotionDueOn());
       assertEquals(1, program().registry().tierHistory(p.id()).size());
     }
   }

@@ -89,14 +89,45 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-        assertEquals(Optional.of(DAY.plusDays(90)), o.graceEndsOn());
-        assertEquals(Optional.of(LocalDate.of(2027, 2, 26)), o.graceEndsOn());
+        assertEquals(Optional.of(DAY.plusDays(90)), o.demotionDueOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 2, 26)), o.demotionDueOn());
         assertEquals(List.of("at least 2 certifications at ADVANCED or above: 0 count on 2026-11-28"), o.unmet());
         Partner now = program.registry().get(gold.id());
         assertEquals(Tier.GOLD, now.tier());
         assertTrue(now.benefits().prioritySupport());
         assertEquals(Tier.GOLD.benefits(), now.benefits());
         assertEquals("15%", program.discounts().quote(gold.id(), Money.of("1000.00", "USD")).totalRate().toString());
+      }
+    }
+
+    @Test
+    @DisplayName("the boundary day: a grace period of n days covers its first day to demotionDueOn - 1; a review on"
+        + " demotionDueOn (the first day without grace) demotes, one on the day before does not")
+    void demotionDueOnIsTheFirstDayWithoutGrace() {
+      try (PartnerProgram program = program(EligibilityRequirements.NONE.with(Tier.GOLD, new MinimumServers(10)))) {
+        program.reviews().configure(ReviewPolicy.builder().gracePeriodDays(3).build());
+        Partner gold = partner(program, "Edge Case", Tier.GOLD); // no servers: below Gold from the first review
+
+        ReviewOutcome started = of(program.reviews().run(), gold.id());
+        assertEquals(List.of(ReviewAction.GRACE_STARTED), started.actions());
+        GracePeriod grace = program.reviews().gracePeriod(gold.id()).orElseThrow();
+        assertEquals(DAY, grace.startedOn(), "the review day is the first day of grace");
+        assertEquals(DAY.plusDays(3), grace.demotionDueOn(), "startedOn + gracePeriodDays");
+        assertEquals(Optional.of(DAY.plusDays(3)), started.demotionDueOn());
+        assertFalse(grace.isOverOn(DAY.plusDays(2)), "the last day of grace is the day before demotionDueOn");
+        assertTrue(grace.isOverOn(DAY.plusDays(3)));
+
+        for (int day = 1; day <= 2; day++) { // DAY, DAY + 1, DAY + 2: three days of grace
+          clock.setDate(DAY.plusDays(day));
+          ReviewOutcome inside = of(program.reviews().run(), gold.id());
+          assertEquals(List.of(), inside.actions(), "still in grace on day " + day);
+          assertEquals(Tier.GOLD, program.registry().get(gold.id()).tier());
+        }
+        clock.setDate(DAY.plusDays(3));
+        ReviewOutcome due = of(program.reviews().run(), gold.id());
+        assertEquals(List.of(ReviewAction.DEMOTED), due.actions(), "demotionDueOn demotes");
+        assertEquals(Tier.SILVER, program.registry().get(gold.id()).tier());
+        assertEquals(Optional.empty(), program.reviews().gracePeriod(gold.id()));
       }
     }
 
@@ -116,19 +147,19 @@ class TierReviewExamplesTest {
         assertEquals(Optional.of(Tier.GOLD), risk.qualifiedTier());
         assertEquals(Optional.of(Tier.GOLD), risk.targetTier());
 
-        clock.setDate(risk.graceEndsOn().orElseThrow().minusDays(1));
+        clock.setDate(risk.demotionDueOn().orElseThrow().minusDays(1));
         assertEquals(Tier.PLATINUM, of(program.reviews().run(), platinum.id()).tierAfter());
-        clock.setDate(risk.graceEndsOn().orElseThrow());
+        clock.setDate(risk.demotionDueOn().orElseThrow());
         ReviewOutcome demoted = of(program.reviews().run(), platinum.id());
         assertEquals(List.of(ReviewAction.DEMOTED), demoted.actions());
         assertEquals(Tier.GOLD, demoted.tierAfter());
         assertEquals(Tier.GOLD, program.registry().get(platinum.id()).tier());
         TierChange last = program.registry().tierHistory(platinum.id()).get(1);
-        assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.graceEndsOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.demotionDueOn());
         assertEquals("tier review 2027-03-09: demoted from PLATINUM to GOLD at the end of the grace period 2026-12-09"
-            + " to 2027-03-09; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
+            + " to 2027-03-08; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
             + "certifications at ADVANCED or above in at least 3 skill areas: 2 areas on 2027-03-09", last.reason());
-        assertTrue(last.reason().startsWith("tier review " + risk.graceEndsOn().orElseThrow()
+        assertTrue(last.reason().startsWith("tier review " + risk.demotionDueOn().orElseThrow()
                 + ": demoted from PLATINUM to GOLD"),
             last.reason());
       }
@@ -175,7 +206,7 @@ class TierReviewExamplesTest {
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(), o.actions());
         assertEquals(Optional.empty(), o.qualifiedTier());
-        assertEquals(Optional.empty(), o.graceEndsOn());
+        assertEquals(Optional.empty(), o.demotionDueOn());
         assertEquals(List.of("at least 1 client: the partner has 0"), o.unmet());
         assertEquals(Optional.empty(), program.reviews().gracePeriod(silver.id()));
       }

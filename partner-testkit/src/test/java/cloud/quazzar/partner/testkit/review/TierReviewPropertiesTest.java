@@ -222,11 +222,12 @@ class TierReviewPropertiesTest {
     assertEquals(e.target(), o.targetTier().map(t -> OptionalInt.of(t.ordinal())).orElse(OptionalInt.empty()), where);
     Optional<ReviewOracle.Grace> g = e.reportedGrace();
     assertEquals(g.map(x -> LocalDate.ofEpochDay(x.startDay())), o.graceStartedOn(), where);
-    assertEquals(g.map(x -> LocalDate.ofEpochDay(x.endDay())), o.graceEndsOn(), where);
+    assertEquals(g.map(x -> LocalDate.ofEpochDay(x.demotionDueDay())), o.demotionDueOn(), where);
     assertEquals(e.rankAfter(), program.registry().get(id).tier().ordinal(), where);
     Optional<ReviewOracle.Grace> after = e.after().grace();
     assertEquals(after.map(a -> new GracePeriod(id, Tier.values()[a.rank()],
-        LocalDate.ofEpochDay(a.startDay()), LocalDate.ofEpochDay(a.endDay()))), program.reviews().gracePeriod(id), where);
+        LocalDate.ofEpochDay(a.startDay()), LocalDate.ofEpochDay(a.demotionDueDay()))), program.reviews().gracePeriod(id),
+        where);
 
     // the invariants, stated without the oracle
     Optional<GracePeriod> running = program.reviews().gracePeriod(id);
@@ -234,8 +235,8 @@ class TierReviewPropertiesTest {
       assertEquals(o.tierBefore(), o.tierAfter(), "the tier never drops while a grace period runs: " + where);
     }
     if (o.tierAfter().compareTo(o.tierBefore()) < 0) {
-      assertTrue(before.grace().isPresent() && day.toEpochDay() >= before.grace().get().endDay(),
-          "demoted only at the grace end: " + where);
+      assertTrue(before.grace().isPresent() && day.toEpochDay() >= before.grace().get().demotionDueDay(),
+          "demoted only when the demotion is due (the first day without grace): " + where);
       assertEquals(Math.max(qualified, 0), o.tierAfter().ordinal(), "demoted to the highest qualifying tier: " + where);
       assertEquals(List.of(ReviewAction.DEMOTED), o.actions(), where);
     }
