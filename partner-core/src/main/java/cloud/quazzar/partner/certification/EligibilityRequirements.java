@@ -70,7 +70,7 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
   }
 
   /** The requirements of {@code tier} (its own, not those of the tiers below). */
-  public List<Requirement> of(Tier tier) {
+  public List<Requirement> requirementsOf(Tier tier) {
     return byTier.get(tier);
   }
 }

@@ -28,6 +28,6 @@ public record TierChanged(TierChange change) implements PartnerEvent {
 
   @Override
   public Instant at() {
-    return change.at();
+    return change.changedAt();
   }
 }

@@ -6,7 +6,6 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -65,11 +64,6 @@ public record BillingStatement(
   /** The tier the month was quoted with: the partner's tier at the end of the month. */
   public Tier tier() {
     return quote.tier();
-  }
-
-  /** The day quoted: the month's last day. */
-  public LocalDate quoteDate() {
-    return quote.date();
   }
 
   /** The discount on the licensing cost. */

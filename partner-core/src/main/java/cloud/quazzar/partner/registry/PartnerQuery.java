@@ -64,7 +64,7 @@ public record PartnerQuery(
   }
 
   /** This query for another page. */
-  public PartnerQuery page(int offset, int limit) {
+  public PartnerQuery withPage(int offset, int limit) {
     return new PartnerQuery(tiers, statuses, offset, limit);
   }
 

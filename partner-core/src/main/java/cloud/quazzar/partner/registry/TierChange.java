@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param sequence 1 for the initial tier, then one more per change
  * @param from the tier before; empty exactly for the initial entry (sequence 1)
  * @param to the tier after
- * @param at when the change was made
+ * @param changedAt when the change was made
  * @param changedBy who made it
  * @param reason why
  */
@@ -23,7 +23,7 @@ public record TierChange(
     int sequence,
     Optional<Tier> from,
     Tier to,
-    Instant at,
+    Instant changedAt,
     String changedBy,
     String reason) {
 
@@ -31,7 +31,7 @@ public record TierChange(
     requireNonNull(partnerId, "partnerId");
     requireNonNull(from, "from");
     requireNonNull(to, "to");
-    requireNonNull(at, "at");
+    requireNonNull(changedAt, "changedAt");
     requireNonNull(changedBy, "changedBy");
     requireNonNull(reason, "reason");
     if (sequence < 1) {

@@ -16,13 +16,13 @@ public record BatchResult(List<RecordOutcome> outcomes) {
   }
 
   /** How many entries this batch stored. */
-  public long created() {
+  public long createdCount() {
     return outcomes.stream().filter(RecordOutcome::created).count();
   }
 
   /** How many recordings repeated a key already recorded (and changed nothing). */
-  public long replayed() {
-    return outcomes.size() - created();
+  public long replayedCount() {
+    return outcomes.size() - createdCount();
   }
 
   /** The entries, in the order of the recordings. */

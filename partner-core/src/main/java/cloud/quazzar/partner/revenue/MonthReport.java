@@ -2,7 +2,6 @@ package cloud.quazzar.partner.revenue;
 
 import static java.util.Objects.requireNonNull;
 
-import cloud.quazzar.partner.Money;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -10,17 +9,18 @@ import java.util.Optional;
  * A partner's month as reports show it: the current entry (the highest revision, so corrections
  * supersede what they correct) and the trend against the previous calendar month.
  *
- * @param entry the month's current entry
- * @param mrr MRR trend
- * @param servers server count trend
- * @param clients client count trend
+ * @param entry the month's current entry (its MRR and counts: {@code entry().mrr()}, ...)
+ * @param mrrTrend the MRR's change from the previous month
+ * @param serverCountTrend the server count's change from the previous month
+ * @param clientCountTrend the client count's change from the previous month
  */
-public record MonthReport(RevenueEntry entry, MoneyTrend mrr, CountTrend servers, CountTrend clients) {
+public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend serverCountTrend,
+    CountTrend clientCountTrend) {
   public MonthReport {
     requireNonNull(entry, "entry");
-    requireNonNull(mrr, "mrr");
-    requireNonNull(servers, "servers");
-    requireNonNull(clients, "clients");
+    requireNonNull(mrrTrend, "mrrTrend");
+    requireNonNull(serverCountTrend, "serverCountTrend");
+    requireNonNull(clientCountTrend, "clientCountTrend");
   }
 
   /**
@@ -41,13 +41,8 @@ public record MonthReport(RevenueEntry entry, MoneyTrend mrr, CountTrend servers
         CountTrend.of(previous.map(RevenueEntry::clientCount), entry.clientCount()));
   }
 
-  /** The month. */
+  /** The month: {@code entry().month()}. */
   public YearMonth month() {
     return entry.month();
-  }
-
-  /** The month's MRR. */
-  public Money mrrValue() {
-    return entry.mrr();
   }
 }

@@ -75,7 +75,7 @@ public record RevenueCorrection(
   }
 
   /** This correction refusing to apply unless revision {@code revision} is still the current one. */
-  public RevenueCorrection expectingRevision(int revision) {
+  public RevenueCorrection withExpectedRevision(int revision) {
     return new RevenueCorrection(partnerId, month, mrr, serverCount, clientCount, reason, idempotencyKey,
         Optional.of(revision));
   }

@@ -110,7 +110,7 @@ public final class Quickstart {
       long clients = allPartners().stream().mapToLong(Partner::clientCount).sum();
       out.printf("first run: created %d partners with %d clients in %s%n", stored, clients, dir);
     } else {
-      Partner oldest = program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
+      Partner oldest = program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items().stream()
           .min(Comparator.comparing(Partner::createdAt)).orElseThrow();
       out.printf("found the stored data of an earlier run: %d partners, created %s, in %s%n",
           stored, oldest.createdAt(), dir);
@@ -226,7 +226,7 @@ public final class Quickstart {
     out.println("Partners");
     String format = "%-22s %-9s %7s %7s  %-9s %-6s %-8s %-5s %-7s %-8s%n";
     out.printf(format, "company", "tier", "servers", "clients", "discount", "portal", "priority", "co-mk", "manager", "certs");
-    for (Partner p : program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
       Benefits b = p.benefits();
       out.printf(format, p.companyName(), p.tier(), p.serverCount(), p.clientCount(),
           b.discountLevel(), yesNo(b.portalAccess()), yesNo(b.prioritySupport()), yesNo(b.coMarketing()),
@@ -342,7 +342,7 @@ public final class Quickstart {
     MonthRange last6 = MonthRange.lastMonths(YearMonth.from(program.today()), MONTHS_SHOWN);
     BatchResult run = recordLastMonths(last6);
     out.printf("revenue: %d month(s) recorded now, %d already in the ledger (idempotency keys)%n",
-        run.created(), run.replayed());
+        run.createdCount(), run.replayedCount());
     printRevenue(last6);
     Path csv = dir.resolve("revenue.csv");
     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -383,7 +383,7 @@ public final class Quickstart {
       List<MonthReport> reports = program.revenue().partnerReport(p.id(), months).months();
       for (YearMonth month : months.months()) {
         MonthReport r = reports.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
-        line.append(String.format(" %17s", r == null ? "-" : cell(r.mrr(), r.entry().mrr())));
+        line.append(String.format(" %17s", r == null ? "-" : cell(r.mrrTrend(), r.entry().mrr())));
       }
       out.println(line);
     }
@@ -410,12 +410,12 @@ public final class Quickstart {
     out.printf("Portal of %s (%s, %d clients): billing statement for %s%n",
         portal.partner().companyName(), portal.partner().tier(), portal.clients().size(), s.month());
     out.printf("  licensing %s, discount %s, net %s (tier %s, %d servers on %s)%n",
-        s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quoteDate());
+        s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quote().date());
     out.printf("  ledger: MRR %s, %d servers, %d clients%n", s.mrr(), s.serverCount(), s.clientCount());
     s.explanation().forEach(line -> out.println("    " + line));
   }
 
   private List<Partner> allPartners() {
-    return program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items();
+    return program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items();
   }
 }

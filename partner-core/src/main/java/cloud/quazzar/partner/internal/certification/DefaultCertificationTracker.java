@@ -340,7 +340,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public void addListener(String name, CertificationListener listener) {
+  public void subscribe(String name, CertificationListener listener) {
     DefaultDomainEvents.checkName(Checks.start(), name).notNull("listener", listener).done();
     events.subscribe(name, StartPosition.LATEST, record -> {
       if (record.event() instanceof CertificationStatusChanged c) {
@@ -350,7 +350,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public boolean removeListener(String name) {
+  public boolean unsubscribe(String name) {
     return events.unsubscribe(name);
   }
 

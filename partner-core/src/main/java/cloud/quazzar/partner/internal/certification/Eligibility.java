@@ -81,7 +81,7 @@ final class Eligibility {
     boolean lowerQualified = true;
     for (Tier tier : Tier.values()) {
       List<UnmetRequirement> unmet = new ArrayList<>();
-      for (Requirement r : requirements.of(tier)) {
+      for (Requirement r : requirements.requirementsOf(tier)) {
         UnmetRequirement u = check(r, counting, servers, clients, date);
         if (u != null) {
           unmet.add(u);
@@ -110,15 +110,15 @@ final class Eligibility {
         }
       }
       have = areas.size();
-      need = m.areas();
+      need = m.count();
       what = have + " area" + (have == 1 ? "" : "s") + " on " + date;
     } else if (r instanceof MinimumServers m) {
       have = servers;
-      need = m.servers();
+      need = m.count();
       what = "the partner manages " + have;
     } else if (r instanceof MinimumClients m) {
       have = clients;
-      need = m.clients();
+      need = m.count();
       what = "the partner has " + have;
     } else {
       throw new IllegalStateException("unknown requirement " + r);

@@ -151,7 +151,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   @Override
-  public List<EventRecord> since(long afterSequence, int limit) {
+  public List<EventRecord> after(long afterSequence, int limit) {
     page(Checks.start(), afterSequence, limit).done();
     return store.read(tx -> tx.events().after(afterSequence, limit));
   }

@@ -182,7 +182,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     Tier tier = history.get(0).to();
     for (TierChange change : history) {
-      if (change.at().isBefore(end)) {
+      if (change.changedAt().isBefore(end)) {
         tier = change.to();
       }
     }

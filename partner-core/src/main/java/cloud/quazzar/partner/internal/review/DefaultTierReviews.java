@@ -156,14 +156,14 @@ public final class DefaultTierReviews implements TierReviews {
   private List<PartnerId> activePartners() {
     return store.read(tx -> {
       List<PartnerId> ids = new ArrayList<>();
-      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).page(0, PartnerQuery.MAX_LIMIT);
+      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).withPage(0, PartnerQuery.MAX_LIMIT);
       while (true) {
         Page<PartnerRecord> page = tx.partners().list(query);
         page.items().forEach(p -> ids.add(p.id()));
         if (!page.hasNext()) {
           return ids;
         }
-        query = query.page(page.nextOffset(), PartnerQuery.MAX_LIMIT);
+        query = query.withPage(page.nextOffset(), PartnerQuery.MAX_LIMIT);
       }
     });
   }

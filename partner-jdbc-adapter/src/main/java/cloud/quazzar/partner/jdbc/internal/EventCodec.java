@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.events.DomainEvent;
 import cloud.quazzar.partner.events.GracePeriodStarted;
+import cloud.quazzar.partner.registry.TierChange;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Renamed components keep reading the rows written before the rename: {@code
  * GracePeriodStarted.demotionDueOn} was {@code endsOn} (the same date: the first day without
- * grace). New rows are written with the new names.
+ * grace), {@code TierChange.changedAt} (in {@code TierChanged}) was {@code at}. New rows are written
+ * with the new names.
  *
  * <p>Reading ignores properties it does not know (rows written by a later version) and fails with
  * {@link IllegalStateException} naming the row's type if the JSON cannot make the record.
@@ -67,6 +70,7 @@ final class EventCodec {
       .withConfigOverride(Optional.class, o -> o.setInclude(
           JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS)))
       .addMixIn(GracePeriodStarted.class, GracePeriodStartedNames.class)
+      .addMixIn(TierChange.class, TierChangeNames.class)
       .build();
   private static final ObjectWriter WRITER = MAPPER.writer();
   private static final Map<String, ObjectReader> READERS = new HashMap<>();
@@ -173,5 +177,12 @@ final class EventCodec {
   private abstract static class GracePeriodStartedNames {
     @JsonAlias("endsOn")
     private @Nullable LocalDate demotionDueOn;
+  }
+
+  /** The names {@link TierChange} components had in rows written before they were renamed. */
+  @SuppressWarnings("unused")
+  private abstract static class TierChangeNames {
+    @JsonAlias("at")
+    private @Nullable Instant changedAt;
   }
 }

@@ -156,7 +156,7 @@ final class JdbcPartners implements PartnerRepository {
         () -> "partner " + c.partnerId() + " already has tier history entry " + c.sequence(),
         "INSERT INTO partner_tier_history (partner_id, sequence_no, from_tier, to_tier, changed_at, changed_by,"
             + " reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        c.partnerId().value(), c.sequence(), Jdbc.nullable(c.from(), Types.VARCHAR), c.to(), c.at(),
+        c.partnerId().value(), c.sequence(), Jdbc.nullable(c.from(), Types.VARCHAR), c.to(), c.changedAt(),
         c.changedBy(), c.reason());
   }
 

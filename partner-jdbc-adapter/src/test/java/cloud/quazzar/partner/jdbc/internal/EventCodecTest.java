@@ -61,6 +61,16 @@ class EventCodecTest {
   }
 
   @Test
+  @DisplayName("a TierChanged row written with the tier change's at (before the rename) reads as changedAt")
+  void renamedChangedAt() {
+    TierChanged expected = new TierChanged(new TierChange(PARTNER, 2, Optional.of(Tier.GOLD), Tier.SILVER, AT, "ops", "x"));
+    String before = "{\"change\":{\"partnerId\":{\"value\":\"" + PARTNER + "\"},\"sequence\":2,\"from\":\"GOLD\","
+        + "\"to\":\"SILVER\",\"at\":\"2026-11-28T08:00:00Z\",\"changedBy\":\"ops\",\"reason\":\"x\"}}";
+    assertEquals(expected, EventCodec.decode("TierChanged", before));
+    assertTrue(EventCodec.encode(expected).contains("\"changedAt\":\"2026-11-28T08:00:00Z\""), EventCodec.encode(expected));
+  }
+
+  @Test
   @DisplayName("a GracePeriodStarted row written with endsOn (before the rename) reads as demotionDueOn, the same day")
   void renamedGraceEnd() {
     GracePeriodStarted expected = new GracePeriodStarted(PARTNER, Tier.GOLD, LocalDate.of(2026, 11, 28),

@@ -238,10 +238,10 @@ public abstract class BadInputContract {
     c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id)));
     c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id)));
     c.add(bad("registry.list", SourceDSL.integers().between(Integer.MIN_VALUE, -1), v -> "negative number",
-        (w, o) -> w.registry().list(PartnerQuery.all().page(o, 10))));
+        (w, o) -> w.registry().list(PartnerQuery.all().withPage(o, 10))));
     c.add(bad("registry.list", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(PartnerQuery.MAX_LIMIT + 1, Integer.MAX_VALUE)), v -> "number out of range",
-        (w, l) -> w.registry().list(PartnerQuery.all().page(0, l))));
+        (w, l) -> w.registry().list(PartnerQuery.all().withPage(0, l))));
     c.add(fixed("registry.list", "null", "null query", w -> w.registry().list(null)));
     c.add(fixed("registry.list", "null", "null tier set",
         w -> w.registry().list(new PartnerQuery(null, Set.of(), 0, 10))));
@@ -439,13 +439,13 @@ public abstract class BadInputContract {
     c.add(bad("certifications.expiringWithin", InvalidInput.days(), v -> "days out of range",
         (w, d) -> w.certifications().expiringWithin(d)));
     c.add(fixed("certifications.statusOf", "null", "null date", w -> w.certifications().statusOf(null)));
-    c.add(fixed("certifications.addListener", "null", "null listener", w -> {
-      w.certifications().addListener("watcher", null);
+    c.add(fixed("certifications.subscribe", "null", "null listener", w -> {
+      w.certifications().subscribe("watcher", null);
       return null;
     }));
-    c.add(bad("certifications.addListener", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
+    c.add(bad("certifications.subscribe", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
         (w, name) -> {
-          w.certifications().addListener(name, change -> { });
+          w.certifications().subscribe(name, change -> { });
           return null;
         }));
     c.add(bad("ExpiryThresholds", InvalidInput.days().zip(InvalidInput.days(), BadInputContract::pair), v -> "days out of range",
@@ -500,7 +500,7 @@ public abstract class BadInputContract {
         (w, m) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), w.month().minusMonths(1), "fix-neg", "why").withMrr(m))));
     c.add(bad("ledger.correct", SourceDSL.integers().between(Integer.MIN_VALUE, 0), v -> "impossible version",
         (w, r) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), w.month().minusMonths(1), "fix-rev", "why")
-            .withMrr(Money.of("1", "USD")).expectingRevision(r))));
+            .withMrr(Money.of("1", "USD")).withExpectedRevision(r))));
     c.add(bad("ledger.correct", InvalidInput.monthsOutsideLedger(YearMonth.of(2026, 1)), v -> "month out of range",
         (w, m) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), m, "fix-m", "why").withMrr(Money.of("1", "USD")))));
     c.add(fixed("ledger.correct", "null", "null correction", w -> w.ledger().correct(null)));
@@ -598,11 +598,11 @@ public abstract class BadInputContract {
         (w, name) -> w.program().events().cursor(name)));
     c.add(fixed("events.cursor", "unknown id", "a name never subscribed",
         w -> w.program().events().cursor("never subscribed")));
-    c.add(bad("events.since", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
-        (w, n) -> w.program().events().since(n, 10)));
-    c.add(bad("events.since", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+    c.add(bad("events.after", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.program().events().after(n, 10)));
+    c.add(bad("events.after", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(DomainEvents.MAX_PAGE + 1, Integer.MAX_VALUE)),
-        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> w.program().events().since(0, n)));
+        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> w.program().events().after(0, n)));
     c.add(bad("events.ofPartner", partnerIds(), v -> "unknown id", (w, id) -> w.program().events().ofPartner(id, 0, 10)));
     c.add(fixed("events.ofPartner", "null", "null partner", w -> w.program().events().ofPartner(null, 0, 10)));
     c.add(bad("events.ofPartner", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
@@ -820,7 +820,7 @@ public abstract class BadInputContract {
     PartnerRegistry registry = program.registry();
     YearMonth month = YearMonth.from(program.today());
     MonthRange recent = new MonthRange(month.minusMonths(RevenueLedger.MAX_REPORT_MONTHS - 1L), month);
-    for (Partner p : registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
       out.append(p).append('\n');
       registry.clients(p.id()).forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id()).forEach(t -> out.append("  tier ").append(t).append('\n'));
@@ -835,7 +835,7 @@ public abstract class BadInputContract {
     program.discounts().policyHistory().forEach(v -> out.append("policy ").append(v).append('\n'));
     out.append("review policy ").append(program.reviews().policy()).append('\n');
     out.append("counts ").append(program.certifications().counts()).append('\n');
-    program.events().since(0, DomainEvents.MAX_PAGE).forEach(e -> out.append("event ").append(e).append('\n'));
+    program.events().after(0, DomainEvents.MAX_PAGE).forEach(e -> out.append("event ").append(e).append('\n'));
     out.append("last event ").append(program.events().lastSequence()).append('\n');
     try {
       out.append("cursor of '").append(WATCHER).append("' ").append(program.events().cursor(WATCHER)).append('\n');

@@ -106,7 +106,7 @@ public abstract class EventContract {
   }
 
   private static List<DomainEvent> events(PartnerProgram program, long after) {
-    return program.events().since(after, 10_000).stream().map(EventRecord::event).toList();
+    return program.events().after(after, 10_000).stream().map(EventRecord::event).toList();
   }
 
   private static void assertConsecutive(List<EventRecord> records, long after) {
@@ -140,7 +140,7 @@ public abstract class EventContract {
     List<StatusChange> swept = program.certifications().reportStatusChanges();
     assertEquals(1, swept.size());
 
-    List<EventRecord> log = program.events().since(0, 100);
+    List<EventRecord> log = program.events().after(0, 100);
     assertConsecutive(log, 0);
     List<DomainEvent> events = log.stream().map(EventRecord::event).toList();
     assertEquals(List.of("PartnerCreated", "TierChanged", "PartnerDeactivated", "PartnerReactivated",
@@ -214,7 +214,7 @@ public abstract class EventContract {
             List<TierChange> history = program.registry().tierHistory(id);
             assertEquals(history.subList(1, history.size()), changes, "TierChanged events = the tier history");
           }
-          List<EventRecord> log = program.events().since(0, 10_000);
+          List<EventRecord> log = program.events().after(0, 10_000);
           assertEquals(log, heard, "the listener got the whole log, in order, once each");
         });
   }
@@ -238,7 +238,7 @@ public abstract class EventContract {
     }
     List<RevenueEntry> stored = program.revenue().recordAll(batch).outcomes().stream()
         .map(o -> o.entry()).toList();
-    List<EventRecord> log = program.events().since(before, 10_000);
+    List<EventRecord> log = program.events().after(before, 10_000);
     assertConsecutive(log, before);
     assertEquals(batch.size(), log.size());
     assertEquals(stored.stream().map(RevenueRecorded::new).collect(java.util.stream.Collectors.toSet()),
@@ -310,7 +310,7 @@ public abstract class EventContract {
       throw new IllegalStateException("host work failed");
     }));
     assertEquals(last, program.events().lastSequence());
-    assertEquals(last, program.events().since(0, 100).size());
+    assertEquals(last, program.events().after(0, 100).size());
     assertTrue(program.registry().list(cloud.quazzar.partner.registry.PartnerQuery.all()).items().stream()
         .noneMatch(p -> p.companyName().equals("Rolled Back")));
   }
@@ -504,7 +504,7 @@ public abstract class EventContract {
       Future<?> reader = pool.submit(() -> {
         long cursor = 0;
         while (!done.get() || cursor < program.events().lastSequence()) {
-          List<EventRecord> page = program.events().since(cursor, 1000);
+          List<EventRecord> page = program.events().after(cursor, 1000);
           for (EventRecord r : page) {
             if (r.sequence() != cursor + 1) {
               gaps.add("after " + cursor + " came " + r.sequence());
@@ -536,7 +536,7 @@ public abstract class EventContract {
     }
     assertEquals(List.of(), gaps);
     assertTrue(reads.get() > 1, "the reader read while the writers wrote");
-    List<EventRecord> all = program.events().since(0, 10_000);
+    List<EventRecord> all = program.events().after(0, 10_000);
     assertConsecutive(all, 0);
     for (int w = 0; w < writers; w++) {
       for (int i = 0; i < each; i++) {

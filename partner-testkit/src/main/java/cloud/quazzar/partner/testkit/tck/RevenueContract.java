@@ -211,14 +211,14 @@ public abstract class RevenueContract {
 
     PartnerReport report = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1)));
     assertEquals(List.of(fix, feb), report.months().stream().map(MonthReport::entry).toList());
-    assertEquals(Optional.of(usd("400")), report.months().get(1).mrr().change(), "the trend uses the correction");
-    assertEquals(Optional.of(new BigDecimal("50.00")), report.months().get(1).mrr().percent());
+    assertEquals(Optional.of(usd("400")), report.months().get(1).mrrTrend().change(), "the trend uses the correction");
+    assertEquals(Optional.of(new BigDecimal("50.00")), report.months().get(1).mrrTrend().percent());
     ProgramMonth programJan = ledger().programReport(MonthRange.of(JAN)).months().get(0);
     assertEquals(List.of(usd("800")), programJan.mrrTotals());
     assertEquals(1, programJan.partnerCount());
 
     RevenueEntry fix2 = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-jan-2", "servers miscounted")
-        .withServerCount(11).expectingRevision(2));
+        .withServerCount(11).withExpectedRevision(2));
     assertEquals(3, fix2.revision());
     assertEquals(Optional.of(fix.id()), fix2.supersedes());
     assertEquals(usd("800"), fix2.mrr());
@@ -240,7 +240,7 @@ public abstract class RevenueContract {
     assertEquals(ConflictException.Reason.STATE, same.reason());
     ledger().correct(RevenueCorrection.of(p.id(), JAN, "c3", "late invoice").withMrr(usd("110")));
     ConflictException stale = assertThrows(ConflictException.class, () -> ledger().correct(
-        RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).expectingRevision(1)));
+        RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).withExpectedRevision(1)));
     assertEquals(ConflictException.Reason.STALE_VERSION, stale.reason());
     assertEquals(2, ledger().history(p.id(), JAN).size());
     assertEquals(jan, ledger().history(p.id(), JAN).get(0));
@@ -258,7 +258,7 @@ public abstract class RevenueContract {
     RevenueEntry first = ledger().correct(c);
     context().clock().advance(Duration.ofMinutes(1));
     assertEquals(first, ledger().correct(c));
-    assertEquals(first, ledger().correct(c.expectingRevision(1)), "the revision it superseded matches too");
+    assertEquals(first, ledger().correct(c.withExpectedRevision(1)), "the revision it superseded matches too");
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
         () -> ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix", "another reason").withMrr(usd("90")))).reason());
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
@@ -278,29 +278,29 @@ public abstract class RevenueContract {
     List<MonthReport> months = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(5))).months();
     assertEquals(4, months.size(), "months without an entry have no row");
     MonthReport jan = months.get(0);
-    assertTrue(jan.mrr().previous().isEmpty());
-    assertTrue(jan.mrr().change().isEmpty());
-    assertTrue(jan.mrr().percent().isEmpty(), "previous month missing: no percent");
-    assertTrue(jan.mrr().direction().isEmpty());
+    assertTrue(jan.mrrTrend().previous().isEmpty());
+    assertTrue(jan.mrrTrend().change().isEmpty());
+    assertTrue(jan.mrrTrend().percent().isEmpty(), "previous month missing: no percent");
+    assertTrue(jan.mrrTrend().direction().isEmpty());
     MonthReport feb = months.get(1);
-    assertEquals(Optional.of(usd("100")), feb.mrr().change());
-    assertTrue(feb.mrr().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
-    assertEquals(Optional.of(4L), feb.servers().change());
-    assertTrue(feb.servers().percent().isEmpty());
-    assertEquals(Optional.of(Direction.UP), feb.mrr().direction());
+    assertEquals(Optional.of(usd("100")), feb.mrrTrend().change());
+    assertTrue(feb.mrrTrend().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
+    assertEquals(Optional.of(4L), feb.serverCountTrend().change());
+    assertTrue(feb.serverCountTrend().percent().isEmpty());
+    assertEquals(Optional.of(Direction.UP), feb.mrrTrend().direction());
     MonthReport apr = months.get(2);
-    assertTrue(apr.mrr().change().isEmpty(), "March is missing, so April has no previous month");
-    assertTrue(apr.mrr().percent().isEmpty());
-    assertTrue(apr.clients().change().isEmpty());
+    assertTrue(apr.mrrTrend().change().isEmpty(), "March is missing, so April has no previous month");
+    assertTrue(apr.mrrTrend().percent().isEmpty());
+    assertTrue(apr.clientCountTrend().change().isEmpty());
     MonthReport may = months.get(3);
-    assertEquals(Optional.of(usd("25")), may.mrr().change());
-    assertEquals(Optional.of(new BigDecimal("50.00")), may.mrr().percent());
-    assertEquals(Optional.of(-1L), may.servers().change());
-    assertEquals(Optional.of(new BigDecimal("-25.00")), may.servers().percent());
-    assertEquals(Optional.of(Direction.DOWN), may.servers().direction());
-    assertEquals(Optional.of(0L), may.clients().change());
-    assertEquals(Optional.of(new BigDecimal("0.00")), may.clients().percent());
-    assertEquals(Optional.of(Direction.FLAT), may.clients().direction());
+    assertEquals(Optional.of(usd("25")), may.mrrTrend().change());
+    assertEquals(Optional.of(new BigDecimal("50.00")), may.mrrTrend().percent());
+    assertEquals(Optional.of(-1L), may.serverCountTrend().change());
+    assertEquals(Optional.of(new BigDecimal("-25.00")), may.serverCountTrend().percent());
+    assertEquals(Optional.of(Direction.DOWN), may.serverCountTrend().direction());
+    assertEquals(Optional.of(0L), may.clientCountTrend().change());
+    assertEquals(Optional.of(new BigDecimal("0.00")), may.clientCountTrend().percent());
+    assertEquals(Optional.of(Direction.FLAT), may.clientCountTrend().direction());
 
     MonthReport febOnly = ledger().partnerReport(p.id(), MonthRange.of(JAN.plusMonths(1))).months().get(0);
     assertEquals(feb, febOnly, "the first month of a range compares with the month before the range");
@@ -367,7 +367,7 @@ public abstract class RevenueContract {
       run.add(RevenueRecording.of(p.id(), JAN, usd(i + ".50"), "batch/" + i));
     }
     BatchResult first = ledger().recordAll(run);
-    assertEquals(30, first.created());
+    assertEquals(30, first.createdCount());
     for (int i = 0; i < 30; i++) {
       RevenueEntry e = first.outcomes().get(i).entry();
       assertEquals(partners.get(i).id(), e.partnerId());
@@ -376,14 +376,14 @@ public abstract class RevenueContract {
       assertEquals(Optional.of(e), ledger().current(partners.get(i).id(), JAN));
     }
     BatchResult again = ledger().recordAll(run);
-    assertEquals(0, again.created());
-    assertEquals(30, again.replayed());
+    assertEquals(0, again.createdCount());
+    assertEquals(30, again.replayedCount());
     assertEquals(first.entries(), again.entries());
     List<RevenueRecording> mixed = new ArrayList<>(run.subList(0, 10));
     mixed.add(RevenueRecording.of(partners.get(0).id(), JAN.plusMonths(1), usd("1"), "batch/next/0"));
     mixed.add(mixed.get(0));
     BatchResult third = ledger().recordAll(mixed);
-    assertEquals(1, third.created());
+    assertEquals(1, third.createdCount());
     assertTrue(third.outcomes().get(10).created());
     assertFalse(third.outcomes().get(11).created(), "a key repeated inside a batch creates once");
     assertEquals(first.entries().get(0), third.outcomes().get(11).entry());
@@ -610,7 +610,7 @@ public abstract class RevenueContract {
     runConcurrently(threads, t -> {
       List<RevenueRecording> mine = new ArrayList<>(run);
       Collections.shuffle(mine, new Random(t));
-      created.addAndGet(ledger().recordAll(mine).created());
+      created.addAndGet(ledger().recordAll(mine).createdCount());
       try {
         ledger().record(RevenueRecording.of(contested.id(), JAN, usd("7"), "contested/" + t).withCounts(1, 1));
         monthWins.incrementAndGet();

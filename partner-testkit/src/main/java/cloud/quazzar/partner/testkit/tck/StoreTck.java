@@ -163,7 +163,7 @@ public abstract class StoreTck {
       assertEquals(1, history.size());
       assertTrue(history.get(0).isInitial());
       assertEquals(Tier.PLATINUM, history.get(0).to());
-      assertEquals(START, history.get(0).at());
+      assertEquals(START, history.get(0).changedAt());
     }
 
     @Test
@@ -185,7 +185,7 @@ public abstract class StoreTck {
       assertEquals(Tier.GOLD, second.to());
       assertEquals("alice", second.changedBy());
       assertEquals("50 servers reached", second.reason());
-      assertEquals(START.plus(Duration.ofDays(30)), second.at());
+      assertEquals(START.plus(Duration.ofDays(30)), second.changedAt());
       assertEquals(Tier.SILVER, registry.get(p.id()).tier());
     }
 
@@ -231,13 +231,13 @@ public abstract class StoreTck {
         addPartner(names.get(i), Tier.values()[i % 3]);
       }
       List<String> seen = new ArrayList<>();
-      PartnerQuery q = PartnerQuery.all().page(0, 3);
+      PartnerQuery q = PartnerQuery.all().withPage(0, 3);
       Page<Partner> page;
       do {
         page = registry.list(q);
         assertEquals(7, page.total());
         page.items().forEach(p -> seen.add(p.companyName()));
-        q = q.page(page.nextOffset(), 3);
+        q = q.withPage(page.nextOffset(), 3);
       } while (page.hasNext());
       assertEquals(List.of("Alpha", "alpha two", "Bravo", "charlie", "delta", "echo", "Zulu"), seen);
     }
@@ -281,7 +281,7 @@ public abstract class StoreTck {
     @DisplayName("a page past the end is empty but still reports the total")
     void pastTheEnd() {
       addPartner("Only", Tier.SILVER);
-      Page<Partner> page = registry.list(PartnerQuery.all().page(5, 10));
+      Page<Partner> page = registry.list(PartnerQuery.all().withPage(5, 10));
       assertTrue(page.items().isEmpty());
       assertEquals(1, page.total());
       assertFalse(page.hasNext());

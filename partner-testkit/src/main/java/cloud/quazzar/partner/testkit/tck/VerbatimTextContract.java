@@ -97,7 +97,7 @@ public abstract class VerbatimTextContract {
       assertEquals(s, last.changedBy());
       assertEquals(s, last.reason());
     }
-    List<String> listed = registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
+    List<String> listed = registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items().stream()
         .map(Partner::companyName).sorted().toList();
     assertEquals(TEXT.stream().sorted().toList(), listed, "every partner listed once, by its exact name");
   }

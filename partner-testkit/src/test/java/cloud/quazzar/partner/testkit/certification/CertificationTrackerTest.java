@@ -94,10 +94,10 @@ class CertificationTrackerTest {
       Recorder before = new Recorder(0);
       Recorder failing = new Recorder(1);
       Recorder after = new Recorder(0);
-      t.addListener("before", before);
-      t.addListener("failing", failing);
-      t.addListener("after", after);
-      ConflictException twice = assertThrows(ConflictException.class, () -> t.addListener("after", after));
+      t.subscribe("before", before);
+      t.subscribe("failing", failing);
+      t.subscribe("after", after);
+      ConflictException twice = assertThrows(ConflictException.class, () -> t.subscribe("after", after));
       assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
       clock.advanceDays(1);
       List<StatusChange> changes = t.reportStatusChanges();
@@ -112,8 +112,8 @@ class CertificationTrackerTest {
           "the change the listener threw on is offered to it again, before the next one");
       assertEquals(0, program.events().deliverPending());
       assertEquals(3, failing.got.size(), "once accepted, it is not offered again");
-      assertTrue(t.removeListener("failing"));
-      assertFalse(t.removeListener("failing"));
+      assertTrue(t.unsubscribe("failing"));
+      assertFalse(t.unsubscribe("failing"));
     }
   }
 
@@ -126,7 +126,7 @@ class CertificationTrackerTest {
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
       List<StatusChange> got = new java.util.concurrent.CopyOnWriteArrayList<>();
       AtomicInteger failures = new AtomicInteger(2);
-      t.addListener("flaky", change -> {
+      t.subscribe("flaky", change -> {
         got.add(change);
         if (failures.getAndDecrement() > 0) {
           throw new IllegalStateException("listener down");
@@ -153,12 +153,12 @@ class CertificationTrackerTest {
       PartnerId p = partner(program, Tier.SILVER);
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
       Recorder removed = new Recorder(0);
-      t.addListener("removed", removed);
-      assertTrue(t.removeListener("removed"));
+      t.subscribe("removed", removed);
+      assertTrue(t.unsubscribe("removed"));
       clock.advanceDays(1);
       Recorder late = new Recorder(0);
       t.reportStatusChanges();
-      t.addListener("late", late);
+      t.subscribe("late", late);
       clock.advanceDays(61);
       List<StatusChange> critical = t.reportStatusChanges();
       assertTrue(removed.got.isEmpty());
