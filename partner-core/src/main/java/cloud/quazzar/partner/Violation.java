@@ -1,6 +1,6 @@
 package cloud.quazzar.partner;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 /**
  * One broken input rule: the field (a property path such as {@code contactEmail} or
@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param field the offending field's path, never blank
  * @param message what is wrong and what would be accepted
+ * @throws ValidationException if either is null
  */
 public record Violation(String field, String message) implements Comparable<Violation> {
   public Violation {

@@ -1,10 +1,14 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +33,7 @@ import java.util.Optional;
  * @param createdAt when the record was added
  * @param updatedAt when the record last changed
  * @param version optimistic-lock version: 1 when added, one more per change
- * @throws IllegalArgumentException if a field breaks the rules above
+ * @throws ValidationException listing the components that are null or break the rules above
  */
 public record Certification(
     CertificationId id,
@@ -63,15 +67,22 @@ public record Certification(
     requireNonNull(state, "state");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
+    List<Violation> v = new ArrayList<>(0);
     if (!expiryDate.isAfter(issueDate)) {
-      throw new IllegalArgumentException("expiryDate " + expiryDate + " must be after issueDate " + issueDate);
+      v.add(new Violation("expiryDate", "must be after issueDate (" + issueDate + "), got " + expiryDate));
     }
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1: " + version);
+      v.add(new Violation("version", "must be 1 or more, got " + version));
     }
     boolean revoked = state == CertificationState.REVOKED;
-    if (revoked != revokedBy.isPresent() || revoked != revocationReason.isPresent()) {
-      throw new IllegalArgumentException("revokedBy and revocationReason are set exactly when revoked");
+    if (revoked != revokedBy.isPresent()) {
+      v.add(new Violation("revokedBy", "must be present exactly when the state is REVOKED"));
+    }
+    if (revoked != revocationReason.isPresent()) {
+      v.add(new Violation("revocationReason", "must be present exactly when the state is REVOKED"));
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
     }
   }
 

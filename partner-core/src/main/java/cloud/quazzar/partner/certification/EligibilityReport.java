@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -44,9 +45,9 @@ public record EligibilityReport(
     requireNonNull(currentTier, "currentTier");
     requireNonNull(qualifiedTier, "qualifiedTier");
     requireNonNull(losesQualifiedTierOn, "losesQualifiedTierOn");
-    tiers = List.copyOf(tiers);
+    tiers = List.copyOf(requireNonNull(tiers, "tiers"));
     if (tiers.size() != Tier.values().length) {
-      throw new IllegalArgumentException("one assessment per tier required, got " + tiers.size());
+      throw ValidationException.of("tiers", "must hold one assessment per tier, got " + tiers.size());
     }
   }
 

@@ -62,10 +62,16 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
     byTier = Collections.unmodifiableMap(copy);
   }
 
-  /** A copy in which {@code tier} requires exactly {@code requirements} (none: open). */
+  /**
+   * A copy in which {@code tier} requires exactly {@code requirements} (none: open).
+   *
+   * @throws ValidationException ({@code tier}) if it is null, ({@code byTier.<tier>}) if a
+   *     requirement is null
+   */
   public EligibilityRequirements with(Tier tier, Requirement... requirements) {
     EnumMap<Tier, List<Requirement>> copy = new EnumMap<>(byTier);
-    copy.put(tier, Arrays.asList(requirements));
+    copy.put(ValidationException.requireNonNull(tier, "tier"),
+        Arrays.asList(ValidationException.requireNonNull(requirements, "requirements")));
     return new EligibilityRequirements(copy);
   }
 

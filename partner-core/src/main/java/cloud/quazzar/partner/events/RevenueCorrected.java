@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -17,7 +18,7 @@ public record RevenueCorrected(RevenueEntry correction) implements PartnerEvent 
   public RevenueCorrected {
     requireNonNull(correction, "correction");
     if (correction.kind() != EntryKind.CORRECTION) {
-      throw new IllegalArgumentException("a first recording is announced by RevenueRecorded");
+      throw ValidationException.of("correction", "must be a CORRECTION: a first recording is announced by RevenueRecorded");
     }
   }
 

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -17,7 +18,7 @@ public record RevenueRecorded(RevenueEntry entry) implements PartnerEvent {
   public RevenueRecorded {
     requireNonNull(entry, "entry");
     if (entry.kind() != EntryKind.RECORDED) {
-      throw new IllegalArgumentException("a correction is announced by RevenueCorrected");
+      throw ValidationException.of("entry", "must be a RECORDED entry: a correction is announced by RevenueCorrected");
     }
   }
 

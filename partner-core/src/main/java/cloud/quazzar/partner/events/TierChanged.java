@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.TierChange;
@@ -17,7 +18,8 @@ public record TierChanged(TierChange change) implements PartnerEvent {
   public TierChanged {
     requireNonNull(change, "change");
     if (change.from().isEmpty()) {
-      throw new IllegalArgumentException("the initial tier is announced by PartnerCreated, not TierChanged");
+      throw ValidationException.of("change", "must be a change from a tier: the initial tier is announced by "
+          + "PartnerCreated, not TierChanged");
     }
   }
 

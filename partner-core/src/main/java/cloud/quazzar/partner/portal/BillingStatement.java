@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.portal;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.discount.DiscountQuote;
@@ -28,8 +29,8 @@ import java.util.List;
  * @param mrr the month's MRR from the ledger
  * @param serverCount the month's server count from the ledger (the one quoted)
  * @param clientCount the month's client count from the ledger
- * @throws IllegalArgumentException if the quote is not for this month's last day, for this
- *     server count or for this licensing cost
+ * @throws ValidationException naming a null component, ({@code quote}) if the quote is not for this
+ *     month's last day, this server count or this licensing cost, ({@code clientCount}) if negative
  */
 public record BillingStatement(
     PartnerId partnerId,
@@ -47,17 +48,17 @@ public record BillingStatement(
     requireNonNull(quote, "quote");
     requireNonNull(mrr, "mrr");
     if (!quote.date().equals(month.atEndOfMonth())) {
-      throw new IllegalArgumentException("the quote is for " + quote.date() + ", not " + month.atEndOfMonth());
+      throw ValidationException.of("quote", "must be for " + month.atEndOfMonth() + ", got " + quote.date());
     }
     if (quote.serverCount() != serverCount) {
-      throw new IllegalArgumentException(
-          "the quote is for " + quote.serverCount() + " servers, the month has " + serverCount);
+      throw ValidationException.of("quote",
+          "must be for the month's " + serverCount + " servers, got " + quote.serverCount());
     }
     if (!quote.gross().equals(licensingCost)) {
-      throw new IllegalArgumentException("the quote is for " + quote.gross() + ", not " + licensingCost);
+      throw ValidationException.of("quote", "must be for " + licensingCost + ", got " + quote.gross());
     }
     if (clientCount < 0) {
-      throw new IllegalArgumentException("clientCount must be 0 or more: " + clientCount);
+      throw ValidationException.of("clientCount", "must be 0 or more, got " + clientCount);
     }
   }
 

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.time.Instant;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param createdAt when it was added
  * @param updatedAt when it last changed
  * @param version optimistic-lock version: 1 when added, one more per change
+ * @throws ValidationException naming the component that is null or out of range
  */
 public record Client(
     ClientId id,
@@ -33,9 +35,11 @@ public record Client(
     requireNonNull(name, "name");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
-    if (serverCount < 0 || serverCount > MAX_SERVER_COUNT || version < 1) {
-      throw new IllegalArgumentException(
-          "serverCount from 0 to " + MAX_SERVER_COUNT + " and version >= 1 required: " + serverCount + ", " + version);
+    if (serverCount < 0 || serverCount > MAX_SERVER_COUNT) {
+      throw ValidationException.of("serverCount", "must be from 0 to " + MAX_SERVER_COUNT + ", got " + serverCount);
+    }
+    if (version < 1) {
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

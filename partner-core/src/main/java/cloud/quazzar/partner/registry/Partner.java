@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param createdAt when it was added
  * @param updatedAt when its own fields last changed (client changes do not count)
  * @param version optimistic-lock version: 1 when added, one more per change of its own fields
+ * @throws ValidationException naming the component that is null or out of range
  */
 public record Partner(
     PartnerId id,
@@ -39,10 +41,14 @@ public record Partner(
     requireNonNull(status, "status");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
-    if (serverCount < 0 || clientCount < 0 || version < 1) {
-      throw new IllegalArgumentException(
-          "serverCount >= 0, clientCount >= 0, version >= 1 required: "
-              + serverCount + ", " + clientCount + ", " + version);
+    if (serverCount < 0) {
+      throw ValidationException.of("serverCount", "must be 0 or more, got " + serverCount);
+    }
+    if (clientCount < 0) {
+      throw ValidationException.of("clientCount", "must be 0 or more, got " + clientCount);
+    }
+    if (version < 1) {
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

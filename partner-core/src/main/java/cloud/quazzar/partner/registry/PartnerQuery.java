@@ -53,14 +53,30 @@ public record PartnerQuery(
     return new PartnerQuery(Set.of(), Set.of(), 0, DEFAULT_LIMIT);
   }
 
-  /** This query restricted to the given tiers. */
+  /**
+   * This query restricted to the given tiers.
+   *
+   * @throws cloud.quazzar.partner.ValidationException ({@code tiers}) if a tier is null
+   */
   public PartnerQuery withTiers(Tier first, Tier... more) {
-    return new PartnerQuery(EnumSet.of(first, more), statuses, offset, limit);
+    return new PartnerQuery(setOf("tiers", first, more), statuses, offset, limit);
   }
 
-  /** This query restricted to the given statuses. */
+  /**
+   * This query restricted to the given statuses.
+   *
+   * @throws cloud.quazzar.partner.ValidationException ({@code statuses}) if a status is null
+   */
   public PartnerQuery withStatuses(PartnerStatus first, PartnerStatus... more) {
-    return new PartnerQuery(tiers, EnumSet.of(first, more), offset, limit);
+    return new PartnerQuery(tiers, setOf("statuses", first, more), offset, limit);
+  }
+
+  @SafeVarargs
+  private static <E extends Enum<E>> Set<E> setOf(String field, E first, E... more) {
+    if (first == null || more == null || java.util.Arrays.stream(more).anyMatch(java.util.Objects::isNull)) {
+      throw cloud.quazzar.partner.ValidationException.of(field, "must not hold null");
+    }
+    return EnumSet.of(first, more);
   }
 
   /** This query for another page. */

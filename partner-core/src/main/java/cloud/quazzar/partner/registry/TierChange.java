@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -35,10 +36,11 @@ public record TierChange(
     requireNonNull(changedBy, "changedBy");
     requireNonNull(reason, "reason");
     if (sequence < 1) {
-      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+      throw ValidationException.of("sequence", "must be 1 or more, got " + sequence);
     }
     if (from.isEmpty() != (sequence == 1)) {
-      throw new IllegalArgumentException("only the first entry (sequence 1) has no 'from' tier");
+      throw ValidationException.of("from", "must be empty exactly for the first entry (sequence 1), got " + from
+          + " at sequence " + sequence);
     }
   }
 

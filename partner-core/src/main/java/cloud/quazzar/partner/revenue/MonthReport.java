@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.time.YearMonth;
 import java.util.Optional;
@@ -27,12 +28,15 @@ public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend se
    * The report of {@code entry} against {@code previous}, the current entry of the month before,
    * if that month was recorded.
    *
-   * @throws IllegalArgumentException if {@code previous} is not the same partner's previous month
+   * @throws ValidationException ({@code previous}) if it is not the same partner's previous month
    */
   public static MonthReport of(RevenueEntry entry, Optional<RevenueEntry> previous) {
+    requireNonNull(entry, "entry");
+    requireNonNull(previous, "previous");
     previous.ifPresent(p -> {
       if (!p.partnerId().equals(entry.partnerId()) || !p.month().equals(entry.month().minusMonths(1))) {
-        throw new IllegalArgumentException("not the previous month of " + entry.month() + ": " + p.month());
+        throw ValidationException.of("previous", "must be the same partner's month before " + entry.month()
+            + ", got " + p.partnerId() + " " + p.month());
       }
     });
     return new MonthReport(entry,

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import java.time.YearMonth;
@@ -24,7 +25,8 @@ public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCo
     requireNonNull(month, "month");
     mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));
     if (serverCount < 0 || clientCount < 0 || partnerCount < 0) {
-      throw new IllegalArgumentException("counts must be >= 0");
+      throw ValidationException.of(serverCount < 0 ? "serverCount" : clientCount < 0 ? "clientCount" : "partnerCount",
+          "must be 0 or more");
     }
   }
 

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.revenue;
 
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
 import jakarta.validation.constraints.Max;
@@ -59,9 +60,14 @@ public record RevenueCorrection(
         idempotencyKey, Optional.empty());
   }
 
-  /** This correction with the MRR set. */
+  /**
+   * This correction with the MRR set.
+   *
+   * @throws cloud.quazzar.partner.ValidationException ({@code mrr}) if {@code newMrr} is null
+   */
   public RevenueCorrection withMrr(Money newMrr) {
-    return new RevenueCorrection(partnerId, month, Optional.of(newMrr), serverCount, clientCount, reason, idempotencyKey, expectedRevision);
+    return new RevenueCorrection(partnerId, month, Optional.of(ValidationException.requireNonNull(newMrr, "mrr")),
+        serverCount, clientCount, reason, idempotencyKey, expectedRevision);
   }
 
   /** This correction with the server count set. */

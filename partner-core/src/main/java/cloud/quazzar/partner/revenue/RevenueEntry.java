@@ -1,11 +1,15 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +31,7 @@ import java.util.Optional;
  * @param recordedAt when the entry was stored (microsecond precision)
  * @param supersedes the entry this correction supersedes (revision - 1); present exactly for
  *     corrections
- * @throws IllegalArgumentException if the fields break the rules above
+ * @throws ValidationException listing the components that are null or break the rules above
  */
 public record RevenueEntry(
     RevenueEntryId id,
@@ -53,15 +57,31 @@ public record RevenueEntry(
     requireNonNull(reason, "reason");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(supersedes, "supersedes");
-    if (revision < 1 || mrr.isNegative() || serverCount < 0 || clientCount < 0) {
-      throw new IllegalArgumentException("revision >= 1, mrr >= 0, serverCount >= 0, clientCount >= 0 required: "
-          + revision + ", " + mrr + ", " + serverCount + ", " + clientCount);
-    }
     boolean correction = kind == EntryKind.CORRECTION;
-    if (correction != (revision > 1) || correction != reason.isPresent() || correction != supersedes.isPresent()) {
-      throw new IllegalArgumentException("a RECORDED entry has revision 1, no reason and supersedes nothing; "
-          + "a CORRECTION has revision 2 or more, a reason and the entry it supersedes: " + kind + ", revision "
-          + revision + ", reason " + reason + ", supersedes " + supersedes);
+    if (revision < 1 || mrr.isNegative() || serverCount < 0 || clientCount < 0
+        || correction != (revision > 1) || correction != reason.isPresent() || correction != supersedes.isPresent()) {
+      List<Violation> v = new ArrayList<>(4);
+      if (revision < 1 || correction != (revision > 1)) {
+        v.add(new Violation("revision", "must be 1 for a RECORDED entry and 2 or more for a CORRECTION, got "
+            + revision + " for a " + kind));
+      }
+      if (mrr.isNegative()) {
+        v.add(new Violation("mrr", "must be 0 or more, got " + mrr));
+      }
+      if (serverCount < 0) {
+        v.add(new Violation("serverCount", "must be 0 or more, got " + serverCount));
+      }
+      if (clientCount < 0) {
+        v.add(new Violation("clientCount", "must be 0 or more, got " + clientCount));
+      }
+      if (correction != reason.isPresent()) {
+        v.add(new Violation("reason", "must be present exactly for a CORRECTION, got " + reason + " for a " + kind));
+      }
+      if (correction != supersedes.isPresent()) {
+        v.add(new Violation("supersedes", "must be present exactly for a CORRECTION, got " + supersedes + " for a "
+            + kind));
+      }
+      throw new ValidationException(v);
     }
   }
 

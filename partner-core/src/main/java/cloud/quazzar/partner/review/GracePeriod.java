@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -19,7 +20,8 @@ import java.time.LocalDate;
  * @param startedOn the day of the review that started it: the first day of grace
  * @param demotionDueOn the first day without grace (exclusive end): {@code startedOn} plus the
  *     policy's grace period days; the last day of grace is the day before
- * @throws IllegalArgumentException if {@code demotionDueOn} is not after {@code startedOn}
+ * @throws ValidationException naming a null component, or ({@code demotionDueOn}) if it is not after
+ *     {@code startedOn}
  */
 public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn) {
   public GracePeriod {
@@ -28,8 +30,7 @@ public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, L
     requireNonNull(startedOn, "startedOn");
     requireNonNull(demotionDueOn, "demotionDueOn");
     if (!demotionDueOn.isAfter(startedOn)) {
-      throw new IllegalArgumentException("the demotion is due after the grace period starts: " + startedOn + ", "
-          + demotionDueOn);
+      throw ValidationException.of("demotionDueOn", "must be after startedOn (" + startedOn + "), got " + demotionDueOn);
     }
   }
 

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

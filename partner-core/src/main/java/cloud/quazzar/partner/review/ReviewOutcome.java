@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -54,15 +55,15 @@ public record ReviewOutcome(
     requireNonNull(targetTier, "targetTier");
     requireNonNull(graceStartedOn, "graceStartedOn");
     requireNonNull(demotionDueOn, "demotionDueOn");
-    actions = List.copyOf(actions);
-    unmet = List.copyOf(unmet);
+    actions = List.copyOf(requireNonNull(actions, "actions"));
+    unmet = List.copyOf(requireNonNull(unmet, "unmet"));
     if (graceStartedOn.isPresent() != demotionDueOn.isPresent()) {
-      throw new IllegalArgumentException("graceStartedOn and demotionDueOn are present together: " + graceStartedOn
+      throw ValidationException.of("demotionDueOn", "must be present exactly when graceStartedOn is: " + graceStartedOn
           + ", " + demotionDueOn);
     }
     for (String u : unmet) {
       if (u.indexOf('\n') >= 0 || u.indexOf('\r') >= 0) {
-        throw new IllegalArgumentException("an unmet requirement is one line: " + u);
+        throw ValidationException.of("unmet", "must hold one line per requirement, got " + u);
       }
     }
   }

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.spi;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationStatus;
@@ -12,13 +13,14 @@ import java.util.Optional;
  * @param certification the record
  * @param reportedStatus the status last reported for it; present exactly when it is current
  *     (renewed and revoked records are out of the sweep)
+ * @throws ValidationException naming the component that is null or breaks the rule above
  */
 public record CertificationRecord(Certification certification, Optional<CertificationStatus> reportedStatus) {
   public CertificationRecord {
     requireNonNull(certification, "certification");
     requireNonNull(reportedStatus, "reportedStatus");
     if (certification.isCurrent() != reportedStatus.isPresent()) {
-      throw new IllegalArgumentException("a reported status is kept exactly for current certifications");
+      throw ValidationException.of("reportedStatus", "must be present exactly for a current certification");
     }
   }
 }

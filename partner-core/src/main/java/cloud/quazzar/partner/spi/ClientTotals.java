@@ -1,10 +1,13 @@
 package cloud.quazzar.partner.spi;
 
+import cloud.quazzar.partner.ValidationException;
+
 /**
  * A partner's client aggregates, as a store computes them.
  *
  * @param serverCount sum of the clients' server counts
  * @param clientCount number of clients
+ * @throws ValidationException ({@code serverCount}, {@code clientCount}) if one is negative
  */
 public record ClientTotals(long serverCount, long clientCount) {
   /** No clients. */
@@ -12,7 +15,8 @@ public record ClientTotals(long serverCount, long clientCount) {
 
   public ClientTotals {
     if (serverCount < 0 || clientCount < 0) {
-      throw new IllegalArgumentException("totals must be >= 0: " + serverCount + ", " + clientCount);
+      throw ValidationException.of(serverCount < 0 ? "serverCount" : "clientCount",
+          "must be 0 or more, got " + (serverCount < 0 ? serverCount : clientCount));
     }
   }
 }

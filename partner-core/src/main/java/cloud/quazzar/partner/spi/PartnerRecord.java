@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.spi;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.Partner;
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param createdAt when added (microsecond precision)
  * @param updatedAt when last changed (microsecond precision)
  * @param version version, 1 or more
+ * @throws ValidationException naming the component that is null or out of range
  */
 public record PartnerRecord(
     PartnerId id,
@@ -40,7 +42,7 @@ public record PartnerRecord(
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1: " + version);
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

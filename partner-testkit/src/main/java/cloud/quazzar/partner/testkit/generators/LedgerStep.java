@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.testkit.generators;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import java.time.YearMonth;
