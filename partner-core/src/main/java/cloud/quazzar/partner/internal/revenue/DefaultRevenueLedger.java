@@ -8,6 +8,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -374,6 +375,15 @@ public final class DefaultRevenueLedger implements RevenueLedger {
           + " to correct; record the month first");
     }
     RevenueEntry cur = history.get(history.size() - 1);
+    // Rule REV-6 (docs/rules.md): a correction keeps the currency of the month it corrects, so a
+    // month's trend, the per-currency totals and the average-MRR review never see it switch.
+    Optional<Money> newMrr = c.mrr();
+    if (newMrr.isPresent() && !newMrr.get().hasCurrency(cur.mrr().currency())) {
+      throw ValidationException.of("mrr.currency", "must be " + cur.mrr().currency().getCurrencyCode()
+          + ", the currency of the entry it corrects (partner " + pid + " month " + month + " revision "
+          + cur.revision() + ": MRR " + cur.mrr() + "), got " + newMrr.get().currency().getCurrencyCode()
+          + "; a correction never changes a month's currency");
+    }
     Optional<Integer> expected = c.expectedRevision();
     if (expected.isPresent() && expected.get() != cur.revision()) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "partner " + pid + " month " + month

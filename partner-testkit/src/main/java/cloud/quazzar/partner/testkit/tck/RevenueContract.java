@@ -479,6 +479,41 @@ public abstract class RevenueContract {
   }
 
   @Test
+  @DisplayName("REV-6: a correction keeps the currency of the entry it corrects: another currency is a "
+      + "ValidationException naming mrr.currency, and nothing is stored")
+  void correctionKeepsTheCurrency() {
+    Partner p = partner("Euro Hosting", Tier.GOLD);
+    Money eur = Money.of("1000.00", "EUR");
+    RevenueEntry jan = ledger().record(RevenueRecording.of(p.id(), JAN, eur, "eur/jan").withCounts(10, 2));
+    ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), Money.of("1100.00", "EUR"), "eur/feb")
+        .withCounts(10, 2));
+    long events = context().program().events().lastSequence();
+    ProgramMonth totalsBefore = ledger().programReport(MonthRange.of(JAN)).months().get(0);
+
+    ValidationException usd = assertThrows(ValidationException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "fix/usd", "billed in dollars").withMrr(usd("1000.00"))));
+    assertEquals(List.of("mrr.currency"), usd.fields(), usd.getMessage());
+    ValidationException withCounts = assertThrows(ValidationException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "fix/jpy", "wrong currency and servers")
+            .withMrr(Money.of("150000", "JPY")).withServerCount(11).withExpectedRevision(1)));
+    assertEquals(List.of("mrr.currency"), withCounts.fields(), "also with another figure changed");
+
+    assertEquals(List.of(jan), ledger().history(p.id(), JAN), "nothing stored");
+    assertTrue(ledger().findByKey("fix/usd").isEmpty(), "the key is not taken");
+    assertTrue(ledger().findByKey("fix/jpy").isEmpty());
+    assertEquals(events, context().program().events().lastSequence(), "no event");
+    assertEquals(totalsBefore, ledger().programReport(MonthRange.of(JAN)).months().get(0));
+    assertEquals(List.of(eur), totalsBefore.mrrTotals());
+
+    // the month in its own currency is still correctable, with the same key
+    RevenueEntry fix = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix/usd", "billed in dollars")
+        .withMrr(Money.of("990.00", "EUR")));
+    assertEquals(Money.of("990.00", "EUR"), fix.mrr());
+    MonthReport feb = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1))).months().get(1);
+    assertEquals(Optional.of(Money.of("110.00", "EUR")), feb.mrrTrend().change(), "the trend still compares");
+  }
+
+  @Test
   @DisplayName("invalid input is refused with every violation listed, and nothing is stored")
   void validation() {
     Partner p = partner("Validated", Tier.GOLD);
