@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.review;
 
+import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.registry.Tier;
@@ -8,8 +9,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How tier reviews decide and act. Immutable; validated on construction (every violation listed).
@@ -115,8 +118,18 @@ public record ReviewPolicy(
     return new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, copy);
   }
 
-  /** Builds a {@link ReviewPolicy}; {@link #build()} validates everything at once. Not thread-safe. */
+  /**
+   * Builds a {@link ReviewPolicy}; {@link #build()} validates everything at once. Not thread-safe.
+   *
+   * <p>Set-once, like every builder of the API: each option may be set at most once, and {@link
+   * #build()} succeeds once; setting an option twice or building twice is a {@link
+   * ConfigurationException} naming the option. A null or out-of-range value is a {@link
+   * ValidationException} naming the option, from {@link #build()}. {@link #revenue} adds a
+   * requirement each call.
+   */
   public static final class Builder {
+    private final Set<String> set = new HashSet<>();
+    private boolean built;
     private long gracePeriodDays = DEFAULT_GRACE_DAYS;
     private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
     private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
@@ -124,26 +137,57 @@ public record ReviewPolicy(
 
     private Builder() {}
 
-    /** Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value ReviewPolicy#DEFAULT_GRACE_DAYS}). */
+    /**
+     * Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value ReviewPolicy#DEFAULT_GRACE_DAYS}).
+     *
+     * @throws ConfigurationException if it was set before
+     */
     public Builder gracePeriodDays(long days) {
+      once("gracePeriodDays");
       this.gracePeriodDays = days;
       return this;
     }
 
-    /** Demotions at the end of a grace period (default {@link ReviewMode#AUTOMATIC}). */
+    /**
+     * Demotions when the demotion is due (default {@link ReviewMode#AUTOMATIC}).
+     *
+     * @throws ConfigurationException if it was set before
+     */
     public Builder demotionMode(ReviewMode mode) {
+      once("demotionMode");
       this.demotionMode = mode;
       return this;
     }
 
-    /** Promotions (default {@link ReviewMode#RECOMMEND_ONLY}). */
+    /**
+     * Promotions (default {@link ReviewMode#RECOMMEND_ONLY}).
+     *
+     * @throws ConfigurationException if it was set before
+     */
     public Builder promotionMode(ReviewMode mode) {
+      once("promotionMode");
       this.promotionMode = mode;
       return this;
     }
 
-    /** Adds a revenue requirement to {@code tier}. */
+    private void once(String option) {
+      if (built) {
+        throw new ConfigurationException("ReviewPolicy.Builder: " + option + " set after build(); use a new builder");
+      }
+      if (!set.add(option)) {
+        throw new ConfigurationException("ReviewPolicy.Builder: " + option + " was set already; each option is set once");
+      }
+    }
+
+    /**
+     * Adds a revenue requirement to {@code tier}.
+     *
+     * @throws ConfigurationException if {@link #build()} was called
+     */
     public Builder revenue(Tier tier, RevenueRequirement requirement) {
+      if (built) {
+        throw new ConfigurationException("ReviewPolicy.Builder: revenue added after build(); use a new builder");
+      }
       List<RevenueRequirement> list = new ArrayList<>(revenue.getOrDefault(tier, List.of()));
       list.add(requirement);
       revenue.put(tier, list);
@@ -154,9 +198,15 @@ public record ReviewPolicy(
      * The policy.
      *
      * @throws ValidationException listing every violation
+     * @throws ConfigurationException if it was built already
      */
     public ReviewPolicy build() {
-      return new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, revenue);
+      if (built) {
+        throw new ConfigurationException("ReviewPolicy.Builder: build() was called already; use a new builder");
+      }
+      ReviewPolicy policy = new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, revenue);
+      built = true;
+      return policy;
     }
   }
 }

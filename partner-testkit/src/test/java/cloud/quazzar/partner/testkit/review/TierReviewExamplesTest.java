@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
@@ -392,6 +393,22 @@ class TierReviewExamplesTest {
       assertEquals(List.of("revenueRequirements", "revenueRequirements.GOLD"), nulls.fields());
       assertEquals(List.of("revenueRequirements"), assertThrows(ValidationException.class,
           () -> new ReviewPolicy(90, ReviewMode.AUTOMATIC, ReviewMode.AUTOMATIC, null)).fields());
+    }
+
+    @Test
+    @DisplayName("the policy builder is set-once: an option set twice or a second build() is a ConfigurationException naming it")
+    void builderSetOnce() {
+      ConfigurationException twice = assertThrows(ConfigurationException.class,
+          () -> ReviewPolicy.builder().gracePeriodDays(30).gracePeriodDays(60));
+      assertTrue(twice.getMessage().contains("gracePeriodDays"), twice.getMessage());
+      assertTrue(assertThrows(ConfigurationException.class,
+          () -> ReviewPolicy.builder().demotionMode(ReviewMode.AUTOMATIC).demotionMode(ReviewMode.RECOMMEND_ONLY))
+          .getMessage().contains("demotionMode"));
+      ReviewPolicy.Builder b = ReviewPolicy.builder().promotionMode(ReviewMode.AUTOMATIC)
+          .revenue(Tier.GOLD, MinimumAverageMrr.of("1.00", "USD", 1)).revenue(Tier.GOLD, MinimumAverageMrr.of("2.00", "USD", 2));
+      assertEquals(2, b.build().revenueRequirementsOf(Tier.GOLD).size(), "revenue adds, it is not an option set twice");
+      assertTrue(assertThrows(ConfigurationException.class, b::build).getMessage().contains("build()"));
+      assertThrows(ConfigurationException.class, () -> b.gracePeriodDays(5), "no option after build()");
     }
 
     @Test
