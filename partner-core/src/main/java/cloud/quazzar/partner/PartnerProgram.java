@@ -443,7 +443,8 @@ public final class PartnerProgram implements AutoCloseable {
      * </ol>
      *
      * <p>Logs one INFO line naming the store and whether it is durable, e.g. {@code partner program
-     * storage: jdbc (jdbc:h2:file:/srv/partners, durable), named in the storage settings} or {@code
+     * storage: jdbc (jdbc:h2:file:/srv/partners;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0, durable), named in
+     * the storage settings} or {@code
      * partner program storage: memory (volatile: data is lost when the process exits), given with
      * store(...)}. A volatile store is only ever there by the host's explicit choice, so the line is
      * not a warning; it says "volatile" so that an operator reading the log sees it.

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
@@ -33,6 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The provider: discovery, settings, connection failures, migrations, reopening. */
 @DisplayName("JDBC storage provider")
@@ -162,6 +167,33 @@ class JdbcStorageProviderTest {
     assertEquals(List.of("store"), assertThrows(ValidationException.class, () -> JdbcStorage.retries(null)).fields());
     assertEquals(List.of("settings"), assertThrows(ValidationException.class, () -> new JdbcStorageProvider().open(null))
         .fields());
+  }
+
+  @Test
+  @DisplayName("the start-up log line names the JDBC store and says durable or volatile")
+  void startupLine() {
+    Logger logger = (Logger) LoggerFactory.getLogger(PartnerProgram.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    logger.addAppender(appender);
+    Path file = dir.resolve("logged").resolve("partners");
+    String memory = "logged-" + UUID.randomUUID();
+    try {
+      PartnerProgram.builder().storage(JdbcStorage.h2File(file)).build().close();
+      PartnerProgram.builder().storage(JdbcStorage.h2InMemory(memory)).build().close();
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(before);
+    }
+    assertEquals(List.of(
+        "INFO partner program storage: jdbc (jdbc:h2:file:" + file.toAbsolutePath()
+            + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0, durable), named in the storage settings",
+        "INFO partner program storage: jdbc (jdbc:h2:mem:" + memory
+            + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000, volatile: data is lost when the process exits), named in the"
+            + " storage settings"),
+        appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
   }
 
   /** The message says how to choose: a database through JdbcStorage, or the memory store explicitly. */
