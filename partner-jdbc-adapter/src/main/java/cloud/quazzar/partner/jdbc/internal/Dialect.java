@@ -131,6 +131,24 @@ enum Dialect {
   }
 
   /** The dialect of a JDBC URL, if it is one the store supports. */
+  /**
+   * Whether a database at {@code url} keeps committed data after every connection closes and the
+   * process ends: all but H2's in-memory databases ({@code jdbc:h2:mem:...}, also through an H2
+   * server: {@code jdbc:h2:tcp://host/mem:...}).
+   */
+  static boolean durable(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    if (!u.startsWith("jdbc:h2:")) {
+      return true;
+    }
+    String database = u.substring("jdbc:h2:".length());
+    if (database.startsWith("tcp://") || database.startsWith("ssl://")) {
+      int slash = database.indexOf('/', "tcp://".length());
+      database = slash < 0 ? "" : database.substring(slash + 1);
+    }
+    return !database.startsWith("mem:");
+  }
+
   static Optional<Dialect> ofUrl(String url) {
     String u = url.toLowerCase(Locale.ROOT);
     if (u.startsWith("jdbc:h2:")) {

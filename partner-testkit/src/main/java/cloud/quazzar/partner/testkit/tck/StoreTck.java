@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  * class MyStoreTckTest extends StoreTck {
  *   @Override
  *   protected Store newStore() {
- *     return new MyStorageProvider().open(StorageSettings.empty());
+ *     return new MyStorageProvider().open(StorageSettings.provider("my-store").with("my.database", freshDatabase()));
  *   }
  * }
  * }</pre>

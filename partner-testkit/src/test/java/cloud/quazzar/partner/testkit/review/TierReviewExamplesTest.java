@@ -16,7 +16,7 @@ import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.PolicyChange;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -34,7 +34,6 @@ import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.review.ReviewVerdict;
 import cloud.quazzar.partner.review.TierReviews;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,7 +54,7 @@ class TierReviewExamplesTest {
 
   private PartnerProgram program(EligibilityRequirements requirements) {
     return PartnerProgram.builder().clock(clock).eligibilityRequirements(requirements)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+        .store(MemoryStorage.create()).build();
   }
 
   private static Partner partner(PartnerProgram program, String name, Tier tier) {
@@ -357,7 +356,7 @@ class TierReviewExamplesTest {
       assertEquals(ReviewPolicy.MAX_GRACE_DAYS, ReviewPolicy.builder().gracePeriodDays(ReviewPolicy.MAX_GRACE_DAYS).build().gracePeriodDays());
       ValidationException nulls = assertThrows(ValidationException.class,
           () -> ReviewPolicy.builder().revenue(null, MinimumAverageMrr.of("1.00", "USD", 1)).revenue(Tier.GOLD, null).build());
-      assertEquals(List.of("revenueRequirements", "revenueRequirements.GOLD"), nulls.fields());
+      assertEquals(List.of("revenue.tier"), nulls.fields(), "the builder refuses the first null at once");
       assertEquals(List.of("revenueRequirements"), assertThrows(ValidationException.class,
           () -> new ReviewPolicy(90, ReviewMode.AUTOMATIC, ReviewMode.AUTOMATIC, null)).fields());
     }
