@@ -41,8 +41,9 @@ public interface PartnerRegistry {
   Partner get(PartnerId id);
 
   /**
-   * One page of the partners matching {@code query}, ordered by company name ignoring case, then
-   * id.
+   * One page of the partners matching {@code query}, ordered by company name key ({@link
+   * Names#key}: case, spacing and invisible characters aside) by code point (docs/rules.md
+   * TEXT-3), then id.
    *
    * @throws ValidationException if the offset is negative or the limit outside 1 to {@value
    *     PartnerQuery#MAX_LIMIT}
@@ -108,7 +109,8 @@ public interface PartnerRegistry {
   Optional<Client> findClient(ClientId id);
 
   /**
-   * The partner's clients, ordered by name ignoring case, then id.
+   * The partner's clients, ordered by name key ({@link Names#key}) by code point (docs/rules.md
+   * TEXT-3), then id.
    *
    * @throws NotFoundException if there is no such partner
    */
