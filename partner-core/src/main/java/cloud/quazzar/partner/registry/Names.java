@@ -22,14 +22,15 @@ public final class Names {
    * U+FDEF and the last two code points of every plane); and the bidirectional embedding, override
    * and isolate controls U+202A to U+202E and U+2066 to U+2069, which reorder how the text around
    * them is shown. U+0085 (NEL) counts as a control: it almost always comes from text decoded with
-   * the wrong character set.
+   * the wrong character set. (One character class under {@code *}: Java matches it without
+   * recursion, so long text cannot overflow the stack.)
    */
-  public static final String TEXT_PATTERN = "(?:[\\t\\n\\x0B\\f\\r]|[^\\p{Cc}\\p{Cs}"
+  public static final String TEXT_PATTERN = "[\\P{Cc}\\t\\n\\x0B\\f\\r&&[^\\p{Cs}"
       + "\\x{FDD0}-\\x{FDEF}\\x{FFFE}\\x{FFFF}\\x{1FFFE}\\x{1FFFF}\\x{2FFFE}\\x{2FFFF}\\x{3FFFE}\\x{3FFFF}"
       + "\\x{4FFFE}\\x{4FFFF}\\x{5FFFE}\\x{5FFFF}\\x{6FFFE}\\x{6FFFF}\\x{7FFFE}\\x{7FFFF}\\x{8FFFE}\\x{8FFFF}"
       + "\\x{9FFFE}\\x{9FFFF}\\x{AFFFE}\\x{AFFFF}\\x{BFFFE}\\x{BFFFF}\\x{CFFFE}\\x{CFFFF}\\x{DFFFE}\\x{DFFFF}"
       + "\\x{EFFFE}\\x{EFFFF}\\x{FFFFE}\\x{FFFFF}\\x{10FFFE}\\x{10FFFF}"
-      + "\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}])*";
+      + "\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]]*";
 
   /** The violation message of {@link #TEXT_PATTERN}. */
   public static final String TEXT_MESSAGE = "must not contain control characters other than white space,"
@@ -65,6 +66,9 @@ public final class Names {
 
   /** Marks a supplementary character in a key, so that UTF-16 order equals code point order. */
   private static final char SUPPLEMENTARY_MARK = '\uFFFF';
+
+  /** {@link #SUPPLEMENTARY_MARK} before a supplementary character. */
+  private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("\\x{FFFF}(?=[\\x{10000}-\\x{10FFFF}])");
 
   private Names() {}
 
@@ -137,7 +141,9 @@ public final class Names {
     if (isPrintableAscii(name)) {
       return collapseAscii(name).toLowerCase(Locale.ROOT);
     }
-    String key = clean(name);
+    // a key given again: its marks would change the case mapping's context (final sigma), so go
+    // without them; names never contain U+FFFF
+    String key = MARKED.matcher(clean(name)).replaceAll("");
     for (int round = 0; round < 4; round++) {
       String next = fold(key);
       if (next.equals(key)) {

@@ -110,7 +110,8 @@ public final class PartnerGenerators {
 
   /**
    * Valid company names: printable ASCII, Latin letters with diacritics, the {@link #TRICKY_NAMES},
-   * with random case and extra spaces; never blank, at most 200 characters.
+   * with random case and extra spaces, and hostile Unicode text ({@link TextGenerators#freeText},
+   * {@link TextGenerators#csvText}); never blank once cleaned, at most 200 characters.
    */
   public static Gen<String> companyNames() {
     Gen<String> ascii = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(1, 40);
@@ -122,7 +123,9 @@ public final class PartnerGenerators {
             org.quicktheories.api.Pair.of(4, ascii),
             org.quicktheories.api.Pair.of(2, latin),
             org.quicktheories.api.Pair.of(2, tricky),
-            org.quicktheories.api.Pair.of(1, spaced))
+            org.quicktheories.api.Pair.of(1, spaced),
+            org.quicktheories.api.Pair.of(1, TextGenerators.freeText(100)),
+            org.quicktheories.api.Pair.of(1, TextGenerators.csvText()))
         .assuming(s -> !s.isBlank());
   }
 
