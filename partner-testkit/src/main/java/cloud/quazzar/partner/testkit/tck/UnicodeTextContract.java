@@ -103,9 +103,8 @@ public abstract class UnicodeTextContract {
     }
   }
 
-  @Test
-  @DisplayName("partners, clients, a partner's certifications, the top list and the CSV export order text by code point, also beyond U+FFFF")
-  void orderByCodePoint() throws IOException {
+  /** Adds {@link #ORDERED_NAMES} in reverse as partners, and as clients and certifications of one more, with revenue. */
+  private Partner addOrderedNames() {
     PartnerRegistry registry = registry();
     LocalDate today = program().today();
     YearMonth month = YearMonth.from(today);
@@ -119,14 +118,35 @@ public abstract class UnicodeTextContract {
           CertificationLevel.BASIC, null, today.minusDays(1), today.plusDays(200)));
       program().revenue().record(RevenueRecording.of(p.id(), month, Money.of("10.00", "USD"), "order " + name));
     }
-    List<String> partners = registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
+    return holder;
+  }
+
+  @Test
+  @DisplayName("partners and clients are listed by the code points of their keys, also beyond U+FFFF")
+  void partnersAndClientsByCodePoint() {
+    Partner holder = addOrderedNames();
+    List<String> partners = registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
         .map(Partner::companyName).filter(n -> !n.equals("Holder")).toList();
     assertEquals(ORDERED_NAMES, partners, "partners");
-    assertEquals(ORDERED_NAMES, registry.clients(holder.id()).stream().map(Client::name).toList(), "clients");
+    assertEquals(ORDERED_NAMES, registry().clients(holder.id()).stream().map(Client::name).toList(), "clients");
+    assertEquals(ORDERED_NAMES, program().portal(holder.id()).clients().stream().map(Client::name).toList(),
+        "clients in the portal");
+  }
+
+  @Test
+  @DisplayName("a partner's certifications of one expiry date, and the top list's ties, are ordered by name by code point")
+  void certificationsAndTiesByCodePoint() {
+    Partner holder = addOrderedNames();
     assertEquals(ORDERED_NAMES, program().certifications().certifications(holder.id()).stream()
         .map(t -> t.certification().name()).toList(), "certifications of one expiry date, by name");
-    assertEquals(ORDERED_NAMES, program().revenue().topByMrr(month, Currency.getInstance("USD"), 100).stream()
-        .map(RevenueRow::companyName).toList(), "the top list's ties, by name");
+    assertEquals(ORDERED_NAMES, program().revenue().topByMrr(YearMonth.from(program().today()),
+        Currency.getInstance("USD"), 100).stream().map(RevenueRow::companyName).toList(), "the top list's ties, by name");
+  }
+
+  @Test
+  @DisplayName("the CSV export orders a month's rows by the code points of the name keys, also beyond U+FFFF")
+  void csvExportByCodePoint() throws IOException {
+    addOrderedNames();
     assertEquals(ORDERED_NAMES, exportedNames(RevenueFilter.all()), "the CSV export");
   }
 
