@@ -320,7 +320,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
         .ifPresent(other -> {
           throw new ConflictException(DUPLICATE,
               "company name '" + name + "' is already used by partner " + other.id()
-                  + " (names are compared ignoring case and extra spaces)");
+                  + " (names are compared by their key: case, white space, invisible characters and"
+                  + " compatibility forms aside)");
         });
   }
 
@@ -330,7 +331,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
         .ifPresent(other -> {
           throw new ConflictException(DUPLICATE,
               "partner " + client.partnerId() + " already has a client named '" + other.name()
-                  + "' (names are compared ignoring case and extra spaces)");
+                  + "' (names are compared by their key: case, white space, invisible characters and"
+                  + " compatibility forms aside)");
         });
   }
 

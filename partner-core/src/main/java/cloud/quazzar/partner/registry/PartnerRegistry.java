@@ -25,8 +25,9 @@ public interface PartnerRegistry {
    * tier history.
    *
    * @throws ValidationException if any field of {@code request} is invalid
-   * @throws ConflictException ({@code DUPLICATE}) if another partner has the same company name,
-   *     ignoring case and extra spaces
+   * @throws ConflictException ({@code DUPLICATE}) if another partner's company name has the same
+   *     {@link Names#key} (docs/rules.md TEXT-2: case, white space, invisible characters and
+   *     compatibility forms aside)
    */
   Partner add(NewPartner request);
 
@@ -100,8 +101,8 @@ public interface PartnerRegistry {
    *
    * @throws ValidationException if the request is invalid
    * @throws NotFoundException if there is no such partner
-   * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name
-   *     (ignoring case and spaces), ({@code STATE}) if the partner is inactive
+   * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name (the same
+   *     {@link Names#key}), ({@code STATE}) if the partner is inactive
    */
   Client addClient(PartnerId partnerId, NewClient request);
 

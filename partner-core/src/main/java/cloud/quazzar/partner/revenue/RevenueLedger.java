@@ -150,8 +150,8 @@ public interface RevenueLedger {
 
   /**
    * The {@code n} partners with the highest MRR in {@code currency} for the month (current
-   * entries), highest first; ties by company name ignoring case, then partner id. MRR in other
-   * currencies is not ranked: amounts are never converted.
+   * entries), highest first; ties by company name key in code point order (docs/rules.md TEXT-3),
+   * then partner id. MRR in other currencies is not ranked: amounts are never converted.
    *
    * @throws ValidationException if {@code n} is outside 1 to {@value #MAX_TOP} or an argument is
    *     null
