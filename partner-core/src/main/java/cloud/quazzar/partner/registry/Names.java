@@ -105,8 +105,9 @@ public final class Names {
    *
    * Kept as given: the joiners U+200C and U+200D (emoji sequences, Persian and Indic scripts), the
    * bidirectional marks U+200E, U+200F and U+061C, variation selectors, tag characters (emoji
-   * flags), U+034F, and everything else. {@code "\u00A0 Acme \u200B Cloud\uFEFF"} becomes {@code
-   * "Acme Cloud"}. Idempotent: {@code clean(clean(s)).equals(clean(s))}.
+   * flags), U+034F, and everything else. A no-break space, then {@code "Acme  Cloud"} with a zero
+   * width space before {@code Cloud} and a byte-order mark at the end, becomes {@code "Acme
+   * Cloud"}. Idempotent: {@code clean(clean(s)).equals(clean(s))}.
    */
   public static String clean(String text) {
     if (isPrintableAscii(text)) {
@@ -129,11 +130,11 @@ public final class Names {
    * bidirectional marks, variation selectors included) is dropped, the text is put in NFKC, case is
    * folded (lower case of the upper case of the lower case, root locale: {@code ß}, {@code ẞ} and
    * {@code SS} agree), NFKC again and white space collapsed again, repeated until nothing changes.
-   * So {@code "ACME cloud"}, {@code " acme  Cloud"}, {@code "\u00A0Acme Cloud"}, {@code "Ac\u200Dme
-   * Cloud"} and the full-width {@code "ＡＣＭＥ Cloud"} share one key. Finally every supplementary
-   * character (beyond U+FFFF) is preceded by U+FFFF, a non-character that names never contain, so
-   * that keys sort the same by UTF-16 units ({@link String#compareTo}, H2) as by code points ({@link
-   * #KEY_ORDER}, UTF-8 bytes, PostgreSQL's {@code COLLATE "C"}).
+   * So {@code "ACME cloud"}, {@code " acme  Cloud"}, {@code "Acme Cloud"} after a no-break space or
+   * with a zero width joiner inside, and the full-width {@code "ＡＣＭＥ Cloud"} share one key.
+   * Finally every supplementary character (beyond U+FFFF) is preceded by U+FFFF, a non-character
+   * that names never contain, so that keys sort the same by UTF-16 units ({@link String#compareTo},
+   * H2) as by code points ({@link #KEY_ORDER}, UTF-8 bytes, PostgreSQL's {@code COLLATE "C"}).
    *
    * <p>A key is for comparing and indexing, not for display. {@code key(key(s)).equals(key(s))}.
    */

@@ -125,7 +125,7 @@ class TextKeysTest {
     try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
       List<String> listed = new ArrayList<>();
       program.registry().list(PartnerQuery.all()).items().forEach(p -> listed.add(p.companyName()));
-      // the keys: acme, full width, strasse, zeta, then the kept old key "\u00A0acme", then beyond ASCII
+      // the keys: acme, full width, strasse, zeta, then the kept old key (U+00A0 acme), then beyond ASCII
       assertEquals(List.of("Acme", "Ｆｕｌｌ Width", "Straße", "Zeta", "\u00A0Acme", "\uFA0E Cloud", "\uD841\uDF0E Cloud"),
           listed, "by the code points of the keys");
       assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * role without UPDATE rights opens an up-to-date database): it claims the row ({@code UPDATE ...
  * WHERE key_rule < ?}, so of several nodes opening at once one re-keys and the others find it done),
  * recomputes every partner's and client's key from the stored name and writes those that differ.
- * Stored names are not changed. Two names whose new keys collide (e.g. {@code "\u00A0Acme"} and
- * {@code "Acme"}, two partners before) cannot both have it: the older keeps its old key, is named
- * in a warning, and gets the new one when it is renamed.
+ * Stored names are not changed. Names whose new keys collide ({@code "Acme"} and {@code "Acme"}
+ * after a no-break space were two partners before) cannot all have the key: the one that has it
+ * already, else the oldest, gets it; each other keeps its old key, is named in a warning, and gets a
+ * key of the current rule when it is renamed.
  */
 final class TextKeys {
   private static final Logger LOG = LoggerFactory.getLogger(TextKeys.class);
