@@ -247,6 +247,35 @@ public abstract class UnicodeTextContract {
   }
 
   @Test
+  @DisplayName("names with the longest keys are stored and unique; a name whose key would pass 800 characters is refused")
+  void longestKeys() {
+    PartnerRegistry registry = registry();
+    // U+FDFA is one character whose NFKC form has 18; U+FB03 (ffi) has 3; U+10400 (Deseret capital
+    // long I) is two UTF-16 units, its key three (the U+FFFF mark) and lower case, as U+10428's
+    List<String> names = List.of("\uFDFA".repeat(44), "\uFB03".repeat(199), "\uD801\uDC00".repeat(100));
+    List<String> sameKeys = List.of(" " + "\uFDFA".repeat(44), "\uFB03".repeat(198) + "\uFB00i",
+        "\uD801\uDC28".repeat(100));
+    Partner owner = registry.add(new NewPartner("Long Keys", "l@x.example", Tier.GOLD));
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String same = sameKeys.get(i);
+      Partner p = registry.add(new NewPartner(name, "l@x.example", Tier.GOLD));
+      assertEquals(name, registry.get(p.id()).companyName());
+      registry.addClient(owner.id(), new NewClient(name, 1));
+      assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
+          () -> registry.add(new NewPartner(same, "m@x.example", Tier.GOLD))).reason());
+      assertThrows(ConflictException.class, () -> registry.addClient(owner.id(), new NewClient(same, 1)));
+    }
+    String tooLong = "\uFDFA".repeat(45);
+    assertEquals(List.of("companyName"), assertThrows(ValidationException.class,
+        () -> registry.add(new NewPartner(tooLong, "t@x.example", Tier.GOLD))).fields());
+    assertEquals(List.of("name"), assertThrows(ValidationException.class,
+        () -> registry.addClient(owner.id(), new NewClient(tooLong, 1))).fields());
+    assertEquals(names.size() + 1, registry.list(PartnerQuery.all()).total());
+    assertEquals(names.size(), registry.clients(owner.id()).size());
+  }
+
+  @Test
   @DisplayName("an email with white space, a bidi control, a byte-order mark or another invisible character fails naming contactEmail")
   void emailsRefuseInvisibleCharacters() {
     PartnerRegistry registry = registry();
