@@ -3,6 +3,7 @@ package cloud.quazzar.partner.registry;
 import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The text rules of {@code docs/rules.md}, section "Text": how free text is cleaned before it is
@@ -68,7 +69,7 @@ public final class Names {
   private static final char SUPPLEMENTARY_MARK = '\uFFFF';
 
   /** {@link #SUPPLEMENTARY_MARK} before a supplementary character. */
-  private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("\\x{FFFF}(?=[\\x{10000}-\\x{10FFFF}])");
+  private static final Pattern MARKED = Pattern.compile("\\x{FFFF}(?=[\\x{10000}-\\x{10FFFF}])");
 
   private Names() {}
 
