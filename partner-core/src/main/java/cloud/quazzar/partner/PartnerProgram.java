@@ -5,14 +5,14 @@ import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
+import cloud.quazzar.partner.internal.StorageDiscovery;
+import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
+import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
-import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
-import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
-import cloud.quazzar.partner.internal.StorageDiscovery;
-import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
-import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
+import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.internal.review.DefaultTierReviews;
 import cloud.quazzar.partner.portal.PartnerPortal;
 import cloud.quazzar.partner.registry.Partner;
@@ -48,11 +48,14 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Storage, in order of precedence: a {@link Store} given to {@link Builder#store} (the host owns
- * it and closes it); a {@link StorageProvider} given to {@link Builder#storageProvider} with
- * settings; otherwise discovery with {@link java.util.ServiceLoader} as {@link StorageProvider}
- * documents, using the settings given to {@link Builder#storage} (none by default). A store the
- * program opened is closed by {@link #close()}.
+ * <p>Storage: a {@link Store} given to {@link Builder#store} (the host owns it and closes it; for
+ * example the volatile {@code MemoryStorage.create()}); a {@link StorageProvider} given to {@link
+ * Builder#storageProvider} with settings; or the settings given to {@link Builder#storage}, which
+ * name a provider ({@code JdbcStorage.h2File(..)}, {@code .url(..)}, {@code .dataSource(..)}) or
+ * leave it to discovery with {@link java.util.ServiceLoader}. Discovery never chooses a volatile
+ * store: with no store chosen and no durable store available, {@link Builder#build()} fails with a
+ * {@link ConfigurationException} that says what it found and how to choose. A store the program
+ * opened is closed by {@link #close()}.
  */
 public final class PartnerProgram implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerProgram.class);
@@ -85,7 +88,10 @@ public final class PartnerProgram implements AutoCloseable {
     this.reviews = new DefaultTierReviews(outbox, clock, zone, registry, certifications);
   }
 
-  /** A new builder; every option may be set at most once. */
+  /**
+   * A new builder; every option may be set at most once, and the storage must be chosen (or a
+   * durable store found by discovery): see {@link Builder}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -181,9 +187,26 @@ public final class PartnerProgram implements AutoCloseable {
   }
 
   /**
-   * Configures a {@link PartnerProgram}. Not thread-safe; each option may be set once (a second
-   * call throws {@link IllegalStateException}), and {@link #build()} may be called once. A null
-   * option is a {@link ValidationException} naming it.
+   * Configures a {@link PartnerProgram}. Not thread-safe. The builder follows the library's one
+   * convention for builders, <b>set-once</b>:
+   *
+   * <ul>
+   *   <li>each option may be set at most once; setting it again is a {@link
+   *       ConfigurationException} naming the option (never a silent replacement);
+   *   <li>a null or out-of-range value is a {@link ValidationException} naming the option (for
+   *       example {@code eventLease}); the call changes nothing, so the option can still be set;
+   *   <li>options that contradict each other are a {@link ConfigurationException} naming both, from
+   *       the call that makes the contradiction: at most one of {@link #store}, {@link
+   *       #storageProvider} and {@link #storage} (one storage choice), and {@link #classLoader}
+   *       (which only steers discovery) not together with {@link #store} or {@link
+   *       #storageProvider};
+   *   <li>{@link #build()} builds one program: calling it after it returned a program is a {@link
+   *       ConfigurationException}; a {@code build()} that threw built nothing and may be called
+   *       again (for example once the database is up).
+   * </ul>
+   *
+   * <p>The storage must be chosen or durable: {@link #build()} never runs on a volatile store that
+   * the host did not choose (see {@link #build()}).
    */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -198,11 +221,13 @@ public final class PartnerProgram implements AutoCloseable {
     private @Nullable Executor eventExecutor;
     private Duration eventRetryDelay = Duration.ofSeconds(5);
     private Duration eventLease = Duration.ofSeconds(30);
-    private final java.util.Set<String> set = new java.util.HashSet<>();
+    /** The options set so far, in order. */
+    private final java.util.Set<String> set = new java.util.LinkedHashSet<>();
+    private boolean built;
 
     private Builder() {}
 
-    /** A null option is bad input like any other (DESIGN.md "Bad input"), not a NullPointerException. */
+    /** A null option is bad input like any other (docs/rules.md, "Bad input"), not a NullPointerException. */
     private static <T> T given(@Nullable T value, String option) {
       if (value == null) {
         throw ValidationException.of(option, "must not be null");
@@ -210,10 +235,31 @@ public final class PartnerProgram implements AutoCloseable {
       return value;
     }
 
-    private void once(String option) {
-      if (!set.add(option)) {
-        throw new IllegalStateException(option + " was already set");
+    /**
+     * Marks {@code option} as set, after its value was checked.
+     *
+     * @param excludes options that contradict this one
+     */
+    private void once(String option, String... excludes) {
+      if (set.contains(option)) {
+        throw new ConfigurationException("builder option '" + option + "' is already set: each option may be set once");
       }
+      for (String other : excludes) {
+        if (set.contains(other)) {
+          throw new ConfigurationException("builder options '" + other + "' and '" + option
+              + "' contradict each other: " + why(other, option));
+        }
+      }
+      set.add(option);
+    }
+
+    private static String why(String a, String b) {
+      if (a.equals("classLoader") || b.equals("classLoader")) {
+        return "classLoader only steers storage discovery, and '" + (a.equals("classLoader") ? b : a)
+            + "' chooses the storage without discovery";
+      }
+      return "choose the storage once: store(...) for an open store, storageProvider(...) for a provider and its"
+          + " settings, or storage(...) for settings given to discovery";
     }
 
     /** The clock all rules read (default: {@link Clock#systemUTC()}). Tests pass a test clock. */
@@ -234,37 +280,65 @@ public final class PartnerProgram implements AutoCloseable {
 
     /** The source of new ids (default: {@link IdGenerator#random()}). */
     public Builder idGenerator(IdGenerator ids) {
-      given(ids, "ids");
+      given(ids, "idGenerator");
       once("idGenerator");
       this.ids = ids;
       return this;
     }
 
-    /** An open store to use; the host keeps ownership and closes it. */
+    /**
+     * An open store to use, as is: an explicit choice, so a volatile one such as {@code
+     * cloud.quazzar.partner.memory.MemoryStorage.create()} is allowed. The host keeps ownership and
+     * closes it; several programs may share one store.
+     *
+     * @throws ValidationException ({@code store}) if it is null
+     * @throws ConfigurationException if a storage choice or {@code classLoader} is already set, or
+     *     {@code store} is
+     */
     public Builder store(Store store) {
       given(store, "store");
-      once("storage");
+      once("store", "storageProvider", "storage", "classLoader");
       this.store = store;
       return this;
     }
 
-    /** A provider to open the store with, bypassing discovery; the program closes the store. */
+    /**
+     * A provider to open the store with, bypassing discovery: an explicit choice, so its store may
+     * be volatile. The program closes the store.
+     *
+     * @throws ValidationException ({@code storageProvider.provider}, {@code
+     *     storageProvider.settings}) if either is null
+     * @throws ConfigurationException if a storage choice or {@code classLoader} is already set
+     */
     public Builder storageProvider(StorageProvider provider, StorageSettings settings) {
-      given(provider, "provider");
-      given(settings, "settings");
-      once("storage");
+      java.util.List<Violation> nulls = new java.util.ArrayList<>(2);
+      if (provider == null) {
+        nulls.add(new Violation("storageProvider.provider", "must not be null"));
+      }
+      if (settings == null) {
+        nulls.add(new Violation("storageProvider.settings", "must not be null"));
+      }
+      if (!nulls.isEmpty()) {
+        throw new ValidationException(nulls);
+      }
+      once("storageProvider", "store", "storage", "classLoader");
       this.provider = provider;
       this.settings = settings;
       return this;
     }
 
     /**
-     * Settings for a discovered provider (the one named by {@link StorageSettings#PROVIDER}, else
-     * the highest priority); the program closes the store.
+     * Settings for a provider found by discovery. Settings that name a provider ({@link
+     * StorageSettings#provider}, as every {@code JdbcStorage} factory does) choose it explicitly,
+     * even if its store is volatile ({@code JdbcStorage.h2InMemory(name)}); settings that name none
+     * leave the choice to discovery, which keeps only a durable store. The program closes the store.
+     *
+     * @throws ValidationException ({@code storage}) if it is null
+     * @throws ConfigurationException if another storage choice is already set
      */
     public Builder storage(StorageSettings settings) {
-      given(settings, "settings");
-      once("storage");
+      given(settings, "storage");
+      once("storage", "store", "storageProvider");
       this.settings = settings;
       return this;
     }
@@ -274,7 +348,7 @@ public final class PartnerProgram implements AutoCloseable {
      * critical below 30 days, expiring soon up to 90).
      */
     public Builder expiryThresholds(ExpiryThresholds thresholds) {
-      given(thresholds, "thresholds");
+      given(thresholds, "expiryThresholds");
       once("expiryThresholds");
       this.expiryThresholds = thresholds;
       return this;
@@ -282,7 +356,7 @@ public final class PartnerProgram implements AutoCloseable {
 
     /** What each tier requires (default: {@link EligibilityRequirements#DEFAULT}). */
     public Builder eligibilityRequirements(EligibilityRequirements requirements) {
-      given(requirements, "requirements");
+      given(requirements, "eligibilityRequirements");
       once("eligibilityRequirements");
       this.eligibilityRequirements = requirements;
       return this;
@@ -306,7 +380,7 @@ public final class PartnerProgram implements AutoCloseable {
      * How long after a listener threw its event is offered again (default 5 s; 10 ms to 1 day). The
      * next commit or {@link DomainEvents#deliverPending()} offers it sooner.
      *
-     * @throws ValidationException if the delay is null or out of range
+     * @throws ValidationException ({@code eventRetryDelay}) if the delay is null or out of range
      */
     public Builder eventRetryDelay(Duration delay) {
       given(delay, "eventRetryDelay");
@@ -323,7 +397,7 @@ public final class PartnerProgram implements AutoCloseable {
      * over (default 30 s; 1 s to 1 hour). The lease is renewed with every stored cursor and given
      * back after each delivery, so it only matters when a node dies while delivering.
      *
-     * @throws ValidationException if the lease is null or out of range
+     * @throws ValidationException ({@code eventLease}) if the lease is null or out of range
      */
     public Builder eventLease(Duration lease) {
       given(lease, "eventLease");
@@ -335,32 +409,89 @@ public final class PartnerProgram implements AutoCloseable {
       return this;
     }
 
-    /** The class loader discovery searches (default: this library's). */
+    /**
+     * The class loader storage discovery searches (default: this library's). Only for discovery:
+     * together with {@link #store} or {@link #storageProvider} it is a contradiction.
+     *
+     * @throws ValidationException ({@code classLoader}) if it is null
+     * @throws ConfigurationException if {@code store} or {@code storageProvider} is already set
+     */
     public Builder classLoader(ClassLoader loader) {
-      given(loader, "loader");
-      once("classLoader");
+      given(loader, "classLoader");
+      once("classLoader", "store", "storageProvider");
       this.classLoader = loader;
       return this;
     }
 
     /**
-     * Opens the store if needed and builds the program.
+     * Opens the store if needed and builds the program. The storage, in order:
      *
-     * @throws ConfigurationException if no provider fits or the store cannot be opened
+     * <ol>
+     *   <li>the {@link #store} given, as is (the host closes it);
+     *   <li>the {@link #storageProvider} given, opened with its settings;
+     *   <li>the provider that the {@link #storage} settings name, found with {@link
+     *       java.util.ServiceLoader} (missing: a {@link ConfigurationException} listing every
+     *       provider found);
+     *   <li>otherwise discovery: the highest-priority provider found, opened with the settings
+     *       (none by default), kept only if its store is {@linkplain Store#durable() durable}.
+     *       Discovery never chooses a volatile store: with no provider on the class path, a
+     *       provider that cannot open without settings (the JDBC store needs a database), or one
+     *       that opens a volatile store, the build fails with a {@link ConfigurationException}
+     *       that lists what discovery found and how to choose ({@code JdbcStorage.h2File(..)},
+     *       {@code .url(..)}, {@code .dataSource(..)} with partner-jdbc-adapter, or {@code
+     *       MemoryStorage.create()} explicitly).
+     * </ol>
+     *
+     * <p>Logs one INFO line naming the store and whether it is durable, e.g. {@code partner program
+     * storage: jdbc (jdbc:h2:file:/srv/partners;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0, durable), named in
+     * the storage settings} or {@code
+     * partner program storage: memory (volatile: data is lost when the process exits), given with
+     * store(...)}. A volatile store is only ever there by the host's explicit choice, so the line is
+     * not a warning; it says "volatile" so that an operator reading the log sees it.
+     *
+     * @throws ConfigurationException if no store is chosen and no durable store is available, the
+     *     store cannot be opened, or this builder already built a program
      */
     public PartnerProgram build() {
-      once("build");
+      if (built) {
+        throw new ConfigurationException(
+            "build() was already called: a builder builds one program; use a new PartnerProgram.builder() for another");
+      }
+      PartnerProgram program;
       if (store != null) {
-        return new PartnerProgram(this, store, false);
+        logStorage(store.description(), null, store, "given with store(...)");
+        program = new PartnerProgram(this, store, false);
+      } else {
+        String name;
+        String how;
+        Store opened;
+        if (provider != null) {
+          name = provider.name();
+          opened = provider.open(settings);
+          how = "given with storageProvider(...)";
+        } else {
+          ClassLoader loader = classLoader != null ? classLoader : PartnerProgram.class.getClassLoader();
+          StorageDiscovery.Opened found = StorageDiscovery.open(StorageDiscovery.discover(loader), settings);
+          name = found.provider();
+          opened = found.store();
+          how = found.how();
+        }
+        try {
+          logStorage(name, opened.description(), opened, how);
+          program = new PartnerProgram(this, opened, true);
+        } catch (RuntimeException | Error e) {
+          opened.close();
+          throw e;
+        }
       }
-      StorageProvider chosen = provider;
-      if (chosen == null) {
-        ClassLoader loader = classLoader != null ? classLoader : PartnerProgram.class.getClassLoader();
-        chosen = StorageDiscovery.select(StorageDiscovery.discover(loader), settings);
-      }
-      Store opened = chosen.open(settings);
-      LOG.info("partner program storage: provider '{}' ({})", chosen.name(), opened.description());
-      return new PartnerProgram(this, opened, true);
+      built = true;
+      return program;
+    }
+
+    /** The start-up line: which store, whether durable, how it was chosen. */
+    private static void logStorage(String name, @Nullable String description, Store store, String how) {
+      LOG.info("partner program storage: {} ({}{}), {}", name, description == null ? "" : description + ", ",
+          store.durable() ? "durable" : "volatile: data is lost when the process exits", how);
     }
   }
 }

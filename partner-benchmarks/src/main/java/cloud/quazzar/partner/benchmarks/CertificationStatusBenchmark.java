@@ -8,9 +8,8 @@ import cloud.quazzar.partner.certification.CertificationState;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.certification.SkillArea;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.spi.StorageSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,13 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * The status of 1,000,000 certifications (one operation = all of them), three ways, in one run:
  *
  * <ul>
- *   <li>{@code plainLoop} (baseline): the DESIGN.md rule hand-inlined on epoch days and ints, over
+ *   <li>{@code plainLoop} (baseline): the certification status rule (docs/rules.md, Certifications) hand-inlined on epoch days and ints, over
  *       the same records;
  *   <li>{@code thresholdsStatusOn}: {@link ExpiryThresholds#statusOn} with today computed once, as
  *       the tracker's listings do;
  *   <li>{@code trackerStatusOf}: {@link CertificationTracker#statusOf}, which also validates its
  *       argument and reads the clock and zone for today on every call.
  * </ul>
+ *
+ * <p>Store: the memory store ({@code MemoryStorage.create()}), named explicitly; none of the
+ * measured calls reads it (the records are in an array, statuses need only dates and the clock).
  *
  * <p>Expiry dates are spread from 200 days ago to 800 days ahead, so every status occurs and the
  * branches do not predict perfectly. Each method sums the status ordinals, so nothing is dead code.
@@ -73,7 +75,7 @@ public class CertificationStatusBenchmark {
     ZoneId zone = ZoneId.of("Europe/Berlin");
     Instant now = Instant.parse("2026-01-15T09:30:00Z");
     program = PartnerProgram.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).zone(zone)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+        .store(MemoryStorage.create()).build();
     tracker = program.certifications();
     thresholds = tracker.thresholds();
     today = program.today();

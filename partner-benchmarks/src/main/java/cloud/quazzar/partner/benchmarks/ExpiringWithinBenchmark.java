@@ -9,15 +9,14 @@ import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.TrackedCertification;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.CertificationRecord;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageProvider;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,7 +169,7 @@ public class ExpiringWithinBenchmark {
     private Store open() throws IOException {
       switch (store) {
         case "memory":
-          return new MemoryStorageProvider().open(StorageSettings.empty());
+          return MemoryStorage.create();
         case "h2":
           h2Dir = Files.createTempDirectory("bench-certifications");
           return jdbc().open(JdbcStorage.h2File(h2Dir.resolve("partners")));

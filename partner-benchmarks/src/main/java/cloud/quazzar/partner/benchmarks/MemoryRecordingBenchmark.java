@@ -2,7 +2,7 @@ package cloud.quazzar.partner.benchmarks;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.BatchResult;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -10,7 +10,6 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Instant;
@@ -59,7 +58,7 @@ public class MemoryRecordingBenchmark {
 
   @Setup(Level.Iteration)
   public void newStore() {
-    store = new MemoryStorageProvider().open(StorageSettings.empty());
+    store = MemoryStorage.create();
     program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z"))).store(store).build();
     ledger = program.revenue();
     partners = Partners.add(program, PARTNERS);

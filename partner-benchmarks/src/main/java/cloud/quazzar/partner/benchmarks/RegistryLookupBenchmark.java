@@ -1,14 +1,13 @@
 package cloud.quazzar.partner.benchmarks;
 
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.registry.Tier;
-import cloud.quazzar.partner.spi.StorageSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ public class RegistryLookupBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     program = PartnerProgram.builder()
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty())
+        .store(MemoryStorage.create())
         .build();
     registry = program.registry();
     ids = new PartnerId[partners];

@@ -2,7 +2,7 @@ package cloud.quazzar.partner.benchmarks;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -11,7 +11,6 @@ import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.revenue.RevenueRow;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.io.IOException;
 import java.io.Writer;
@@ -78,7 +77,7 @@ public class RevenueExportBenchmark {
   public void setUp() throws IOException {
     program = PartnerProgram.builder()
         .clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z")))
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty())
+        .store(MemoryStorage.create())
         .build();
     ledger = program.revenue();
     List<PartnerId> ids = new ArrayList<>(PARTNERS);

@@ -6,7 +6,9 @@ import cloud.quazzar.partner.spi.Store;
 /**
  * The in-memory store, chosen explicitly: for tests, benchmarks, examples and hosts that do not
  * need their data after the process ends. It is <b>volatile</b>: everything in it is lost when the
- * JVM exits. Storage discovery never chooses it on its own.
+ * JVM exits, and its {@link Store#durable()} is false. It has no storage provider, so discovery
+ * never finds it: this factory is the only way to choose it, and the program's start-up log line
+ * then says {@code memory (volatile: data is lost when the process exits)}.
  *
  * <pre>{@code
  * Store memory = MemoryStorage.create();

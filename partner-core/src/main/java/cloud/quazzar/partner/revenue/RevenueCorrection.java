@@ -5,6 +5,7 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param serverCount the corrected server count, 0 or more; empty to keep it
  * @param clientCount the corrected client count, 0 to {@value RevenueRecording#MAX_CLIENT_COUNT};
  *     empty to keep it
- * @param reason why, 1 to {@value #MAX_REASON_LENGTH} characters, no control characters other
- *     than white space; stored with surrounding white space removed
+ * @param reason why; free text (docs/rules.md TEXT-1), stored cleaned, 1 to {@value
+ *     #MAX_REASON_LENGTH} characters once cleaned
  * @param idempotencyKey as for {@link RevenueRecording#idempotencyKey()}
  * @param expectedRevision the revision the caller saw as current, or empty to correct
  *     whatever is current; if given and another correction came first, the ledger refuses with a
@@ -44,10 +45,10 @@ public record RevenueCorrection(
     @NotNull Optional<@PositiveOrZero Long> serverCount,
     @NotNull Optional<@PositiveOrZero @Max(RevenueRecording.MAX_CLIENT_COUNT) Long> clientCount,
     @NotBlank @Size(max = MAX_REASON_LENGTH)
-        @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+        @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String reason,
     @NotBlank @Size(max = RevenueRecording.MAX_KEY_LENGTH)
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\p{Cc}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates")
         @Nullable String idempotencyKey,
     @NotNull Optional<@Min(1) Integer> expectedRevision) {
 

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param clientCount clients managed, 0 to {@value #MAX_CLIENT_COUNT}; empty to take the registry's
  *     count
  * @param idempotencyKey the caller's key for this recording, 1 to {@value #MAX_KEY_LENGTH}
- *     characters, no control characters, no surrounding white space; unique across the ledger.
+ *     characters, no control characters or unpaired surrogates, no surrounding white space; stored
+ *     and matched exactly as given (docs/rules.md TEXT-5); unique across the ledger.
  *     Sending the same recording again with the same key changes nothing and returns the first
  *     entry
  */
@@ -38,7 +39,7 @@ public record RevenueRecording(
     @NotNull Optional<@PositiveOrZero Long> serverCount,
     @NotNull Optional<@PositiveOrZero @Max(MAX_CLIENT_COUNT) Long> clientCount,
     @NotBlank @Size(max = MAX_KEY_LENGTH)
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\p{Cc}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates")
         @Nullable String idempotencyKey) {
 
   /** The largest client count a ledger entry holds (2^31 - 1, what every store keeps per entry). */

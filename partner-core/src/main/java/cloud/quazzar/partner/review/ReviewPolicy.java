@@ -9,10 +9,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How tier reviews decide and act. Immutable; validated on construction (every violation listed).
@@ -119,41 +117,63 @@ public record ReviewPolicy(
   }
 
   /**
-   * Builds a {@link ReviewPolicy}; {@link #build()} validates everything at once. Not thread-safe.
+   * Builds a {@link ReviewPolicy}. Not thread-safe. Follows the library's one convention for
+   * builders, <b>set-once</b>:
    *
-   * <p>Set-once, like every builder of the API: each option may be set at most once, and {@link
-   * #build()} succeeds once; setting an option twice or building twice is a {@link
-   * ConfigurationException} naming the option. A null or out-of-range value is a {@link
-   * ValidationException} naming the option, from {@link #build()}. {@link #revenue} adds a
-   * requirement each call.
+   * <ul>
+   *   <li>{@link #gracePeriodDays}, {@link #demotionMode} and {@link #promotionMode} may each be set
+   *       at most once; setting one again is a {@link ConfigurationException} naming it. {@link
+   *       #revenue} adds a requirement to a tier and may be called for several; adding an equal
+   *       requirement to the same tier twice is a {@link ConfigurationException};
+   *   <li>a null or out-of-range value is a {@link ValidationException} naming the option, thrown
+   *       by the call that received it (which then changes nothing);
+   *   <li>{@link #build()} checks what needs every call (at most {@value
+   *       ReviewPolicy#MAX_REQUIREMENTS_PER_TIER} requirements per tier) and builds one policy:
+   *       calling it after it returned one is a {@link ConfigurationException}.
+   * </ul>
    */
   public static final class Builder {
-    private final Set<String> set = new HashSet<>();
-    private boolean built;
     private long gracePeriodDays = DEFAULT_GRACE_DAYS;
     private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
     private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
-    private final Map<Tier, List<RevenueRequirement>> revenue = new HashMap<>(); // null keys reach validation
+    private final Map<Tier, List<RevenueRequirement>> revenue = new EnumMap<>(Tier.class);
+    private final java.util.Set<String> set = new java.util.HashSet<>();
+    private boolean built;
 
     private Builder() {}
 
+    private void once(String option) {
+      if (!set.add(option)) {
+        throw new ConfigurationException("builder option '" + option + "' is already set: each option may be set once");
+      }
+    }
+
     /**
-     * Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value ReviewPolicy#DEFAULT_GRACE_DAYS}).
+     * Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value
+     * ReviewPolicy#DEFAULT_GRACE_DAYS}).
      *
-     * @throws ConfigurationException if it was set before
+     * @throws ValidationException ({@code gracePeriodDays}) if out of range
+     * @throws ConfigurationException if already set
      */
     public Builder gracePeriodDays(long days) {
+      if (days < 1 || days > MAX_GRACE_DAYS) {
+        throw ValidationException.of("gracePeriodDays", "must be from 1 to " + MAX_GRACE_DAYS + ", got " + days);
+      }
       once("gracePeriodDays");
       this.gracePeriodDays = days;
       return this;
     }
 
     /**
-     * Demotions when the demotion is due (default {@link ReviewMode#AUTOMATIC}).
+     * Demotions at the end of a grace period (default {@link ReviewMode#AUTOMATIC}).
      *
-     * @throws ConfigurationException if it was set before
+     * @throws ValidationException ({@code demotionMode}) if null
+     * @throws ConfigurationException if already set
      */
     public Builder demotionMode(ReviewMode mode) {
+      if (mode == null) {
+        throw ValidationException.of("demotionMode", "must not be null");
+      }
       once("demotionMode");
       this.demotionMode = mode;
       return this;
@@ -162,47 +182,56 @@ public record ReviewPolicy(
     /**
      * Promotions (default {@link ReviewMode#RECOMMEND_ONLY}).
      *
-     * @throws ConfigurationException if it was set before
+     * @throws ValidationException ({@code promotionMode}) if null
+     * @throws ConfigurationException if already set
      */
     public Builder promotionMode(ReviewMode mode) {
+      if (mode == null) {
+        throw ValidationException.of("promotionMode", "must not be null");
+      }
       once("promotionMode");
       this.promotionMode = mode;
       return this;
     }
 
-    private void once(String option) {
-      if (built) {
-        throw new ConfigurationException("ReviewPolicy.Builder: " + option + " set after build(); use a new builder");
-      }
-      if (!set.add(option)) {
-        throw new ConfigurationException("ReviewPolicy.Builder: " + option + " was set already; each option is set once");
-      }
-    }
-
     /**
      * Adds a revenue requirement to {@code tier}.
      *
-     * @throws ConfigurationException if {@link #build()} was called
+     * @throws ValidationException ({@code revenue.tier}, {@code revenue.requirement}) if either is
+     *     null, listing both
+     * @throws ConfigurationException if {@code tier} already has an equal requirement
      */
     public Builder revenue(Tier tier, RevenueRequirement requirement) {
-      if (built) {
-        throw new ConfigurationException("ReviewPolicy.Builder: revenue added after build(); use a new builder");
+      List<Violation> nulls = new ArrayList<>(2);
+      if (tier == null) {
+        nulls.add(new Violation("revenue.tier", "must not be null"));
       }
-      List<RevenueRequirement> list = new ArrayList<>(revenue.getOrDefault(tier, List.of()));
+      if (requirement == null) {
+        nulls.add(new Violation("revenue.requirement", "must not be null"));
+      }
+      if (!nulls.isEmpty()) {
+        throw new ValidationException(nulls);
+      }
+      List<RevenueRequirement> list = revenue.computeIfAbsent(tier, t -> new ArrayList<>());
+      if (list.contains(requirement)) {
+        throw new ConfigurationException("builder option 'revenue' for " + tier + " already holds " + requirement
+            + ": each requirement may be added once");
+      }
       list.add(requirement);
-      revenue.put(tier, list);
       return this;
     }
 
     /**
      * The policy.
      *
-     * @throws ValidationException listing every violation
-     * @throws ConfigurationException if it was built already
+     * @throws ValidationException ({@code revenueRequirements.<tier>}) if a tier has more than
+     *     {@value ReviewPolicy#MAX_REQUIREMENTS_PER_TIER} requirements
+     * @throws ConfigurationException if this builder already built a policy
      */
     public ReviewPolicy build() {
       if (built) {
-        throw new ConfigurationException("ReviewPolicy.Builder: build() was called already; use a new builder");
+        throw new ConfigurationException("build() was already called: a builder builds one policy; use a new"
+            + " ReviewPolicy.builder() for another");
       }
       ReviewPolicy policy = new ReviewPolicy(gracePeriodDays, demotionMode, promotionMode, revenue);
       built = true;

@@ -1,9 +1,11 @@
 package cloud.quazzar.partner.spi;
 
-import static java.util.Objects.requireNonNull;
-
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,6 +14,11 @@ import java.util.TreeMap;
  * Settings for opening a store: text values and objects (such as a {@code javax.sql.DataSource})
  * under keys a provider documents, plus the optional {@link #PROVIDER} name that selects a
  * provider. Immutable; {@link #with} returns a copy.
+ *
+ * <p>Each key may be set once, like every builder option of the library: {@link #with} on a key
+ * that is already set (also {@link #PROVIDER} on settings that already name a provider) is a
+ * {@link ConfigurationException} naming the key, never a silent replacement. A null or blank key
+ * and a null value are a {@link ValidationException}.
  */
 public final class StorageSettings {
   /** Key of the provider name that selects a provider by {@link StorageProvider#name()}. */
@@ -25,20 +32,48 @@ public final class StorageSettings {
     this.values = values;
   }
 
-  /** No settings: the highest-priority provider with its defaults. */
+  /**
+   * No settings. Given to discovery, they name no provider: the highest-priority one is opened with
+   * its defaults and kept only if its store is durable (the JDBC store without a database fails).
+   */
   public static StorageSettings empty() {
     return EMPTY;
   }
 
-  /** Settings that select the provider of this name. */
+  /**
+   * Settings that select the provider of this name.
+   *
+   * @throws ValidationException ({@code provider}) if {@code name} is null or blank
+   */
   public static StorageSettings provider(String name) {
+    if (name == null || name.isBlank()) {
+      throw ValidationException.of(PROVIDER, "must be a provider's name, got " + (name == null ? "null" : "'" + name + "'"));
+    }
     return EMPTY.with(PROVIDER, name);
   }
 
-  /** A copy with {@code key} set to {@code value}. */
+  /**
+   * A copy with {@code key} set to {@code value}.
+   *
+   * @throws ValidationException ({@code key}, {@code value}) if {@code key} is null or blank or
+   *     {@code value} is null, listing both
+   * @throws ConfigurationException if {@code key} is already set (each key may be set once)
+   */
   public StorageSettings with(String key, Object value) {
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
+    List<Violation> violations = new ArrayList<>(2);
+    if (key == null || key.isBlank()) {
+      violations.add(new Violation("key", "must be a setting's name, got " + (key == null ? "null" : "'" + key + "'")));
+    }
+    if (value == null) {
+      violations.add(new Violation("value", "must not be null" + (key == null ? "" : " (setting '" + key + "')")));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+    if (values.containsKey(key)) {
+      // the old value is not shown: it may be a password or a URL holding one
+      throw new ConfigurationException("storage setting '" + key + "' is already set: each setting may be set once");
+    }
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(key, value);
     return new StorageSettings(Map.copyOf(copy));
@@ -49,9 +84,13 @@ public final class StorageSettings {
     return string(PROVIDER);
   }
 
-  /** The value under {@code key} as text, if set ({@link String#valueOf} of a non-text value). */
+  /**
+   * The value under {@code key} as text, if set ({@link String#valueOf} of a non-text value).
+   *
+   * @throws ValidationException ({@code key}) if {@code key} is null
+   */
   public Optional<String> string(String key) {
-    Object v = values.get(key);
+    Object v = values.get(given(key));
     return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
   }
 
@@ -59,9 +98,13 @@ public final class StorageSettings {
    * The value under {@code key}, if set.
    *
    * @throws ConfigurationException if it is set but not of {@code type}
+   * @throws ValidationException ({@code key}, {@code type}) if either is null
    */
   public <T> Optional<T> object(String key, Class<T> type) {
-    Object v = values.get(key);
+    if (type == null) {
+      throw ValidationException.of("type", "must not be null");
+    }
+    Object v = values.get(given(key));
     if (v == null) {
       return Optional.empty();
     }
@@ -110,6 +153,13 @@ public final class StorageSettings {
       default -> throw new ConfigurationException(
           "storage setting '" + key + "' must be true or false, got '" + text.get() + "'");
     };
+  }
+
+  private static String given(String key) {
+    if (key == null) {
+      throw ValidationException.of("key", "must not be null");
+    }
+    return key;
   }
 
   /** Every setting, unmodifiable. */

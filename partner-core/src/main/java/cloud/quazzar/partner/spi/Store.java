@@ -28,6 +28,18 @@ public interface Store extends AutoCloseable {
   /** A human-readable description for logs, e.g. {@code memory} or a JDBC URL without password. */
   String description();
 
+  /**
+   * Whether committed data survives closing the store and restarting the process: {@code true}
+   * for a database on disk or on a server (an H2 file, PostgreSQL), {@code false} for a store
+   * whose data lives in the process (the in-memory store, an H2 {@code mem:} database). A ledger
+   * must never be volatile by accident: storage discovery refuses a store that answers {@code
+   * false} (it is closed, and the build fails with a {@code ConfigurationException}); such a store
+   * is used only when the host chooses it explicitly. The program logs the answer at start-up.
+   * Answer from the configuration, without touching the data; the answer must not change while
+   * the store is open.
+   */
+  boolean durable();
+
   /** Runs read-only work in one transaction and returns its result. */
   <T> T read(StoreWork<T> work);
 

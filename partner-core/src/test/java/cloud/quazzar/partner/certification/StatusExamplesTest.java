@@ -3,8 +3,7 @@ package cloud.quazzar.partner.certification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
-import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +36,7 @@ class StatusExamplesTest {
 
   private static CertificationStatus statusAt(Instant now, ZoneId zone, LocalDate expiry) {
     try (PartnerProgram p = PartnerProgram.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).zone(zone)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build()) {
+        .store(MemoryStorage.create()).build()) {
       return p.certifications().statusOf(expiry);
     }
   }

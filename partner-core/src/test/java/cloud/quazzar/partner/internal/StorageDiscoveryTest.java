@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConfigurationException;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
@@ -29,10 +29,11 @@ class StorageDiscoveryTest {
   }
 
   @Test
-  @DisplayName("ServiceLoader finds the in-memory provider in core")
-  void findsMemory() {
+  @DisplayName("ServiceLoader finds no provider in core: the in-memory store is never discovered")
+  void findsNothingInCore() {
     StorageDiscovery.Found f = StorageDiscovery.discover(getClass().getClassLoader());
-    assertTrue(f.providers().stream().anyMatch(p -> p instanceof MemoryStorageProvider), f.describe());
+    assertEquals(List.of(), f.providers(), f.describe());
+    assertEquals("[]", f.describe());
   }
 
   @Test
@@ -61,6 +62,8 @@ class StorageDiscoveryTest {
   @Test
   @DisplayName("no provider at all is an error, never a silent fallback")
   void none() {
-    assertThrows(ConfigurationException.class, () -> StorageDiscovery.select(found(), StorageSettings.empty()));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> StorageDiscovery.select(found(), StorageSettings.empty()));
+    assertTrue(e.getMessage().endsWith(StorageDiscovery.GUIDANCE), e.getMessage());
   }
 }

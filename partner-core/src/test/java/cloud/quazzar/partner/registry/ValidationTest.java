@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md "Bad input": every violation listed by field; nothing stored. */
 class ValidationTest {
-  private final PartnerRegistry registry = PartnerProgram.builder().build().registry();
+  private final PartnerRegistry registry = PartnerProgram.builder().store(MemoryStorage.create()).build().registry();
 
   @Test
   @DisplayName("a request with three bad fields reports all three, sorted by field")

@@ -1,8 +1,7 @@
 package cloud.quazzar.partner.jdbc;
 
-import static java.util.Objects.requireNonNull;
-
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.jdbc.internal.JdbcStore;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
@@ -24,16 +23,25 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Where the store connects, in order: the {@link #DATA_SOURCE} object if set (the host owns it;
- * the store never closes it); else {@link #URL} with {@link #USER} and {@link #PASSWORD} through a
- * connection pool of {@link #POOL_SIZE}; else the H2 file database at {@link #H2_PATH}; else a new,
- * private H2 database in memory that disappears when the store closes. Supported databases: H2 2.x
- * and PostgreSQL (15 and later).
+ * <p>Where the store connects: exactly one of the {@link #DATA_SOURCE} object (the host owns it;
+ * the store never closes it), {@link #URL} with {@link #USER} and {@link #PASSWORD} through a
+ * connection pool of {@link #POOL_SIZE}, or the H2 file database at {@link #H2_PATH}. Settings that
+ * name none of them are a {@link ConfigurationException} when the store opens, saying how to
+ * choose: the store never invents a database, so a host that forgets a setting fails at start-up
+ * instead of recording into memory. Settings that name two ({@link #DATA_SOURCE} with {@link #URL},
+ * {@link #H2_PATH} or {@link #POOL_SIZE}; {@link #URL} with {@link #H2_PATH}) are a {@link
+ * ConfigurationException} too. Supported databases: H2 2.x and PostgreSQL (15 and later).
  *
- * <p>Errors: these factories throw {@link ConfigurationException} for a value that can never work
- * (a blank URL, an H2 name or path that would change the URL's options); opening the store throws
- * {@link ConfigurationException} when a setting is invalid, the database cannot be reached, or the
- * migration fails. Messages never contain the password.
+ * <p>Durability ({@link Store#durable()}): every database is durable except an H2 in-memory one
+ * ({@code jdbc:h2:mem:...}, as {@link #h2InMemory} makes). Settings from these factories name the
+ * provider, so they are an explicit choice: the program uses a volatile {@link #h2InMemory}
+ * database when told to, while storage discovery on its own never keeps a volatile store.
+ *
+ * <p>Errors: these factories throw {@link ValidationException} for a null argument and {@link
+ * ConfigurationException} for a value that can never work (a blank URL, an H2 name or path that
+ * would change the URL's options); opening the store throws {@link ConfigurationException} when no
+ * database is named, a setting is invalid, the database cannot be reached, or the migration fails.
+ * Messages never contain the password.
  */
 public final class JdbcStorage {
   /** The provider name, {@value}: {@code StorageSettings.provider("jdbc")}. */
@@ -49,15 +57,12 @@ public final class JdbcStorage {
   public static final String PASSWORD = "jdbc.password";
 
   /**
-   * A {@link DataSource} object owned by the host: used as is, never closed by the store. Takes
-   * precedence over {@link #URL} and {@link #H2_PATH}.
+   * A {@link DataSource} object owned by the host: used as is, never closed by the store. Not
+   * together with {@link #URL}, {@link #H2_PATH} or {@link #POOL_SIZE}.
    */
   public static final String DATA_SOURCE = "jdbc.dataSource";
 
-  /**
-   * Path of an embedded H2 file database (H2 adds {@code .mv.db}); used when neither {@link
-   * #DATA_SOURCE} nor {@link #URL} is set.
-   */
+  /** Path of an embedded H2 file database (H2 adds {@code .mv.db}). */
   public static final String H2_PATH = "jdbc.h2.path";
 
   /**
@@ -111,25 +116,34 @@ public final class JdbcStorage {
    * random, bounded pause between attempts; after that the operation throws {@code
    * StorageException}.
    *
-   * @throws IllegalArgumentException if {@code store} is not a JDBC store
+   * @throws ValidationException ({@code store}) if {@code store} is null or not a JDBC store
    */
   public static long retries(Store store) {
-    requireNonNull(store, "store");
+    given(store, "store");
     if (store instanceof JdbcStore jdbc) {
       return jdbc.retries();
     }
-    throw new IllegalArgumentException("not a store of the '" + PROVIDER_NAME + "' provider: " + store.description());
+    throw ValidationException.of("store", "must be a store of the '" + PROVIDER_NAME + "' provider, got "
+        + store.description());
+  }
+
+  private static <T> T given(@Nullable T value, String parameter) {
+    if (value == null) {
+      throw ValidationException.of(parameter, "must not be null");
+    }
+    return value;
   }
 
   /**
    * An embedded H2 file database at {@code path} (H2 stores it as {@code path + ".mv.db"}),
-   * created with its directories on first use and kept when the store closes. One process at a
-   * time may open it.
+   * created with its directories on first use and kept when the store closes: durable. One
+   * process at a time may open it.
    *
+   * @throws ValidationException ({@code path}) if {@code path} is null
    * @throws ConfigurationException if the path contains {@code ;} (it would change H2's options)
    */
   public static StorageSettings h2File(Path path) {
-    requireNonNull(path, "path");
+    given(path, "path");
     String text = path.toAbsolutePath().normalize().toString();
     if (text.indexOf(';') >= 0) {
       throw new ConfigurationException("H2 database path must not contain ';': " + text);
@@ -138,15 +152,16 @@ public final class JdbcStorage {
   }
 
   /**
-   * A named H2 database in memory. It lives until the JVM exits: stores opened with the same name
-   * share it, also after one of them closes. For a private database that disappears with its
-   * store, use {@code StorageSettings.provider("jdbc")} without any other key.
+   * A named H2 database in memory: <b>volatile</b> ({@link Store#durable()} is false), for tests and
+   * demonstrations, chosen only explicitly like this. It lives until the JVM exits: stores opened
+   * with the same name share it, also after one of them closes.
    *
+   * @throws ValidationException ({@code name}) if {@code name} is null
    * @throws ConfigurationException if {@code name} is not 1 to 100 letters, digits, {@code _} or
    *     {@code -}
    */
   public static StorageSettings h2InMemory(String name) {
-    requireNonNull(name, "name");
+    given(name, "name");
     if (!H2_NAME.matcher(name).matches()) {
       throw new ConfigurationException(
           "H2 in-memory database name must be 1 to 100 letters, digits, '_' or '-', got '" + name + "'");
@@ -157,14 +172,15 @@ public final class JdbcStorage {
 
   /**
    * The database at {@code jdbcUrl} (H2 or PostgreSQL) through a connection pool the store creates
-   * and closes.
+   * and closes. Durable unless it is an H2 in-memory URL ({@code jdbc:h2:mem:...}).
    *
    * @param user user name, or null for the driver's default
    * @param password password, or null for none; it never appears in messages or descriptions
+   * @throws ValidationException ({@code jdbcUrl}) if {@code jdbcUrl} is null
    * @throws ConfigurationException if {@code jdbcUrl} is blank or does not start with {@code jdbc:}
    */
   public static StorageSettings url(String jdbcUrl, @Nullable String user, @Nullable String password) {
-    requireNonNull(jdbcUrl, "jdbcUrl");
+    given(jdbcUrl, "jdbcUrl");
     if (jdbcUrl.isBlank() || !jdbcUrl.strip().startsWith("jdbc:")) {
       throw new ConfigurationException("a JDBC URL must start with 'jdbc:', e.g. jdbc:postgresql://host:5432/db");
     }
@@ -183,9 +199,12 @@ public final class JdbcStorage {
    * returns them, restoring auto-commit, read-only and schema as it found them; it never closes
    * the data source. The data source should allow at least as many connections as threads that
    * use the program at once, and at least two: the migration at start-up borrows two at a time.
+   * Durable unless the data source's URL is an H2 in-memory one.
+   *
+   * @throws ValidationException ({@code dataSource}) if {@code dataSource} is null
    */
   public static StorageSettings dataSource(DataSource dataSource) {
-    requireNonNull(dataSource, "dataSource");
+    given(dataSource, "dataSource");
     return StorageSettings.provider(PROVIDER_NAME).with(DATA_SOURCE, dataSource);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The JDBC store: an embedded H2 database (a file for the quickstart, memory for tests) or a
+ * The JDBC store: an embedded H2 database (a file; in memory only when chosen explicitly) or a
  * shared PostgreSQL database for hosts with several nodes. Host code only needs {@link
  * cloud.quazzar.partner.jdbc.JdbcStorage}, whose factories return the settings to hand to {@code
  * PartnerProgram.builder().storage(...)}; the provider itself is found by {@link

@@ -1,7 +1,6 @@
 package cloud.quazzar.partner.jdbc;
 
 import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import org.junit.jupiter.api.DisplayName;
 
@@ -9,6 +8,6 @@ import org.junit.jupiter.api.DisplayName;
 class H2JdbcStoreTest extends JdbcStoreContract {
   @Override
   protected Store newStore() {
-    return new JdbcStorageProvider().open(StorageSettings.provider(JdbcStorage.PROVIDER_NAME));
+    return new JdbcStorageProvider().open(H2Memory.fresh("contract"));
   }
 }

@@ -2,14 +2,17 @@ package cloud.quazzar.partner.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
-import cloud.quazzar.partner.jdbc.internal.JdbcStore;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerQuery;
@@ -34,6 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The provider: discovery, settings, connection failures, migrations, reopening. */
 @DisplayName("JDBC storage provider")
@@ -44,24 +48,159 @@ class JdbcStorageProviderTest {
   Path dir;
 
   @Test
-  @DisplayName("discovery finds jdbc (priority 100) and memory (priority 0)")
+  @DisplayName("discovery finds jdbc (priority 100) and nothing else: the memory store is never discovered")
   void discovery() {
     Map<String, Integer> found = new TreeMap<>();
     for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
       found.put(p.name(), p.priority());
     }
-    assertEquals(Map.of("jdbc", 100, "memory", 0), found);
+    assertEquals(Map.of("jdbc", 100), found);
   }
 
   @Test
-  @DisplayName("with no storage configured, the program picks jdbc: a private in-memory H2 database")
-  void jdbcIsTheDefault() {
-    try (PartnerProgram program = PartnerProgram.builder().build()) {
-      // program.store() is the program's outbox over the store it opened: the JDBC store
-      assertInstanceOf(JdbcStore.class, ((cloud.quazzar.partner.internal.events.OutboxStore) program.store()).inner());
-      assertTrue(program.store().description().startsWith("jdbc:h2:mem:"), program.store().description());
+  @DisplayName("with no storage chosen, discovery finds jdbc without a database and fails, saying what it found and how to choose (was a private in-memory H2)")
+  void noStoreChosen() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> PartnerProgram.builder().build());
+    assertTrue(e.getMessage().startsWith("no store chosen and no durable store available: storage discovery found [jdbc"
+        + " (priority 100, "), e.getMessage());
+    assertGuidance(e);
+  }
+
+  @Test
+  @DisplayName("the JDBC provider without a URL, H2 path or DataSource fails with a ConfigurationException saying how to choose")
+  void noDatabase() {
+    for (StorageSettings settings : List.of(StorageSettings.provider(JdbcStorage.PROVIDER_NAME),
+        StorageSettings.provider(JdbcStorage.PROVIDER_NAME).with(JdbcStorage.SCHEMA, "pp").with(JdbcStorage.POOL_SIZE, 2))) {
+      ConfigurationException direct = assertThrows(ConfigurationException.class,
+          () -> new JdbcStorageProvider().open(settings));
+      assertTrue(direct.getMessage().startsWith("the JDBC store needs a database, and the storage settings name none"),
+          direct.getMessage());
+      assertGuidance(direct);
+      ConfigurationException named = assertThrows(ConfigurationException.class,
+          () -> PartnerProgram.builder().storage(settings).build());
+      assertEquals(direct.getMessage(), named.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("discovery refuses a volatile database it was not told to choose; naming the provider chooses it")
+  void discoveryRefusesVolatile() {
+    String url = "jdbc:h2:mem:refused-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> PartnerProgram.builder().storage(StorageSettings.empty().with(JdbcStorage.URL, url)).build());
+    assertTrue(e.getMessage().contains("chose 'jdbc', whose store (jdbc:h2:mem:refused-"), e.getMessage());
+    assertTrue(e.getMessage().contains("is volatile; discovery never chooses a volatile store"), e.getMessage());
+    assertTrue(e.getMessage().contains("StorageSettings.provider(\"jdbc\")"), e.getMessage());
+    assertGuidance(e);
+    try (PartnerProgram program = PartnerProgram.builder()
+        .storage(StorageSettings.provider(JdbcStorage.PROVIDER_NAME).with(JdbcStorage.URL, url)).build()) {
+      assertFalse(program.store().durable());
       Partner acme = program.registry().add(new NewPartner("Acme", "ops@acme.example", Tier.GOLD));
       assertEquals(acme, program.registry().get(acme.id()));
+    }
+  }
+
+  @Test
+  @DisplayName("durable: an H2 file yes; H2 in memory no, by factory, URL, server URL or a host DataSource")
+  void durableFlag() throws SQLException {
+    try (Store file = new JdbcStorageProvider().open(JdbcStorage.h2File(dir.resolve("durable")))) {
+      assertTrue(file.durable(), file.description());
+    }
+    try (Store named = new JdbcStorageProvider().open(JdbcStorage.h2InMemory("durable-" + UUID.randomUUID()))) {
+      assertFalse(named.durable(), named.description());
+    }
+    try (Store url = new JdbcStorageProvider().open(H2Memory.fresh("durable"))) {
+      assertFalse(url.durable(), url.description());
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:durable-host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    config.setUsername("sa");
+    config.setMaximumPoolSize(2);
+    try (HikariDataSource host = new HikariDataSource(config);
+        Store store = new JdbcStorageProvider().open(JdbcStorage.dataSource(host))) {
+      assertFalse(store.durable(), store.description());
+    }
+  }
+
+  @Test
+  @DisplayName("an explicitly chosen H2 in-memory database is used: an explicit choice may be volatile")
+  void explicitVolatile() {
+    try (PartnerProgram program = PartnerProgram.builder()
+        .storage(JdbcStorage.h2InMemory("explicit-" + UUID.randomUUID())).build()) {
+      assertFalse(program.store().durable());
+      assertTrue(program.store().description().startsWith("jdbc:h2:mem:explicit-"), program.store().description());
+      Partner acme = program.registry().add(new NewPartner("Acme", "ops@acme.example", Tier.GOLD));
+      assertEquals(acme, program.registry().get(acme.id()));
+    }
+  }
+
+  @Test
+  @DisplayName("settings that name two databases contradict each other: ConfigurationException naming both (was a warning)")
+  void twoDatabases() {
+    StorageSettings file = JdbcStorage.h2File(dir.resolve("two"));
+    ConfigurationException urlAndPath = assertThrows(ConfigurationException.class,
+        () -> new JdbcStorageProvider().open(file.with(JdbcStorage.URL, "jdbc:h2:mem:two")));
+    assertTrue(urlAndPath.getMessage().startsWith("storage settings 'jdbc.url' and 'jdbc.h2.path' contradict each other"),
+        urlAndPath.getMessage());
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:two-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    config.setUsername("sa");
+    config.setMaximumPoolSize(2);
+    try (HikariDataSource host = new HikariDataSource(config)) {
+      for (var other : Map.of(JdbcStorage.URL, "jdbc:h2:mem:x", JdbcStorage.H2_PATH, "/tmp/x", JdbcStorage.POOL_SIZE, "4")
+          .entrySet()) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+            () -> new JdbcStorageProvider().open(JdbcStorage.dataSource(host).with(other.getKey(), other.getValue())));
+        assertTrue(e.getMessage().startsWith("storage settings 'jdbc.dataSource' and '" + other.getKey() + "' contradict"),
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("null arguments of the settings factories are ValidationExceptions naming the argument (were NPE)")
+  void nullArguments() {
+    assertEquals(List.of("path"), assertThrows(ValidationException.class, () -> JdbcStorage.h2File(null)).fields());
+    assertEquals(List.of("name"), assertThrows(ValidationException.class, () -> JdbcStorage.h2InMemory(null)).fields());
+    assertEquals(List.of("jdbcUrl"), assertThrows(ValidationException.class, () -> JdbcStorage.url(null, "a", "b")).fields());
+    assertEquals(List.of("dataSource"), assertThrows(ValidationException.class, () -> JdbcStorage.dataSource(null)).fields());
+    assertEquals(List.of("store"), assertThrows(ValidationException.class, () -> JdbcStorage.retries(null)).fields());
+    assertEquals(List.of("settings"), assertThrows(ValidationException.class, () -> new JdbcStorageProvider().open(null))
+        .fields());
+  }
+
+  @Test
+  @DisplayName("the start-up log line names the JDBC store and says durable or volatile")
+  void startupLine() {
+    Logger logger = (Logger) LoggerFactory.getLogger(PartnerProgram.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    logger.addAppender(appender);
+    Path file = dir.resolve("logged").resolve("partners");
+    String memory = "logged-" + UUID.randomUUID();
+    try {
+      PartnerProgram.builder().storage(JdbcStorage.h2File(file)).build().close();
+      PartnerProgram.builder().storage(JdbcStorage.h2InMemory(memory)).build().close();
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(before);
+    }
+    assertEquals(List.of(
+        "INFO partner program storage: jdbc (jdbc:h2:file:" + file.toAbsolutePath()
+            + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0, durable), named in the storage settings",
+        "INFO partner program storage: jdbc (jdbc:h2:mem:" + memory
+            + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000, volatile: data is lost when the process exits), named in the"
+            + " storage settings"),
+        appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+  }
+
+  /** The message says how to choose: a database through JdbcStorage, or the memory store explicitly. */
+  private static void assertGuidance(ConfigurationException e) {
+    for (String choice : List.of("JdbcStorage.h2File(path)", "JdbcStorage.url(jdbcUrl, user, password)",
+        "JdbcStorage.dataSource(dataSource)", "store(MemoryStorage.create())")) {
+      assertTrue(e.getMessage().contains(choice), "missing " + choice + " in: " + e.getMessage());
     }
   }
 
@@ -71,8 +210,8 @@ class JdbcStorageProviderTest {
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> PartnerProgram.builder().storage(StorageSettings.provider("nope")).build());
     assertTrue(e.getMessage().contains("'nope' not found"), e.getMessage());
-    assertTrue(e.getMessage().contains("jdbc (priority 100"), e.getMessage());
-    assertTrue(e.getMessage().contains("memory (priority 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("found: [jdbc (priority 100"), e.getMessage());
+    assertFalse(e.getMessage().contains("memory"), e.getMessage());
   }
 
   @Test
@@ -146,7 +285,7 @@ class JdbcStorageProviderTest {
       while (rs.next()) {
         applied.add(rs.getString(1) + ":" + rs.getBoolean(2));
       }
-      assertEquals(List.of("1:true", "2:true", "3:true", "4:true", "5:true", "6:true"), applied);
+      assertEquals(List.of("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true"), applied);
     }
     // migration off: the tables are there, so the store opens
     try (Store store = new JdbcStorageProvider().open(settings.with(JdbcStorage.MIGRATE, false))) {
@@ -181,7 +320,7 @@ class JdbcStorageProviderTest {
       while (rs.next()) {
         history.add(rs.getString(1) + ":" + rs.getString(2));
       }
-      assertEquals(List.of("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL"), history);
+      assertEquals(List.of("0:BASELINE", "1:SQL", "2:SQL", "3:SQL", "4:SQL", "5:SQL", "6:SQL", "7:SQL"), history);
     }
   }
 

@@ -8,6 +8,7 @@ import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,6 +33,22 @@ class PostgresJdbcStoreTest extends JdbcStoreContract {
   }
 
   @Test
+  @DisplayName("PostgreSQL is durable: the store says so, and discovery keeps it when the settings name no provider")
+  void durable() {
+    assertTrue(store.durable(), store.description());
+    PostgresTestDatabase db = PostgresTestDatabase.require();
+    String schema = db.newSchemaName();
+    StorageSettings unnamed = StorageSettings.empty().with(JdbcStorage.URL, db.url()).with(JdbcStorage.USER, db.user())
+        .with(JdbcStorage.SCHEMA, schema);
+    try (PartnerProgram program = PartnerProgram.builder().storage(unnamed).build()) {
+      assertTrue(program.store().durable());
+      assertTrue(program.store().description().startsWith("jdbc:postgresql:"), program.store().description());
+    } finally {
+      db.dropSchema(schema);
+    }
+  }
+
+  @Test
   @DisplayName("on a host DataSource, the schema applies only inside the store's transactions")
   void hostDataSourceSchema() throws SQLException {
     PostgresTestDatabase db = PostgresTestDatabase.require();
@@ -50,6 +67,7 @@ class PostgresJdbcStoreTest extends JdbcStoreContract {
       }
       try (PartnerProgram program = PartnerProgram.builder()
           .storage(JdbcStorage.dataSource(host).with(JdbcStorage.SCHEMA, schema)).build()) {
+        assertTrue(program.store().durable(), "a PostgreSQL DataSource is durable");
         Partner acme = program.registry().add(new NewPartner("Acme", "ops@acme.example", Tier.GOLD));
         assertEquals(acme, program.registry().get(acme.id()));
       }

@@ -181,6 +181,11 @@ public final class PostgresTestDatabase {
     }
 
     @Override
+    public boolean durable() {
+      return delegate.durable();
+    }
+
+    @Override
     public <T> T read(StoreWork<T> work) {
       return delegate.read(work);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
@@ -59,7 +60,7 @@ class DiscountDocsTest {
   }
 
   private static DiscountQuote quote(DiscountPolicy policy, Tier tier, long servers, Money gross) {
-    try (PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z"))).build()) {
+    try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z"))).build()) {
       program.discounts().setPolicy(policy, PolicyChange.today("docs", "worked example"));
       return program.discounts().quote(tier, servers, TODAY, gross);
     }

@@ -10,6 +10,7 @@ import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -35,7 +36,7 @@ class DiscountExamplesTest {
   private static final Currency USD = Currency.getInstance("USD");
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-01-15T09:30:00Z"));
-  private final PartnerProgram program = PartnerProgram.builder().clock(clock).build();
+  private final PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(clock).build();
   private final DiscountEngine engine = program.discounts();
 
   @AfterEach

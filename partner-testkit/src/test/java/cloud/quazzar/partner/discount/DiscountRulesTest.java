@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -40,7 +41,7 @@ class DiscountRulesTest {
 
   /** A program on a new memory store with {@code policy} in force from today. */
   private static PartnerProgram programWith(DiscountPolicy policy) {
-    PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(START)).idGenerator(new SequentialIds()).build();
+    PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(START)).idGenerator(new SequentialIds()).build();
     program.discounts().setPolicy(policy, PolicyChange.today("property", "generated"));
     return program;
   }
@@ -201,7 +202,7 @@ class DiscountRulesTest {
           Tier tier = partner._1;
           long servers = partner._2;
           TestClock clock = TestClock.at(START);
-          try (PartnerProgram program = PartnerProgram.builder().clock(clock).build()) {
+          try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(clock).build()) {
             program.discounts().setPolicy(first, PolicyChange.today("a", "first"));
             DiscountQuote before = program.discounts().quote(tier, servers, TODAY, gross);
             for (DiscountPolicy change : changes) {
@@ -222,7 +223,7 @@ class DiscountRulesTest {
     qt().withExamples(200)
         .forAll(ops)
         .checkAssert(script -> {
-          try (PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(START)).build()) {
+          try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(START)).build()) {
             DiscountPolicy policy = DiscountGenerators.examplePolicy();
             for (int[] op : script) {
               PolicyVersion v = program.discounts().setPolicy(policy, PolicyChange.from(TODAY.plusDays(op[0]), "a", "b"));

@@ -14,6 +14,7 @@ import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.discount.Combination;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -105,8 +106,9 @@ class BadInputFixesTest {
     assertEquals(List.of("clock"), fields(() -> b.clock(null)));
     assertEquals(List.of("zone"), fields(() -> b.zone(null)));
     assertEquals(List.of("store"), fields(() -> b.store(null)));
-    assertEquals(List.of("thresholds"), fields(() -> b.expiryThresholds(null)));
-    try (PartnerProgram program = b.clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
+    assertEquals(List.of("expiryThresholds"), fields(() -> b.expiryThresholds(null)));
+    try (PartnerProgram program = b.clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z")))
+        .store(MemoryStorage.create()).build()) {
       assertEquals(LocalDate.of(2026, 1, 15), program.today());
     }
   }
@@ -114,7 +116,7 @@ class BadInputFixesTest {
   @Test
   @DisplayName("a certification holder with one control character is refused and nothing is stored (was accepted)")
   void holderControlCharacter() {
-    try (PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
+    try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
       Partner p = program.registry().add(new NewPartner("Holder Check", "h@x.example", Tier.GOLD));
       LocalDate today = program.today();
       for (String holder : List.of("Ann\u0007", "\u0085", "A\u0000B", "\u007F")) {
@@ -129,7 +131,7 @@ class BadInputFixesTest {
   @Test
   @DisplayName("an export filtered to a partner that does not exist is a NotFoundException and writes nothing (was an empty CSV)")
   void exportOfUnknownPartner() {
-    try (PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
+    try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(Instant.parse("2026-01-15T10:00:00Z"))).build()) {
       PartnerId missing = new PartnerId(UUID.randomUUID());
       StringWriter out = new StringWriter();
       NotFoundException e = assertThrows(NotFoundException.class,

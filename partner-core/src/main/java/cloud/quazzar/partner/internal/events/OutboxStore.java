@@ -56,6 +56,11 @@ public final class OutboxStore implements Store {
   }
 
   @Override
+  public boolean durable() {
+    return inner.durable();
+  }
+
+  @Override
   public <T> T read(StoreWork<T> work) {
     return inner.read(work);
   }

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A thread-safe store in the heap. Readers share a read lock; one writer at a time holds the write
  * lock, and every change it makes pushes its inverse on an undo log, so a write that throws leaves
- * the state exactly as it found it (atomicity without copying the data).
+ * the state exactly as it found it (atomicity without copying the data). Volatile: hosts choose it
+ * with {@link cloud.quazzar.partner.memory.MemoryStorage#create()}, never through discovery.
  */
 public final class MemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -35,6 +36,12 @@ public final class MemoryStore implements Store {
   @Override
   public String description() {
     return "memory";
+  }
+
+  /** Never: the data lives in this object, so it is gone when the store is dropped or the JVM exits. */
+  @Override
+  public boolean durable() {
+    return false;
   }
 
   @Override

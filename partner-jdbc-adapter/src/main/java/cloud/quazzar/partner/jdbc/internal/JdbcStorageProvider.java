@@ -1,9 +1,8 @@
 package cloud.quazzar.partner.jdbc.internal;
 
-import static java.util.Objects.requireNonNull;
-
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgramException;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
@@ -15,16 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Provider {@value JdbcStorage#PROVIDER_NAME} (priority {@value StorageProvider#PRIORITY_JDBC}):
@@ -32,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * migrations, and checks the tables. Cheap to construct: nothing happens before {@link #open}.
  */
 public final class JdbcStorageProvider implements StorageProvider {
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcStorageProvider.class);
-
   /** A plain SQL identifier, so it is the same quoted or not in every database (but case). */
   private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -60,29 +52,51 @@ public final class JdbcStorageProvider implements StorageProvider {
   }
 
   /**
+   * What a host is told when the settings name no database.
+   */
+  static final String NO_DATABASE = "the JDBC store needs a database, and the storage settings name none: set '"
+      + JdbcStorage.URL + "', '" + JdbcStorage.H2_PATH + "' or '" + JdbcStorage.DATA_SOURCE + "', e.g. with"
+      + " builder.storage(JdbcStorage.h2File(path)) (an embedded H2 file), .storage(JdbcStorage.url(jdbcUrl, user,"
+      + " password)) or .storage(JdbcStorage.dataSource(dataSource)); a volatile database is only ever chosen"
+      + " explicitly: JdbcStorage.h2InMemory(name), or the in-memory store with builder.store(MemoryStorage.create())";
+
+  /**
    * Opens the store the settings describe (see {@link JdbcStorage}).
    *
-   * @throws ConfigurationException if a setting is invalid, the database cannot be reached or is
-   *     not H2 or PostgreSQL, the migration fails, or (with migration off) the tables are missing;
-   *     the message never contains the password
+   * @throws ValidationException if {@code settings} is null
+   * @throws ConfigurationException if the settings name no database ({@link #NO_DATABASE}) or two
+   *     (a {@code DataSource} with a URL, H2 path or pool size; a URL with an H2 path), a setting is
+   *     invalid, the database cannot be reached or is not H2 or PostgreSQL, the migration fails, or
+   *     (with migration off) the tables are missing; the message never contains the password
    */
   @Override
   public Store open(StorageSettings settings) {
-    requireNonNull(settings, "settings");
+    if (settings == null) {
+      throw ValidationException.of("settings", "must not be null");
+    }
     int poolSize = settings.integer(JdbcStorage.POOL_SIZE, JdbcStorage.DEFAULT_POOL_SIZE, 1, 1000);
     boolean migrate = settings.flag(JdbcStorage.MIGRATE, true);
     int timeoutMillis = settings.integer(JdbcStorage.STATEMENT_TIMEOUT, 0, 0, 86_400_000);
     @Nullable String schema = schema(settings);
     Optional<DataSource> hostDataSource = settings.object(JdbcStorage.DATA_SOURCE, DataSource.class);
     if (hostDataSource.isPresent()) {
-      for (String ignored : new String[] {JdbcStorage.URL, JdbcStorage.H2_PATH, JdbcStorage.POOL_SIZE}) {
-        if (settings.string(ignored).isPresent()) {
-          LOG.warn("storage setting '{}' is ignored: '{}' is set and takes precedence", ignored, JdbcStorage.DATA_SOURCE);
-        }
+      for (String other : new String[] {JdbcStorage.URL, JdbcStorage.H2_PATH, JdbcStorage.POOL_SIZE}) {
+        contradiction(settings, JdbcStorage.DATA_SOURCE, other);
       }
       return openHostDataSource(hostDataSource.get(), schema, migrate, timeoutMillis);
     }
+    contradiction(settings, JdbcStorage.URL, JdbcStorage.H2_PATH);
     return openPool(settings, poolSize, schema, migrate, timeoutMillis);
+  }
+
+  /** Two settings that each say where the data lives (or how to pool a data source the host pools). */
+  private static void contradiction(StorageSettings settings, String first, String second) {
+    if (settings.string(first).isPresent() && settings.string(second).isPresent()) {
+      throw new ConfigurationException("storage settings '" + first + "' and '" + second
+          + "' contradict each other: '" + first + "' names where the data lives"
+          + (second.equals(JdbcStorage.POOL_SIZE) ? " and the host's DataSource does its own pooling" : ", and so does '"
+              + second + "'") + "; set only one");
+    }
   }
 
   private static @Nullable String schema(StorageSettings settings) {
@@ -107,10 +121,11 @@ public final class JdbcStorageProvider implements StorageProvider {
           "cannot connect through the DataSource given in '" + JdbcStorage.DATA_SOURCE + "': " + Jdbc.firstLine(e), e);
     }
     String description = "host DataSource " + url + (schema == null ? "" : " (schema " + schema + ")");
+    boolean durable = Dialect.durable(url);
     if (migrate) {
       Migrations.migrate(Migrations.configure(schema).dataSource(dataSource), description, null);
     }
-    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, timeoutMillis);
+    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, durable, timeoutMillis);
     return checked(store, migrate, null);
   }
 
@@ -122,7 +137,6 @@ public final class JdbcStorageProvider implements StorageProvider {
     Optional<String> h2Path = settings.string(JdbcStorage.H2_PATH).map(String::strip);
     String url;
     Dialect dialect;
-    boolean privateMemory = false;
     if (urlSetting.isPresent()) {
       url = urlSetting.get();
       Optional<Dialect> known = Dialect.ofUrl(url);
@@ -132,23 +146,18 @@ public final class JdbcStorageProvider implements StorageProvider {
             + Secrets.scrub(url, password) + "'");
       }
       dialect = known.get();
-      h2Path.ifPresent(p -> LOG.warn("storage setting '{}' is ignored: '{}' is set and takes precedence",
-          JdbcStorage.H2_PATH, JdbcStorage.URL));
     } else if (h2Path.isPresent()) {
       url = "jdbc:h2:file:" + h2File(h2Path.get()) + H2_OPTIONS;
       dialect = Dialect.H2;
     } else {
-      url = "jdbc:h2:mem:partner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
-      dialect = Dialect.H2;
-      privateMemory = true;
+      throw new ConfigurationException(NO_DATABASE);
     }
     if (dialect == Dialect.H2 && user == null) {
       user = "sa";
       password = password == null ? "" : password;
     }
     String shownUrl = Secrets.scrub(url, password);
-    String description = shownUrl + (privateMemory ? " (private, in memory)" : "")
-        + (schema == null ? "" : " (schema " + schema + ")");
+    String description = shownUrl + (schema == null ? "" : " (schema " + schema + ")");
 
     HikariConfig config = new HikariConfig();
     config.setPoolName("partner-jdbc-" + POOLS.incrementAndGet());
@@ -173,16 +182,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       throw new ConfigurationException("cannot connect to " + shownUrl
           + (user == null ? "" : " as user '" + user + "'") + ": " + Secrets.scrub(rootMessage(e), password), e);
     }
-    String finalUser = user;
-    String finalPassword = password;
-    boolean shutdown = privateMemory;
-    AutoCloseable resources = () -> {
-      pool.close();
-      if (shutdown) {
-        shutdownH2(url, finalUser, finalPassword);
-      }
-    };
-    JdbcStore store = new JdbcStore(pool, dialect, null, description, resources, timeoutMillis);
+    JdbcStore store = new JdbcStore(pool, dialect, null, description, pool::close, Dialect.durable(url), timeoutMillis);
     try {
       if (migrate) {
         Migrations.migrate(Migrations.configure(schema).dataSource(url, user, password), description, password);
@@ -194,17 +194,24 @@ public final class JdbcStorageProvider implements StorageProvider {
     return checked(store, migrate, password);
   }
 
-  /** The store, once its tables answer; closed and reported if they do not. */
+  /** The store, once its tables answer and its name keys follow its text rule; closed and reported if not. */
   private static Store checked(JdbcStore store, boolean migrated, @Nullable String password) {
     try {
       store.checkTables(Migrations.TABLES);
-      return store;
     } catch (PartnerProgramException e) {
       store.close();
       throw new ConfigurationException("the partner tables in " + store.description() + " cannot be read"
           + (migrated ? "" : " (migration is off: run the migrations in " + JdbcStorage.MIGRATION_LOCATION
               + " with history table " + JdbcStorage.HISTORY_TABLE + ", or set " + JdbcStorage.MIGRATE + "=true)")
           + ": " + Secrets.scrub(e.getMessage(), password), e);
+    }
+    try {
+      TextKeys.refresh(store);
+      return store;
+    } catch (PartnerProgramException e) {
+      store.close();
+      throw new ConfigurationException("bringing the name keys in " + store.description()
+          + " to text rule " + TextKeys.KEY_RULE + " failed: " + Secrets.scrub(e.getMessage(), password), e);
     }
   }
 
@@ -217,20 +224,6 @@ public final class JdbcStorageProvider implements StorageProvider {
       return Path.of(path).toAbsolutePath().normalize().toString();
     } catch (InvalidPathException e) {
       throw new ConfigurationException("storage setting '" + JdbcStorage.H2_PATH + "' is not a path: " + path, e);
-    }
-  }
-
-  /** Drops a private in-memory H2 database (kept alive by DB_CLOSE_DELAY=-1 while the pool runs). */
-  private static void shutdownH2(String url, @Nullable String user, @Nullable String password) throws SQLException {
-    Properties props = new Properties();
-    if (user != null) {
-      props.setProperty("user", user);
-    }
-    if (password != null) {
-      props.setProperty("password", password);
-    }
-    try (Connection c = new org.h2.Driver().connect(url, props); Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
     }
   }
 

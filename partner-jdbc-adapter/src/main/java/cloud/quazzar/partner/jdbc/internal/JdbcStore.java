@@ -77,6 +77,7 @@ public final class JdbcStore implements Store {
   static final String CONNECTION_CLASS = "08";
 
   private final AtomicLong retries = new AtomicLong();
+  private final boolean durable;
   private final int statementTimeoutMillis;
 
   private final DataSource dataSource;
@@ -91,15 +92,13 @@ public final class JdbcStore implements Store {
    * @param borrowedSchema the schema to set on each borrowed connection, for a data source the
    *     store does not own (its own pool sets the schema when it connects)
    * @param resources what {@link #close()} releases: the store's own pool, nothing for the host's
+   * @param durable whether the database keeps its data after the process ends ({@link
+   *     Dialect#durable})
+   * @param statementTimeoutMillis the limit of each statement, or 0 for none
    */
   JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
-      AutoCloseable resources) {
-    this(dataSource, dialect, borrowedSchema, description, resources, 0);
-  }
-
-  /** @param statementTimeoutMillis the limit of each statement, or 0 for none */
-  JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
-      AutoCloseable resources, int statementTimeoutMillis) {
+      AutoCloseable resources, boolean durable, int statementTimeoutMillis) {
+    this.durable = durable;
     this.statementTimeoutMillis = statementTimeoutMillis;
     this.dataSource = dataSource;
     this.dialect = dialect;
@@ -111,6 +110,12 @@ public final class JdbcStore implements Store {
   @Override
   public String description() {
     return description;
+  }
+
+  /** False for an H2 in-memory database ({@code jdbc:h2:mem:}), true for an H2 file and PostgreSQL. */
+  @Override
+  public boolean durable() {
+    return durable;
   }
 
   @Override

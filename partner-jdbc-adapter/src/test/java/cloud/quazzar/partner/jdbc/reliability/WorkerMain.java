@@ -384,6 +384,11 @@ public final class WorkerMain {
       }
 
       @Override
+      public boolean durable() {
+        return store.durable();
+      }
+
+      @Override
       public <T> T read(StoreWork<T> work) {
         return store.read(work);
       }

@@ -278,6 +278,11 @@ public abstract class ReviewContract {
     }
 
     @Override
+    public boolean durable() {
+      return delegate.durable();
+    }
+
+    @Override
     public <T> T read(cloud.quazzar.partner.spi.StoreWork<T> work) {
       return delegate.read(work);
     }

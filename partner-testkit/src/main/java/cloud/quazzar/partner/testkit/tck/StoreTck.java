@@ -60,7 +60,7 @@ import org.junit.jupiter.api.Test;
  * class MyStoreTckTest extends StoreTck {
  *   @Override
  *   protected Store newStore() {
- *     return new MyStorageProvider().open(StorageSettings.empty());
+ *     return new MyStorageProvider().open(StorageSettings.provider("my-store").with("my.database", freshDatabase()));
  *   }
  * }
  * }</pre>
@@ -147,7 +147,7 @@ public abstract class StoreTck {
     }
 
     @Test
-    @DisplayName("text in any script, quotes and SQL-looking text is stored verbatim")
+    @DisplayName("text in any script, quotes and SQL-looking text is stored cleaned (docs/rules.md TEXT-1)")
     void textVerbatim() {
       for (String name : PartnerGenerators.TRICKY_NAMES) {
         Partner p = registry.add(new NewPartner(name, "x@y.example", Tier.SILVER));
@@ -636,6 +636,20 @@ public abstract class StoreTck {
     @Override
     protected TckContext context() {
       return StoreTck.this.context();
+    }
+  }
+
+  @Nested
+  @DisplayName("Unicode text")
+  class UnicodeText extends UnicodeTextContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+
+    @Override
+    protected int examples() {
+      return Math.max(5, propertyExamples() * 2 / 3);
     }
   }
 

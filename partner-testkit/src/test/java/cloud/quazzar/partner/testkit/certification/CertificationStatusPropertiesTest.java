@@ -12,11 +12,10 @@ import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.TrackedCertification;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import cloud.quazzar.partner.testkit.oracle.CertificationStatusOracle;
@@ -45,7 +44,7 @@ class CertificationStatusPropertiesTest {
 
   private static PartnerProgram program(TestClock clock, ZoneId zone, ExpiryThresholds thresholds) {
     return PartnerProgram.builder().clock(clock).zone(zone).expiryThresholds(thresholds)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+        .store(MemoryStorage.create()).build();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
@@ -23,12 +24,11 @@ import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.certification.UnmetRequirement;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class CertificationTrackerTest {
   private final LocalDate today = LocalDate.of(2026, 1, 15);
 
   private PartnerProgram program(PartnerProgram.Builder b) {
-    return b.clock(clock).storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+    return b.clock(clock).store(MemoryStorage.create()).build();
   }
 
   private static PartnerId partner(PartnerProgram program, Tier tier) {
@@ -171,9 +171,9 @@ class CertificationTrackerTest {
   @DisplayName("thresholds configured on the builder move the statuses, the board's counts and the sweep; each builder option is set once")
   void configuredThresholds() {
     PartnerProgram.Builder b = PartnerProgram.builder().expiryThresholds(new ExpiryThresholds(7, 14));
-    assertThrows(IllegalStateException.class, () -> b.expiryThresholds(ExpiryThresholds.DEFAULT));
+    assertThrows(ConfigurationException.class, () -> b.expiryThresholds(ExpiryThresholds.DEFAULT));
     b.eligibilityRequirements(EligibilityRequirements.NONE);
-    assertThrows(IllegalStateException.class, () -> b.eligibilityRequirements(EligibilityRequirements.DEFAULT));
+    assertThrows(ConfigurationException.class, () -> b.eligibilityRequirements(EligibilityRequirements.DEFAULT));
     try (PartnerProgram program = program(b)) {
       CertificationTracker t = program.certifications();
       assertEquals(new ExpiryThresholds(7, 14), t.thresholds());

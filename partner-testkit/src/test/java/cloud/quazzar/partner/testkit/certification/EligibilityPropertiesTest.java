@@ -12,12 +12,11 @@ import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.Renewal;
 import cloud.quazzar.partner.certification.TrackedCertification;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import java.time.Instant;
@@ -40,7 +39,7 @@ class EligibilityPropertiesTest {
 
   private static Scenario scenario(EligibilityRequirements requirements, List<NewCertification> certs, int servers, int clients) {
     PartnerProgram program = PartnerProgram.builder().clock(TestClock.at(START)).eligibilityRequirements(requirements)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+        .store(MemoryStorage.create()).build();
     PartnerId p = program.registry().add(new NewPartner("Eligible", "e@x.example", Tier.PLATINUM)).id();
     for (int i = 0; i < clients; i++) {
       program.registry().addClient(p, new NewClient("client " + i, i == 0 ? servers : 0));

@@ -10,6 +10,7 @@ import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.portal.BillingStatement;
 import cloud.quazzar.partner.portal.PartnerPortal;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -35,7 +36,7 @@ class BillingStatementTest {
   private static final Money COST = Money.of("1000.00", "USD");
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-01-15T09:30:00Z"));
-  private final PartnerProgram program = PartnerProgram.builder().clock(clock).build();
+  private final PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(clock).build();
   private final Partner gold = program.registry().add(new NewPartner("Acme Cloud", "ops@acme.example", Tier.GOLD));
   private final PartnerPortal portal = program.portal(gold.id());
 

@@ -8,9 +8,10 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
-import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.SkillArea;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.portal.PartnerPortal;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
@@ -40,7 +41,7 @@ class PortalIsolationTest {
   private static final YearMonth JAN = YearMonth.of(2026, 1);
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-02-10T09:00:00Z"));
-  private final PartnerProgram program = PartnerProgram.builder().clock(clock).build();
+  private final PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(clock).build();
   private final Partner acme = program.registry().add(new NewPartner("Acme Cloud", "ops@acme.example", Tier.GOLD));
   private final Partner beta = program.registry().add(new NewPartner("Beta Hosting", "ops@beta.example", Tier.SILVER));
   private final Client acmeClient = program.registry().addClient(acme.id(), new NewClient("Shop", 10));

@@ -33,6 +33,11 @@ final class RowStore implements Store, StoreTransaction, RevenueRepository {
   }
 
   @Override
+  public boolean durable() {
+    return false;
+  }
+
+  @Override
   public <T> T read(StoreWork<T> work) {
     return work.run(this);
   }

@@ -1,7 +1,7 @@
 package cloud.quazzar.partner.testkit.revenue;
 
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -9,7 +9,6 @@ import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.MonthReport;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueLedger;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.SequentialIds;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.RevenueGenerators;
@@ -28,7 +27,7 @@ final class World implements AutoCloseable {
 
   World(int partners) {
     program = PartnerProgram.builder().clock(clock).idGenerator(new SequentialIds(0xCAFE))
-        .store(new MemoryStorageProvider().open(StorageSettings.empty())).build();
+        .store(MemoryStorage.create()).build();
     ledger = program.revenue();
     for (int i = 0; i < partners; i++) {
       ids.add(program.registry().add(new NewPartner("Partner " + i, "p" + i + "@x.example", Tier.values()[i % 3])).id());

@@ -10,7 +10,7 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.MinimumServers;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -28,7 +28,6 @@ import cloud.quazzar.partner.review.ReviewOutcome;
 import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.review.TierReviews;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.oracle.ReviewOracle;
 import java.time.Instant;
@@ -118,7 +117,7 @@ class TierReviewPropertiesTest {
     ReviewOracle.Policy oraclePolicy = new ReviewOracle.Policy(sc.graceDays(), sc.autoDemote(), sc.autoPromote());
 
     try (PartnerProgram program = PartnerProgram.builder().clock(clock).eligibilityRequirements(requirements)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build()) {
+        .store(MemoryStorage.create()).build()) {
       TierReviews reviews = program.reviews();
       reviews.configure(pb.build());
       List<PartnerId> ids = new ArrayList<>();

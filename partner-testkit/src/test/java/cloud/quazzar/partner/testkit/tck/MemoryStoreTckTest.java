@@ -1,7 +1,6 @@
 package cloud.quazzar.partner.testkit.tck;
 
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
-import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.spi.Store;
 import org.junit.jupiter.api.DisplayName;
 
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 class MemoryStoreTckTest extends StoreTck {
   @Override
   protected Store newStore() {
-    return new MemoryStorageProvider().open(StorageSettings.empty());
+    return MemoryStorage.create();
   }
 
   @Override
