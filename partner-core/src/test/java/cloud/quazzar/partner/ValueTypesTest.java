@@ -43,7 +43,7 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * The API's value types refuse bad values with the library's typed exception, naming the component:
  * a record's constructor is always public API, so it never throws {@link NullPointerException} or
- * {@link IllegalArgumentException} (decision A1 in {@code docs/decisions.md}).
+ * {@link IllegalArgumentException} (decision A2 in {@code docs/decisions.md}).
  */
 class ValueTypesTest {
   private static final PartnerId PARTNER = new PartnerId(new UUID(0, 1));
