@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id generated id
  * @param partnerId the partner that holds it
- * @param name its name as entered, white space cleaned
+ * @param name its name as entered, cleaned (docs/rules.md TEXT-1)
  * @param skillArea its skill area
  * @param level its level
  * @param holder the person who holds it, if recorded

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.certification;
 
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,20 +13,21 @@ import org.jspecify.annotations.Nullable;
  * date; DESIGN.md adds skill area, level and an optional holder). Validated by {@link
  * CertificationTracker#add}, which reports every broken rule at once.
  *
- * @param name 1 to 200 characters, no control characters other than white space
+ * @param name free text (docs/rules.md TEXT-1): stored cleaned; 1 to 200 characters once cleaned
  * @param skillArea the skill area
  * @param level the level; the partner's tier must allow it (Silver: Basic; Gold: up to Advanced;
  *     Platinum: all)
- * @param holder the person who holds it, or {@code null}; if given, 1 to 200 characters, not blank
+ * @param holder the person who holds it, or {@code null}; if given, free text like {@code name}
+ *     (cleaned by TEXT-1, 1 to 200 characters once cleaned, so not blank)
  * @param issueDate from {@link #EARLIEST_DATE} to {@link #LATEST_DATE}
  * @param expiryDate the last valid day: after {@code issueDate}, at most {@link #LATEST_DATE}
  */
 public record NewCertification(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String name,
     @NotNull @Nullable SkillArea skillArea,
     @NotNull @Nullable CertificationLevel level,
-    @Size(min = 1, max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*[^\\p{Cc}\\s](?:[^\\p{Cc}]|\\s)*", message = "must contain a visible character and no control characters other than white space; omit it (null) if there is no holder")
+    @Size(min = 1, max = 200) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String holder,
     @NotNull @Nullable LocalDate issueDate,
     @NotNull @Nullable LocalDate expiryDate) {

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.discount;
 
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,17 +17,19 @@ import org.jspecify.annotations.Nullable;
  * @param rate the extra or replacement rate; 0% for {@link AdjustmentKind#NONE}
  * @param effectiveFrom the first day it applies: today or later; null means today
  * @param effectiveUntil the last day it applies, on or after the first; null means open-ended
- * @param changedBy who sets it, 1 to 100 characters
- * @param reason why, 1 to 500 characters; shown in the quote's explanation
+ * @param changedBy who sets it; free text (docs/rules.md TEXT-1), 1 to 100 characters once cleaned
+ * @param reason why; free text (TEXT-1), 1 to 500 characters once cleaned; shown in the quote's
+ *     explanation
  */
 public record AdjustmentRequest(
     @NotNull @Nullable AdjustmentKind kind,
     @NotNull @Nullable Rate rate,
     @Nullable LocalDate effectiveFrom,
     @Nullable LocalDate effectiveUntil,
-    @NotBlank @Size(max = 100) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 100) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String changedBy,
-    @NotBlank @Size(max = 500) @Nullable String reason) {
+    @NotBlank @Size(max = 500) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
+        @Nullable String reason) {
 
   /** {@code rate} on top of the partner's combined rate, from today, open-ended. */
   public static AdjustmentRequest extra(Rate rate, String changedBy, String reason) {

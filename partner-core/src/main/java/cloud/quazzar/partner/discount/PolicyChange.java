@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.discount;
 
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param effectiveFrom the first day the version is in force: today or later, in the program's
  *     zone; null means today
- * @param changedBy who sets it, 1 to 100 characters
- * @param reason why, 1 to 500 characters
+ * @param changedBy who sets it; free text (docs/rules.md TEXT-1), 1 to 100 characters once cleaned
+ * @param reason why; free text (TEXT-1), 1 to 500 characters once cleaned
  */
 public record PolicyChange(
     @Nullable LocalDate effectiveFrom,
-    @NotBlank @Size(max = 100) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 100) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String changedBy,
-    @NotBlank @Size(max = 500) @Nullable String reason) {
+    @NotBlank @Size(max = 500) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
+        @Nullable String reason) {
 
   /** A version in force from today. */
   public static PolicyChange today(String changedBy, String reason) {

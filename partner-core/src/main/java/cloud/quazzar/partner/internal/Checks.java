@@ -2,6 +2,7 @@ package cloud.quazzar.partner.internal;
 
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -64,6 +65,38 @@ public final class Checks {
   /** A version the caller read: 1 or more. */
   public Checks version(String field, long version) {
     return version < 1 ? add(field, "must be a version read from the store (1 or more), got " + version) : this;
+  }
+
+  /**
+   * docs/rules.md TEXT-1: free text must not be blank and must fit {@code max} characters once
+   * cleaned ({@link Names#clean}: cleaning removes invisible characters and white space, and NFC may
+   * lengthen a few characters). Null, and text over {@code max} as given, are left to the bean's own
+   * {@code @NotNull}/{@code @NotBlank}/{@code @Size}, which report them.
+   */
+  public Checks text(String field, @Nullable String value, int max) {
+    if (value == null || value.length() > max) {
+      return this;
+    }
+    String clean = Names.clean(value);
+    if (clean.isEmpty()) {
+      return add(field, "must not be blank");
+    }
+    return clean.length() > max
+        ? add(field, "must be at most " + max + " characters once cleaned (NFC), got " + clean.length())
+        : this;
+  }
+
+  /**
+   * {@link #text}, and for a name that must be unique (docs/rules.md TEXT-2) a {@link Names#key}
+   * of at most {@link Names#MAX_KEY_LENGTH} characters.
+   */
+  public Checks name(String field, @Nullable String value, int max) {
+    text(field, value, max);
+    if (value != null && value.length() <= max && Names.key(value).length() > Names.MAX_KEY_LENGTH) {
+      add(field, "expands to a comparison key of more than " + Names.MAX_KEY_LENGTH
+          + " characters under NFKC (characters such as U+FDFA expand to many); shorten it");
+    }
+    return this;
   }
 
   public Checks check(boolean ok, String field, String message) {

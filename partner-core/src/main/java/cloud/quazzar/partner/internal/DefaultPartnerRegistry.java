@@ -44,6 +44,10 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   static final String CLIENT = "client";
   static final String INITIAL_BY = "registry";
   static final String INITIAL_REASON = "initial tier";
+  /** Limits of the request records' free text (docs/rules.md TEXT-1), checked again once cleaned. */
+  static final int NAME_LENGTH = 200;
+  static final int BY_LENGTH = 100;
+  static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
   private final Clock clock;
@@ -62,9 +66,10 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner add(NewPartner request) {
-    Checks.start().bean("request", request).done();
+    Checks.start().bean("request", request)
+        .name("companyName", request == null ? null : request.companyName(), NAME_LENGTH).done();
     String name = Names.clean(Objects.requireNonNull(request.companyName()));
-    String email = Objects.requireNonNull(request.contactEmail()).strip();
+    String email = Objects.requireNonNull(request.contactEmail());
     var tier = Objects.requireNonNull(request.tier());
     return store.write(tx -> {
       PartnerRepository repo = tx.partners();
@@ -108,7 +113,9 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner changeTier(PartnerId id, long expectedVersion, TierChangeRequest request) {
-    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("request", request).done();
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("request", request)
+        .text("changedBy", request == null ? null : request.changedBy(), BY_LENGTH)
+        .text("reason", request == null ? null : request.reason(), REASON_LENGTH).done();
     var to = Objects.requireNonNull(request.tier());
     return store.write(tx -> {
       PartnerRepository repo = tx.partners();
@@ -125,7 +132,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       TierChange change = new TierChange(
           id, seq, cur.tier(), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
-          Objects.requireNonNull(request.reason()).strip());
+          Names.clean(Objects.requireNonNull(request.reason())));
       repo.appendTierChange(change);
       store.emit(new TierChanged(change));
       return withTotals(repo, next);
@@ -146,9 +153,10 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner updateContact(PartnerId id, long expectedVersion, ContactUpdate update) {
-    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("update", update).done();
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("update", update)
+        .name("companyName", update == null ? null : update.companyName(), NAME_LENGTH).done();
     String name = Names.clean(Objects.requireNonNull(update.companyName()));
-    String email = Objects.requireNonNull(update.contactEmail()).strip();
+    String email = Objects.requireNonNull(update.contactEmail());
     return store.write(tx -> {
       PartnerRepository repo = tx.partners();
       PartnerRecord cur = loadForUpdate(repo, id, expectedVersion);
@@ -191,7 +199,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Client addClient(PartnerId partnerId, NewClient request) {
-    Checks.start().notNull("partnerId", partnerId).bean("request", request).done();
+    Checks.start().notNull("partnerId", partnerId).bean("request", request)
+        .name("name", request == null ? null : request.name(), NAME_LENGTH).done();
     String name = Names.clean(Objects.requireNonNull(request.name()));
     return store.write(tx -> {
       PartnerRepository repo = tx.partners();
@@ -225,7 +234,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   @Override
   public Client renameClient(ClientId id, long expectedVersion, String name) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .bean("name", name == null ? null : new NewClient(name, 0)).done();
+        .bean("name", name == null ? null : new NewClient(name, 0)).name("name", name, NAME_LENGTH).done();
     String clean = Names.clean(name);
     return changeClient(id, expectedVersion, cur -> new Client(
         id, cur.partnerId(), clean, cur.serverCount(), cur.createdAt(), now(), cur.version() + 1));
@@ -311,7 +320,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
         .ifPresent(other -> {
           throw new ConflictException(DUPLICATE,
               "company name '" + name + "' is already used by partner " + other.id()
-                  + " (names are compared ignoring case and extra spaces)");
+                  + " (names are compared by their key: case, white space, invisible characters and"
+                  + " compatibility forms aside)");
         });
   }
 
@@ -321,7 +331,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
         .ifPresent(other -> {
           throw new ConflictException(DUPLICATE,
               "partner " + client.partnerId() + " already has a client named '" + other.name()
-                  + "' (names are compared ignoring case and extra spaces)");
+                  + "' (names are compared by their key: case, white space, invisible characters and"
+                  + " compatibility forms aside)");
         });
   }
 

@@ -49,7 +49,7 @@ public interface PartnerPortal {
   /** The benefits of the partner's current tier. */
   Benefits benefits();
 
-  /** The partner's clients, ordered by name ignoring case, then id. */
+  /** The partner's clients, ordered by name key by code point (docs/rules.md TEXT-3), then id. */
   List<Client> clients();
 
   /**

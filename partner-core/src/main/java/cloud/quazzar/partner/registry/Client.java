@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param id generated id
  * @param partnerId the partner that manages it
- * @param name its name, white space cleaned; unique within the partner ignoring case
+ * @param name its name, cleaned (docs/rules.md TEXT-1); unique within the partner by its {@link
+ *     Names#key} (TEXT-2)
  * @param serverCount servers it runs, 0 or more
  * @param createdAt when it was added
  * @param updatedAt when it last changed

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * New contact details for a partner (source: "Update contact information"), same rules as
  * {@link NewPartner}.
  *
- * @param companyName the company name; unique ignoring case and spaces
- * @param contactEmail the contact email address
+ * @param companyName the company name, as for {@link NewPartner#companyName()}
+ * @param contactEmail the contact email address, as for {@link NewPartner#contactEmail()}
  */
 public record ContactUpdate(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String companyName,
-    @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cc}\\s]*", message = "must not contain white space or control characters")
+    @NotBlank @Email @Size(max = 254) @Pattern(regexp = Names.EMAIL_PATTERN, message = Names.EMAIL_MESSAGE)
         @Nullable String contactEmail) {}

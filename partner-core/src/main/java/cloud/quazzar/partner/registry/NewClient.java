@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A client to add to a partner.
  *
- * @param name 1 to 200 characters, no control characters; unique within the partner ignoring case
- *     and spaces
+ * @param name free text (docs/rules.md TEXT-1): stored cleaned, 1 to 200 characters once cleaned;
+ *     unique within the partner by its {@link Names#key} (TEXT-2)
  * @param serverCount servers the client runs, 0 or more
  */
 public record NewClient(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String name,
     @PositiveOrZero int serverCount) {}

@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * What the administrator enters to add a partner (source: "Adding a Partner"). Validated by
  * {@link PartnerRegistry#add}, which reports every broken rule at once.
  *
- * @param companyName 1 to 200 characters, no control characters; unique ignoring case and spaces
- * @param contactEmail a valid email address, at most 254 characters
+ * @param companyName free text (docs/rules.md TEXT-1): stored cleaned, 1 to 200 characters once
+ *     cleaned; unique by its {@link Names#key} (TEXT-2: case, spacing, invisible characters and
+ *     compatibility forms aside)
+ * @param contactEmail an email address (TEXT-4), at most 254 characters, stored as given
  * @param tier the initial tier
  */
 public record NewPartner(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+    @NotBlank @Size(max = 200) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String companyName,
-    @NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\p{Cc}\\s]*", message = "must not contain white space or control characters")
+    @NotBlank @Email @Size(max = 254) @Pattern(regexp = Names.EMAIL_PATTERN, message = Names.EMAIL_MESSAGE)
         @Nullable String contactEmail,
     @NotNull @Nullable Tier tier) {}

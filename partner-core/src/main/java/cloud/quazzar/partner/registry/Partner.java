@@ -9,7 +9,7 @@ import java.time.Instant;
  * {@code Partner} with the next {@link #version()}.
  *
  * @param id generated id
- * @param companyName the company name, white space cleaned as by {@link Names#clean}
+ * @param companyName the company name, cleaned by {@link Names#clean} (docs/rules.md TEXT-1)
  * @param contactEmail contact email address
  * @param tier current tier
  * @param status active or deactivated

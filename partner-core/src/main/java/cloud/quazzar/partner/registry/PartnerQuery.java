@@ -7,8 +7,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which partners to list and which page. Results come in a stable order: by company name ignoring
- * case ({@link Names#key}), then by id. An empty tier or status set means "any".
+ * Which partners to list and which page. Results come in a stable order: by company name key
+ * ({@link Names#key}) by code point (docs/rules.md TEXT-3), then by id. An empty tier or status set
+ * means "any".
  *
  * @param tiers the tiers to include; empty for all
  * @param statuses the statuses to include; empty for all

@@ -25,8 +25,9 @@ public interface PartnerRegistry {
    * tier history.
    *
    * @throws ValidationException if any field of {@code request} is invalid
-   * @throws ConflictException ({@code DUPLICATE}) if another partner has the same company name,
-   *     ignoring case and extra spaces
+   * @throws ConflictException ({@code DUPLICATE}) if another partner's company name has the same
+   *     {@link Names#key} (docs/rules.md TEXT-2: case, white space, invisible characters and
+   *     compatibility forms aside)
    */
   Partner add(NewPartner request);
 
@@ -41,8 +42,9 @@ public interface PartnerRegistry {
   Partner get(PartnerId id);
 
   /**
-   * One page of the partners matching {@code query}, ordered by company name ignoring case, then
-   * id.
+   * One page of the partners matching {@code query}, ordered by company name key ({@link
+   * Names#key}: case, spacing and invisible characters aside) by code point (docs/rules.md
+   * TEXT-3), then id.
    *
    * @throws ValidationException if the offset is negative or the limit outside 1 to {@value
    *     PartnerQuery#MAX_LIMIT}
@@ -99,8 +101,8 @@ public interface PartnerRegistry {
    *
    * @throws ValidationException if the request is invalid
    * @throws NotFoundException if there is no such partner
-   * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name
-   *     (ignoring case and spaces), ({@code STATE}) if the partner is inactive
+   * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name (the same
+   *     {@link Names#key}), ({@code STATE}) if the partner is inactive
    */
   Client addClient(PartnerId partnerId, NewClient request);
 
@@ -108,7 +110,8 @@ public interface PartnerRegistry {
   Optional<Client> findClient(ClientId id);
 
   /**
-   * The partner's clients, ordered by name ignoring case, then id.
+   * The partner's clients, ordered by name key ({@link Names#key}) by code point (docs/rules.md
+   * TEXT-3), then id.
    *
    * @throws NotFoundException if there is no such partner
    */

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.revenue;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
 import jakarta.validation.constraints.Min;
+import cloud.quazzar.partner.registry.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param mrr the corrected MRR, 0 or more; {@code null} to keep it
  * @param serverCount the corrected server count, 0 or more; {@code null} to keep it
  * @param clientCount the corrected client count, 0 or more; {@code null} to keep it
- * @param reason why, 1 to {@value #MAX_REASON_LENGTH} characters, no control characters other
- *     than white space; stored with surrounding white space removed
+ * @param reason why; free text (docs/rules.md TEXT-1), stored cleaned, 1 to {@value
+ *     #MAX_REASON_LENGTH} characters once cleaned
  * @param idempotencyKey as for {@link RevenueRecording#idempotencyKey()}
  * @param expectedRevision the revision the caller saw as current, or {@code null} to correct
  *     whatever is current; if given and another correction came first, the ledger refuses with a
@@ -39,10 +40,10 @@ public record RevenueCorrection(
     @PositiveOrZero @Nullable Long serverCount,
     @PositiveOrZero @Nullable Integer clientCount,
     @NotBlank @Size(max = MAX_REASON_LENGTH)
-        @Pattern(regexp = "(?:[^\\p{Cc}]|\\s)*", message = "must not contain control characters other than white space")
+        @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String reason,
     @NotBlank @Size(max = RevenueRecording.MAX_KEY_LENGTH)
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\p{Cc}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates")
         @Nullable String idempotencyKey,
     @Min(1) @Nullable Integer expectedRevision) {
 

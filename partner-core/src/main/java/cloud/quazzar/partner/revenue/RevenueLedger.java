@@ -150,8 +150,8 @@ public interface RevenueLedger {
 
   /**
    * The {@code n} partners with the highest MRR in {@code currency} for the month (current
-   * entries), highest first; ties by company name ignoring case, then partner id. MRR in other
-   * currencies is not ranked: amounts are never converted.
+   * entries), highest first; ties by company name key in code point order (docs/rules.md TEXT-3),
+   * then partner id. MRR in other currencies is not ranked: amounts are never converted.
    *
    * @throws ValidationException if {@code n} is outside 1 to {@value #MAX_TOP} or an argument is
    *     null
@@ -161,12 +161,14 @@ public interface RevenueLedger {
   /**
    * Writes the CSV export of the current entries that {@code filter} selects to {@code out},
    * streaming: rows go out as the store yields them, so a large export never sits in memory.
-   * The format (DESIGN.md): RFC 4180, records ended by CRLF, fields quoted where needed (comma,
-   * quote, CR or LF inside), a header row of {@link #CSV_COLUMNS}, one row per partner and month
-   * ordered by month, company name ignoring case, partner id; decimals plain with a dot. DESIGN.md
-   * rule: a text cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage
-   * return gets one leading {@code '} so that spreadsheets do not run it as a formula (OWASP CSV
-   * injection); that apostrophe is the only change to any value.
+   * The format (docs/rules.md, "Revenue", CSV): RFC 4180, records ended by CRLF, fields quoted where
+   * needed (comma, quote, CR or LF inside), a header row of {@link #CSV_COLUMNS}, one row per partner and month
+   * ordered by month, company name key by code point (docs/rules.md TEXT-3), partner id; decimals
+   * plain with a dot. Formula injection (OWASP, docs/rules.md TEXT-6): a text cell that begins with
+   * {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return, after any number of {@code
+   * '}, gets one more leading {@code '}, so spreadsheets do not run it as a formula; that apostrophe
+   * is the only change to any value, and a reader gets the value back exactly by removing one
+   * leading {@code '} from every cell that is one or more {@code '} followed by one of those six.
    *
    * <p>The characters go to the writer as they are; use a UTF-8 writer (or {@link
    * #exportCsv(RevenueFilter, OutputStream)}). The writer is flushed, not closed.

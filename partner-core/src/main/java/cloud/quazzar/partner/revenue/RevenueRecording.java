@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param serverCount servers managed, 0 or more; {@code null} to take the registry's count
  * @param clientCount clients managed, 0 or more; {@code null} to take the registry's count
  * @param idempotencyKey the caller's key for this recording, 1 to {@value #MAX_KEY_LENGTH}
- *     characters, no control characters, no surrounding white space; unique across the ledger.
+ *     characters, no control characters or unpaired surrogates, no surrounding white space; stored
+ *     and matched exactly as given (docs/rules.md TEXT-5); unique across the ledger.
  *     Sending the same recording again with the same key changes nothing and returns the first
  *     entry
  */
@@ -35,7 +36,7 @@ public record RevenueRecording(
     @PositiveOrZero @Nullable Long serverCount,
     @PositiveOrZero @Nullable Integer clientCount,
     @NotBlank @Size(max = MAX_KEY_LENGTH)
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\p{Cc}\\p{Cs}]*", message = "must not contain control characters or unpaired surrogates")
         @Nullable String idempotencyKey) {
 
   /** The longest idempotency key. */

@@ -9,7 +9,7 @@ import cloud.quazzar.partner.registry.Tier;
  * One partner and month with the partner's name and tier: a row of the top list and of the CSV
  * export.
  *
- * @param companyName the partner's company name as stored now (white space cleaned)
+ * @param companyName the partner's company name as stored now (cleaned, docs/rules.md TEXT-1)
  * @param tier the partner's tier now (not the tier it had in that month)
  * @param entry the month's current entry
  */

@@ -20,7 +20,10 @@ import java.util.Optional;
  * is reported as {@link ConflictException} with reason {@code DUPLICATE}.
  *
  * <p>"Ordered by name key" means {@link cloud.quazzar.partner.registry.Names#KEY_ORDER} (Unicode
- * code points; in SQL a binary collation such as PostgreSQL's {@code COLLATE "C"}), then id.
+ * code points, docs/rules.md TEXT-3), then id. Keys made by {@link
+ * cloud.quazzar.partner.registry.Names#key} sort the same by UTF-16 units ({@code String.compareTo},
+ * H2's default comparison) and by UTF-8 bytes (a binary collation such as PostgreSQL's {@code
+ * COLLATE "C"}); a linguistic collation would not do.
  */
 public interface PartnerRepository {
 

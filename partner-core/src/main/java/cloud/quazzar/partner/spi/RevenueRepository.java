@@ -56,8 +56,9 @@ public interface RevenueRepository {
   /**
    * Streams to {@code visitor} the current entry (highest revision) of every partner month that
    * {@code filter} selects, with the partner's company name and current tier, ordered by month,
-   * then the partner's name key ({@link PartnerRecord#nameKey()}, compared as {@code
-   * String.compareTo} does), then partner id.
+   * then the partner's name key ({@link PartnerRecord#nameKey()}) by code point ({@link
+   * cloud.quazzar.partner.registry.Names#KEY_ORDER}; docs/rules.md TEXT-3: keys sort the same by
+   * UTF-16 units and by UTF-8 bytes, so a binary collation will do), then partner id.
    *
    * <p>Must stream: memory use may grow with the number of partners in one month, never with the
    * number of rows (a database store reads with a cursor and a fetch size). An exception thrown by

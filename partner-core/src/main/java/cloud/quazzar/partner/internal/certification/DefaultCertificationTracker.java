@@ -65,7 +65,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   private static final Comparator<TrackedCertification> PARTNER_ORDER = Comparator
       .comparing((TrackedCertification t) -> t.certification().expiryDate())
-      .thenComparing(t -> Names.key(t.certification().name()))
+      .thenComparing(t -> Names.key(t.certification().name()), Names.KEY_ORDER)
       .thenComparing(t -> t.id().value(), UUID_TEXT_ORDER);
 
   private static final Comparator<TrackedCertification> BOARD_ORDER = Comparator
@@ -125,6 +125,13 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       Checks c = Checks.start().notNull("partnerId", partnerId).bean("request", request);
       if (request != null) {
         checkDates(c, request.issueDate(), request.expiryDate());
+        c.text("name", request.name(), 200);
+        String holder = request.holder();
+        if (holder != null && !holder.isEmpty() && holder.length() <= 200 && Names.clean(holder).isEmpty()) {
+          c.add("holder", "must not be blank; omit it (null) if there is no holder");
+        } else {
+          c.text("holder", holder, 200);
+        }
       }
       Optional<PartnerRecord> partner = partnerId == null ? Optional.empty() : tx.partners().find(partnerId);
       if (partner.isPresent() && request != null && request.level() != null) {
@@ -194,14 +201,16 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   @Override
   public Certification revoke(CertificationId id, long expectedVersion, Revocation revocation) {
-    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("revocation", revocation).done();
+    Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).bean("revocation", revocation)
+        .text("revokedBy", revocation == null ? null : revocation.revokedBy(), 100)
+        .text("reason", revocation == null ? null : revocation.reason(), 500).done();
     return store.write(tx -> {
       CertificationRepository repo = tx.certifications();
       Certification old = repo.find(id).orElseThrow(() -> new NotFoundException(CERTIFICATION, id)).certification();
       requireVersion(old, expectedVersion);
       requireCurrent(tx, old, "revoked");
       Certification revoked = old.with(CertificationState.REVOKED,
-          Names.clean(requireNonNull(revocation.revokedBy())), requireNonNull(revocation.reason()).strip(),
+          Names.clean(requireNonNull(revocation.revokedBy())), Names.clean(requireNonNull(revocation.reason())),
           now(), old.version() + 1);
       if (!repo.update(new CertificationRecord(revoked, null), expectedVersion)) {
         throw stale(repo, id, expectedVersion);

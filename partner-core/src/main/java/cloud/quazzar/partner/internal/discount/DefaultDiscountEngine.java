@@ -68,6 +68,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   static final String ADJUSTMENT = "discount adjustment version";
   /** The most violations one batch lists before summing up the rest. */
   static final int MAX_LISTED = 100;
+  /** Limits of the audit fields' free text (docs/rules.md TEXT-1), checked again once cleaned. */
+  private static final int BY_LENGTH = 100;
+  private static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
   private final Clock clock;
@@ -202,13 +205,15 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   @Override
   public PolicyVersion setPolicy(DiscountPolicy policy, PolicyChange change) {
     LocalDate today = today();
-    Checks checks = Checks.start().notNull("policy", policy).bean("change", change);
+    Checks checks = Checks.start().notNull("policy", policy).bean("change", change)
+        .text("changedBy", change == null ? null : change.changedBy(), BY_LENGTH)
+        .text("reason", change == null ? null : change.reason(), REASON_LENGTH);
     LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom();
     // DESIGN.md rule: past quotes stay reproducible, so no version takes effect before today.
     checks.check(!from.isBefore(today), "effectiveFrom",
         "must be today (" + today + ") or later: a new version never changes a past date").done();
     String by = Names.clean(Objects.requireNonNull(change.changedBy()));
-    String reason = Objects.requireNonNull(change.reason()).strip();
+    String reason = Names.clean(Objects.requireNonNull(change.reason()));
     return write(tx -> {
       DiscountRepository repo = tx.discounts();
       List<PolicyVersion> versions = repo.policyVersions();
@@ -223,7 +228,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   @Override
   public PolicyVersion cancelPolicy(int version, CancelRequest request) {
     Checks.start().check(version >= 1, "version", "must be a version number (1 or more), got " + version)
-        .bean("request", request).done();
+        .bean("request", request).text("cancelledBy", request == null ? null : request.cancelledBy(), BY_LENGTH)
+        .text("reason", request == null ? null : request.reason(), REASON_LENGTH).done();
     Cancellation cancellation = cancellation(request);
     LocalDate today = today();
     return write(tx -> {
@@ -238,7 +244,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
 
   private Cancellation cancellation(CancelRequest request) {
     return new Cancellation(now(), Names.clean(Objects.requireNonNull(request.cancelledBy())),
-        Objects.requireNonNull(request.reason()).strip());
+        Names.clean(Objects.requireNonNull(request.reason())));
   }
 
   /** Only a version still in the future may be cancelled: one in force may have been quoted. */
@@ -274,7 +280,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   @Override
   public PartnerAdjustment adjust(PartnerId partnerId, AdjustmentRequest request) {
     LocalDate today = today();
-    Checks checks = Checks.start().notNull("partnerId", partnerId).bean("request", request);
+    Checks checks = Checks.start().notNull("partnerId", partnerId).bean("request", request)
+        .text("changedBy", request == null ? null : request.changedBy(), BY_LENGTH)
+        .text("reason", request == null ? null : request.reason(), REASON_LENGTH);
     if (request != null) {
       LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom();
       checks.check(!from.isBefore(today), "effectiveFrom",
@@ -293,7 +301,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
       int next = mine.isEmpty() ? 1 : mine.get(mine.size() - 1).version() + 1;
       PartnerAdjustment a = new PartnerAdjustment(partnerId, next, Objects.requireNonNull(request.kind()),
           Objects.requireNonNull(request.rate()), from, Optional.ofNullable(request.effectiveUntil()), now(),
-          Names.clean(Objects.requireNonNull(request.changedBy())), Objects.requireNonNull(request.reason()).strip(),
+          Names.clean(Objects.requireNonNull(request.changedBy())), Names.clean(Objects.requireNonNull(request.reason())),
           Optional.empty());
       repo.appendAdjustment(a);
       return a;
@@ -304,7 +312,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   public PartnerAdjustment cancelAdjustment(PartnerId partnerId, int version, CancelRequest request) {
     Checks.start().notNull("partnerId", partnerId)
         .check(version >= 1, "version", "must be a version number (1 or more), got " + version)
-        .bean("request", request).done();
+        .bean("request", request).text("cancelledBy", request == null ? null : request.cancelledBy(), BY_LENGTH)
+        .text("reason", request == null ? null : request.reason(), REASON_LENGTH).done();
     Cancellation cancellation = cancellation(request);
     LocalDate today = today();
     return write(tx -> {

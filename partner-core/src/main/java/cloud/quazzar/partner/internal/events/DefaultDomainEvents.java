@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultDomainEvents.class);
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+  /** Listener names are identifiers matched exactly (docs/rules.md TEXT-5). */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}]");
   static final int BATCH = 200;
 
   /** A listener subscribed in this program; {@code known} is its cursor as last seen (-1: unknown). */
@@ -174,7 +175,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     }
     return c.check(!name.isBlank(), "name", "must not be blank")
         .check(name.length() <= MAX_NAME_LENGTH, "name", "must be at most " + MAX_NAME_LENGTH + " characters")
-        .check(!CONTROL.matcher(name).find(), "name", "must not contain control characters");
+        .check(!CONTROL.matcher(name).find(), "name", "must not contain control characters or unpaired surrogates");
   }
 
   private static Checks page(Checks c, long afterSequence, int limit) {

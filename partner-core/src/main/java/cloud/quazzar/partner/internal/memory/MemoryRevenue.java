@@ -3,6 +3,7 @@ package cloud.quazzar.partner.internal.memory;
 import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueFilter;
@@ -193,9 +194,12 @@ final class MemoryRevenue {
     }
   }
 
-  /** Name keys are unique, so the id only breaks ties that cannot occur. */
+  /**
+   * Name keys by code point (docs/rules.md TEXT-3), as {@link RevenueRepository#scan} asks. Name keys
+   * are unique, so the id only breaks ties that cannot occur.
+   */
   private static final Comparator<Named> BY_NAME =
-      Comparator.comparing((Named n) -> n.nameKey).thenComparing(n -> n.record.id().value());
+      Comparator.comparing((Named n) -> n.nameKey, Names.KEY_ORDER).thenComparing(n -> n.record.id().value());
 
   private static final Comparator<Pending> BY_RANK = Comparator.comparingInt(p -> p.named.rank);
 

@@ -104,7 +104,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   public Client renameClient(ClientId id, long expectedVersion, String name) {
     // the registry's checks, first, so that an invalid call fails alike for any id
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .bean("name", name == null ? null : new NewClient(name, 0)).done();
+        .bean("name", name == null ? null : new NewClient(name, 0)).name("name", name, 200).done();
     own(id);
     return registry.renameClient(id, expectedVersion, name);
   }

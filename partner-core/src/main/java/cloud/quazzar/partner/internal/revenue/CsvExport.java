@@ -17,9 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes ledger rows as CSV with Apache Commons CSV: the quoting is the library's, never ours.
- * DESIGN.md: RFC 4180 (quoted where needed, CRLF), a header row, one row per partner and month,
- * plain decimals with a dot; text cells neutralised against formula injection (see {@link
- * #neutralise}).
+ * docs/rules.md ("Revenue", CSV): RFC 4180 (quoted where needed, CRLF), a header row, one row per
+ * partner and month, plain decimals with a dot; text cells neutralised against formula injection
+ * (TEXT-6, see {@link #neutralise}).
  *
  * <p>Streams: each row is printed as it arrives; nothing is kept but the last month's text.
  */
@@ -151,16 +151,24 @@ final class CsvExport implements Consumer<RevenueRow> {
   }
 
   /**
-   * DESIGN.md rule (OWASP CSV injection): a text cell that begins with {@code =}, {@code +}, {@code
-   * -}, {@code @}, tab or carriage return gets one leading apostrophe, which spreadsheets show as
-   * text instead of running the cell as a formula. Only text cells: numbers are never prefixed (and
+   * docs/rules.md TEXT-6 (OWASP CSV injection): a text cell that begins with {@code =}, {@code +},
+   * {@code -}, {@code @}, tab or carriage return gets one leading apostrophe, which spreadsheets show
+   * as text instead of running the cell as a formula. So that a reader can always undo it, a cell
+   * that begins with apostrophes followed by one of those six gets one more as well: reading strips
+   * one {@code '} from exactly the cells that begin with one or more {@code '} and then a trigger.
+   * ({@code =1+1} is written {@code '=1+1}, {@code '=1+1} is written {@code ''=1+1}; {@code 'quote}
+   * and {@code O'Brien} are written as they are.) Only text cells: numbers are never prefixed (and
    * the ledger's numbers are never negative).
    */
   static String neutralise(String text) {
-    if (text.isEmpty()) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) == '\'') {
+      i++;
+    }
+    if (i == text.length()) {
       return text;
     }
-    return switch (text.charAt(0)) {
+    return switch (text.charAt(i)) {
       case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
       default -> text;
     };

@@ -352,6 +352,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
         c.add("mrr", "must be 0 or more, got " + mrr);
       }
       checkKey(c, "idempotencyKey", correction.idempotencyKey());
+      c.text("reason", correction.reason(), RevenueCorrection.MAX_REASON_LENGTH);
     }
     c.done();
     return retrying(() -> store.write(tx -> correctIn(tx, correction)));
@@ -361,7 +362,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     PartnerId pid = requireNonNull(c.partnerId());
     YearMonth month = requireNonNull(c.month());
     String key = requireNonNull(c.idempotencyKey());
-    String reason = requireNonNull(c.reason()).strip();
+    String reason = Names.clean(requireNonNull(c.reason()));
     requirePartner(tx, pid);
     RevenueRepository repo = tx.revenue();
     Optional<RevenueEntry> prior = repo.findByKey(key);
@@ -529,7 +530,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     Checks.start().notNull("month", month).notNull("currency", currency)
         .check(n >= 1 && n <= MAX_TOP, "n", "must be from 1 to " + MAX_TOP + ", got " + n).done();
     Comparator<RevenueRow> order = Comparator.comparing((RevenueRow r) -> r.entry().mrr()).reversed()
-        .thenComparing(r -> Names.key(r.companyName()))
+        .thenComparing(r -> Names.key(r.companyName()), Names.KEY_ORDER)
         .thenComparing(r -> r.partnerId().value());
     // the worst of the best n at the head, so the heap never holds more than n rows
     PriorityQueue<RevenueRow> best = new PriorityQueue<>(n + 1, order.reversed());

@@ -298,7 +298,12 @@ public final class DefaultTierReviews implements TierReviews {
   private void changeTier(PartnerRecord partner, Tier to, LocalDate date, String why) {
     String reason = "tier review " + date + ": " + why;
     if (reason.length() > REASON_LIMIT) {
-      reason = reason.substring(0, REASON_LIMIT - 3) + "...";
+      // never half a character: an unpaired surrogate is refused as free text (docs/rules.md TEXT-1)
+      int cut = REASON_LIMIT - 3;
+      if (Character.isHighSurrogate(reason.charAt(cut - 1))) {
+        cut--;
+      }
+      reason = reason.substring(0, cut) + "...";
     }
     // Joins the review's transaction; a stale version (another node changed the tier) is a
     // ConflictException that rolls the whole review of this partner back.

@@ -17,7 +17,9 @@ enum Dialect {
   H2("org.h2.Driver") {
     @Override
     String orderByText(String column) {
-      // H2 compares strings by Java's String.compareTo unless a collation is set: the memory store's order.
+      // H2 compares strings by UTF-16 units (String.compareTo) unless a collation is set. Name keys
+      // are built so that this is their code point order (Names.key, docs/rules.md TEXT-3), and the
+      // plain column keeps the name-key indexes usable for the order.
       return column;
     }
 
@@ -56,8 +58,10 @@ enum Dialect {
 
     @Override
     String orderByText(String column) {
-      // Byte order of UTF-8 = code point order, whatever the database's collation: the same order
-      // as the memory store (they differ only for characters U+E000..U+FFFF against astral ones).
+      // Byte order of UTF-8 = code point order, whatever the database's collation (docs/rules.md
+      // TEXT-3). A linguistic collation (en_US, ...) would ignore case and punctuation and differ
+      // between hosts. The name-key indexes use the database's collation, so unless that is C this
+      // order costs a sort (it did before too).
       return column + " COLLATE \"C\"";
     }
 
@@ -98,7 +102,10 @@ enum Dialect {
     return driverClass;
   }
 
-  /** An ORDER BY term that sorts text by code point, as {@code String.compareTo} does. */
+  /**
+   * An ORDER BY term that sorts name keys by code point (docs/rules.md TEXT-3); for keys made by
+   * {@code Names.key} that is also {@code String.compareTo}'s order.
+   */
   abstract String orderByText(String column);
 
   /** Makes the just-started read-only transaction see one snapshot for all its statements. */

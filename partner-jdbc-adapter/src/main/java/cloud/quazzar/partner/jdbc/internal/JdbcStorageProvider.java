@@ -194,17 +194,24 @@ public final class JdbcStorageProvider implements StorageProvider {
     return checked(store, migrate, password);
   }
 
-  /** The store, once its tables answer; closed and reported if they do not. */
+  /** The store, once its tables answer and its name keys follow its text rule; closed and reported if not. */
   private static Store checked(JdbcStore store, boolean migrated, @Nullable String password) {
     try {
       store.checkTables(Migrations.TABLES);
-      return store;
     } catch (PartnerProgramException e) {
       store.close();
       throw new ConfigurationException("the partner tables in " + store.description() + " cannot be read"
           + (migrated ? "" : " (migration is off: run the migrations in " + JdbcStorage.MIGRATION_LOCATION
               + " with history table " + JdbcStorage.HISTORY_TABLE + ", or set " + JdbcStorage.MIGRATE + "=true)")
           + ": " + Secrets.scrub(e.getMessage(), password), e);
+    }
+    try {
+      TextKeys.refresh(store);
+      return store;
+    } catch (PartnerProgramException e) {
+      store.close();
+      throw new ConfigurationException("bringing the name keys in " + store.description()
+          + " to text rule " + TextKeys.KEY_RULE + " failed: " + Secrets.scrub(e.getMessage(), password), e);
     }
   }
 

@@ -21,7 +21,7 @@ final class Migrations {
       "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
       "partner_certifications", "revenue_entries",
       "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements",
-      "domain_events", "event_counter", "event_cursors");
+      "domain_events", "event_counter", "event_cursors", "text_rules");
 
   private Migrations() {}
 

@@ -47,9 +47,36 @@ public final class InvalidInput {
   public static final List<String> CONTROL_CHARACTERS =
       List.of("\u0000", "\u0007", "\u001B", "\u007F", "\u0085", "\u0008");
 
-  /** Text no name field accepts: null, empty, blank, over 200 characters, or with a control character. */
+  /**
+   * Characters free text refuses besides controls (docs/rules.md TEXT-1): unpaired surrogates,
+   * non-characters, and the bidirectional embedding, override and isolate controls.
+   */
+  public static final List<String> REFUSED_IN_FREE_TEXT = List.of(
+      "\uD800", "\uDFFF", "\uFDD0", "\uFFFE", "\uFFFF", new String(Character.toChars(0x10FFFF)),
+      "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069");
+
+  /** Text that is blank once cleaned (docs/rules.md TEXT-1): only white space and invisible characters. */
+  public static final List<String> BLANK_ONCE_CLEANED = List.of(
+      "\u00A0", "\u3000", "\u2029", "\u200B", "\uFEFF", "\u00AD", "\u3164", " \u200B\u2060 ", "\u2028\uFEFF\u205F");
+
+  /**
+   * Text no name field accepts: null, empty, blank (also once cleaned), over 200 characters, or
+   * with a control or other refused character.
+   */
   public static Gen<@Nullable String> names() {
-    return text(200);
+    return freeText(200);
+  }
+
+  /**
+   * Text no free-text field of at most {@code maxLength} characters accepts (docs/rules.md
+   * TEXT-1): that of {@link #text}, text blank once cleaned, and text with an unpaired surrogate,
+   * a non-character or a bidirectional embedding, override or isolate control.
+   */
+  public static Gen<@Nullable String> freeText(int maxLength) {
+    Gen<String> refused = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 10)
+        .zip(Generate.pick(REFUSED_IN_FREE_TEXT), (s, c) -> s + c + s);
+    return Generate.<@Nullable String>oneOf(text(maxLength), refused.map(s -> s),
+        Generate.pick(BLANK_ONCE_CLEANED).map(s -> s));
   }
 
   /**
@@ -68,18 +95,31 @@ public final class InvalidInput {
 
   /**
    * Idempotency keys the ledger refuses: those of {@link #text text(200)}, any control character
-   * (tab and line breaks included) and surrounding white space.
+   * (tab and line breaks included), unpaired surrogates and surrounding white space.
    */
   public static Gen<@Nullable String> idempotencyKeys() {
-    Gen<String> whiteControl = Generate.pick(List.of("key\tone", "key\none", "key\r\n"));
+    Gen<String> whiteControl = Generate.pick(List.of("key\tone", "key\none", "key\r\n", "key\uD800", "\uDC00key"));
     Gen<String> padded = Generate.pick(List.of(" key", "key ", "\tkey", " key "));
     return Generate.<@Nullable String>oneOf(text(200), whiteControl.map(s -> s), padded.map(s -> s));
   }
 
-  /** Optional holders the certification tracker refuses: blank, over 200 characters or with a control character. */
+  /**
+   * Optional holders the certification tracker refuses: blank (also once cleaned), over 200
+   * characters or with a control or other refused character.
+   */
   public static Gen<String> holders() {
-    return text(200).assuming(s -> s != null).map(s -> s);
+    return freeText(200).assuming(s -> s != null).map(s -> s);
   }
+
+  /**
+   * Characters no email address may contain (docs/rules.md TEXT-4): white space and separators of
+   * every kind, controls, format characters (bidirectional controls, byte-order mark, zero-width
+   * characters, soft hyphen), unpaired surrogates, private-use, unassigned and non-characters.
+   */
+  public static final List<String> REFUSED_IN_EMAILS = List.of(
+      "\u2029", "\u2028", "\u00A0", "\u3000", "\u2007", "\u202A", "\u202B", "\u202E", "\u2066", "\u2067",
+      "\uFEFF", "\u200B", "\u200C", "\u200D", "\u200E", "\u00AD", "\u2060", "\uFFFF", "\uFDD0", "\uFFFE",
+      "\uD800", "\uE000", "\u0378", "\u0085", "\u0000", new String(Character.toChars(0xE0041)));
 
   /** Text no email field accepts. */
   public static Gen<@Nullable String> emails() {
@@ -87,7 +127,15 @@ public final class InvalidInput {
         "plain", "@no-local.example", "two@@at.example", "a b@c.example", "trailing@", "x@y@z",
         "line\nbreak@x.example", "tab\t@x.example", "nul\u0000@x.example"));
     Gen<String> tooLong = integers().between(250, 300).map(n -> "a".repeat(n) + "@x.example");
-    return Generate.<@Nullable String>oneOf(Generate.constant((String) null), malformed.map(s -> s), tooLong.map(s -> s), names());
+    Gen<String> invisible = Generate.pick(REFUSED_IN_EMAILS).zip(Generate.pick(List.of(0, 1, 2, 3)),
+        (c, at) -> switch (at) {
+          case 0 -> c + "ops@x.example";
+          case 1 -> "o" + c + "ps@x.example";
+          case 2 -> "ops@x" + c + ".example";
+          default -> "ops@x.example" + c;
+        });
+    return Generate.<@Nullable String>oneOf(Generate.constant((String) null), malformed.map(s -> s), tooLong.map(s -> s),
+        invisible.map(s -> s), names());
   }
 
   /** Server counts below zero. */

@@ -35,6 +35,7 @@ import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.ContactUpdate;
+import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -216,9 +217,9 @@ public abstract class BadInputContract {
         (w, id) -> w.registry().updateContact(id, 1, new ContactUpdate("New", "n@x.example"))));
     c.add(bad("registry.changeTier", InvalidInput.impossibleVersions(), v -> "impossible version",
         (w, v) -> w.registry().changeTier(w.active().id(), v, new TierChangeRequest(Tier.GOLD, "a", "b"))));
-    c.add(bad("registry.changeTier", InvalidInput.text(100), BadInputContract::textKind,
+    c.add(bad("registry.changeTier", InvalidInput.freeText(100), BadInputContract::textKind,
         (w, by) -> w.registry().changeTier(w.active().id(), w.active().version(), new TierChangeRequest(Tier.GOLD, by, "why"))));
-    c.add(bad("registry.changeTier", InvalidInput.text(500), BadInputContract::textKind,
+    c.add(bad("registry.changeTier", InvalidInput.freeText(500), BadInputContract::textKind,
         (w, why) -> w.registry().changeTier(w.active().id(), w.active().version(), new TierChangeRequest(Tier.GOLD, "a", why))));
     c.add(fixed("registry.changeTier", "null", "null tier",
         w -> w.registry().changeTier(w.active().id(), w.active().version(), new TierChangeRequest(null, "a", "b"))));
@@ -276,8 +277,8 @@ public abstract class BadInputContract {
   }
 
   private static void discounts(List<Case> c) {
-    Gen<@Nullable String> by = InvalidInput.text(100);
-    Gen<@Nullable String> why = InvalidInput.text(500);
+    Gen<@Nullable String> by = InvalidInput.freeText(100);
+    Gen<@Nullable String> why = InvalidInput.freeText(500);
     c.add(fixed("discounts.setPolicy", "null", "null policy",
         w -> w.discounts().setPolicy(null, PolicyChange.today("a", "b"))));
     c.add(bad("discounts.setPolicy", by, BadInputContract::textKind,
@@ -384,7 +385,7 @@ public abstract class BadInputContract {
     LocalDate today = StoreTck.START.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     c.add(bad("certifications.add", partnerIds(), v -> "unknown id",
         (w, id) -> w.certifications().add(id, cert("Cloud", CertificationLevel.BASIC, w.today(), w.today().plusDays(30)))));
-    c.add(bad("certifications.add", InvalidInput.text(200), BadInputContract::textKind,
+    c.add(bad("certifications.add", InvalidInput.freeText(200), BadInputContract::textKind,
         (w, n) -> w.certifications().add(w.active().id(), cert(n, CertificationLevel.BASIC, w.today(), w.today().plusDays(30)))));
     c.add(bad("certifications.add", InvalidInput.holders(), BadInputContract::textKind,
         (w, h) -> w.certifications().add(w.active().id(), new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT,
@@ -415,7 +416,7 @@ public abstract class BadInputContract {
         (w, id) -> w.certifications().revoke(id, 1, new Revocation("a", "b"))));
     c.add(bad("certifications.revoke", InvalidInput.impossibleVersions(), v -> "impossible version",
         (w, v) -> w.certifications().revoke(w.certification().id(), v, new Revocation("a", "b"))));
-    c.add(bad("certifications.revoke", InvalidInput.text(100).zip(InvalidInput.text(500), BadInputContract::pair), v -> textKind(v.get(0)),
+    c.add(bad("certifications.revoke", InvalidInput.freeText(100).zip(InvalidInput.freeText(500), BadInputContract::pair), v -> textKind(v.get(0)),
         (w, v) -> w.certifications().revoke(w.certification().id(), w.certification().certification().version(),
             new Revocation(v.get(0), v.get(1)))));
     c.add(bad("certifications.get", certificationIds(), v -> "unknown id", (w, id) -> w.certifications().get(id)));
@@ -477,7 +478,7 @@ public abstract class BadInputContract {
     c.add(fixed("ledger.recordAll", "null", "a null recording", w -> w.ledger().recordAll(nullList())));
     c.add(bad("ledger.correct", partnerIds(), v -> "unknown id",
         (w, id) -> w.ledger().correct(RevenueCorrection.of(id, w.month(), "fix-unknown", "why").withMrr(Money.of("1", "USD")))));
-    c.add(bad("ledger.correct", InvalidInput.text(2000), BadInputContract::textKind,
+    c.add(bad("ledger.correct", InvalidInput.freeText(2000), BadInputContract::textKind,
         (w, why) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), w.month().minusMonths(1), "fix-why", why)
             .withMrr(Money.of("1", "USD")))));
     c.add(bad("ledger.correct", InvalidInput.idempotencyKeys(), BadInputContract::textKind,
@@ -725,6 +726,15 @@ public abstract class BadInputContract {
     if (s.codePoints().anyMatch(Character::isISOControl)) {
       return "control character";
     }
+    if (!s.matches(Names.TEXT_PATTERN)) {
+      return "refused character";
+    }
+    if (Names.clean(s).isEmpty()) {
+      return "blank once cleaned";
+    }
+    if (!s.matches(Names.EMAIL_PATTERN)) {
+      return "invisible character";
+    }
     if (!s.equals(s.strip())) {
       return "surrounding white space";
     }
@@ -746,8 +756,9 @@ public abstract class BadInputContract {
     }
     String s = v.toString();
     StringBuilder out = new StringBuilder();
-    s.codePoints().limit(60).forEach(cp -> out.append(Character.isISOControl(cp)
-        ? String.format("\\u%04X", cp) : new String(Character.toChars(cp))));
+    // invisible characters (controls, format characters, separators, ...) shown by their code point
+    s.codePoints().limit(60).forEach(cp -> out.append(cp != ' ' && !Character.toString(cp).matches(Names.EMAIL_PATTERN)
+        ? String.format("\\u%04X", cp) : Character.toString(cp)));
     return "'" + out + "'" + (s.length() > 60 ? " (" + s.length() + " chars)" : "");
   }
 

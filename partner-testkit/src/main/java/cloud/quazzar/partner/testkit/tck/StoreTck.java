@@ -146,7 +146,7 @@ public abstract class StoreTck {
     }
 
     @Test
-    @DisplayName("text in any script, quotes and SQL-looking text is stored verbatim")
+    @DisplayName("text in any script, quotes and SQL-looking text is stored cleaned (docs/rules.md TEXT-1)")
     void textVerbatim() {
       for (String name : PartnerGenerators.TRICKY_NAMES) {
         Partner p = registry.add(new NewPartner(name, "x@y.example", Tier.SILVER));
@@ -635,6 +635,20 @@ public abstract class StoreTck {
     @Override
     protected TckContext context() {
       return StoreTck.this.context();
+    }
+  }
+
+  @Nested
+  @DisplayName("Unicode text")
+  class UnicodeText extends UnicodeTextContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+
+    @Override
+    protected int examples() {
+      return Math.max(5, propertyExamples() * 2 / 3);
     }
   }
 

@@ -46,12 +46,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md "Bad input": text that looks like SQL injection, LIKE wildcards, escapes or scripts is
- * ordinary text. Each of {@link PartnerGenerators#TRICKY_TEXT} goes through every text field of the
- * public API (company name, contact email, client name, tier change, policy and adjustment audit
- * fields, cancellations, certification name and holder, revocation, idempotency keys, correction
- * reasons) and must read back exactly; every look-up by text (idempotency key, client and partner
- * name keys) must match it exactly, never as a pattern.
+ * Text that looks like SQL injection, LIKE wildcards, escapes or scripts is ordinary text
+ * (docs/rules.md, "Bad input" and "Text"). What "verbatim" means here, exactly: free text (company,
+ * client and certification names, holders, who and why of every change) is stored as {@link
+ * Names#clean} of the input (TEXT-1), and every entry of {@link PartnerGenerators#TRICKY_TEXT} is
+ * already clean, so it must read back unchanged, character for character; email addresses,
+ * idempotency keys and listener names are never cleaned and must read back exactly as given
+ * (TEXT-4, TEXT-5). Each tricky text goes through every text field of the public API (company name,
+ * contact email, client name, tier change, policy and adjustment audit fields, cancellations,
+ * certification name and holder, revocation, idempotency keys, correction reasons); every look-up
+ * by text (idempotency key, client and partner name keys) must match it exactly, never as a
+ * pattern. How text that cleaning changes is stored is {@link UnicodeTextContract}'s subject.
  */
 public abstract class VerbatimTextContract {
   /** The test's store, clock and program. */

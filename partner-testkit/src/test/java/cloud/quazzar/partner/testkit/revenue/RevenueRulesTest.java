@@ -99,11 +99,22 @@ class RevenueRulesTest {
       assertEquals("'" + name, parsed.get(1).get(2));
     }
 
+    @ParameterizedTest(name = "a company name of apostrophes then {0} gets one more apostrophe")
+    @ValueSource(strings = {"=", "+", "-", "@", "\t", "\r"})
+    @DisplayName("text cells of apostrophes then a trigger get one more, so that reading can strip exactly one")
+    void apostropheThenTrigger(String trigger) throws IOException {
+      List<String> names = List.of(trigger + "x", "'" + trigger + "x", "''" + trigger + "x");
+      List<List<String>> parsed = StrictCsv.parse(export(List.of(row(names.get(0), 0), row(names.get(1), 1),
+          row(names.get(2), 2))));
+      assertEquals(List.of("'" + trigger + "x", "''" + trigger + "x", "'''" + trigger + "x"),
+          List.of(parsed.get(1).get(2), parsed.get(2).get(2), parsed.get(3).get(2)));
+    }
+
     @Test
     @DisplayName("every other text is left exactly as it is")
     void notNeutralised() throws IOException {
-      List<String> names = List.of("Acme", "'=already quoted", " =space first", "a=b", "O'Brien", "1+1", "株式会社",
-          "\"Quoted\", Inc.", "line\nbreak", "", "#hash");
+      List<String> names = List.of("Acme", "'already quoted", "'' two", "' =space after", " =space first", "a=b", "O'Brien",
+          "1+1", "株式会社", "\"Quoted\", Inc.", "line\nbreak", "", "'", "''", "#hash");
       List<RevenueRow> rows = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         rows.add(row(names.get(i), i));

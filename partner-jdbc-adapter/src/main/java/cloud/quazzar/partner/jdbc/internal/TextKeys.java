@@ -1,0 +1,96 @@
+package cloud.quazzar.partner.jdbc.internal;
+
+import cloud.quazzar.partner.registry.Names;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the stored name keys to the library's text rule (docs/rules.md TEXT-2) when a store opens.
+ * SQL cannot compute {@link Names#key}, so {@code V7__text_rules.sql} records in {@code text_rules}
+ * which rule the stored keys follow; a database that held partners before V7 starts at rule 0.
+ *
+ * <p>One write transaction, entered only when the stored rule is older (a plain read otherwise, so a
+ * role without UPDATE rights opens an up-to-date database): it claims the row ({@code UPDATE ...
+ * WHERE key_rule < ?}, so of several nodes opening at once one re-keys and the others find it done),
+ * recomputes every partner's and client's key from the stored name and writes those that differ.
+ * Stored names are not changed. Names whose new keys collide ({@code "Acme"} and {@code "Acme"}
+ * after a no-break space were two partners before) cannot all have the key: the one that has it
+ * already, else the oldest, gets it; each other keeps its old key, is named in a warning, and gets a
+ * key of the current rule when it is renamed.
+ */
+final class TextKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(TextKeys.class);
+
+  /** The rule of {@link Names#key} in this version (see {@code V7__text_rules.sql}). */
+  static final int KEY_RULE = 1;
+
+  private TextKeys() {}
+
+  /** A row with a name key: a partner (no owner) or a client (owned by its partner). */
+  private record Row(UUID id, UUID owner, String name, String storedKey, Instant createdAt) {}
+
+  /** Re-keys {@code store}'s partners and clients if their rule is older than {@link #KEY_RULE}. */
+  static void refresh(JdbcStore store) {
+    long rule = store.read(tx -> ((JdbcTransaction) tx).jdbc().number("SELECT key_rule FROM text_rules WHERE id = 1"));
+    if (rule >= KEY_RULE) {
+      return;
+    }
+    store.write(tx -> {
+      Jdbc jdbc = ((JdbcTransaction) tx).jdbc();
+      if (jdbc.update("UPDATE text_rules SET key_rule = ? WHERE id = 1 AND key_rule < ?", KEY_RULE, KEY_RULE) == 0) {
+        return null; // another node re-keyed first
+      }
+      UUID none = new UUID(0, 0);
+      int partners = rekey(jdbc, "partners", jdbc.list(
+          "SELECT id, company_name, name_key, created_at FROM partners",
+          rs -> row(rs, none, "company_name")));
+      int clients = rekey(jdbc, "partner_clients", jdbc.list(
+          "SELECT id, partner_id, name, name_key, created_at FROM partner_clients",
+          rs -> row(rs, Jdbc.uuid(rs, "partner_id"), "name")));
+      LOG.info("partner schema in {}: name keys brought to text rule {} ({} partner and {} client keys changed)",
+          store.description(), KEY_RULE, partners, clients);
+      return null;
+    });
+  }
+
+  private static Row row(ResultSet rs, UUID owner, String nameColumn) throws SQLException {
+    return new Row(Jdbc.uuid(rs, "id"), owner, rs.getString(nameColumn), rs.getString("name_key"),
+        Jdbc.instant(rs, "created_at"));
+  }
+
+  /** Writes the new key of every row whose key changes and whose new key is free; returns how many. */
+  private static int rekey(Jdbc jdbc, String table, List<Row> rows) {
+    Map<List<Object>, List<Row>> byNewKey = new HashMap<>();
+    for (Row r : rows) {
+      byNewKey.computeIfAbsent(List.of(r.owner(), Names.key(r.name())), k -> new ArrayList<>()).add(r);
+    }
+    int changed = 0;
+    for (Map.Entry<List<Object>, List<Row>> group : byNewKey.entrySet()) {
+      String newKey = (String) group.getKey().get(1);
+      List<Row> same = group.getValue();
+      // the one that already has the key keeps it; else the oldest gets it
+      same.sort(Comparator.comparing((Row r) -> !r.storedKey().equals(newKey)).thenComparing(Row::createdAt)
+          .thenComparing(Row::id));
+      Row winner = same.get(0);
+      if (!winner.storedKey().equals(newKey)) {
+        jdbc.update(() -> table + " " + winner.id() + ": its new name key is another row's old key",
+            "UPDATE " + table + " SET name_key = ? WHERE id = ?", newKey, winner.id());
+        changed++;
+      }
+      for (Row loser : same.subList(1, same.size())) {
+        LOG.warn("{} {} ('{}') has the same name as {} ('{}') under the text rules (docs/rules.md TEXT-2): it keeps"
+            + " its old name key until renamed", table, loser.id(), loser.name(), winner.id(), winner.name());
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,68 @@
+package cloud.quazzar.partner.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
+import cloud.quazzar.partner.spi.Store;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/rules.md TEXT-3 on H2: partners are listed by name key in code point order with H2's plain
+ * string comparison (name keys sort alike by UTF-16 units), so the listing still reads the name-key
+ * index in order instead of sorting every partner; a partner's clients are still found by index.
+ * The statements mirror {@code JdbcPartners}; the table holds 20,000 partners.
+ */
+@DisplayName("Name order indexes")
+class NameOrderIndexTest {
+  private static final String PARTNERS = "SELECT id, company_name FROM partners ORDER BY name_key, id"
+      + " OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY";
+  private static final String CLIENTS = "SELECT id, name FROM partner_clients WHERE partner_id = (SELECT MIN(id) FROM"
+      + " partners) ORDER BY name_key, id";
+
+  private static String plan(Connection c, String sql) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+      while (rs.next()) {
+        out.append(rs.getString(1)).append('\n');
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  @DisplayName("on H2, the partner listing reads the name-key index in order, and clients are found by index")
+  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
+  void h2() throws SQLException {
+    String name = "nameidx" + UUID.randomUUID().toString().replace("-", "");
+    try (Store store = new JdbcStorageProvider().open(JdbcStorage.h2InMemory(name));
+        Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO partners (id, company_name, name_key, contact_email, tier, status, created_at, updated_at,"
+          + " version) SELECT RANDOM_UUID(), 'P' || X, 'p' || X, 'p@x.example', 'GOLD', 'ACTIVE', CURRENT_TIMESTAMP,"
+          + " CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, 20000)");
+      s.execute("INSERT INTO partner_clients (id, partner_id, name, name_key, server_count, created_at, updated_at,"
+          + " version) SELECT RANDOM_UUID(), (SELECT MIN(id) FROM partners), 'C' || X, 'c' || X, 1, CURRENT_TIMESTAMP,"
+          + " CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, 2000)");
+      s.execute("ANALYZE");
+      String partners = plan(c, PARTNERS);
+      assertTrue(partners.contains("partners_name_key_ux") && partners.contains("index sorted"), partners);
+      String first;
+      try (ResultSet rs = s.executeQuery("SELECT MIN(id) FROM partners")) {
+        rs.next();
+        first = rs.getString(1);
+      }
+      String clients = plan(c, CLIENTS.replace("(SELECT MIN(id) FROM partners)", "'" + first + "'"));
+      // one partner's clients are found by an index on partner_id (H2 picks the foreign key's) and then
+      // sorted, as before keys sorted alike by UTF-16 units: a partner has few clients
+      assertTrue(clients.contains("/* public.partner_clients_partner_") && clients.contains(": partner_id ="), clients);
+    }
+  }
+}
