@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Versions: {@link #setPolicy} makes a new immutable version effective from today or a later
  * date; earlier versions stay, and a version still in the future can be cancelled. The version in
- * force on a date is described at {@link PolicyVersion}. DESIGN.md **rule**: a quote for a date
+ * force on a date is described at {@link PolicyVersion}. Rule D5 of {@code docs/rules.md}: a quote for a date
  * uses the version in force on that date, so any past quote can be reproduced: no change ever takes
  * effect before today.
  *
