@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The discount rules, once, over any {@link Store}, with the history cached in memory.
  *
- * <p>Cache freshness (documented on {@link DiscountEngine}; rule D11 of {@code docs/rules.md}): a
+ * <p>Cache freshness (documented on {@link DiscountEngine}; rule DR11 of {@code docs/rules.md}): a
  * {@link State} read at revision R when today was D holds every change committed before it was
  * read; any change committed later takes effect on its own today or later, which is D or later (no
  * change reaches back before today). So for dates before D the state is final and is used without
@@ -94,6 +94,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** Local writes ended so far: a state read before the latest one ended has no window. */
   private final AtomicLong localWrites = new AtomicLong();
   private volatile @Nullable State state;
+  /** {@link #refresh} as store work, made once rather than per call. */
+  private final StoreWork<State> refresher = this::refresh;
 
   /** An engine with a staleness of zero: other nodes' changes are seen by the next call. */
   public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone) {
@@ -156,7 +158,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     if (s != null && (epochDay < s.finalBefore || (stalenessMillis > 0 && withinWindow(s)))) {
       return s;
     }
-    return store.read(this::refresh);
+    return store.read(refresher);
   }
 
   /** The state to quote {@code epochDay} with, inside a transaction the caller already holds. */
@@ -247,7 +249,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return c;
   }
 
-  /** Rule D9 ({@code docs/rules.md}): with no policy configured, quoting is a clear error, not a zero discount. */
+  /** Rule DR9 ({@code docs/rules.md}): with no policy configured, quoting is a clear error, not a zero discount. */
   private static NotFoundException noPolicy(State s, LocalDate date) {
     Long first = s.policies.firstDay();
     return new NotFoundException(POLICY, "in force on " + date + (first == null
@@ -262,7 +264,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     LocalDate today = today();
     Checks checks = Checks.start().notNull("policy", policy).bean("change", change);
     LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom();
-    // rule D5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
+    // rule DR5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
     checks.check(!from.isBefore(today), "effectiveFrom",
         "must be today (" + today + ") or later: a new version never changes a past date").done();
     String by = Names.clean(Objects.requireNonNull(change.changedBy()));

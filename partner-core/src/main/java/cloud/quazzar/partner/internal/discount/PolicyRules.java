@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The validation of a {@link DiscountPolicy}, once, for its constructor and its builder: every
- * component present, every tier with a base rate, and the monotonic rule (rule D4 of {@code
+ * component present, every tier with a base rate, and the monotonic rule (rule DR4 of {@code
  * docs/rules.md}: a higher tier or more servers never gets a smaller total rate; a policy that would
  * break it is refused, naming the offending entries). {@link DiscountPolicy}'s javadoc says what is
  * checked; the checks are here. One of the two internal classes that an API class refers to (see
@@ -169,7 +169,7 @@ public final class PolicyRules {
         baseComplete = false;
       }
     }
-    // rule D4 (monotonic): "a lower tier with a higher base" is refused, naming it.
+    // rule DR4 (monotonic): "a lower tier with a higher base" is refused, naming it.
     Tier previous = null;
     for (Tier t : TIERS) {
       Rate r = base.get(t);
@@ -255,7 +255,7 @@ public final class PolicyRules {
         continue;
       }
       if (prev != null) {
-        // rule D4 (monotonic): thresholds strictly increasing, bonuses never decreasing.
+        // rule DR4 (monotonic): thresholds strictly increasing, bonuses never decreasing.
         if (s.minServers() <= prev.minServers()) {
           violations.add(new Violation(s.field() + ".minServers",
               "must be greater than step " + prevIndex + "'s " + prev.minServers() + ", got " + s.minServers()
