@@ -139,8 +139,9 @@ final class CompiledPolicy {
 
   /**
    * How many steps {@code serverCount} reaches: the index (from 1) of the highest step whose
-   * minimum is at most {@code serverCount} (rules DR1 and DR10 of {@code docs/rules.md}: "50+ servers" means 50 or more, and
-   * only the highest step counts), 0 if none. A branch-free binary search over the padded array.
+   * minimum is at most {@code serverCount} (rules DR1 and DR10 of {@code docs/rules.md}: "50+
+   * servers" means 50 or more, and only the highest step counts), 0 if none. A branch-free binary
+   * search over the padded array.
    */
   private static int reached(int[] t, long serverCount) {
     int n = (int) Math.min(serverCount, CLAMP);
