@@ -87,7 +87,7 @@ public record DiscountPolicy(
 
   /** The base rate of {@code tier}. */
   public Rate baseRate(Tier tier) {
-    return baseRates.get(tier);
+    return requireNonNull(baseRates.get(tier), "every tier has a base rate"); // checked on construction
   }
 
   /** The schedule {@code tier} uses: its own from {@link #tierSchedules()}, else the shared one. */
@@ -388,7 +388,9 @@ public record DiscountPolicy(
       }
       Map<Tier, List<VolumeStep>> ownSteps = new EnumMap<>(Tier.class);
       own.forEach((t, steps) -> ownSteps.put(t, volumeSteps(steps)));
-      return new DiscountPolicy(rates, volumeSteps(shared), ownSteps, combination, capRate, rounding);
+      // no violation: every value below is present
+      return new DiscountPolicy(rates, volumeSteps(shared), ownSteps, requireNonNull(combination),
+          requireNonNull(capRate), requireNonNull(rounding));
     }
 
     private static List<VolumeStep> volumeSteps(List<PolicyRules.@Nullable Step> steps) {

@@ -97,14 +97,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** {@link #refresh} as store work, made once rather than per call. */
   private final StoreWork<State> refresher = this::refresh;
 
-  /** An engine with a staleness of zero: other nodes' changes are seen by the next call. */
-  public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone) {
-    this(store, clock, zone, Duration.ZERO);
-  }
-
   /**
-   * @param staleness how late other nodes' changes may be seen: zero, or whole milliseconds up to
-   *     an hour (the program's builder validates it)
+   * @param staleness how late other nodes' changes may be seen: zero (by the next call), or whole
+   *     milliseconds up to an hour (the program's builder validates it)
    */
   public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone, Duration staleness) {
     this.store = store;

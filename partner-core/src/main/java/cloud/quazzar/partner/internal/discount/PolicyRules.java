@@ -1,5 +1,7 @@
 package cloud.quazzar.partner.internal.discount;
 
+import static java.util.Objects.requireNonNull;
+
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.discount.Combination;
@@ -171,16 +173,18 @@ public final class PolicyRules {
     }
     // rule DR4 (monotonic): "a lower tier with a higher base" is refused, naming it.
     Tier previous = null;
+    Rate previousRate = null;
     for (Tier t : TIERS) {
       Rate r = base.get(t);
       if (r == null) {
         continue;
       }
-      if (previous != null && base.get(previous).compareTo(r) > 0) {
+      if (previous != null && previousRate != null && previousRate.compareTo(r) > 0) {
         violations.add(new Violation("baseRates." + previous, "must not exceed " + t + "'s " + r
-            + ": a lower tier never gets a higher base rate (was " + base.get(previous) + ")"));
+            + ": a lower tier never gets a higher base rate (was " + previousRate + ")"));
       }
       previous = t;
+      previousRate = r;
     }
     boolean schedulesOk = checkSchedule("volumeSchedule", schedule, violations);
     for (Map.Entry<Tier, List<@Nullable Step>> e : perTier.entrySet()) {
@@ -214,8 +218,8 @@ public final class PolicyRules {
         loSteps.forEach(s -> points.add(s.minServers()));
         hiSteps.forEach(s -> points.add(s.minServers()));
         for (long n : points) {
-          int loTotal = total(base.get(lo), loSteps, n, combination, cap, rounding);
-          int hiTotal = total(base.get(hi), hiSteps, n, combination, cap, rounding);
+          int loTotal = total(requireNonNull(base.get(lo)), loSteps, n, combination, cap, rounding);
+          int hiTotal = total(requireNonNull(base.get(hi)), hiSteps, n, combination, cap, rounding);
           if (loTotal > hiTotal) {
             Tier named = perTier.containsKey(hi) ? hi : lo;
             violations.add(new Violation("tierSchedules." + named, "at " + n + " servers " + hi + "'s total rate "
@@ -233,7 +237,7 @@ public final class PolicyRules {
     Rate bonus = Rate.ZERO;
     for (Step s : steps) {
       if (s.minServers() <= n) {
-        bonus = s.bonus();
+        bonus = requireNonNull(s.bonus()); // only called when every bonus is present
       }
     }
     return Math.min(c.combine(base, bonus, rounding), cap.basisPoints());
