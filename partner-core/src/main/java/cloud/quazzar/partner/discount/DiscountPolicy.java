@@ -215,8 +215,7 @@ public record DiscountPolicy(
     private void once(String option) {
       notBuilt(option);
       if (!set.add(option)) {
-        throw new ConfigurationException(option + " was already set on this DiscountPolicy.Builder: each option "
-            + "may be set once");
+        throw new ConfigurationException("builder option '" + option + "' is already set: each option may be set once");
       }
     }
 
@@ -281,8 +280,8 @@ public record DiscountPolicy(
       if (known(tier, "tierSchedules")) {
         notBuilt("tierSchedules." + tier);
         if (perTier.containsKey(tier)) {
-          throw new ConfigurationException("tierSchedules." + tier + " was already set on this DiscountPolicy.Builder: "
-              + tier + " has its own schedule already; add steps with tierVolumeStep");
+          throw new ConfigurationException("builder option 'tierSchedules." + tier + "' is already set: each option may be"
+              + " set once (" + tier + " has its own schedule already; add steps with tierVolumeStep)");
         }
         perTier.put(tier, new ArrayList<>());
       }

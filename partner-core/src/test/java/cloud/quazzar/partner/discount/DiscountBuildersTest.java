@@ -28,7 +28,8 @@ class DiscountBuildersTest {
 
   private static String misuse(String option, Executable call) {
     ConfigurationException e = assertThrows(ConfigurationException.class, call);
-    assertTrue(e.getMessage().startsWith(option + " was already set"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("builder option '" + option + "' is already set: each option may be set once"),
+        e.getMessage());
     return e.getMessage();
   }
 
