@@ -81,7 +81,7 @@ public final class PartnerProgram implements AutoCloseable {
     Executor executor = owned != null ? owned : b.eventExecutor;
     this.events = new DefaultDomainEvents(outbox, clock, executor, owned, b.eventRetryDelay, b.eventLease);
     this.registry = new DefaultPartnerRegistry(outbox, clock, b.ids);
-    this.discounts = new DefaultDiscountEngine(outbox, clock, zone);
+    this.discounts = new DefaultDiscountEngine(outbox, clock, zone, b.discountStaleness);
     this.certifications = new DefaultCertificationTracker(
         outbox, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements, events);
     this.revenue = new DefaultRevenueLedger(outbox, clock, zone, b.ids);
@@ -221,6 +221,7 @@ public final class PartnerProgram implements AutoCloseable {
     private @Nullable Executor eventExecutor;
     private Duration eventRetryDelay = Duration.ofSeconds(5);
     private Duration eventLease = Duration.ofSeconds(30);
+    private Duration discountStaleness = Duration.ZERO;
     /** The options set so far, in order. */
     private final java.util.Set<String> set = new java.util.LinkedHashSet<>();
     private boolean built;
@@ -406,6 +407,32 @@ public final class PartnerProgram implements AutoCloseable {
       }
       once("eventLease");
       this.eventLease = lease;
+      return this;
+    }
+
+    /**
+     * How late the discount engine may see discount changes made by other programs (nodes) sharing
+     * the store: policy versions, adjustments and their cancellations made elsewhere are used by
+     * every quote that starts at least {@code staleness} after they committed, by this program's
+     * clock, and possibly sooner. Default {@link Duration#ZERO}: seen by the next call, at the
+     * price of one read of the store's discount revision per call for today or a later date. A
+     * staleness above zero saves that read for quotes within the window. Changes made through this
+     * program are always seen at once, and quotes for past dates never touch the store either way.
+     * {@link DiscountEngine} has the details.
+     *
+     * @param staleness zero, or whole milliseconds up to 1 hour
+     * @throws ValidationException ({@code discountStaleness}) if null, negative, longer than 1
+     *     hour, or not whole milliseconds
+     * @throws ConfigurationException if set already
+     */
+    public Builder discountStaleness(Duration staleness) {
+      given(staleness, "discountStaleness");
+      if (staleness.isNegative() || staleness.compareTo(Duration.ofHours(1)) > 0 || staleness.getNano() % 1_000_000 != 0) {
+        throw ValidationException.of("discountStaleness", "must be zero or whole milliseconds up to 1 hour, got "
+            + staleness);
+      }
+      once("discountStaleness");
+      this.discountStaleness = staleness;
       return this;
     }
 

@@ -58,7 +58,20 @@ class BuilderConventionTest {
       o.put("eventExecutor", b -> b.eventExecutor(Runnable::run));
       o.put("eventRetryDelay", b -> b.eventRetryDelay(Duration.ofSeconds(1)));
       o.put("eventLease", b -> b.eventLease(Duration.ofSeconds(10)));
+      o.put("discountStaleness", b -> b.discountStaleness(Duration.ofSeconds(1)));
       return o;
+    }
+
+    @Test
+    @DisplayName("the list of options above is every public option of the builder, so none escapes the checks")
+    void everyOptionListed() {
+      java.util.Set<String> declared = new java.util.TreeSet<>();
+      for (java.lang.reflect.Method m : PartnerProgram.Builder.class.getDeclaredMethods()) {
+        if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build")) {
+          declared.add(m.getName());
+        }
+      }
+      assertEquals(declared, new java.util.TreeSet<>(options().keySet()));
     }
 
     @Test
@@ -90,6 +103,7 @@ class BuilderConventionTest {
       assertFields(List.of("eventExecutor"), () -> b.eventExecutor(null));
       assertFields(List.of("eventRetryDelay"), () -> b.eventRetryDelay(null));
       assertFields(List.of("eventLease"), () -> b.eventLease(null));
+      assertFields(List.of("discountStaleness"), () -> b.discountStaleness(null));
       // none of the refused values counted: every option can still be set (one storage choice)
       options().forEach((name, set) -> {
         if (!name.equals("storageProvider") && !name.equals("storage") && !name.equals("classLoader")) {

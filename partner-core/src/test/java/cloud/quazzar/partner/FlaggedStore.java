@@ -53,6 +53,9 @@ public final class FlaggedStore implements Store {
 
   /** Provider {@code volatile-test}: opens a store that says it is not durable. */
   public static final class VolatileProvider implements StorageProvider {
+    /** For ServiceLoader. */
+    public VolatileProvider() {}
+
     @Override
     public String name() {
       return "volatile-test";
@@ -71,6 +74,9 @@ public final class FlaggedStore implements Store {
 
   /** Provider {@code durable-test}: opens a store that says it is durable (it is not, really). */
   public static final class DurableProvider implements StorageProvider {
+    /** For ServiceLoader. */
+    public DurableProvider() {}
+
     @Override
     public String name() {
       return "durable-test";

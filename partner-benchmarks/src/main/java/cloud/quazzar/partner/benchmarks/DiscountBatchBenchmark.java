@@ -8,9 +8,11 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.SequentialIds;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
@@ -38,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A billing run of 1,000,000 partners for one date: the engine's batch API against a bare loop of
  * the same number of {@link DiscountBenchmark#bareQuote bare long-cents quotes} into an array (the
  * limit). Every item names its partner; 100 partners have an adjustment, so the batch looks up
- * adjustments by partner as a real run would.
+ * adjustments by partner as a real run would. On the memory store, named explicitly ({@code
+ * MemoryStorage.create()}): a run for a past day reads nothing from the store.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +53,7 @@ public class DiscountBatchBenchmark {
   static final int PARTNERS = 1_000_000;
   static final int ADJUSTED = 100;
 
+  private Store store;
   private PartnerProgram program;
   private DiscountEngine engine;
   private List<QuoteItem> items;
@@ -61,7 +65,8 @@ public class DiscountBatchBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     TestClock clock = TestClock.at(Instant.parse("2026-01-01T09:30:00Z"));
-    program = PartnerProgram.builder().clock(clock).idGenerator(new SequentialIds()).build();
+    store = MemoryStorage.create();
+    program = PartnerProgram.builder().clock(clock).idGenerator(new SequentialIds()).store(store).build();
     engine = program.discounts();
     engine.setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("bench", "example policy"));
     List<PartnerId> adjusted = new ArrayList<>();
@@ -89,6 +94,7 @@ public class DiscountBatchBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     program.close();
+    store.close();
   }
 
   /** Limit: 1,000,000 bare long-cents quotes into an array. */

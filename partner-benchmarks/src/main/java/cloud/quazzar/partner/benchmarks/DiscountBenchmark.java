@@ -7,7 +7,9 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
 import cloud.quazzar.partner.testkit.oracle.DiscountOracle;
@@ -42,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * version and Easy Rules, all with the example policy (Silver 10%, Gold 15%, Platinum 20%; +5% from
  * 50 servers, +8% from 200) over the same 1,024 prepared (tier, servers, gross) inputs, cycled.
  *
+ * <p>The program runs on the memory store, named explicitly ({@code MemoryStorage.create()}); the
+ * calculator and the competitors never touch it. The engine's public quote by date, which may read
+ * the store, is measured on every store in {@link DiscountTodayBenchmark}.
+ *
  * <p>Run with the other discount benchmarks: {@code java -jar partner-benchmarks/target/benchmarks.jar
  * Discount -prof gc}. {@code BenchmarkExactnessTest} checks that every competitor computes the same
  * discounts as the engine, so the ratios compare equal work.
@@ -55,9 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DiscountBenchmark {
   static final int INPUTS = 1024;
   static final LocalDate DATE = LocalDate.parse("2026-01-15");
-  static final LocalDate PAST = LocalDate.parse("2026-01-10");
   static final Currency USD = Currency.getInstance("USD");
 
+  private Store store;
   private PartnerProgram program;
   private DiscountEngine engine;
   private DiscountCalculator calculator;
@@ -76,7 +82,8 @@ public class DiscountBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     TestClock clock = TestClock.at(Instant.parse("2026-01-01T09:30:00Z"));
-    program = PartnerProgram.builder().clock(clock).build();
+    store = MemoryStorage.create();
+    program = PartnerProgram.builder().clock(clock).store(store).build();
     engine = program.discounts();
     policy = DiscountGenerators.examplePolicy();
     engine.setPolicy(policy, PolicyChange.today("bench", "example policy"));
@@ -105,6 +112,7 @@ public class DiscountBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     program.close();
+    store.close();
   }
 
   /** Points the next benchmark call at input {@code i} (for the exactness test). */
@@ -165,26 +173,6 @@ public class DiscountBenchmark {
   public DiscountQuote engineQuote() {
     int i = nextIndex();
     return calculator.quote(tiers[i], servers[i], gross[i]);
-  }
-
-  /**
-   * The engine's public quote for a past date: the version look-up by date in the cached history,
-   * then the quote (no store access: a past date's version is final).
-   */
-  @Benchmark
-  public DiscountQuote engineQuotePastDate() {
-    int i = nextIndex();
-    return engine.quote(tiers[i], servers[i], PAST, gross[i]);
-  }
-
-  /**
-   * The engine's public quote for today: first a read of the store's discount revision (memory
-   * store: a read lock), since another node may have set a version effective today.
-   */
-  @Benchmark
-  public DiscountQuote engineQuoteToday() {
-    int i = nextIndex();
-    return engine.quote(tiers[i], servers[i], DATE, gross[i]);
   }
 
   // ---- competitors ---------------------------------------------------------------------------

@@ -7,8 +7,11 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
+import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -30,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How cost grows with the policy: the engine's rate as the volume schedule grows from 1 to 64
  * steps (thresholds up to 1,000 or up to 100,000 servers), and the engine's quote for a date as the version history grows from 1 to 10,000 versions
- * (one per day, quoted on dates spread over the whole history, all past).
+ * (one per day, quoted on dates spread over the whole history, all past). On the memory store,
+ * named explicitly ({@code MemoryStorage.create()}); the quotes measured never touch it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,6 +60,7 @@ public class DiscountScalingBenchmark {
     public String spread = "narrow";
 
     DiscountCalculator calculator;
+    Store store;
     PartnerProgram program;
     Tier[] tiers = new Tier[INPUTS];
     int[] servers = new int[INPUTS];
@@ -70,7 +75,8 @@ public class DiscountScalingBenchmark {
       for (int s = 1; s <= steps; s++) {
         b.volumeStep(s * gap, Integer.toString(s * 20 / steps + 1));
       }
-      program = PartnerProgram.builder().clock(TestClock.at(START)).build();
+      store = MemoryStorage.create();
+      program = PartnerProgram.builder().clock(TestClock.at(START)).store(store).build();
       program.discounts().setPolicy(b.build(), PolicyChange.today("bench", steps + " steps"));
       calculator = program.discounts().calculatorOn(FIRST_DAY);
       SplittableRandom random = new SplittableRandom(11);
@@ -83,6 +89,7 @@ public class DiscountScalingBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
       program.close();
+      store.close();
     }
   }
 
@@ -101,6 +108,7 @@ public class DiscountScalingBenchmark {
     public String quoted = "spread";
 
     DiscountEngine engine;
+    Store store;
     PartnerProgram program;
     LocalDate[] dates = new LocalDate[INPUTS];
     Tier[] tiers = new Tier[INPUTS];
@@ -111,9 +119,10 @@ public class DiscountScalingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       TestClock clock = TestClock.at(START);
-      program = PartnerProgram.builder().clock(clock).build();
+      store = MemoryStorage.create();
+      program = PartnerProgram.builder().clock(clock).store(store).build();
       engine = program.discounts();
-      DiscountPolicy policy = cloud.quazzar.partner.testkit.generators.DiscountGenerators.examplePolicy();
+      DiscountPolicy policy = DiscountGenerators.examplePolicy();
       for (int v = 0; v < versions; v++) {
         engine.setPolicy(policy.toBuilder().baseRate(Tier.PLATINUM, Integer.toString(20 + v % 50)).build(),
             PolicyChange.from(FIRST_DAY.plusDays(v), "bench", "version " + v));
@@ -136,6 +145,7 @@ public class DiscountScalingBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
       program.close();
+      store.close();
     }
   }
 

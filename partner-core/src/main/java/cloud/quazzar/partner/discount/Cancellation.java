@@ -1,8 +1,8 @@
 package cloud.quazzar.partner.discount;
 
-import static java.util.Objects.requireNonNull;
-
+import cloud.quazzar.partner.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 
 /**
  * The record that a scheduled version (of the policy or of a partner's adjustment) was cancelled
@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param reason why
  */
 public record Cancellation(Instant at, String by, String reason) {
+  /**
+   * @throws ValidationException listing every null component
+   */
   public Cancellation {
-    requireNonNull(at, "at");
-    requireNonNull(by, "by");
-    requireNonNull(reason, "reason");
+    ComponentChecks.requireAll(new ArrayList<>(0), "at", at, "by", by, "reason", reason);
   }
 }

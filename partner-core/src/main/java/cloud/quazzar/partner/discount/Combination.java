@@ -3,8 +3,8 @@ package cloud.quazzar.partner.discount;
 import java.math.RoundingMode;
 
 /**
- * How a tier's base rate and its volume bonus make one rate (DESIGN.md **rule**: "by default base
- * and bonus add up ... a policy may instead compound them").
+ * How a tier's base rate and its volume bonus make one rate (rule DR2 of {@code docs/rules.md}: by
+ * default base and bonus add up; a policy may instead compound them).
  */
 public enum Combination {
   /**

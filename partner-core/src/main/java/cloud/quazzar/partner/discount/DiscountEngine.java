@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Versions: {@link #setPolicy} makes a new immutable version effective from today or a later
  * date; earlier versions stay, and a version still in the future can be cancelled. The version in
- * force on a date is described at {@link PolicyVersion}. DESIGN.md **rule**: a quote for a date
+ * force on a date is described at {@link PolicyVersion}. Rule DR5 of {@code docs/rules.md}: a quote for a date
  * uses the version in force on that date, so any past quote can be reproduced: no change ever takes
  * effect before today.
  *
@@ -28,11 +28,29 @@ import java.util.Optional;
  * force on the date is a {@link NotFoundException} (entity {@code "discount policy"}), never a zero
  * discount.
  *
- * <p>Caching: the engine compiles each version once and keeps the history in memory. Quotes for a
- * date before the day the cache was last confirmed against the store need no store access (no
- * change can reach back before its own today); quotes for today or later first read the store's
- * discount revision (one cheap read) and reload when another program or node has changed
- * anything. This assumes the nodes sharing a store agree on the date.
+ * <p>Caching and freshness (rule DR11 of {@code docs/rules.md}): the engine compiles each version
+ * once and keeps the history (versions, adjustments, cancellations) in memory. Quotes for a date
+ * before the day the cache was last confirmed against the store need no store access, ever (no
+ * change can reach back before its own today). For today and later dates, what the engine promises
+ * about changes made by <em>other</em> programs sharing the store (other nodes) depends on the
+ * program's {@code discountStaleness} (see {@link
+ * cloud.quazzar.partner.PartnerProgram.Builder#discountStaleness}):
+ *
+ * <ul>
+ *   <li>{@link java.time.Duration#ZERO} (the default): every such call first reads the store's
+ *       discount revision (one cheap read, but a database round trip on a JDBC store) and reloads
+ *       when it moved, so another node's committed change is used by the next call;
+ *   <li>a staleness {@code N} (up to 1 hour): a change another node committed at time {@code t}, by
+ *       this program's clock, is used by every call that starts at {@code t + N} or later, and may
+ *       be used sooner; between two checks of the revision, quotes for today cost no store access.
+ *       A clock that goes back makes the next call check the store (going back never lengthens the
+ *       wait).
+ * </ul>
+ *
+ * <p>Changes made through this program ({@link #setPolicy}, {@link #cancelPolicy}, {@link
+ * #adjust}, {@link #cancelAdjustment}) are used by its next call whatever the staleness, including
+ * after a host transaction that joined them commits or rolls back. All of this assumes the nodes
+ * sharing a store agree on the date (their clocks and zones).
  */
 public interface DiscountEngine {
 

@@ -2,18 +2,20 @@ package cloud.quazzar.partner.discount;
 
 import static java.util.Objects.requireNonNull;
 
+import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.internal.discount.PolicyRules;
 import cloud.quazzar.partner.registry.Tier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,26 +25,28 @@ import org.jspecify.annotations.Nullable;
  * by construction; {@link #builder()} is the convenient way to make one. A policy takes effect as a
  * {@link PolicyVersion} through {@link DiscountEngine#setPolicy}.
  *
- * <p>The rules a policy encodes (DESIGN.md, Discounts), for a tier {@code t} and a server count
- * {@code n}:
+ * <p>The rules a policy encodes (ids of {@code docs/rules.md}, Discounts), for a tier {@code t}
+ * and a server count {@code n}:
  *
  * <ul>
  *   <li>the step reached is the highest of {@code t}'s schedule whose minimum is {@code <= n}
- *       (**rule**: "50+ servers" means 50 or more; never a sum over steps);
- *   <li>the combined rate is {@code combination.combine(base(t), bonus)} (**rule**: additive by
- *       default, optionally compounded);
- *   <li>the total rate is the combined rate limited by the cap, which is at most 100% (**rule**: the
+ *       (DR1: "50+ servers" means 50 or more; DR10: never a sum over steps);
+ *   <li>the combined rate is {@code combination.combine(base(t), bonus)} (DR2: additive by default,
+ *       optionally compounded);
+ *   <li>the total rate is the combined rate limited by the cap, which is at most 100% (DR3: the
  *       total never exceeds 100% or the cap).
  * </ul>
  *
- * <p>Construction refuses, naming every offending entry at once (**rule**: monotonic; a policy that
- * would break it is rejected with an error naming the offending entries): a tier without a base
- * rate; a lower tier with a higher base rate than a higher tier; thresholds that are not strictly
+ * <p>Construction (the constructor and {@link Builder#build()}) refuses, naming every offending
+ * entry in one {@link ValidationException} (DR4: monotonic; a policy that would break it is refused,
+ * naming the offending entries): a null component, step or rate; a tier without a base rate; a
+ * lower tier with a higher base rate than a higher tier; thresholds that are not strictly
  * increasing; a bonus that falls as servers rise; tier schedules under which a higher tier would
  * get a smaller total than a lower one at some server count; a cap below a base rate; more than
  * {@value #MAX_STEPS} steps; {@link RoundingMode#UNNECESSARY}. Fields are named like {@code
  * baseRates.GOLD}, {@code volumeSchedule[2].minServers} (indices from 0) and {@code
- * tierSchedules.PLATINUM[0].bonus}.
+ * tierSchedules.PLATINUM[0].bonus}. The checks live in internal code (not API), once for both
+ * ways of making a policy; the collections are copied as they are checked.
  *
  * @param baseRates the base rate of each tier; every tier present; unmodifiable, in tier order
  * @param volumeSchedule the steps every tier uses unless {@code tierSchedules} has its own; may be
@@ -70,57 +74,10 @@ public record DiscountPolicy(
    * @throws ValidationException listing every broken rule (see the class description)
    */
   public DiscountPolicy {
-    List<Violation> violations = new ArrayList<>();
-    if (baseRates == null) {
-      violations.add(new Violation("baseRates", "must not be null"));
-      baseRates = Map.of();
-    }
-    if (volumeSchedule == null) {
-      violations.add(new Violation("volumeSchedule", "must not be null; use an empty list for no steps"));
-      volumeSchedule = List.of();
-    }
-    if (tierSchedules == null) {
-      violations.add(new Violation("tierSchedules", "must not be null; use an empty map for none"));
-      tierSchedules = Map.of();
-    }
-    if (combination == null) {
-      violations.add(new Violation("combination", "must not be null"));
-    }
-    if (cap == null) {
-      violations.add(new Violation("cap", "must not be null; use Rate.FULL (100%) for no cap"));
-    }
-    if (rounding == null) {
-      violations.add(new Violation("rounding", "must not be null"));
-    }
-    Map<Tier, Rate> base = new EnumMap<>(Tier.class);
-    baseRates.forEach((tier, rate) -> {
-      if (tier != null && rate != null) {
-        base.put(tier, rate);
-      } else if (tier != null) {
-        violations.add(new Violation("baseRates." + tier, "must not be null"));
-      }
-    });
-    for (Tier t : TIERS) {
-      if (!baseRates.containsKey(t)) {
-        violations.add(new Violation("baseRates." + t, "must be set: every tier needs a base rate (0% is allowed)"));
-      }
-    }
-    List<StepDraft> schedule = drafts("volumeSchedule", volumeSchedule, violations);
-    Map<Tier, List<StepDraft>> perTier = new EnumMap<>(Tier.class);
-    tierSchedules.forEach((tier, steps) -> {
-      if (tier != null) {
-        perTier.put(tier, drafts("tierSchedules." + tier, steps == null ? List.of() : steps, violations));
-      }
-    });
-    validate(base, schedule, perTier, combination, cap, rounding, violations);
-    if (!violations.isEmpty()) {
-      throw new ValidationException(violations);
-    }
-    baseRates = Collections.unmodifiableMap(new EnumMap<>(base));
-    volumeSchedule = List.copyOf(volumeSchedule);
-    Map<Tier, List<VolumeStep>> copied = new EnumMap<>(Tier.class);
-    tierSchedules.forEach((tier, steps) -> copied.put(tier, List.copyOf(steps)));
-    tierSchedules = Collections.unmodifiableMap(copied);
+    PolicyRules.Valid valid = PolicyRules.check(baseRates, volumeSchedule, tierSchedules, combination, cap, rounding);
+    baseRates = valid.baseRates();
+    volumeSchedule = valid.volumeSchedule();
+    tierSchedules = valid.tierSchedules();
   }
 
   /** A builder with ADDITIVE combination, no cap and HALF_UP rounding. */
@@ -130,7 +87,7 @@ public record DiscountPolicy(
 
   /** The base rate of {@code tier}. */
   public Rate baseRate(Tier tier) {
-    return baseRates.get(tier);
+    return requireNonNull(baseRates.get(tier), "every tier has a base rate"); // checked on construction
   }
 
   /** The schedule {@code tier} uses: its own from {@link #tierSchedules()}, else the shared one. */
@@ -146,7 +103,7 @@ public record DiscountPolicy(
 
   /**
    * The step of {@code tier}'s schedule that {@code serverCount} reaches: the highest whose minimum
-   * is at most {@code serverCount} (**rule**), or empty if it reaches none.
+   * is at most {@code serverCount} (rule DR1), or empty if it reaches none.
    */
   public Optional<VolumeStep> stepReached(Tier tier, long serverCount) {
     VolumeStep reached = null;
@@ -180,16 +137,13 @@ public record DiscountPolicy(
     return cappedRate(uncappedBasisPoints(baseRate(tier), bonus, Rate.ZERO));
   }
 
-  /** A builder holding this policy's values, to derive a changed policy. */
+  /**
+   * A builder starting from this policy's values, to derive a changed policy: each option still
+   * may be set once, replacing this policy's value (as it replaces a default of {@link
+   * #builder()}); steps added are appended to this policy's schedules.
+   */
   public Builder toBuilder() {
-    Builder b = new Builder().combination(combination).cap(cap).rounding(rounding);
-    baseRates.forEach(b::baseRate);
-    volumeSchedule.forEach(s -> b.volumeStep(s.minServers(), s.bonus()));
-    tierSchedules.forEach((tier, steps) -> {
-      b.tierSchedule(tier);
-      steps.forEach(s -> b.tierVolumeStep(tier, s.minServers(), s.bonus()));
-    });
-    return b;
+    return new Builder(this);
   }
 
   /** One line: {@code base SILVER 10%, GOLD 15%, PLATINUM 20%; steps 50+ servers: +5%; ADDITIVE; no cap; HALF_UP}. */
@@ -204,166 +158,66 @@ public record DiscountPolicy(
     return sb.toString();
   }
 
-  // ---- validation, shared by the constructor and the builder ------------------------------------
-
-  /** A step as entered: its bonus is null when the entered value was already reported as invalid. */
-  private record StepDraft(String field, long minServers, @Nullable Rate bonus) {}
-
-  private static List<StepDraft> drafts(String field, List<VolumeStep> steps, List<Violation> violations) {
-    List<StepDraft> out = new ArrayList<>(steps.size());
-    for (int i = 0; i < steps.size(); i++) {
-      VolumeStep s = steps.get(i);
-      if (s == null) {
-        violations.add(new Violation(field + "[" + i + "]", "must not be null"));
-        out.add(null);
-      } else {
-        out.add(new StepDraft(field + "[" + i + "]", s.minServers(), s.bonus()));
-      }
-    }
-    return out;
-  }
-
-  private static void validate(
-      Map<Tier, Rate> base,
-      List<StepDraft> schedule,
-      Map<Tier, List<StepDraft>> perTier,
-      @Nullable Combination combination,
-      @Nullable Rate cap,
-      @Nullable RoundingMode rounding,
-      List<Violation> out) {
-    boolean baseComplete = true;
-    for (Tier t : TIERS) {
-      if (!base.containsKey(t)) {
-        baseComplete = false;
-      }
-    }
-    // DESIGN.md rule (monotonic): "a lower tier with a higher base" is rejected, naming it.
-    Tier previous = null;
-    for (Tier t : TIERS) {
-      Rate r = base.get(t);
-      if (r == null) {
-        continue;
-      }
-      if (previous != null && base.get(previous).compareTo(r) > 0) {
-        out.add(new Violation("baseRates." + previous, "must not exceed " + t + "'s " + r
-            + ": a lower tier never gets a higher base rate (was " + base.get(previous) + ")"));
-      }
-      previous = t;
-    }
-    boolean schedulesOk = checkSchedule("volumeSchedule", schedule, out);
-    for (Map.Entry<Tier, List<StepDraft>> e : perTier.entrySet()) {
-      schedulesOk &= checkSchedule("tierSchedules." + e.getKey(), e.getValue(), out);
-    }
-    if (rounding == RoundingMode.UNNECESSARY) {
-      out.add(new Violation("rounding", "UNNECESSARY cannot round a discount to the minor unit; "
-          + "choose HALF_UP (the default), HALF_EVEN, HALF_DOWN, UP, DOWN, CEILING or FLOOR"));
-    }
-    if (cap != null) {
-      for (Tier t : TIERS) {
-        Rate r = base.get(t);
-        if (r != null && cap.compareTo(r) < 0) {
-          out.add(new Violation("cap", "must be at least every base rate, but " + t + "'s is " + r + " (cap " + cap + ")"));
-          break;
-        }
-      }
-    }
-    // With tier schedules, base rates alone no longer prove monotonicity in tier: compare the
-    // totals of neighbouring tiers at 0 servers and at every threshold of either schedule (the
-    // totals are step functions, constant between those points).
-    if (baseComplete && schedulesOk && !perTier.isEmpty() && combination != null && cap != null
-        && rounding != null && rounding != RoundingMode.UNNECESSARY && out.isEmpty()) {
-      for (int i = 1; i < TIERS.length; i++) {
-        Tier lo = TIERS[i - 1];
-        Tier hi = TIERS[i];
-        List<StepDraft> loSteps = perTier.getOrDefault(lo, schedule);
-        List<StepDraft> hiSteps = perTier.getOrDefault(hi, schedule);
-        TreeSet<Long> points = new TreeSet<>();
-        points.add(0L);
-        loSteps.forEach(s -> points.add(s.minServers()));
-        hiSteps.forEach(s -> points.add(s.minServers()));
-        for (long n : points) {
-          int loTotal = total(base.get(lo), loSteps, n, combination, cap, rounding);
-          int hiTotal = total(base.get(hi), hiSteps, n, combination, cap, rounding);
-          if (loTotal > hiTotal) {
-            Tier named = perTier.containsKey(hi) ? hi : lo;
-            out.add(new Violation("tierSchedules." + named, "at " + n + " servers " + hi + "'s total rate "
-                + Rate.ofBasisPoints(hiTotal) + " would be below " + lo + "'s " + Rate.ofBasisPoints(loTotal)
-                + ": a higher tier never gets a smaller total rate"));
-            break;
-          }
-        }
-      }
-    }
-  }
-
-  private static int total(Rate base, List<StepDraft> steps, long n, Combination c, Rate cap, RoundingMode rounding) {
-    Rate bonus = Rate.ZERO;
-    for (StepDraft s : steps) {
-      if (s.minServers() <= n) {
-        bonus = s.bonus();
-      }
-    }
-    return Math.min(c.combine(base, bonus, rounding), cap.basisPoints());
-  }
-
-  /** Checks one schedule's order rules; false if any entry is missing or broken. */
-  private static boolean checkSchedule(String field, List<StepDraft> steps, List<Violation> out) {
-    int before = out.size();
-    boolean complete = true;
-    if (steps.size() > MAX_STEPS) {
-      out.add(new Violation(field, "must have at most " + MAX_STEPS + " steps, got " + steps.size()));
-    }
-    StepDraft prev = null;
-    int prevIndex = -1;
-    for (int i = 0; i < steps.size(); i++) {
-      StepDraft s = steps.get(i);
-      if (s == null) {
-        complete = false;
-        continue;
-      }
-      if (prev != null) {
-        // DESIGN.md rule (monotonic): thresholds strictly increasing, bonuses never decreasing.
-        if (s.minServers() <= prev.minServers()) {
-          out.add(new Violation(s.field() + ".minServers",
-              "must be greater than step " + prevIndex + "'s " + prev.minServers() + ", got " + s.minServers()
-                  + " (thresholds strictly increase)"));
-        }
-        if (s.bonus() != null && prev.bonus() != null && s.bonus().compareTo(prev.bonus()) < 0) {
-          out.add(new Violation(s.field() + ".bonus",
-              "must be at least step " + prevIndex + "'s " + prev.bonus() + ", got " + s.bonus()
-                  + " (a bonus never falls as servers rise)"));
-        }
-      }
-      if (s.bonus() == null) {
-        complete = false;
-      }
-      prev = s;
-      prevIndex = i;
-    }
-    return complete && out.size() == before;
-  }
-
   /**
    * Builds a {@link DiscountPolicy} from raw entries, reporting every bad entry by name. Rates may
-   * be given as {@link Rate}s or as percentages ({@code "15"}, {@code "15.25"}, {@link
-   * BigDecimal}); a percentage outside 0 to 100 or with more than two decimals is reported under its
-   * entry's name (e.g. {@code volumeSchedule[1].bonus}) by {@link #build()}, together with every
-   * other problem. Not thread-safe.
+   * be given as {@link Rate}s or as percentages ({@code "15"}, {@code "15.25"}).
+   *
+   * <p>Options follow the library's builder convention, set-once: each option ({@code
+   * baseRate} of a tier, {@code tierSchedule} of a tier, {@code combination}, {@code cap}, {@code
+   * rounding}) may be set at most once, and {@link #build()} may be called once; a second time is a
+   * {@link ConfigurationException} naming the option, at once. Steps are entries, not options:
+   * each {@code volumeStep} or {@code tierVolumeStep} call appends one. The values themselves
+   * (null, a percentage outside 0 to 100 or with more than two decimals, a negative threshold) and
+   * the rules between entries are checked by {@link #build()}, all at once, so that one {@link
+   * ValidationException} lists every problem under its entry's name (e.g. {@code
+   * volumeSchedule[1].bonus}), as an administrator's form needs. Not thread-safe.
    */
   public static final class Builder {
-    /** A step as entered; {@code bonus} is a {@link Rate}, a percent String or a BigDecimal. */
-    private record RawStep(int minServers, Object bonus) {}
+    /** A step as entered; {@code bonus} is a {@link Rate} or a percent String, or null. */
+    private record RawStep(int minServers, @Nullable Object bonus) {}
 
-    private final Map<Tier, Object> base = new EnumMap<>(Tier.class);
+    private final Map<Tier, @Nullable Object> base = new EnumMap<>(Tier.class);
     private final List<RawStep> schedule = new ArrayList<>();
     private final Map<Tier, List<RawStep>> perTier = new EnumMap<>(Tier.class);
     private @Nullable Combination combination = Combination.ADDITIVE;
     private @Nullable Object cap = Rate.FULL;
     private @Nullable RoundingMode rounding = RoundingMode.HALF_UP;
+    /** The options set on this builder (defaults and values taken over by toBuilder() are not). */
+    private final Set<String> set = new HashSet<>();
     /** Null tiers given to the setters, reported by {@link #build()} with everything else. */
     private final List<Violation> nullTiers = new ArrayList<>(0);
+    private boolean built;
 
     private Builder() {}
+
+    private Builder(DiscountPolicy from) {
+      base.putAll(from.baseRates);
+      from.volumeSchedule.forEach(s -> schedule.add(new RawStep(s.minServers(), s.bonus())));
+      from.tierSchedules.forEach((tier, steps) -> {
+        List<RawStep> own = new ArrayList<>();
+        steps.forEach(s -> own.add(new RawStep(s.minServers(), s.bonus())));
+        perTier.put(tier, own);
+      });
+      combination = from.combination;
+      cap = from.cap;
+      rounding = from.rounding;
+    }
+
+    /** A builder that has built its policy takes nothing more: its policy would not show it. */
+    private void notBuilt(String option) {
+      if (built) {
+        throw new ConfigurationException("this DiscountPolicy.Builder has built its policy; start a new one "
+            + "(DiscountPolicy.builder() or policy.toBuilder()) to set " + option);
+      }
+    }
+
+    /** The set-once convention: a second setting of {@code option} is a configuration error. */
+    private void once(String option) {
+      notBuilt(option);
+      if (!set.add(option)) {
+        throw new ConfigurationException("builder option '" + option + "' is already set: each option may be set once");
+      }
+    }
 
     /** Whether {@code tier} is usable; a null one is noted for {@link #build()}. */
     private boolean known(@Nullable Tier tier, String what) {
@@ -374,17 +228,27 @@ public record DiscountPolicy(
       return true;
     }
 
-    /** Sets {@code tier}'s base rate, as a percentage such as {@code "15"} or {@code "15.25"}. */
+    /**
+     * Sets {@code tier}'s base rate, as a percentage such as {@code "15"} or {@code "15.25"}.
+     *
+     * @throws ConfigurationException if {@code tier}'s base rate was set on this builder already
+     */
     public Builder baseRate(Tier tier, String percent) {
-      if (known(tier, "baseRates")) {
-        base.put(tier, percent);
-      }
-      return this;
+      return setBase(tier, percent);
     }
 
-    /** Sets {@code tier}'s base rate. */
+    /**
+     * Sets {@code tier}'s base rate.
+     *
+     * @throws ConfigurationException if {@code tier}'s base rate was set on this builder already
+     */
     public Builder baseRate(Tier tier, Rate rate) {
+      return setBase(tier, rate);
+    }
+
+    private Builder setBase(@Nullable Tier tier, @Nullable Object rate) {
       if (known(tier, "baseRates")) {
+        once("baseRates." + tier);
         base.put(tier, rate);
       }
       return this;
@@ -392,60 +256,96 @@ public record DiscountPolicy(
 
     /** Appends a step to the shared schedule: {@code minServers} or more earn {@code bonusPercent}. */
     public Builder volumeStep(int minServers, String bonusPercent) {
-      schedule.add(new RawStep(minServers, bonusPercent));
-      return this;
+      return addStep(minServers, bonusPercent);
     }
 
     /** Appends a step to the shared schedule. */
     public Builder volumeStep(int minServers, Rate bonus) {
+      return addStep(minServers, bonus);
+    }
+
+    private Builder addStep(int minServers, @Nullable Object bonus) {
+      notBuilt("volumeSchedule");
       schedule.add(new RawStep(minServers, bonus));
       return this;
     }
 
-    /** Gives {@code tier} its own schedule, empty until steps are added (an empty one: no bonus). */
+    /**
+     * Gives {@code tier} its own schedule, empty until steps are added (an empty one: no bonus).
+     *
+     * @throws ConfigurationException if {@code tier} has its own schedule already (from an earlier
+     *     call, from {@link #tierVolumeStep}, or from the policy of {@link #toBuilder()})
+     */
     public Builder tierSchedule(Tier tier) {
       if (known(tier, "tierSchedules")) {
-        perTier.computeIfAbsent(tier, k -> new ArrayList<>());
+        notBuilt("tierSchedules." + tier);
+        if (perTier.containsKey(tier)) {
+          throw new ConfigurationException("builder option 'tierSchedules." + tier + "' is already set: each option may be"
+              + " set once (" + tier + " has its own schedule already; add steps with tierVolumeStep)");
+        }
+        perTier.put(tier, new ArrayList<>());
       }
       return this;
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, String bonusPercent) {
-      if (known(tier, "tierSchedules")) {
-        perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServers, bonusPercent));
-      }
-      return this;
+      return addTierStep(tier, minServers, bonusPercent);
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
     public Builder tierVolumeStep(Tier tier, int minServers, Rate bonus) {
+      return addTierStep(tier, minServers, bonus);
+    }
+
+    private Builder addTierStep(@Nullable Tier tier, int minServers, @Nullable Object bonus) {
       if (known(tier, "tierSchedules")) {
+        notBuilt("tierSchedules." + tier);
         perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServers, bonus));
       }
       return this;
     }
 
-    /** How base and bonus combine (default ADDITIVE). */
+    /**
+     * How base and bonus combine (default ADDITIVE).
+     *
+     * @throws ConfigurationException if set on this builder already
+     */
     public Builder combination(Combination combination) {
+      once("combination");
       this.combination = combination;
       return this;
     }
 
-    /** Caps every total rate, as a percentage such as {@code "25"}. */
+    /**
+     * Caps every total rate, as a percentage such as {@code "25"}.
+     *
+     * @throws ConfigurationException if set on this builder already
+     */
     public Builder cap(String percent) {
+      once("cap");
       this.cap = percent;
       return this;
     }
 
-    /** Caps every total rate ({@link Rate#FULL}: no cap, the default). */
+    /**
+     * Caps every total rate ({@link Rate#FULL}: no cap, the default).
+     *
+     * @throws ConfigurationException if set on this builder already
+     */
     public Builder cap(Rate cap) {
+      once("cap");
       this.cap = cap;
       return this;
     }
 
-    /** How amounts round to the minor unit (default HALF_UP). */
+    /**
+     * How amounts round to the minor unit (default HALF_UP).
+     *
+     * @throws ConfigurationException if set on this builder already
+     */
     public Builder rounding(RoundingMode rounding) {
+      once("rounding");
       this.rounding = rounding;
       return this;
     }
@@ -454,11 +354,14 @@ public record DiscountPolicy(
      * The policy.
      *
      * @throws ValidationException listing every bad entry and every broken rule, by entry name
+     * @throws ConfigurationException if this builder has built a policy already
      */
     public DiscountPolicy build() {
+      once("build");
+      built = true;
       List<Violation> violations = new ArrayList<>(nullTiers);
       Map<Tier, Rate> rates = new EnumMap<>(Tier.class);
-      for (Tier t : TIERS) {
+      for (Tier t : Tier.values()) {
         if (!base.containsKey(t)) {
           violations.add(new Violation("baseRates." + t, "must be set: every tier needs a base rate (0% is allowed)"));
         } else {
@@ -468,9 +371,9 @@ public record DiscountPolicy(
           }
         }
       }
-      List<StepDraft> shared = rawDrafts("volumeSchedule", schedule, violations);
-      Map<Tier, List<StepDraft>> own = new EnumMap<>(Tier.class);
-      perTier.forEach((t, steps) -> own.put(t, rawDrafts("tierSchedules." + t, steps, violations)));
+      List<PolicyRules.@Nullable Step> shared = steps("volumeSchedule", schedule, violations);
+      Map<Tier, List<PolicyRules.@Nullable Step>> own = new EnumMap<>(Tier.class);
+      perTier.forEach((t, steps) -> own.put(t, steps("tierSchedules." + t, steps, violations)));
       if (combination == null) {
         violations.add(new Violation("combination", "must not be null"));
       }
@@ -478,17 +381,23 @@ public record DiscountPolicy(
         violations.add(new Violation("rounding", "must not be null"));
       }
       Rate capRate = rate("cap", cap, violations);
-      validate(rates, shared, own, combination, capRate, rounding, violations);
+      PolicyRules.check(rates, shared, own, combination, capRate, rounding, violations);
       if (!violations.isEmpty()) {
         throw new ValidationException(violations);
       }
       Map<Tier, List<VolumeStep>> ownSteps = new EnumMap<>(Tier.class);
-      own.forEach((t, steps) -> ownSteps.put(t, steps(steps)));
-      return new DiscountPolicy(rates, steps(shared), ownSteps, combination, capRate, rounding);
+      own.forEach((t, steps) -> ownSteps.put(t, volumeSteps(steps)));
+      // no violation: every value below is present
+      return new DiscountPolicy(rates, volumeSteps(shared), ownSteps, requireNonNull(combination),
+          requireNonNull(capRate), requireNonNull(rounding));
     }
 
-    private static List<VolumeStep> steps(List<StepDraft> drafts) {
-      return drafts.stream().map(d -> new VolumeStep((int) d.minServers(), requireNonNull(d.bonus()))).toList();
+    private static List<VolumeStep> volumeSteps(List<PolicyRules.@Nullable Step> steps) {
+      List<VolumeStep> out = new ArrayList<>(steps.size());
+      for (PolicyRules.Step s : steps) {
+        out.add(new VolumeStep((int) s.minServers(), requireNonNull(s.bonus())));
+      }
+      return out;
     }
 
     private static @Nullable Rate rate(String field, @Nullable Object raw, List<Violation> violations) {
@@ -500,15 +409,15 @@ public record DiscountPolicy(
       return Rate.toRate(raw);
     }
 
-    private static List<StepDraft> rawDrafts(String field, List<RawStep> raw, List<Violation> violations) {
-      List<StepDraft> out = new ArrayList<>(raw.size());
+    private static List<PolicyRules.@Nullable Step> steps(String field, List<RawStep> raw, List<Violation> violations) {
+      List<PolicyRules.@Nullable Step> out = new ArrayList<>(raw.size());
       for (int i = 0; i < raw.size(); i++) {
         String entry = field + "[" + i + "]";
         int min = raw.get(i).minServers();
         if (min < 0 || min > VolumeStep.MAX_MIN_SERVERS) {
           violations.add(new Violation(entry + ".minServers", VolumeStep.rangeMessage(min)));
         }
-        out.add(new StepDraft(entry, min, rate(entry + ".bonus", raw.get(i).bonus(), violations)));
+        out.add(new PolicyRules.Step(entry, min, rate(entry + ".bonus", raw.get(i).bonus(), violations)));
       }
       return out;
     }

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.discount;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.internal.discount.QuoteAccess;
 import cloud.quazzar.partner.registry.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,14 +14,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An exact discount quote that explains itself (DESIGN.md: "tier, server count, base rate, volume
- * step and bonus, cap applied or not, total rate, gross, discount, net, policy version"), made by
- * the {@link DiscountEngine} or a {@link DiscountCalculator}. Immutable.
+ * An exact discount quote that explains itself: tier, server count, base rate, volume step and
+ * bonus, adjustment, cap applied or not, total rate, gross, discount, net and policy version. Made
+ * only by the {@link DiscountEngine} and the {@link DiscountCalculator}s it hands out, which apply
+ * the policy's rules; there is no public constructor, so every quote a caller holds agrees with the
+ * policy version it names. Immutable and thread-safe.
  *
- * <p>Guarantees (DESIGN.md **rules**): {@code 0 <= discount <= gross}; {@code net + discount ==
- * gross} exactly; the discount is {@code gross × totalRate} rounded to the currency's minor unit
- * with the policy's rounding mode; the total rate never exceeds the cap or 100%; an adjustment, if
- * any, is its own line of {@link #explanation()}.
+ * <p>Guarantees (rules of {@code docs/rules.md}, Discounts): {@code 0 <= discount <= gross};
+ * {@code net + discount == gross} exactly; the discount is {@code gross × totalRate} rounded to
+ * the currency's minor unit with the policy's rounding mode; the total rate never exceeds the cap
+ * or 100%; an adjustment, if any, is its own line of {@link #explanation()}.
  *
  * <p>A quote is compact (40 bytes): it shares its {@link QuoteBasis} with the other quotes of its
  * date, keeps the discount as minor units, and makes {@link #discount()}, {@link #net()}, the step
@@ -41,8 +44,15 @@ public final class DiscountQuote {
   private final long serverCount;
   private final long discountMinorUnits;
 
+  static {
+    // The engine reaches the package-private constructor through this factory (internal code,
+    // not API); see QuoteAccess.
+    QuoteAccess.register(DiscountQuote::new);
+  }
+
   /**
-   * Made by the engine, which has applied the rules; these checks only guard the invariants.
+   * Made by the engine only (through {@link QuoteAccess}), which has applied the rules; the checks
+   * here guard the invariants against a bug in the engine, at the cost of one test of sign bits.
    *
    * @param basis the date, the policy version and the adjustment the quote is based on
    * @param tier the partner's tier
@@ -53,11 +63,11 @@ public final class DiscountQuote {
    * @param capApplied whether the cap lowered the combined rate
    * @param gross the amount quoted
    * @param discountMinorUnits the discount in the gross's minor units
-   * @throws IllegalArgumentException if the total rate is outside 0 to 10,000 basis points, the
-   *     server count or gross is negative, the steps reached outside 0 to {@value
+   * @throws IllegalStateException (a bug in the engine) if the total rate is outside 0 to 10,000
+   *     basis points, the server count or gross is negative, the steps reached outside 0 to {@value
    *     DiscountPolicy#MAX_STEPS}, or the discount outside 0 to gross
    */
-  public DiscountQuote(
+  private DiscountQuote(
       QuoteBasis basis,
       Tier tier,
       long serverCount,
@@ -82,9 +92,9 @@ public final class DiscountQuote {
   }
 
   /** Out of line, so that the constructor stays small enough to inline. */
-  private static IllegalArgumentException inconsistent(int rate, long servers, int steps, Money gross, long discount) {
-    return new IllegalArgumentException("inconsistent quote: rate " + rate + " bp, servers " + servers + ", steps "
-        + steps + ", gross " + gross + ", discount " + discount + " minor units");
+  private static IllegalStateException inconsistent(int rate, long servers, int steps, Money gross, long discount) {
+    return new IllegalStateException("the engine made an inconsistent quote: rate " + rate + " bp, servers " + servers
+        + ", steps " + steps + ", gross " + gross + ", discount " + discount + " minor units");
   }
 
   /** The date, policy version and adjustment this quote is based on. */

@@ -1,10 +1,12 @@
 package cloud.quazzar.partner.discount;
 
-import static java.util.Objects.requireNonNull;
-
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Optional;
  * period ({@link #effectiveFrom()} to {@link #effectiveUntil()}, both inclusive) contains the
  * date, the one with the latest {@code effectiveFrom}; of two with the same start, the higher
  * number. So a time-limited adjustment overlays an open-ended one, which applies again after it
- * ends; a {@link AdjustmentKind#NONE} version ends or pauses the others. DESIGN.md **rule**: the
+ * ends; a {@link AdjustmentKind#NONE} version ends or pauses the others. Rule DR8 of {@code docs/rules.md}: the
  * quote shows it as its own line, and the cap and the 0-100% bounds still hold.
  *
  * @param partnerId the partner
@@ -42,22 +44,27 @@ public record PartnerAdjustment(
     String reason,
     Optional<Cancellation> cancellation) {
 
+  /**
+   * @throws ValidationException listing every null component, a version below 1, an end before
+   *     the start ({@code effectiveUntil}), and a NONE adjustment with a rate other than 0%
+   *     ({@code rate})
+   */
   public PartnerAdjustment {
-    requireNonNull(partnerId, "partnerId");
-    requireNonNull(kind, "kind");
-    requireNonNull(rate, "rate");
-    requireNonNull(effectiveFrom, "effectiveFrom");
-    requireNonNull(effectiveUntil, "effectiveUntil");
-    requireNonNull(createdAt, "createdAt");
-    requireNonNull(createdBy, "createdBy");
-    requireNonNull(reason, "reason");
-    requireNonNull(cancellation, "cancellation");
+    List<Violation> violations = new ArrayList<>(0);
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1: " + version);
+      violations.add(new Violation("version", "must be 1 or more, got " + version));
     }
-    if (effectiveUntil.isPresent() && effectiveUntil.get().isBefore(effectiveFrom)) {
-      throw new IllegalArgumentException("effectiveUntil " + effectiveUntil.get() + " is before effectiveFrom " + effectiveFrom);
+    if (effectiveUntil != null && effectiveFrom != null && effectiveUntil.isPresent()
+        && effectiveUntil.get().isBefore(effectiveFrom)) {
+      violations.add(new Violation("effectiveUntil", "must be on or after effectiveFrom " + effectiveFrom + ", got "
+          + effectiveUntil.get()));
     }
+    if (kind == AdjustmentKind.NONE && rate != null && !rate.isZero()) {
+      violations.add(new Violation("rate", "must be 0% for a NONE adjustment, got " + rate));
+    }
+    ComponentChecks.requireAll(violations, "partnerId", partnerId, "kind", kind, "rate", rate,
+        "effectiveFrom", effectiveFrom, "effectiveUntil", effectiveUntil, "createdAt", createdAt,
+        "createdBy", createdBy, "reason", reason, "cancellation", cancellation);
   }
 
   /** Whether it was cancelled (and so never applies). */

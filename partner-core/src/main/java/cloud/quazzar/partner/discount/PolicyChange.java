@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a new policy version takes effect, who sets it and why (DESIGN.md: a policy is versioned
- * and effective-dated; the issue: "who changed it and why is kept").
+ * When a new policy version takes effect, who sets it and why (rule DR5 of {@code docs/rules.md}: a
+ * policy is versioned and effective-dated; who changed it and why is kept).
  *
  * @param effectiveFrom the first day the version is in force: today or later, in the program's
  *     zone; null means today

@@ -1,9 +1,11 @@
 package cloud.quazzar.partner.discount;
 
-import static java.util.Objects.requireNonNull;
-
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Optional;
  * they were set and are never changed or removed; a version scheduled for a future date can be
  * cancelled until that date, which appends its {@link #cancellation()}.
  *
- * <p>The version in force on a date (DESIGN.md **rule**: a quote for a date uses the version in
+ * <p>The version in force on a date (rule DR5 of {@code docs/rules.md}: a quote for a date uses the version in
  * force on that date) is, among the versions not cancelled whose {@link #effectiveFrom()} is on or
  * before the date, the one with the latest {@code effectiveFrom}; of two with the same date, the
  * higher number.
@@ -33,16 +35,16 @@ public record PolicyVersion(
     String reason,
     Optional<Cancellation> cancellation) {
 
+  /**
+   * @throws ValidationException listing every null component and a version below 1
+   */
   public PolicyVersion {
-    requireNonNull(effectiveFrom, "effectiveFrom");
-    requireNonNull(policy, "policy");
-    requireNonNull(createdAt, "createdAt");
-    requireNonNull(createdBy, "createdBy");
-    requireNonNull(reason, "reason");
-    requireNonNull(cancellation, "cancellation");
+    List<Violation> violations = new ArrayList<>(0);
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1: " + version);
+      violations.add(new Violation("version", "must be 1 or more, got " + version));
     }
+    ComponentChecks.requireAll(violations, "effectiveFrom", effectiveFrom, "policy", policy, "createdAt", createdAt,
+        "createdBy", createdBy, "reason", reason, "cancellation", cancellation);
   }
 
   /** Whether it was cancelled (and so is never in force). */

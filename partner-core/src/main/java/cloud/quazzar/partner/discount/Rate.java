@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A discount rate: a percentage from 0% to 100% with at most two decimals, held exactly as whole
- * basis points (1 bp = 0.01%, so 15% is 1500 bp). DESIGN.md: "Rates are percentages with at most
- * two decimals (basis points), 0 to 100."
+ * basis points (1 bp = 0.01%, so 15% is 1500 bp), as {@code docs/discounts.md} ("Money and rates")
+ * describes.
  *
  * @param basisPoints 0 to {@value #MAX_BASIS_POINTS}
  */

@@ -51,6 +51,10 @@ class JdbcStorageProviderTest {
   @DisplayName("discovery finds jdbc (priority 100) and nothing else: the memory store is never discovered")
   void discovery() {
     Map<String, Integer> found = new TreeMap<>();
+    // on the module path this test runs inside the adapter's module, which itself uses no service
+    // (core does); there the provider is found through the module's `provides`, on the class path
+    // through META-INF/services
+    getClass().getModule().addUses(StorageProvider.class);
     for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
       found.put(p.name(), p.priority());
     }

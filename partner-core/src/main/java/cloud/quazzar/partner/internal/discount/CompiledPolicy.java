@@ -48,6 +48,8 @@ final class CompiledPolicy {
   private static final int SEARCH = -1;
   /** The largest gross whose product with any rate fits in a long. */
   static final long FAST_MAX = Long.MAX_VALUE / Rate.MAX_BASIS_POINTS;
+  /** The quote's constructor (not API); a constant, so the call inlines like {@code new}. */
+  private static final QuoteAccess.Factory QUOTES = QuoteAccess.factory();
 
   final PolicyVersion version;
   final DiscountPolicy policy;
@@ -129,7 +131,7 @@ final class CompiledPolicy {
     this.halfEven = mode == RoundingMode.HALF_EVEN ? 1 : 0;
   }
 
-  /** DESIGN.md rule: the total never exceeds 100% or the cap (the cap itself is at most 100%). */
+  /** Rule DR3 ({@code docs/rules.md}): the total never exceeds 100% or the cap (the cap itself is at most 100%). */
   private static int entry(DiscountPolicy policy, int uncapped, int step) {
     int cap = policy.cap().basisPoints();
     return (uncapped > cap ? cap | CAPPED : uncapped) | step << STEP_SHIFT;
@@ -137,8 +139,9 @@ final class CompiledPolicy {
 
   /**
    * How many steps {@code serverCount} reaches: the index (from 1) of the highest step whose
-   * minimum is at most {@code serverCount} (DESIGN.md rule: "50+ servers" means 50 or more, and
-   * only the highest step counts), 0 if none. A branch-free binary search over the padded array.
+   * minimum is at most {@code serverCount} (rules DR1 and DR10 of {@code docs/rules.md}: "50+
+   * servers" means 50 or more, and only the highest step counts), 0 if none. A branch-free binary
+   * search over the padded array.
    */
   private static int reached(int[] t, long serverCount) {
     int n = (int) Math.min(serverCount, CLAMP);
@@ -196,11 +199,11 @@ final class CompiledPolicy {
       e = adjusted(tier, stepsReached, adjustment);
     }
     int rate = e & RATE_MASK;
-    return new DiscountQuote(basis, tier, serverCount, stepsReached, rate, (e & CAPPED) != 0, gross,
+    return QUOTES.quote(basis, tier, serverCount, stepsReached, rate, (e & CAPPED) != 0, gross,
         discount(gross.minorUnits(), rate));
   }
 
-  /** DESIGN.md rule: the adjustment is applied under the same cap and 0-100% bounds. */
+  /** Rule DR8 ({@code docs/rules.md}): the adjustment is applied under the same cap and 0-100% bounds. */
   private int adjusted(Tier tier, int stepsReached, PartnerAdjustment adjustment) {
     Rate base = adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : policy.baseRate(tier);
     Rate extra = adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
@@ -210,7 +213,7 @@ final class CompiledPolicy {
 
   /**
    * {@code gross × rate / 10,000} rounded by the policy's mode, exactly, for every gross from 0 to
-   * {@code Long.MAX_VALUE} (DESIGN.md rule: the discount is rounded to the currency's minor unit and
+   * {@code Long.MAX_VALUE} (rules DR6 and DR7 of {@code docs/rules.md}: the discount is rounded to the currency's minor unit and
    * arithmetic never wraps). Below {@value #FAST_MAX} minor units (92 billion USD) {@code gross ×
    * rate} fits in a long: one multiply, one divide. Above, splitting gross as {@code q × 10,000 +
    * r} keeps every intermediate in range: {@code q × rate <= gross} and {@code r × rate < 10^8}.

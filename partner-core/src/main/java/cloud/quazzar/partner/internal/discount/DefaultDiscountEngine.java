@@ -35,6 +35,7 @@ import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,17 +50,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The discount rules, once, over any {@link Store}, with the history cached in memory.
  *
- * <p>Cache freshness (documented on {@link DiscountEngine}): a {@link State} read at revision R
- * when today was D holds every change committed before it was read; any change committed later
- * takes effect on its own today or later, which is D or later (no change reaches back before
- * today). So for dates before D the state is final and is used without touching the store; for D
- * and later every call reads the store's revision first (memory store: a field under the read
- * lock; JDBC: one indexed row) and reloads when it moved. Local writes drop the state at once.
+ * <p>Cache freshness (documented on {@link DiscountEngine}; rule DR11 of {@code docs/rules.md}): a
+ * {@link State} read at revision R when today was D holds every change committed before it was
+ * read; any change committed later takes effect on its own today or later, which is D or later (no
+ * change reaches back before today). So for dates before D the state is final and is used without
+ * touching the store. For D and later:
+ *
+ * <ul>
+ *   <li>with a staleness of zero (the default), every call reads the store's revision first
+ *       (memory store: a field under the read lock; JDBC: one indexed row) and reloads when it
+ *       moved, so another node's change is seen by the next call;
+ *   <li>with a staleness N, a state is used without reading the store while less than N has passed
+ *       on the program's clock since the clock reading taken before its revision was read, so a
+ *       change another node commits at clock time t is seen by every call that starts at t + N or
+ *       later. A clock that reads earlier than that reading (it went back) ends the window at once:
+ *       going back never lengthens it.
+ * </ul>
+ *
+ * <p>Local writes drop the state when they return and again when the outermost write of the thread
+ * ends ({@link OutboxStore#whenWriteEnds}), and end the window of every state read before: a write
+ * joined to a host's transaction is committed (or rolled back) only then, and a state read in
+ * between, inside that transaction or on another thread, must not outlive it.
  */
 public final class DefaultDiscountEngine implements DiscountEngine {
   static final String POLICY = "discount policy";
@@ -75,23 +92,36 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   private final OutboxStore store;
   private final Clock clock;
   private final ZoneId zone;
+  /** How long a state confirmed against the store may serve today and later dates; 0: not at all. */
+  private final long stalenessMillis;
+  /** Local writes ended so far: a state read before the latest one ended has no window. */
+  private final AtomicLong localWrites = new AtomicLong();
   private volatile @Nullable State state;
+  /** {@link #refresh} as store work, made once rather than per call. */
+  private final StoreWork<State> refresher = this::refresh;
 
-  public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone) {
+  /**
+   * @param staleness how late other nodes' changes may be seen: zero (by the next call), or whole
+   *     milliseconds up to an hour (the program's builder validates it)
+   */
+  public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone, Duration staleness) {
     this.store = store;
     this.clock = clock;
     this.zone = zone;
+    this.stalenessMillis = staleness.toMillis();
   }
 
   /**
    * The cached history: every version (compiled on first use) and every partner's adjustments,
-   * as of store revision {@code revision}; final for days before {@code finalBefore}.
+   * as of store revision {@code revision}; final for days before {@code finalBefore}; confirmed
+   * against the store at {@code checkedAt} (epoch milliseconds of the clock, read before the
+   * revision) when {@code writes} local writes had ended.
    */
   private record State(long revision, PolicyTimeline policies, Map<PartnerId, PartnerAdjustment[]> adjustments,
-      long finalBefore) {
+      long finalBefore, long checkedAt, long writes) {
 
-    State confirmedOn(long today) {
-      return new State(revision, policies, adjustments, today);
+    State confirmed(long today, long at, long writesEnded) {
+      return new State(revision, policies, adjustments, today, at, writesEnded);
     }
 
     /** The adjustment in force, or null if none (a NONE version in force also means none). */
@@ -123,37 +153,52 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** The state to quote {@code epochDay} with, checking the store only when the day may change. */
   private State stateFor(long epochDay) {
     State s = state;
-    if (s != null && epochDay < s.finalBefore) {
+    if (s != null && (epochDay < s.finalBefore || (stalenessMillis > 0 && withinWindow(s)))) {
       return s;
     }
-    return store.read(this::refresh);
+    return store.read(refresher);
   }
 
   /** The state to quote {@code epochDay} with, inside a transaction the caller already holds. */
   private State stateFor(StoreTransaction tx, long epochDay) {
     State s = state;
-    if (s != null && epochDay < s.finalBefore) {
+    if (s != null && (epochDay < s.finalBefore || (stalenessMillis > 0 && withinWindow(s)))) {
       return s;
     }
     return refresh(tx);
   }
 
+  /**
+   * Whether {@code s} may still serve today and later dates: less than the staleness has passed on
+   * the clock since it was confirmed (a clock that went back ends the window), and no local write
+   * has ended since.
+   */
+  private boolean withinWindow(State s) {
+    long elapsed = clock.millis() - s.checkedAt;
+    return elapsed >= 0 && elapsed < stalenessMillis && s.writes == localWrites.get();
+  }
+
   private State refresh(StoreTransaction tx) {
-    // today before the revision: a change committed after the read takes effect on a day >= this one.
-    long today = today().toEpochDay();
+    // The clock and the count of local writes before the revision: a change committed after the
+    // revision read takes effect on a day >= today, and is at most as old as this reading.
+    Instant now = clock.instant();
+    long today = LocalDate.ofInstant(now, zone).toEpochDay();
+    long at = now.toEpochMilli();
+    long writes = localWrites.get();
     DiscountRepository repo = tx.discounts();
     long revision = repo.revision();
     State s = state;
     if (s != null && s.revision == revision) {
-      if (s.finalBefore != today) {
-        s = s.confirmedOn(today);
+      // with no staleness, the check time is never read: keep the state, allocate nothing
+      if (s.finalBefore != today || (stalenessMillis > 0 && (s.checkedAt != at || s.writes != writes))) {
+        s = s.confirmed(today, at, writes);
         state = s;
       }
       return s;
     }
     List<PolicyVersion> versions = repo.policyVersions();
     PolicyTimeline timeline = s != null && s.policies.history().equals(versions) ? s.policies : new PolicyTimeline(versions);
-    State fresh = new State(revision, timeline, index(repo.allAdjustments()), today);
+    State fresh = new State(revision, timeline, index(repo.allAdjustments()), today, at, writes);
     state = fresh;
     return fresh;
   }
@@ -175,13 +220,23 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return out;
   }
 
-  /** Local writes make the cache stale at once (other nodes' writes are caught by the revision). */
+  /**
+   * Local writes make the cache stale at once (other nodes' writes are caught by the revision):
+   * when the write returns, and again when the outermost write of the thread ends, since a write
+   * joined to a host's transaction commits or rolls back only then.
+   */
   private <T> T write(StoreWork<T> work) {
     try {
       return store.write(work);
     } finally {
-      state = null;
+      dropCache();
+      store.whenWriteEnds(this::dropCache);
     }
+  }
+
+  private void dropCache() {
+    localWrites.incrementAndGet();
+    state = null;
   }
 
   private static CompiledPolicy compiledOn(State s, LocalDate date) {
@@ -192,7 +247,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return c;
   }
 
-  /** DESIGN.md: "With no policy configured, quoting is a clear error, not a zero discount." */
+  /** Rule DR9 ({@code docs/rules.md}): with no policy configured, quoting is a clear error, not a zero discount. */
   private static NotFoundException noPolicy(State s, LocalDate date) {
     Long first = s.policies.firstDay();
     return new NotFoundException(POLICY, "in force on " + date + (first == null
@@ -209,7 +264,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
         .text("changedBy", change == null ? null : change.changedBy(), BY_LENGTH)
         .text("reason", change == null ? null : change.reason(), REASON_LENGTH);
     LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom();
-    // DESIGN.md rule: past quotes stay reproducible, so no version takes effect before today.
+    // rule DR5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
     checks.check(!from.isBefore(today), "effectiveFrom",
         "must be today (" + today + ") or later: a new version never changes a past date").done();
     String by = Names.clean(Objects.requireNonNull(change.changedBy()));
@@ -379,7 +434,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return policy.quote(policy.basisOn(date), null, tier, serverCount, gross);
   }
 
-  /** DESIGN.md "Bad input": every violation listed by field. */
+  /** {@code docs/rules.md}, "Bad input": every violation listed by field. */
   static ValidationException invalidRate(@Nullable Tier tier, long serverCount) {
     List<Violation> violations = new ArrayList<>(2);
     if (tier == null) {
@@ -391,7 +446,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return new ValidationException(violations);
   }
 
-  /** DESIGN.md "Bad input": every violation listed by field. */
+  /** {@code docs/rules.md}, "Bad input": every violation listed by field. */
   static ValidationException invalidQuote(@Nullable Tier tier, long serverCount, @Nullable LocalDate date, @Nullable Money gross) {
     Checks checks = Checks.start().notNull("tier", tier)
         .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0, got " + serverCount)

@@ -20,6 +20,8 @@ public final class OutboxStore implements Store {
   private final Store inner;
   /** The events of the outermost write running on this thread; null outside a write. */
   private final ThreadLocal<@Nullable List<DomainEvent>> buffer = new ThreadLocal<>();
+  /** What runs when the outermost write running on this thread has ended; null outside a write. */
+  private final ThreadLocal<@Nullable List<Runnable>> atEnd = new ThreadLocal<>();
   private volatile Runnable afterCommit = () -> {};
 
   public OutboxStore(Store inner) {
@@ -50,6 +52,20 @@ public final class OutboxStore implements Store {
     events.add(event);
   }
 
+  /**
+   * Runs {@code action} when the outermost write running on this thread has ended (committed or
+   * rolled back), or at once outside a write: for caches that a write makes stale, since a write
+   * joined to an outer one is not committed when it returns.
+   */
+  public void whenWriteEnds(Runnable action) {
+    List<Runnable> actions = atEnd.get();
+    if (actions == null) {
+      action.run();
+    } else {
+      actions.add(action);
+    }
+  }
+
   @Override
   public String description() {
     return inner.description();
@@ -70,6 +86,17 @@ public final class OutboxStore implements Store {
     if (buffer.get() != null) {
       return inner.write(work); // joins the outer write, whose buffer collects the events
     }
+    List<Runnable> actions = new ArrayList<>(0);
+    atEnd.set(actions);
+    try {
+      return outermost(work);
+    } finally {
+      atEnd.remove();
+      actions.forEach(Runnable::run);
+    }
+  }
+
+  private <T> T outermost(StoreWork<T> work) {
     boolean[] stored = {false};
     T result = inner.write(tx -> {
       List<DomainEvent> events = new ArrayList<>();

@@ -8,6 +8,7 @@ import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +73,8 @@ final class Reliability {
   }
 
   /**
-   * Starts {@link WorkerMain} in a new JVM with this JVM's class path (surefire's booter jar names
-   * the test class path in its manifest), its output and errors going to {@code log}.
+   * Starts {@link WorkerMain} in a new JVM on the class path, with this JVM's class path and module
+   * path, its output and errors going to {@code log}.
    */
   static Process startWorker(Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
@@ -81,7 +82,11 @@ final class Reliability {
     command.add("-Xmx256m");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    // on the module path (Surefire's default for a module), this JVM's class path holds the tests and
+    // their own dependencies, and its module path the adapter, core and theirs: the worker gets both
+    String modulePath = System.getProperty("jdk.module.path");
+    command.add(modulePath == null || modulePath.isEmpty() ? System.getProperty("java.class.path")
+        : System.getProperty("java.class.path") + File.pathSeparator + modulePath);
     command.add(WorkerMain.class.getName());
     command.addAll(List.of(args));
     Files.createDirectories(log.getParent());

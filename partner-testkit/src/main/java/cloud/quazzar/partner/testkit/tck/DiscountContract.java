@@ -28,6 +28,7 @@ import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -348,5 +349,128 @@ public abstract class DiscountContract {
     assertEquals(sorted.stream().distinct().toList(), sorted, "no number twice");
     assertEquals(engine().policyHistory().stream().map(PolicyVersion::version).toList(), sorted);
     assertFalse(sorted.isEmpty());
+  }
+
+  // ---- freshness: what another program (node) sees, with and without a staleness window -----------
+
+  /** A program on the store under test that may see other programs' discount changes late by {@code staleness}. */
+  private PartnerProgram nodeWithStaleness(Duration staleness) {
+    return PartnerProgram.builder().clock(context().clock()).store(context().store()).discountStaleness(staleness).build();
+  }
+
+  private static DiscountPolicy goldBase(String percent) {
+    return DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, percent).build();
+  }
+
+  private int goldFiftyToday(DiscountEngine engine) {
+    return engine.quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints();
+  }
+
+  @Test
+  @DisplayName("with no staleness (the default), another program's policy version and adjustment are seen by the next call")
+  void zeroStalenessSeesOtherProgramsAtOnce() {
+    engine().setPolicy(goldBase("15"), PolicyChange.today("alice", "first"));
+    Partner p = partner("Fresh Cloud", Tier.GOLD, 50);
+    assertEquals(2000, goldFiftyToday(engine()));
+    assertEquals(2000, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+    try (PartnerProgram other = otherNode()) {
+      other.discounts().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
+      assertEquals(2100, goldFiftyToday(engine()), "no time passed, the change is seen");
+      other.discounts().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(3), "bob", "elsewhere"));
+      assertEquals(2400, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(1, engine().adjustmentOn(p.id(), today()).orElseThrow().version());
+    }
+  }
+
+  @Test
+  @DisplayName("with a staleness of 30 s, another program's change is seen once 30 s have passed on the clock, and here not before")
+  void stalenessWindow() {
+    engine().setPolicy(goldBase("15"), PolicyChange.today("alice", "first"));
+    Partner p = partner("Window Cloud", Tier.GOLD, 50);
+    try (PartnerProgram windowed = nodeWithStaleness(Duration.ofSeconds(30))) {
+      DiscountEngine cached = windowed.discounts();
+      assertEquals(2000, goldFiftyToday(cached)); // confirmed against the store now
+      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      engine().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
+      engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(3), "bob", "elsewhere"));
+      assertEquals(2100, goldFiftyToday(engine()), "the program without staleness sees it at once");
+      // the promise is "seen within 30 s"; that this engine answers from its cache until then is
+      // what the window buys (no store access), so it is pinned here too
+      assertEquals(2000, goldFiftyToday(cached));
+      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(1, cached.policyOn(today()).orElseThrow().version());
+      context().clock().advance(Duration.ofMillis(29_999));
+      assertEquals(2000, goldFiftyToday(cached), "29.999 s after the check");
+      context().clock().advance(Duration.ofMillis(1));
+      assertEquals(2100, goldFiftyToday(cached), "30 s after the check: seen");
+      assertEquals(2400, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2, cached.policyOn(today()).orElseThrow().version());
+    }
+  }
+
+  @Test
+  @DisplayName("with a staleness of 1 hour, changes made through the program itself are seen at once")
+  void localChangesSeenAtOnce() {
+    engine().setPolicy(goldBase("15"), PolicyChange.today("alice", "first"));
+    Partner p = partner("Local Cloud", Tier.GOLD, 50);
+    try (PartnerProgram windowed = nodeWithStaleness(Duration.ofHours(1))) {
+      DiscountEngine local = windowed.discounts();
+      assertEquals(2000, goldFiftyToday(local));
+      assertEquals(2000, local.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      local.setPolicy(goldBase("17"), PolicyChange.today("carol", "here"));
+      assertEquals(2200, goldFiftyToday(local));
+      local.adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent(18), "carol", "here"));
+      assertEquals(2300, local.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      LocalDate later = today().plusDays(5);
+      local.setPolicy(goldBase("19"), PolicyChange.from(later, "carol", "scheduled"));
+      assertEquals(2400, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalBasisPoints());
+      local.cancelPolicy(3, new CancelRequest("carol", "not after all"));
+      assertEquals(2200, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalBasisPoints());
+    }
+  }
+
+  @Test
+  @DisplayName("a clock that goes back ends the staleness window: the next call checks the store")
+  void clockGoingBackEndsTheWindow() {
+    engine().setPolicy(goldBase("15"), PolicyChange.today("alice", "first"));
+    try (PartnerProgram windowed = nodeWithStaleness(Duration.ofSeconds(30))) {
+      assertEquals(2000, goldFiftyToday(windowed.discounts()));
+      engine().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
+      assertEquals(2000, goldFiftyToday(windowed.discounts()));
+      context().clock().advance(Duration.ofMillis(-1));
+      assertEquals(2100, goldFiftyToday(windowed.discounts()), "1 ms back: checked, not trusted for 30 s more");
+    }
+  }
+
+  @Test
+  @DisplayName("a version set and quoted inside a host transaction that rolls back is never quoted afterwards, with or without staleness")
+  void rolledBackHostTransactionLeavesNoTrace() {
+    for (Duration staleness : List.of(Duration.ZERO, Duration.ofSeconds(30))) {
+      try (PartnerProgram host = nodeWithStaleness(staleness)) {
+        DiscountEngine engine = host.discounts();
+        engine.setPolicy(goldBase("15"), PolicyChange.today("alice", "staleness " + staleness));
+        int versions = engine.policyHistory().size();
+        setAndQuoteThenRollBack(host);
+        assertEquals(2000, goldFiftyToday(engine), "staleness " + staleness + ": the rolled-back version is gone");
+        setAndQuoteThenRollBack(host);
+        // another program writes as much as the rolled-back transaction did, so the store's
+        // revision is again what the host's transaction read inside
+        engine().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
+        assertEquals(versions + 1, engine.policyHistory().size());
+        context().clock().advance(staleness);
+        assertEquals(2100, goldFiftyToday(engine), "staleness " + staleness + ": the other program's version, not the rolled-back one");
+      }
+      context().clock().advanceDays(1);
+    }
+  }
+
+  /** In a host transaction: sets a version (Gold 19%), quotes under it, and fails, so all of it rolls back. */
+  private void setAndQuoteThenRollBack(PartnerProgram host) {
+    IllegalStateException boom = new IllegalStateException("host work failed");
+    assertEquals(boom, assertThrows(IllegalStateException.class, () -> host.store().write(tx -> {
+      host.discounts().setPolicy(goldBase("19"), PolicyChange.today("alice", "rolled back"));
+      assertEquals(2400, goldFiftyToday(host.discounts()), "inside the transaction its own version is in force");
+      throw boom;
+    })));
   }
 }

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.testkit.revenue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +23,13 @@ class ExportMemoryTest {
   @DisplayName("exporting 1,000,000 rows streams: it finishes in a 32 MB heap although the CSV is far larger")
   void millionRowsInSmallHeap() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // Surefire runs this module's tests on the module path: the child gets the test class path and the
+    // module path (core, the testkit and their dependencies) together as its class path
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath != null && !modulePath.isEmpty()) {
+      classPath = classPath + File.pathSeparator + modulePath;
+    }
     Process child = new ProcessBuilder(List.of(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", classPath, ExportMillionRows.class.getName(), "1000000"))
         .redirectErrorStream(true)

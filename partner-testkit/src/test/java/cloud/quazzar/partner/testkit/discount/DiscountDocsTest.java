@@ -1,10 +1,15 @@
-package cloud.quazzar.partner.discount;
+package cloud.quazzar.partner.testkit.discount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.discount.Combination;
+import cloud.quazzar.partner.discount.DiscountPolicy;
+import cloud.quazzar.partner.discount.DiscountQuote;
+import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.testkit.TestClock;

@@ -1,4 +1,4 @@
-package cloud.quazzar.partner.discount;
+package cloud.quazzar.partner.testkit.discount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,17 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.discount.BatchQuote;
+import cloud.quazzar.partner.discount.CancelRequest;
+import cloud.quazzar.partner.discount.DiscountCalculator;
+import cloud.quazzar.partner.discount.DiscountPolicy;
+import cloud.quazzar.partner.discount.DiscountQuote;
+import cloud.quazzar.partner.discount.PartnerAdjustment;
+import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.PolicyVersion;
+import cloud.quazzar.partner.discount.QuoteItem;
+import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.discount.VolumeStep;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;

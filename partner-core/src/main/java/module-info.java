@@ -1,0 +1,47 @@
+/**
+ * The partner program's API, its storage SPI and the in-memory store.
+ *
+ * <p>Exports the API packages ({@code cloud.quazzar.partner} and one package per capability), the
+ * storage SPI ({@code cloud.quazzar.partner.spi}) and the in-memory store's factory ({@code
+ * cloud.quazzar.partner.memory}). The implementations in {@code cloud.quazzar.partner.internal}
+ * and its subpackages are not exported: they are not API and may change in any release. Storage
+ * providers are found with {@link java.util.ServiceLoader}: on the module path through a
+ * provider module's {@code provides cloud.quazzar.partner.spi.StorageProvider with ...}, on the
+ * class path through its {@code META-INF/services} file.
+ */
+@SuppressWarnings("module") // opens to Jackson, which core does not depend on: see below
+module cloud.quazzar.partner.core {
+  exports cloud.quazzar.partner;
+  exports cloud.quazzar.partner.certification;
+  exports cloud.quazzar.partner.discount;
+  exports cloud.quazzar.partner.events;
+  exports cloud.quazzar.partner.memory;
+  exports cloud.quazzar.partner.portal;
+  exports cloud.quazzar.partner.registry;
+  exports cloud.quazzar.partner.revenue;
+  exports cloud.quazzar.partner.review;
+  exports cloud.quazzar.partner.spi;
+
+  // Deep reflection only for the two libraries that need it, on the packages they read:
+  // - Hibernate Validator reads the constrained components of the request records;
+  // - Jackson, with which the JDBC store writes domain events as JSON, reads the fields of the event
+  //   records and of the records inside them (Money, the ids, TierChange, StatusChange, RevenueEntry).
+  //   Core does not depend on Jackson; a qualified opens may name a module that is absent (javac's
+  //   "module not found" lint, suppressed above).
+  opens cloud.quazzar.partner to com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner.certification to org.hibernate.validator, com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner.discount to org.hibernate.validator;
+  opens cloud.quazzar.partner.events to com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner.registry to org.hibernate.validator, com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner.revenue to org.hibernate.validator, com.fasterxml.jackson.databind;
+
+  // @NullMarked and @Nullable are part of every exported signature; annotations only, not needed at run time.
+  requires static transitive org.jspecify;
+  // the constraint annotations on the request records' components are part of their signatures
+  requires transitive jakarta.validation;
+  requires org.hibernate.validator;
+  requires org.slf4j;
+  requires org.apache.commons.csv;
+
+  uses cloud.quazzar.partner.spi.StorageProvider;
+}

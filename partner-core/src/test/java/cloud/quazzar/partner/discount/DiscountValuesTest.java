@@ -1,0 +1,178 @@
+package cloud.quazzar.partner.discount;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.Tier;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The discount package's values: a quote only the engine makes, and every public constructor
+ * refusing bad input with a {@link ValidationException} naming each field (never an
+ * IllegalArgumentException or a NullPointerException).
+ */
+class DiscountValuesTest {
+  private static final LocalDate DAY = LocalDate.parse("2026-01-15");
+  private static final Instant AT = Instant.parse("2026-01-15T09:30:00Z");
+  private static final Money THOUSAND = Money.of("1000.00", "USD");
+
+  private static DiscountPolicy example() {
+    return DiscountPolicy.builder().baseRate(Tier.SILVER, "10").baseRate(Tier.GOLD, "15").baseRate(Tier.PLATINUM, "20")
+        .volumeStep(50, "5").volumeStep(200, "8").build();
+  }
+
+  private static PolicyVersion version(LocalDate from) {
+    return new PolicyVersion(1, from, example(), AT, "alice", "why", Optional.empty());
+  }
+
+  private static PartnerAdjustment adjustment(AdjustmentKind kind, Rate rate, LocalDate from, Optional<LocalDate> until) {
+    return new PartnerAdjustment(new PartnerId(new UUID(1, 2)), 1, kind, rate, from, until, AT, "alice", "why", Optional.empty());
+  }
+
+  /** The fields of the ValidationException that {@code call} throws. */
+  private static List<String> fields(Executable call) {
+    return assertThrows(ValidationException.class, call).fields();
+  }
+
+  @Nested
+  @DisplayName("DiscountQuote")
+  class Quotes {
+    @Test
+    @DisplayName("has no constructor a caller can reach: only the engine assembles a quote")
+    void noCallableConstructor() {
+      assertEquals(List.of(), Arrays.stream(DiscountQuote.class.getDeclaredConstructors())
+          .filter(c -> !Modifier.isPrivate(c.getModifiers())).map(Constructor::toString).toList());
+    }
+
+    @Test
+    @DisplayName("the engine still makes quotes (through its internal access), equal to the policy's own figures")
+    void engineMakesQuotes() {
+      try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create())
+          .clock(Clock.fixed(AT, ZoneOffset.UTC)).build()) {
+        program.discounts().setPolicy(example(), PolicyChange.today("alice", "example"));
+        DiscountQuote q = program.discounts().quote(Tier.GOLD, 50, DAY, THOUSAND);
+        assertEquals(example().totalRate(Tier.GOLD, 50), q.totalRate());
+        assertEquals(Money.of("200.00", "USD"), q.discount());
+        assertEquals(q, program.discounts().calculatorOn(DAY).quote(Tier.GOLD, 50, THOUSAND));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("public constructors refuse bad input with a ValidationException naming every field")
+  class Constructors {
+    @Test
+    @DisplayName("QuoteBasis: nulls, a NONE adjustment, a version not in force on the date, an adjustment not covering it")
+    void quoteBasis() {
+      assertEquals(List.of("adjustment", "date", "policyVersion"), fields(() -> new QuoteBasis(null, null, null)));
+      PolicyVersion v = version(DAY);
+      assertEquals(List.of("adjustment"), fields(() -> new QuoteBasis(DAY, v,
+          Optional.of(adjustment(AdjustmentKind.NONE, Rate.ZERO, DAY, Optional.empty())))));
+      assertEquals(List.of("policyVersion"), fields(() -> new QuoteBasis(DAY.minusDays(1), v, Optional.empty())));
+      assertEquals(List.of("policyVersion"), fields(() -> new QuoteBasis(DAY,
+          v.cancelled(new Cancellation(AT, "bob", "never mind")), Optional.empty())));
+      assertEquals(List.of("adjustment"), fields(() -> new QuoteBasis(DAY.plusDays(3), v,
+          Optional.of(adjustment(AdjustmentKind.EXTRA, Rate.percent(2), DAY, Optional.of(DAY.plusDays(2)))))));
+      QuoteBasis ok = new QuoteBasis(DAY.plusDays(2), v,
+          Optional.of(adjustment(AdjustmentKind.EXTRA, Rate.percent(2), DAY, Optional.of(DAY.plusDays(2)))));
+      assertEquals(DAY.plusDays(2), ok.date());
+    }
+
+    @Test
+    @DisplayName("PolicyVersion: a version below 1 and every null component")
+    void policyVersion() {
+      assertEquals(List.of("cancellation", "createdAt", "createdBy", "effectiveFrom", "policy", "reason", "version"),
+          fields(() -> new PolicyVersion(0, null, null, null, null, null, null)));
+    }
+
+    @Test
+    @DisplayName("PartnerAdjustment: a version below 1, an end before the start, a NONE with a rate, nulls")
+    void partnerAdjustment() {
+      PartnerId id = new PartnerId(new UUID(1, 2));
+      assertEquals(List.of("effectiveUntil", "rate", "version"), fields(() -> new PartnerAdjustment(id, 0,
+          AdjustmentKind.NONE, Rate.percent(1), DAY, Optional.of(DAY.minusDays(1)), AT, "a", "b", Optional.empty())));
+      assertEquals(List.of("cancellation", "createdAt", "createdBy", "effectiveFrom", "effectiveUntil", "kind",
+          "partnerId", "rate", "reason"), fields(() -> new PartnerAdjustment(null, 1, null, null, null, null, null, null,
+          null, null)));
+    }
+
+    @Test
+    @DisplayName("Cancellation and VolumeStep: nulls and a threshold out of range")
+    void cancellationAndStep() {
+      assertEquals(List.of("at", "by", "reason"), fields(() -> new Cancellation(null, null, null)));
+      assertEquals(List.of("bonus", "minServers"), fields(() -> new VolumeStep(-1, null)));
+    }
+
+    @Test
+    @DisplayName("BatchQuote: totals that do not add up or mix currencies, a version not in force, nulls")
+    void batchQuote() {
+      PolicyVersion v = version(DAY);
+      Money zero = Money.zero(THOUSAND.currency());
+      assertEquals(List.of("totalNet"), fields(() -> new BatchQuote(DAY, v, List.of(), THOUSAND,
+          Money.of("100.00", "USD"), Money.of("800.00", "USD"))));
+      assertEquals(List.of("totalDiscount"), fields(() -> new BatchQuote(DAY, v, List.of(), THOUSAND,
+          Money.of("1000.01", "USD"), Money.of("-0.01", "USD"))));
+      assertEquals(List.of("totalDiscount", "totalNet"), fields(() -> new BatchQuote(DAY, v, List.of(), THOUSAND,
+          Money.of("100.00", "EUR"), Money.of("900.00", "EUR"))));
+      assertEquals(List.of("policyVersion"), fields(() -> new BatchQuote(DAY.minusDays(1), v, List.of(), zero, zero, zero)));
+      assertEquals(List.of("date", "policyVersion", "quotes", "totalDiscount", "totalGross", "totalNet"),
+          fields(() -> new BatchQuote(null, null, null, null, null, null)));
+      assertEquals(THOUSAND, new BatchQuote(DAY, v, List.of(), THOUSAND, Money.of("100.00", "USD"),
+          Money.of("900.00", "USD")).totalGross());
+    }
+
+    @Test
+    @DisplayName("DiscountPolicy: null collections, null entries and a null tier schedule are violations, not crashes")
+    void discountPolicyNulls() {
+      Map<Tier, Rate> base = new EnumMap<>(Tier.class);
+      base.put(Tier.SILVER, Rate.percent(10));
+      base.put(Tier.GOLD, null);
+      List<VolumeStep> steps = new ArrayList<>();
+      steps.add(null);
+      Map<Tier, List<VolumeStep>> own = new HashMap<>();
+      own.put(Tier.GOLD, null);
+      assertEquals(List.of("baseRates.GOLD", "baseRates.PLATINUM", "combination", "rounding", "tierSchedules.GOLD",
+          "volumeSchedule[0]"), fields(() -> new DiscountPolicy(base, steps, own, null, Rate.FULL, null)));
+      assertEquals(List.of("baseRates", "cap", "tierSchedules", "volumeSchedule"),
+          fields(() -> new DiscountPolicy(null, null, null, Combination.ADDITIVE, null, RoundingMode.HALF_UP))
+              .stream().filter(f -> !f.startsWith("baseRates.")).toList());
+    }
+
+    @Test
+    @DisplayName("DiscountPolicy copies what it checked: changing the caller's list afterwards changes nothing")
+    void discountPolicyCopies() {
+      List<VolumeStep> steps = new ArrayList<>(List.of(new VolumeStep(50, Rate.percent(5))));
+      Map<Tier, Rate> base = new EnumMap<>(example().baseRates());
+      DiscountPolicy p = new DiscountPolicy(base, steps, Map.of(), Combination.ADDITIVE, Rate.FULL, RoundingMode.HALF_UP);
+      steps.add(new VolumeStep(10, Rate.percent(1)));
+      base.put(Tier.GOLD, Rate.percent(99));
+      assertEquals(List.of(new VolumeStep(50, Rate.percent(5))), p.volumeSchedule());
+      assertEquals(Rate.percent(15), p.baseRate(Tier.GOLD));
+      assertTrue(assertThrows(UnsupportedOperationException.class, () -> p.volumeSchedule().add(null)) != null);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The JDBC store: H2 embedded, PostgreSQL shared by several nodes.
+ *
+ * <p>Exports only {@code cloud.quazzar.partner.jdbc} ({@code JdbcStorage}, the settings for this
+ * store); the store itself is in {@code cloud.quazzar.partner.jdbc.internal}, which is not
+ * exported. Core finds the store's provider with {@link java.util.ServiceLoader}: through {@code
+ * provides} below on the module path, through {@code
+ * META-INF/services/cloud.quazzar.partner.spi.StorageProvider} on the class path.
+ */
+// Flyway's jar declares no module name: flyway.core is the name the JDK derives from its file name
+// (an automatic module). Its PostgreSQL support (flyway-database-postgresql, also automatic) is found
+// by Flyway's ServiceLoader; like every automatic module on the module path, it is resolved along
+// with flyway.core.
+@SuppressWarnings("requires-automatic")
+module cloud.quazzar.partner.jdbc {
+  exports cloud.quazzar.partner.jdbc;
+
+  // Flyway reads the migration scripts (a resource-only package) through the class loader, which
+  // finds resources of a named module only in packages opened to everyone.
+  opens cloud.quazzar.partner.jdbc.migration;
+
+  // JdbcStorage's factories return the SPI's StorageSettings
+  requires transitive cloud.quazzar.partner.core;
+  // JdbcStorage.dataSource(javax.sql.DataSource)
+  requires transitive java.sql;
+  requires static org.jspecify;
+  requires org.slf4j;
+  requires com.zaxxer.hikari;
+  requires flyway.core;
+  requires org.postgresql.jdbc;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
+
+  provides cloud.quazzar.partner.spi.StorageProvider with cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
+}
