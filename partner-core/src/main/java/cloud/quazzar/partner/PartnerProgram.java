@@ -74,8 +74,12 @@ public final class PartnerProgram implements AutoCloseable {
     OutboxStore outbox = new OutboxStore(store);
     this.store = outbox;
     this.ownsStore = ownsStore;
-    ExecutorService owned = b.eventExecutor == null ? DefaultDomainEvents.defaultExecutor() : null;
-    Executor executor = owned != null ? owned : b.eventExecutor;
+    ExecutorService owned = null;
+    Executor executor = b.eventExecutor;
+    if (executor == null) {
+      owned = DefaultDomainEvents.defaultExecutor();
+      executor = owned;
+    }
     this.events = new DefaultDomainEvents(outbox, clock, executor, owned, b.eventRetryDelay, b.eventLease);
     this.registry = new DefaultPartnerRegistry(outbox, clock, b.ids);
     this.discounts = new DefaultDiscountEngine(outbox, clock, zone);

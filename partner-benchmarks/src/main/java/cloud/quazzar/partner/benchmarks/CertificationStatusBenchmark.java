@@ -8,9 +8,8 @@ import cloud.quazzar.partner.certification.CertificationState;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.certification.SkillArea;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.spi.StorageSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
+@SuppressWarnings("EnumOrdinal") // sums the statuses' ordinals so that no result is dead code
 public class CertificationStatusBenchmark {
   @Param({"1000000"})
   public int certifications;
@@ -72,7 +72,7 @@ public class CertificationStatusBenchmark {
     ZoneId zone = ZoneId.of("Europe/Berlin");
     Instant now = Instant.parse("2026-01-15T09:30:00Z");
     program = PartnerProgram.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).zone(zone)
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty()).build();
+        .store(MemoryStorage.create()).build();
     tracker = program.certifications();
     thresholds = tracker.thresholds();
     today = program.today();

@@ -1,8 +1,9 @@
 package cloud.quazzar.partner.benchmarks;
 
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.BatchResult;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -10,14 +11,12 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +57,7 @@ public class MemoryRecordingBenchmark {
 
   @Setup(Level.Iteration)
   public void newStore() {
-    store = new MemoryStorageProvider().open(StorageSettings.empty());
+    store = MemoryStorage.create();
     program = PartnerProgram.builder().clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z"))).store(store).build();
     ledger = program.revenue();
     partners = Partners.add(program, PARTNERS);
@@ -99,7 +98,7 @@ public class MemoryRecordingBenchmark {
     List<RevenueEntry> entries = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
       int p = at[0] + i;
-      entries.add(new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), partners.get(p), month, 1,
+      entries.add(new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), partners.get(p), month, 1,
           EntryKind.RECORDED, Money.ofMinor(100_000L + p, Partners.USD), p % 500, p % 40, "plain/" + month + "/" + p,
           null, now, null));
     }

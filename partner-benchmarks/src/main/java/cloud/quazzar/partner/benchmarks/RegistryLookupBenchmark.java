@@ -1,17 +1,17 @@
 package cloud.quazzar.partner.benchmarks;
 
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.registry.Tier;
-import cloud.quazzar.partner.spi.StorageSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
+@SuppressWarnings("EnumOrdinal") // picks tiers by index for varied inputs; their order does not matter
 public class RegistryLookupBenchmark {
   @Param({"1000"})
   public int partners;
@@ -51,7 +52,7 @@ public class RegistryLookupBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     program = PartnerProgram.builder()
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty())
+        .store(MemoryStorage.create())
         .build();
     registry = program.registry();
     ids = new PartnerId[partners];
@@ -76,7 +77,7 @@ public class RegistryLookupBenchmark {
 
   /** Baseline: the cheapest possible look-up of an already built partner. */
   @Benchmark
-  public Partner hashMapGet() {
+  public @Nullable Partner hashMapGet() {
     return baseline.get(nextId());
   }
 

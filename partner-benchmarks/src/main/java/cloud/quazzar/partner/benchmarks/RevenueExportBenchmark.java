@@ -2,7 +2,7 @@ package cloud.quazzar.partner.benchmarks;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
-import cloud.quazzar.partner.internal.memory.MemoryStorageProvider;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -11,7 +11,6 @@ import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.revenue.RevenueRow;
-import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.io.IOException;
 import java.io.Writer;
@@ -50,6 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@SuppressWarnings("EnumOrdinal") // picks tiers by index for varied inputs; their order does not matter
 public class RevenueExportBenchmark {
   /** Partners per month; rows / PARTNERS months. */
   static final int PARTNERS = 5000;
@@ -78,7 +78,7 @@ public class RevenueExportBenchmark {
   public void setUp() throws IOException {
     program = PartnerProgram.builder()
         .clock(TestClock.at(Instant.parse("2026-01-15T09:30:00Z")))
-        .storageProvider(new MemoryStorageProvider(), StorageSettings.empty())
+        .store(MemoryStorage.create())
         .build();
     ledger = program.revenue();
     List<PartnerId> ids = new ArrayList<>(PARTNERS);
@@ -99,7 +99,7 @@ public class RevenueExportBenchmark {
     sameRows = new ArrayList<>(rows);
     program.store().read(tx -> {
       tx.revenue().scan(RevenueFilter.all(), sameRows::add);
-      return null;
+      return true; // no result: the work must return non-null
     });
     if (sameRows.size() != rows || ledger.exportCsv(RevenueFilter.all(), out()) != rows) {
       throw new IllegalStateException("expected " + rows + " rows");

@@ -130,7 +130,7 @@ public record DiscountPolicy(
 
   /** The base rate of {@code tier}. */
   public Rate baseRate(Tier tier) {
-    return baseRates.get(tier);
+    return requireNonNull(baseRates.get(tier), "every tier has a base rate");
   }
 
   /** The schedule {@code tier} uses: its own from {@link #tierSchedules()}, else the shared one. */
@@ -239,16 +239,18 @@ public record DiscountPolicy(
     }
     // DESIGN.md rule (monotonic): "a lower tier with a higher base" is rejected, naming it.
     Tier previous = null;
+    Rate previousRate = null;
     for (Tier t : TIERS) {
       Rate r = base.get(t);
       if (r == null) {
         continue;
       }
-      if (previous != null && base.get(previous).compareTo(r) > 0) {
+      if (previous != null && previousRate != null && previousRate.compareTo(r) > 0) {
         out.add(new Violation("baseRates." + previous, "must not exceed " + t + "'s " + r
-            + ": a lower tier never gets a higher base rate (was " + base.get(previous) + ")"));
+            + ": a lower tier never gets a higher base rate (was " + previousRate + ")"));
       }
       previous = t;
+      previousRate = r;
     }
     boolean schedulesOk = checkSchedule("volumeSchedule", schedule, out);
     for (Map.Entry<Tier, List<StepDraft>> e : perTier.entrySet()) {
@@ -282,8 +284,8 @@ public record DiscountPolicy(
         loSteps.forEach(s -> points.add(s.minServers()));
         hiSteps.forEach(s -> points.add(s.minServers()));
         for (long n : points) {
-          int loTotal = total(base.get(lo), loSteps, n, combination, cap, rounding);
-          int hiTotal = total(base.get(hi), hiSteps, n, combination, cap, rounding);
+          int loTotal = total(requireNonNull(base.get(lo)), loSteps, n, combination, cap, rounding);
+          int hiTotal = total(requireNonNull(base.get(hi)), hiSteps, n, combination, cap, rounding);
           if (loTotal > hiTotal) {
             Tier named = perTier.containsKey(hi) ? hi : lo;
             out.add(new Violation("tierSchedules." + named, "at " + n + " servers " + hi + "'s total rate "
@@ -300,7 +302,7 @@ public record DiscountPolicy(
     Rate bonus = Rate.ZERO;
     for (StepDraft s : steps) {
       if (s.minServers() <= n) {
-        bonus = s.bonus();
+        bonus = requireNonNull(s.bonus(), "checked by checkSchedule");
       }
     }
     return Math.min(c.combine(base, bonus, rounding), cap.basisPoints());
@@ -484,7 +486,9 @@ public record DiscountPolicy(
       }
       Map<Tier, List<VolumeStep>> ownSteps = new EnumMap<>(Tier.class);
       own.forEach((t, steps) -> ownSteps.put(t, steps(steps)));
-      return new DiscountPolicy(rates, steps(shared), ownSteps, combination, capRate, rounding);
+      // no violations: each of these was checked above
+      return new DiscountPolicy(rates, steps(shared), ownSteps, requireNonNull(combination),
+          requireNonNull(capRate), requireNonNull(rounding));
     }
 
     private static List<VolumeStep> steps(List<StepDraft> drafts) {

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.PartnerProgramException;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.spi.StorageProvider;
@@ -18,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -138,7 +138,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       url = "jdbc:h2:file:" + h2File(h2Path.get()) + H2_OPTIONS;
       dialect = Dialect.H2;
     } else {
-      url = "jdbc:h2:mem:partner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+      url = "jdbc:h2:mem:partner-" + IdGenerator.random().next() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
       dialect = Dialect.H2;
       privateMemory = true;
     }
