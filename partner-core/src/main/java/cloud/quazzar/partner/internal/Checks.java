@@ -8,7 +8,9 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Checks {
   private static final class Holder {
+    // Parameters such as {min} are filled in without an Expression Language implementation: no
+    // message uses an expression, and a host need not carry one (docs/decisions.md, B1).
     static final Validator VALIDATOR =
         Validation.byProvider(HibernateValidator.class)
             .configure()
+            .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ENGLISH), Locale.ENGLISH, false))
             .defaultLocale(Locale.ENGLISH)
             .locales(Locale.ENGLISH)
             .failFast(false)
