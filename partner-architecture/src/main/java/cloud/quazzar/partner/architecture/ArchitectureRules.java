@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DynamicTest;
  * module's {@code ArchitectureTest} on that module's main classes: {@link #checkCore} for
  * partner-core, {@link #checkModule} for every other module.
  *
- * <p>Every module: no {@code float} or {@code double} field (money and rates are exact); time only
+ * <p>Every module: all code {@code @NullMarked}; no {@code float} or {@code double} field (money and rates are exact); time only
  * from the injected clock; logging through SLF4J only; ids only from the id generator; nothing
  * written to the console except by a program's {@code main} method; only the module's documented
  * entry points reach its {@code internal} packages. Core also never depends on an adapter, a
@@ -92,6 +92,25 @@ public final class ArchitectureRules {
         }
       })
       .because("a library logs, a test reports through JUnit, and only a program's main owns the console");
+
+  /** The JSpecify annotation under which NullAway checks code (and outside which it checks nothing). */
+  public static final String NULL_MARKED = "org.jspecify.annotations.NullMarked";
+
+  /**
+   * Every class is {@code @NullMarked}, through its package's {@code package-info.java} or its
+   * module: NullAway checks only such code, so a package without it would go unchecked.
+   */
+  public static final ArchRule NULL_MARKED_CODE = classes()
+      .should(new ArchCondition<JavaClass>("be @NullMarked through their package or module") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          if (!item.getPackage().isAnnotatedWith(NULL_MARKED) && !inNullMarkedModule(item)) {
+            events.add(SimpleConditionEvent.violated(item, item.getName() + " is in package "
+                + item.getPackageName() + ", which has no @NullMarked package-info.java"));
+          }
+        }
+      })
+      .because("NullAway checks @NullMarked code only");
 
   /** Core never depends on an adapter, a database driver, JDBC or a migration tool. */
   public static final ArchRule CORE_FREE_OF_ADAPTERS = noClasses()
@@ -161,8 +180,8 @@ public final class ArchitectureRules {
 
   /** The rules of every module, without the entry-point rule. */
   public static List<ArchRule> everyModule() {
-    return List.of(NO_FLOATING_POINT_FIELDS, TIME_FROM_THE_CLOCK, SLF4J_ONLY, IDS_FROM_THE_GENERATOR,
-        NO_CONSOLE_OUTPUT);
+    return List.of(NULL_MARKED_CODE, NO_FLOATING_POINT_FIELDS, TIME_FROM_THE_CLOCK, SLF4J_ONLY,
+        IDS_FROM_THE_GENERATOR, NO_CONSOLE_OUTPUT);
   }
 
   /**
@@ -195,6 +214,12 @@ public final class ArchitectureRules {
   /** One dynamic test per rule, named by the rule's description. */
   public static Stream<DynamicTest> check(JavaClasses classes, List<ArchRule> rules) {
     return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+  }
+
+  private static boolean inNullMarkedModule(JavaClass item) {
+    Module module = item.reflect().getModule();
+    return module.isNamed() && Arrays.stream(module.getAnnotations())
+        .anyMatch(a -> a.annotationType().getName().equals(NULL_MARKED));
   }
 
   private static boolean writesToConsole(JavaAccess<?> access) {

@@ -12,6 +12,7 @@ import cloud.quazzar.partner.architecture.fixtures.Violations;
 import cloud.quazzar.partner.architecture.fixtures.api.EntryPoint;
 import cloud.quazzar.partner.architecture.fixtures.api.Leak;
 import cloud.quazzar.partner.architecture.fixtures.internal.Implementation;
+import cloud.quazzar.partner.architecture.fixtures.unmarked.Unchecked;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -37,13 +38,22 @@ class ArchitectureRulesTest {
 
   @Test
   @DisplayName("a class that follows every rule passes them all")
-  void cleanPasses() {
-    JavaClasses clean = of(Clean.class, Ids.class, Ids.Random.class);
-    for (ArchRule rule : List.of(ArchitectureRules.NO_FLOATING_POINT_FIELDS, ArchitectureRules.TIME_FROM_THE_CLOCK,
+  void cleanPasses() throws ClassNotFoundException {
+    Class<?> packageInfo = Class.forName(Clean.class.getPackageName() + ".package-info");
+    JavaClasses clean = of(Clean.class, Ids.class, Ids.Random.class, packageInfo);
+    for (ArchRule rule : List.of(ArchitectureRules.NULL_MARKED_CODE, ArchitectureRules.NO_FLOATING_POINT_FIELDS, ArchitectureRules.TIME_FROM_THE_CLOCK,
         ArchitectureRules.SLF4J_ONLY, IDS, ArchitectureRules.NO_CONSOLE_OUTPUT,
         ArchitectureRules.CORE_FREE_OF_ADAPTERS, ArchitectureRules.NO_CORE_INTERNALS)) {
       assertDoesNotThrow(() -> rule.check(clean), rule.getDescription());
     }
+  }
+
+  @Test
+  @DisplayName("a class in a package that is not @NullMarked is refused: NullAway would skip it")
+  void nullMarked() {
+    JavaClasses unmarked = new ClassFileImporter().importPackages("cloud.quazzar.partner.architecture.fixtures.unmarked");
+    AssertionError e = assertThrows(AssertionError.class, () -> ArchitectureRules.NULL_MARKED_CODE.check(unmarked));
+    assertTrue(e.getMessage().contains(Unchecked.class.getName()), e.getMessage());
   }
 
   @Test
