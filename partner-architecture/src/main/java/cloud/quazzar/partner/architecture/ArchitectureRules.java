@@ -98,7 +98,8 @@ public final class ArchitectureRules {
 
   /**
    * Every class is {@code @NullMarked}, through its package's {@code package-info.java} or its
-   * module: NullAway checks only such code, so a package without it would go unchecked.
+   * module: NullAway checks only such code, so a package without it would go unchecked. (A
+   * module's annotation is seen only when the tests run on the module path.)
    */
   public static final ArchRule NULL_MARKED_CODE = classes()
       .should(new ArchCondition<JavaClass>("be @NullMarked through their package or module") {
@@ -160,7 +161,7 @@ public final class ArchitectureRules {
 
   /**
    * The main classes of the module that holds {@code anyMainClass}: every class of the directory
-   * or jar it was loaded from, without JMH's generated code.
+   * or jar it was loaded from, without JMH's generated code and without {@code module-info}.
    */
   public static JavaClasses mainClassesOf(Class<?> anyMainClass) {
     CodeSource source = anyMainClass.getProtectionDomain().getCodeSource();
@@ -170,7 +171,7 @@ public final class ArchitectureRules {
     URL location = source.getLocation();
     JavaClasses classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(l -> !l.contains("/jmh_generated/"))
+        .withImportOption(l -> !l.contains("/jmh_generated/") && !l.contains("/module-info.class"))
         .importUrl(location);
     if (!classes.contain(anyMainClass)) {
       throw new IllegalStateException("importing " + location + " did not find " + anyMainClass.getName());
