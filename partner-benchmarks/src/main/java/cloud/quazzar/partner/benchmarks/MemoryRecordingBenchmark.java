@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.benchmarks;
 
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.memory.MemoryStorage;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -98,7 +98,7 @@ public class MemoryRecordingBenchmark {
     List<RevenueEntry> entries = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
       int p = at[0] + i;
-      entries.add(new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), partners.get(p), month, 1,
+      entries.add(new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), partners.get(p), month, 1,
           EntryKind.RECORDED, Money.ofMinor(100_000L + p, Partners.USD), p % 500, p % 40, "plain/" + month + "/" + p,
           null, now, null));
     }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * the next {@link #version()} and another {@link #state()}, and a renewal adds a new record whose
  * {@link #renewalOf()} names this one.
  *
+ * <p>Throws {@link IllegalArgumentException} if a field breaks the rules below.
+ *
  * @param id generated id
  * @param partnerId the partner that holds it
  * @param name its name as entered, cleaned (docs/rules.md TEXT-1)
@@ -27,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the record was added
  * @param updatedAt when the record last changed
  * @param version optimistic-lock version: 1 when added, one more per change
- * @throws IllegalArgumentException if a field breaks the rules above
  */
 public record Certification(
     CertificationId id,

@@ -59,6 +59,7 @@ public record EligibilityReport(
   }
 
   /** The assessment of {@code tier}. */
+  @SuppressWarnings("EnumOrdinal") // one assessment per tier in rank order, checked on construction
   public TierAssessment assessment(Tier tier) {
     return tiers.get(tier.ordinal());
   }

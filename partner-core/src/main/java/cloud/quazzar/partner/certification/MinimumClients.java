@@ -5,8 +5,9 @@ import cloud.quazzar.partner.ValidationException;
 /**
  * At least {@code clients} clients. Evaluated on the current count, also for a future date.
  *
+ * <p>Throws {@link ValidationException} if {@code clients} is below 1.
+ *
  * @param clients 1 or more
- * @throws ValidationException if {@code clients} is below 1
  */
 public record MinimumClients(int clients) implements Requirement {
   public MinimumClients {

@@ -22,6 +22,9 @@ import java.util.List;
  * (A ledger correction of the month does change it: the statement follows the month's current
  * entry.)
  *
+ * <p>Throws {@link IllegalArgumentException} if the quote is not for this month's last day, for this
+ * server count or for this licensing cost.
+ *
  * @param partnerId the partner
  * @param month the month billed
  * @param licensingCost the gross licensing cost the host gave, 0 or more
@@ -29,8 +32,6 @@ import java.util.List;
  * @param mrr the month's MRR from the ledger
  * @param serverCount the month's server count from the ledger (the one quoted)
  * @param clientCount the month's client count from the ledger
- * @throws IllegalArgumentException if the quote is not for this month's last day, for this
- *     server count or for this licensing cost
  */
 public record BillingStatement(
     PartnerId partnerId,

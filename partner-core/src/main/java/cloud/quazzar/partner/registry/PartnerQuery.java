@@ -11,12 +11,13 @@ import java.util.Set;
  * ({@link Names#key}) by code point (docs/rules.md TEXT-3), then by id. An empty tier or status set
  * means "any".
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} ({@code tiers}, {@code statuses}) if a set is
+ * null or holds null; offset and limit are checked by {@link PartnerRegistry#list}.
+ *
  * @param tiers the tiers to include; empty for all
  * @param statuses the statuses to include; empty for all
  * @param offset how many matching partners to skip, 0 or more
  * @param limit page size, 1 to {@value #MAX_LIMIT}
- * @throws cloud.quazzar.partner.ValidationException ({@code tiers}, {@code statuses}) if a set is
- *     null or holds null; offset and limit are checked by {@link PartnerRegistry#list}
  */
 public record PartnerQuery(
     Set<Tier> tiers,

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * deleted once stored (DESIGN.md rule: "the ledger is append-only"); a changed figure is a new
  * {@link EntryKind#CORRECTION} entry with the next {@link #revision()}, which supersedes this one.
  *
+ * <p>Throws {@link IllegalArgumentException} if the fields break the rules below.
+ *
  * @param id generated id
  * @param partnerId the partner
  * @param month the month the figures are for
@@ -28,7 +30,6 @@ import org.jspecify.annotations.Nullable;
  * @param recordedAt when the entry was stored (microsecond precision)
  * @param supersedes the entry this correction supersedes (revision - 1); set exactly for
  *     corrections
- * @throws IllegalArgumentException if the fields break the rules above
  */
 public record RevenueEntry(
     RevenueEntryId id,

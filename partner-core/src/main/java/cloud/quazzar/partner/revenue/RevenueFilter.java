@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * set must match. Build one from {@link #all()}:
  * {@code RevenueFilter.all().months(MonthRange.lastMonths(m, 12)).tiers(Tier.GOLD, Tier.PLATINUM)}.
  *
+ * <p>Throws {@link ValidationException} listing each problem: {@code tiers} null or holding null, {@code to}
+ * before {@code from}.
+ *
  * @param partnerId only this partner, or {@code null} for every partner
  * @param from only months from this one on, or {@code null} for no lower bound
  * @param to only months up to this one, or {@code null} for no upper bound
  * @param tiers only partners whose current tier is one of these; empty for any tier
- * @throws ValidationException listing each problem: {@code tiers} null or holding null, {@code to}
- *     before {@code from}
  */
 public record RevenueFilter(
     @Nullable PartnerId partnerId, @Nullable YearMonth from, @Nullable YearMonth to, Set<Tier> tiers) {

@@ -11,11 +11,12 @@ import java.time.LocalDate;
  * startedOn} and keeps that tier, with its benefits and discount, until a review on or after {@code
  * endsOn} demotes it (or recommends it), unless it requalifies first. At most one per partner.
  *
+ * <p>Throws {@link IllegalArgumentException} if {@code endsOn} is not after {@code startedOn}.
+ *
  * @param partnerId the partner
  * @param tier the tier it keeps during the grace period (its tier when the period started)
  * @param startedOn the day of the review that started it
  * @param endsOn the last day of grace: {@code startedOn} plus the policy's grace period days
- * @throws IllegalArgumentException if {@code endsOn} is not after {@code startedOn}
  */
 public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endsOn) {
   public GracePeriod {

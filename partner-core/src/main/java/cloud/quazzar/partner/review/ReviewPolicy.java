@@ -24,6 +24,8 @@ import java.util.Map;
  * does not earn; a promotion grants a larger discount at once and is a commercial decision, so by
  * default an administrator confirms it.
  *
+ * <p>Throws {@link ValidationException} listing every violation.
+ *
  * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
  *     #MAX_GRACE_DAYS}; the grace period ends on the review day plus this many days, and the
  *     demotion happens at the first review on or after that day
@@ -33,7 +35,6 @@ import java.util.Map;
  * @param revenueRequirements each tier's revenue requirements, on top of the certification
  *     requirements; tiers left out have none. As with certifications a tier also needs those of
  *     every lower tier
- * @throws ValidationException listing every violation
  */
 public record ReviewPolicy(
     int gracePeriodDays,
@@ -99,7 +100,7 @@ public record ReviewPolicy(
 
   /** The revenue requirements of {@code tier} (its own, not those of lower tiers). */
   public List<RevenueRequirement> revenueRequirementsOf(Tier tier) {
-    return revenueRequirements.get(tier);
+    return revenueRequirements.getOrDefault(tier, List.of());
   }
 
   /** A copy with another grace period. */

@@ -33,7 +33,7 @@ final class EventCodec {
       // wrapper) are not written
       .visibility(PropertyAccessor.ALL, Visibility.NONE)
       .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .build();
   private static final ObjectWriter WRITER = MAPPER.writer();
   private static final Map<String, ObjectReader> READERS = new HashMap<>();

@@ -76,6 +76,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
@@ -89,12 +90,13 @@ import org.quicktheories.generators.SourceDSL;
  * {@link NotFoundException}; anything else (a {@code NullPointerException}, an {@code
  * IllegalArgumentException}, a storage or SQL error, success) fails the test. After each call the
  * store's whole content, read through the public API and rendered as text by {@link
- * #snapshot(World)}, must be exactly what it was.
+ * #snapshot(PartnerProgram)}, must be exactly what it was.
  *
  * <p>{@link #operations()} is the one list of operations: a new capability adds its cases there
  * (one {@link Case} per operation and kind of bad input). Each case runs {@link
  * #examplesPerCase()} examples, so every operation is tried on every store.
  */
+@SuppressWarnings({"NullAway", "NullOptional"}) // passes null on purpose: the API must refuse it with ValidationException
 public abstract class BadInputContract {
   /** The test's store, clock and program. */
   protected abstract TckContext context();
@@ -845,7 +847,7 @@ public abstract class BadInputContract {
 
   @Test
   @DisplayName("every invalid call across the public API fails with a typed validation or not-found error and changes nothing")
-  void invalidInputChangesNothing() {
+  void invalidInputChangesNothing(TestReporter reporter) {
     PartnerProgram program = context().program();
     World world = world(program);
     String before = snapshot(program);
@@ -875,7 +877,7 @@ public abstract class BadInputContract {
       throw all;
     }
     Tried tried = new Tried(operations().size(), examples[0], byOperation, byKind);
-    System.out.println("bad-input figures [" + program.store().description() + "]: " + tried);
+    reporter.publishEntry("bad-input figures [" + program.store().description() + "]", tried.toString());
     assertTrue(examples[0] >= operations().size(), "every case ran");
   }
 
