@@ -79,9 +79,7 @@ public final class MemoryStore implements Store {
       undo.clear();
       return result;
     } catch (RuntimeException | Error e) {
-      while (!undo.isEmpty()) {
-        undo.pop().run();
-      }
+      UndoLogs.rollBack(undo, e);
       throw e;
     } finally {
       currentWrite.remove();
