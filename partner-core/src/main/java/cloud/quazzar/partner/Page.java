@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * One page of a listing in a stable order.
  *
+ * <p>Throws {@link ValidationException} listing each problem: {@code items} null or holding null,
+ * {@code offset} or {@code total} negative, {@code limit} below 1.
+ *
  * @param items the page's items, unmodifiable
  * @param offset how many items of the full listing come before this page
  * @param limit the page size asked for
  * @param total how many items the full listing has
- * @throws ValidationException listing each problem: {@code items} null or holding null, {@code
- *     offset} or {@code total} negative, {@code limit} below 1
  */
 public record Page<T>(List<T> items, int offset, int limit, long total) {
   public Page {

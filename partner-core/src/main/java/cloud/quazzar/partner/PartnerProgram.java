@@ -77,8 +77,12 @@ public final class PartnerProgram implements AutoCloseable {
     OutboxStore outbox = new OutboxStore(store);
     this.store = outbox;
     this.ownsStore = ownsStore;
-    ExecutorService owned = b.eventExecutor == null ? DefaultDomainEvents.defaultExecutor() : null;
-    Executor executor = owned != null ? owned : b.eventExecutor;
+    ExecutorService owned = null;
+    Executor executor = b.eventExecutor;
+    if (executor == null) {
+      owned = DefaultDomainEvents.defaultExecutor();
+      executor = owned;
+    }
     this.events = new DefaultDomainEvents(outbox, clock, executor, owned, b.eventRetryDelay, b.eventLease);
     this.registry = new DefaultPartnerRegistry(outbox, clock, b.ids);
     this.discounts = new DefaultDiscountEngine(outbox, clock, zone, b.discountStaleness);
@@ -427,7 +431,7 @@ public final class PartnerProgram implements AutoCloseable {
      */
     public Builder discountStaleness(Duration staleness) {
       given(staleness, "discountStaleness");
-      if (staleness.isNegative() || staleness.compareTo(Duration.ofHours(1)) > 0 || staleness.getNano() % 1_000_000 != 0) {
+      if (staleness.isNegative() || staleness.compareTo(Duration.ofHours(1)) > 0 || !staleness.equals(Duration.ofMillis(staleness.toMillis()))) {
         throw ValidationException.of("discountStaleness", "must be zero or whole milliseconds up to 1 hour, got "
             + staleness);
       }

@@ -6,9 +6,10 @@ import static cloud.quazzar.partner.ValidationException.requireNonNull;
  * One broken input rule: the field (a property path such as {@code contactEmail} or
  * {@code request.companyName}) and a message saying what is allowed.
  *
+ * <p>Throws {@link ValidationException} if either is null.
+ *
  * @param field the offending field's path, never blank
  * @param message what is wrong and what would be accepted
- * @throws ValidationException if either is null
  */
 public record Violation(String field, String message) implements Comparable<Violation> {
   public Violation {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,6 +53,7 @@ import org.jspecify.annotations.Nullable;
 @Fork(1)
 public class DiscountTodayBenchmark {
   static final int INPUTS = 1024;
+  private static final List<Tier> TIERS = List.of(Tier.values());
   /** When the policy is set: its first day. */
   static final Instant POLICY_SET = Instant.parse("2026-01-01T09:30:00Z");
   /** When the quotes run (and tick on from). */
@@ -80,7 +82,10 @@ public class DiscountTodayBenchmark {
     PartnerProgram.Builder b = PartnerProgram.builder().clock(clock)
         .discountStaleness(Duration.ofMillis(stalenessMillis));
     switch (store) {
-      case "memory" -> b.store(memory = MemoryStorage.create());
+      case "memory" -> {
+        memory = MemoryStorage.create();
+        b.store(memory);
+      }
       case "h2" -> b.storage(stores.h2File("bench-discount"));
       case "postgresql" -> b.storage(stores.postgresql("bench_discount"));
       default -> throw new IllegalArgumentException("unknown store " + store);
@@ -92,7 +97,7 @@ public class DiscountTodayBenchmark {
     today = LocalDate.ofInstant(QUOTING, ZoneOffset.UTC);
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < INPUTS; i++) {
-      tiers[i] = Tier.values()[random.nextInt(3)];
+      tiers[i] = TIERS.get(random.nextInt(TIERS.size()));
       servers[i] = random.nextInt(400);
       gross[i] = Money.ofMinor(random.nextLong(100, 10_000_000), DiscountBenchmark.USD);
     }

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.benchmarks;
 
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.memory.MemoryStorage;
@@ -99,7 +100,7 @@ public class MemoryRecordingBenchmark {
     List<RevenueEntry> entries = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
       int p = at[0] + i;
-      entries.add(new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), partners.get(p), month, 1,
+      entries.add(new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), partners.get(p), month, 1,
           EntryKind.RECORDED, Money.ofMinor(100_000L + p, Partners.USD), p % 500, p % 40, "plain/" + month + "/" + p,
           Optional.empty(), now, Optional.empty()));
     }

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.benchmarks;
 
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
@@ -25,9 +26,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,7 +74,7 @@ public class RevenueRecordingBenchmark {
   @Param({"h2", "postgresql"})
   public String database;
 
-  private Path h2Dir;
+  private @Nullable Path h2Dir;
   private HikariDataSource pool;
   private PartnerProgram program;
   private RevenueLedger ledger;
@@ -191,7 +192,7 @@ public class RevenueRecordingBenchmark {
           "INSERT INTO revenue_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = 0; i < BATCH; i++) {
           int p = at[0] + i;
-          ps.setObject(1, UUID.randomUUID());
+          ps.setObject(1, IdGenerator.random().next());
           ps.setObject(2, partners.get(p).value());
           ps.setObject(3, month.atDay(1));
           ps.setInt(4, 1);

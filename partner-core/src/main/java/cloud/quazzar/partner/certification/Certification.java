@@ -16,6 +16,9 @@ import java.util.Optional;
  * the next {@link #version()} and another {@link #state()}, and a renewal adds a new record whose
  * {@link #renewalOf()} names this one.
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} listing the components that are null
+ * or break the rules below.
+ *
  * @param id generated id
  * @param partnerId the partner that holds it
  * @param name its name as entered, cleaned (docs/rules.md TEXT-1)
@@ -33,7 +36,6 @@ import java.util.Optional;
  * @param createdAt when the record was added
  * @param updatedAt when the record last changed
  * @param version optimistic-lock version: 1 when added, one more per change
- * @throws ValidationException listing the components that are null or break the rules above
  */
 public record Certification(
     CertificationId id,

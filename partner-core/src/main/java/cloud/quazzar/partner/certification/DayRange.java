@@ -6,9 +6,10 @@ import cloud.quazzar.partner.ValidationException;
  * An inclusive range of day counts ("days to expiry"), possibly open at either end: an open lower
  * end is {@link Long#MIN_VALUE}, an open upper end {@link Long#MAX_VALUE}.
  *
+ * <p>Throws {@link ValidationException} ({@code max}) if it is below {@code min}.
+ *
  * @param min the smallest day count in the range
  * @param max the largest day count in the range, at least {@code min}
- * @throws ValidationException ({@code max}) if it is below {@code min}
  */
 public record DayRange(long min, long max) {
   public DayRange {

@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.certification;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -52,6 +53,7 @@ public record EligibilityReport(
   }
 
   /** The assessment of {@code tier}. */
+  @SuppressWarnings("EnumOrdinal") // one assessment per tier in rank order, checked on construction
   public TierAssessment assessment(Tier tier) {
     return tiers.get(tier.ordinal());
   }

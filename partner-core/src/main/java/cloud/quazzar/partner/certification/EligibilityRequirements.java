@@ -20,9 +20,10 @@ import java.util.Map;
  * or above in any area; Platinum 4 at Advanced or above across at least 3 skill areas and 100
  * managed servers.
  *
+ * <p>Throws {@link ValidationException} if the map or a list holds {@code null}.
+ *
  * @param byTier each tier's requirements; tiers left out have none; unmodifiable copy holding
  *     every tier
- * @throws ValidationException if the map or a list holds {@code null}
  */
 public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
   /** Every tier open: every partner qualifies for Platinum. */
@@ -77,6 +78,6 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
 
   /** The requirements of {@code tier} (its own, not those of the tiers below). */
   public List<Requirement> requirementsOf(Tier tier) {
-    return byTier.get(tier);
+    return byTier.getOrDefault(tier, List.of());
   }
 }

@@ -17,10 +17,11 @@ import java.util.List;
  * {@code d > w} ACTIVE. Days are counted between calendar dates ({@link ChronoUnit#DAYS}), never
  * from a duration, so daylight-saving changes and 29 February shift nothing.
  *
+ * <p>Throws {@link ValidationException} listing every broken limit, by field.
+ *
  * @param criticalDays below this many days to go a certification is CRITICAL; 1 or more
  * @param warningDays up to this many days to go (inclusive) it is EXPIRING_SOON; more than {@code
  *     criticalDays}, at most {@value #MAX_DAYS}
- * @throws ValidationException listing every broken limit, by field
  */
 public record ExpiryThresholds(long criticalDays, long warningDays) {
   /** The source's limits: critical below 30 days, expiring soon up to 90 days. */

@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
  * At least {@code count} counting certifications at {@code minimumLevel} or above, in any of
  * {@code areas} (empty: any area). Example (issue 4): Gold needs 2 at Advanced or above in any area.
  *
+ * <p>Throws {@link ValidationException} listing every broken field.
+ *
  * @param count 1 to {@value #MAX}
  * @param minimumLevel the lowest level that counts
  * @param areas the skill areas that count; empty for any area; unmodifiable copy
- * @throws ValidationException listing every broken field
  */
 public record MinimumCertifications(long count, CertificationLevel minimumLevel, Set<SkillArea> areas)
     implements Requirement {

@@ -5,8 +5,9 @@ import cloud.quazzar.partner.ValidationException;
 /**
  * At least {@code count} clients. Evaluated on the current count, also for a future date.
  *
+ * <p>Throws {@link ValidationException} if {@code count} is below 1.
+ *
  * @param count 1 or more
- * @throws ValidationException if {@code count} is below 1
  */
 public record MinimumClients(long count) implements Requirement {
   public MinimumClients {

@@ -9,9 +9,10 @@ import java.util.List;
  * Counting certifications at {@code minimumLevel} or above in at least {@code count} different
  * skill areas. Example (issue 4): Platinum needs its certifications across at least 3 areas.
  *
+ * <p>Throws {@link ValidationException} listing every broken field.
+ *
  * @param count how many skill areas, 1 to the number of skill areas (4)
  * @param minimumLevel the lowest level that counts
- * @throws ValidationException listing every broken field
  */
 public record MinimumSkillAreas(long count, CertificationLevel minimumLevel) implements Requirement {
   public MinimumSkillAreas {

@@ -68,8 +68,6 @@ public record DiscountPolicy(
   /** The most steps one schedule may have. */
   public static final int MAX_STEPS = 1000;
 
-  private static final Tier[] TIERS = Tier.values();
-
   /**
    * @throws ValidationException listing every broken rule (see the class description)
    */

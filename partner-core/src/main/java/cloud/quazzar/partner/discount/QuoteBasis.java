@@ -34,6 +34,7 @@ public record QuoteBasis(LocalDate date, PolicyVersion policyVersion, Optional<P
     }
   }
 
+  @SuppressWarnings("NullableOptional") // a caller may pass null for the component: it is reported, never used
   private static ValidationException invalid(@Nullable LocalDate date, @Nullable PolicyVersion version,
       @Nullable Optional<PartnerAdjustment> adjustment) {
     List<Violation> violations = new ArrayList<>(2);

@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 /**
  * A stored event with its position in the program's event log.

@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.TierChange;

@@ -103,10 +103,11 @@ public final class StorageDiscovery {
     try {
       store = chosen.open(settings);
     } catch (ConfigurationException e) {
+      String message = String.valueOf(e.getMessage());
       throw new ConfigurationException("no store chosen and no durable store available: " + where
-          + ", which cannot open: " + e.getMessage()
+          + ", which cannot open: " + message
           // the JDBC provider's message already says how to choose (its settings, or the memory store)
-          + (e.getMessage().contains("MemoryStorage.create()") ? "" : ". " + GUIDANCE), e);
+          + (message.contains("MemoryStorage.create()") ? "" : ". " + GUIDANCE), e);
     }
     boolean durable;
     try {

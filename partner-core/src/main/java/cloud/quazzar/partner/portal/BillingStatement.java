@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.portal;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.discount.DiscountQuote;
@@ -22,6 +23,10 @@ import java.util.List;
  * (A ledger correction of the month does change it: the statement follows the month's current
  * entry.)
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} naming a null component, ({@code
+ * quote}) if the quote is not for this month's last day, this server count or this licensing cost,
+ * ({@code clientCount}) if negative.
+ *
  * @param partnerId the partner
  * @param month the month billed
  * @param licensingCost the gross licensing cost the host gave, 0 or more
@@ -29,8 +34,6 @@ import java.util.List;
  * @param mrr the month's MRR from the ledger
  * @param serverCount the month's server count from the ledger (the one quoted)
  * @param clientCount the month's client count from the ledger
- * @throws ValidationException naming a null component, ({@code quote}) if the quote is not for this
- *     month's last day, this server count or this licensing cost, ({@code clientCount}) if negative
  */
 public record BillingStatement(
     PartnerId partnerId,

@@ -1,12 +1,15 @@
 package cloud.quazzar.partner.registry;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
 
 /**
  * A client managed by a partner. Immutable.
+ *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
  *
  * @param id generated id
  * @param partnerId the partner that manages it
@@ -16,7 +19,6 @@ import java.time.Instant;
  * @param createdAt when it was added
  * @param updatedAt when it last changed
  * @param version optimistic-lock version: 1 when added, one more per change
- * @throws ValidationException naming the component that is null or out of range
  */
 public record Client(
     ClientId id,

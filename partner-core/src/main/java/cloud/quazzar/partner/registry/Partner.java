@@ -1,13 +1,16 @@
 package cloud.quazzar.partner.registry;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
 
 /**
  * A partner as stored, with the counts derived from its clients. Immutable; a change yields a new
  * {@code Partner} with the next {@link #version()}.
+ *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
  *
  * @param id generated id
  * @param companyName the company name, cleaned by {@link Names#clean} (docs/rules.md TEXT-1)
@@ -19,7 +22,6 @@ import java.time.Instant;
  * @param createdAt when it was added
  * @param updatedAt when its own fields last changed (client changes do not count)
  * @param version optimistic-lock version: 1 when added, one more per change of its own fields
- * @throws ValidationException naming the component that is null or out of range
  */
 public record Partner(
     PartnerId id,

@@ -5,18 +5,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which partners to list and which page. Results come in a stable order: by company name key
  * ({@link Names#key}) by code point (docs/rules.md TEXT-3), then by id. An empty tier or status set
  * means "any".
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} ({@code tiers}, {@code statuses}) if a set is
+ * null or holds null; offset and limit are checked by {@link PartnerRegistry#list}.
+ *
  * @param tiers the tiers to include; empty for all
  * @param statuses the statuses to include; empty for all
  * @param offset how many matching partners to skip, 0 or more
  * @param limit page size, 1 to {@value #MAX_LIMIT}
- * @throws cloud.quazzar.partner.ValidationException ({@code tiers}, {@code statuses}) if a set is
- *     null or holds null; offset and limit are checked by {@link PartnerRegistry#list}
  */
 public record PartnerQuery(
     Set<Tier> tiers,
@@ -60,7 +62,8 @@ public record PartnerQuery(
    * @throws cloud.quazzar.partner.ValidationException ({@code tiers}) if a tier is null
    */
   public PartnerQuery withTiers(Tier first, Tier... more) {
-    return new PartnerQuery(setOf("tiers", first, more), statuses, offset, limit);
+    requireNoNull("tiers", first, more);
+    return new PartnerQuery(EnumSet.of(first, more), statuses, offset, limit);
   }
 
   /**
@@ -69,15 +72,14 @@ public record PartnerQuery(
    * @throws cloud.quazzar.partner.ValidationException ({@code statuses}) if a status is null
    */
   public PartnerQuery withStatuses(PartnerStatus first, PartnerStatus... more) {
-    return new PartnerQuery(tiers, setOf("statuses", first, more), offset, limit);
+    requireNoNull("statuses", first, more);
+    return new PartnerQuery(tiers, EnumSet.of(first, more), offset, limit);
   }
 
-  @SafeVarargs
-  private static <E extends Enum<E>> Set<E> setOf(String field, E first, E... more) {
+  private static void requireNoNull(String field, @Nullable Object first, @Nullable Object @Nullable [] more) {
     if (first == null || more == null || java.util.Arrays.stream(more).anyMatch(java.util.Objects::isNull)) {
       throw cloud.quazzar.partner.ValidationException.of(field, "must not hold null");
     }
-    return EnumSet.of(first, more);
   }
 
   /** This query for another page. */

@@ -13,6 +13,7 @@ public enum Tier {
   /** Top tier: maximum discounts, co-marketing, dedicated account management. */
   PLATINUM(new Benefits(DiscountLevel.MAXIMUM, true, true, true, true, CertificationAccess.ALL));
 
+  @SuppressWarnings("ImmutableEnumChecker") // Benefits is a record of booleans and enums: immutable
   private final Benefits benefits;
 
   Tier(Benefits benefits) {

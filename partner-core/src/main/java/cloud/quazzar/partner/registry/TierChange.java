@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.registry;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
 import java.util.Optional;

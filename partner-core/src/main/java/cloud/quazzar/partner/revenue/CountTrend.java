@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.revenue;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.math.BigDecimal;
 import java.util.Optional;

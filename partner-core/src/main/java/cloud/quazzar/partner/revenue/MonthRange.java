@@ -12,11 +12,12 @@ import java.util.List;
 /**
  * The months from {@code from} to {@code to}, both included.
  *
+ * <p>Throws {@link ValidationException} listing each problem: {@code from} or {@code to} null, {@code to}
+ * before {@code from} (docs/rules.md, "Bad input": ranges out of order are refused like any bad
+ * input, with the typed error).
+ *
  * @param from the first month
  * @param to the last month, not before {@code from}
- * @throws ValidationException listing each problem: {@code from} or {@code to} null, {@code to}
- *     before {@code from} (DESIGN.md "Bad input": ranges out of order are refused like any bad
- *     input, with the typed error)
  */
 public record MonthRange(YearMonth from, YearMonth to) {
   public MonthRange {

@@ -17,6 +17,9 @@ import java.util.Optional;
  * deleted once stored (DESIGN.md rule: "the ledger is append-only"); a changed figure is a new
  * {@link EntryKind#CORRECTION} entry with the next {@link #revision()}, which supersedes this one.
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} listing the components that are null
+ * or break the rules below.
+ *
  * @param id generated id
  * @param partnerId the partner
  * @param month the month the figures are for
@@ -31,7 +34,6 @@ import java.util.Optional;
  * @param recordedAt when the entry was stored (microsecond precision)
  * @param supersedes the entry this correction supersedes (revision - 1); present exactly for
  *     corrections
- * @throws ValidationException listing the components that are null or break the rules above
  */
 public record RevenueEntry(
     RevenueEntryId id,

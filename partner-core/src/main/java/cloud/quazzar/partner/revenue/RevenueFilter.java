@@ -16,12 +16,13 @@ import java.util.Set;
  * present must match. Build one from {@link #all()}:
  * {@code RevenueFilter.all().withMonths(MonthRange.lastMonths(m, 12)).withTiers(Tier.GOLD, Tier.PLATINUM)}.
  *
+ * <p>Throws {@link ValidationException} listing each problem: a component null or {@code tiers}
+ * holding null, {@code to} before {@code from}.
+ *
  * @param partnerId only this partner; empty for every partner
  * @param from only months from this one on (inclusive); empty for no lower bound
  * @param to only months up to this one (inclusive); empty for no upper bound
  * @param tiers only partners whose current tier is one of these; empty for any tier
- * @throws ValidationException listing each problem: a component null or {@code tiers} holding
- *     null, {@code to} before {@code from}
  */
 public record RevenueFilter(
     Optional<PartnerId> partnerId, Optional<YearMonth> from, Optional<YearMonth> to, Set<Tier> tiers) {

@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.review;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -15,13 +16,14 @@ import java.time.LocalDate;
  * gracePeriodDays} = n the grace covers n days: {@code startedOn} to {@code demotionDueOn - 1}. At
  * most one per partner.
  *
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} naming a null component, or ({@code
+ * demotionDueOn}) if it is not after {@code startedOn}.
+ *
  * @param partnerId the partner
  * @param tier the tier it keeps during the grace period (its tier when the period started)
  * @param startedOn the day of the review that started it: the first day of grace
  * @param demotionDueOn the first day without grace (exclusive end): {@code startedOn} plus the
  *     policy's grace period days; the last day of grace is the day before
- * @throws ValidationException naming a null component, or ({@code demotionDueOn}) if it is not after
- *     {@code startedOn}
  */
 public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn) {
   public GracePeriod {

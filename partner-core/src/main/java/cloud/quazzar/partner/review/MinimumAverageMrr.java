@@ -28,9 +28,10 @@ import java.util.Map;
  * shown average is below {@code amount} exactly when the real average is, so words and verdict
  * never disagree (99.996 is shown as 99.99, never as 100.00).
  *
+ * <p>Throws {@link ValidationException} listing every violation ({@code amount}, {@code months}).
+ *
  * @param amount the minimum average, 0 or more, in the currency the partner's MRR is recorded in
  * @param months how many complete months before the review month, 1 to {@value #MAX_MONTHS}
- * @throws ValidationException listing every violation ({@code amount}, {@code months})
  */
 public record MinimumAverageMrr(Money amount, long months) implements RevenueRequirement {
   /** The longest window: three years. */

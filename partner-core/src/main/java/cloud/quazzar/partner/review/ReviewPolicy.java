@@ -24,6 +24,8 @@ import java.util.Map;
  * does not earn; a promotion grants a larger discount at once and is a commercial decision, so by
  * default an administrator confirms it.
  *
+ * <p>Throws {@link ValidationException} listing every violation.
+ *
  * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
  *     #MAX_GRACE_DAYS}: the grace covers the review day that starts it and the days after it, this
  *     many days in all; the demotion is due on the review day plus this many days (the first day
@@ -35,7 +37,6 @@ import java.util.Map;
  * @param revenueRequirements each tier's revenue requirements, on top of the certification
  *     requirements; tiers left out have none. As with certifications a tier also needs those of
  *     every lower tier
- * @throws ValidationException listing every violation
  */
 public record ReviewPolicy(
     long gracePeriodDays,
@@ -101,7 +102,7 @@ public record ReviewPolicy(
 
   /** The revenue requirements of {@code tier} (its own, not those of lower tiers). */
   public List<RevenueRequirement> revenueRequirementsOf(Tier tier) {
-    return revenueRequirements.get(tier);
+    return revenueRequirements.getOrDefault(tier, List.of());
   }
 
   /** A copy with another grace period. */

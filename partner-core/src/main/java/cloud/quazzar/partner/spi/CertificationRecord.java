@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.spi;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationStatus;
@@ -10,10 +11,11 @@ import java.util.Optional;
 /**
  * A certification as stored: the record plus the status the sweep last reported for it.
  *
+ * <p>Throws {@link ValidationException} naming the component that is null or breaks the rule above.
+ *
  * @param certification the record
  * @param reportedStatus the status last reported for it; present exactly when it is current
  *     (renewed and revoked records are out of the sweep)
- * @throws ValidationException naming the component that is null or breaks the rule above
  */
 public record CertificationRecord(Certification certification, Optional<CertificationStatus> reportedStatus) {
   public CertificationRecord {

@@ -5,9 +5,11 @@ import cloud.quazzar.partner.ValidationException;
 /**
  * A partner's client aggregates, as a store computes them.
  *
+ * <p>Throws {@link ValidationException} ({@code serverCount}, {@code clientCount}) if one is
+ * negative.
+ *
  * @param serverCount sum of the clients' server counts
  * @param clientCount number of clients
- * @throws ValidationException ({@code serverCount}, {@code clientCount}) if one is negative
  */
 public record ClientTotals(long serverCount, long clientCount) {
   /** No clients. */

@@ -1,7 +1,8 @@
 package cloud.quazzar.partner.spi;
 
-import cloud.quazzar.partner.ValidationException;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.Partner;
@@ -13,6 +14,8 @@ import java.time.Instant;
 /**
  * A partner's own stored fields (its counts come from its clients, see {@link ClientTotals}).
  *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
+ *
  * @param id id
  * @param companyName company name, already cleaned by core
  * @param contactEmail contact email
@@ -21,7 +24,6 @@ import java.time.Instant;
  * @param createdAt when added (microsecond precision)
  * @param updatedAt when last changed (microsecond precision)
  * @param version version, 1 or more
- * @throws ValidationException naming the component that is null or out of range
  */
 public record PartnerRecord(
     PartnerId id,

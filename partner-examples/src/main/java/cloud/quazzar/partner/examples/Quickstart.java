@@ -37,6 +37,7 @@ import cloud.quazzar.partner.review.ReviewMode;
 import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.revenue.RevenueRecording;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -286,9 +287,26 @@ public final class Quickstart {
     }
   }
 
+  /**
+   * Whether the process runs on a terminal. Up to Java 21 a console exists only then; from Java 22
+   * {@code System.console()} is never null and {@code Console.isTerminal()} tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the null check is for Java 17 to 21; isTerminal() covers 22 on
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console));
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22: the console is the terminal
+    }
+  }
+
   void printCertificationBoard() {
     CertificationTracker certs = program.certifications();
-    boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    boolean colour = onTerminal() && !"dumb".equals(System.getenv("TERM"));
     out.println("Certifications (today " + program.today() + ")");
     String format = "%-22s %-26s %-24s %-8s %-10s %5s  %s%n";
     out.printf(format, "partner", "certification", "skill area", "level", "expires", "days", "status");

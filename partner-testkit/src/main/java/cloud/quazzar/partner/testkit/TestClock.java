@@ -69,7 +69,7 @@ public final class TestClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return requireNonNull(now.get(), "only set to an instant");
   }
 
   @Override

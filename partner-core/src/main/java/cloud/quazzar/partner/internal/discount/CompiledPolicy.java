@@ -162,6 +162,7 @@ final class CompiledPolicy {
    * the count clamped to its last index (a conditional move, not a branch), searched only when
    * that is the {@link #SEARCH} mark of a partial table.
    */
+  @SuppressWarnings("EnumOrdinal") // tables by rank, as EnumMap does it, without its checks on the quote's path
   int entry(Tier tier, long serverCount) {
     int[] d = direct[tier.ordinal()];
     int e = d[(int) Math.min(serverCount, d.length - 1)];

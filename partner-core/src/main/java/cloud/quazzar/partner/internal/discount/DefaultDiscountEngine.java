@@ -547,6 +547,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // tables by rank, as EnumMap does it, without its checks on the quote's path
     public int rateBasisPoints(Tier tier, long serverCount) {
       if (tier == null || serverCount < 0) {
         throw invalidRate(tier, serverCount);

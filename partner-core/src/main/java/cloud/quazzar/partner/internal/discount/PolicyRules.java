@@ -87,20 +87,20 @@ public final class PolicyRules {
       violations.add(new Violation("rounding", "must not be null"));
     }
     Map<Tier, Rate> base = new EnumMap<>(Tier.class);
-    boolean[] given = new boolean[TIERS.length];
+    java.util.Set<Tier> given = java.util.EnumSet.noneOf(Tier.class);
     baseRates.forEach((tier, rate) -> {
       if (tier == null) {
         violations.add(new Violation("baseRates", "tier must not be null"));
       } else if (rate == null) {
-        given[tier.ordinal()] = true;
+        given.add(tier);
         violations.add(new Violation("baseRates." + tier, "must not be null"));
       } else {
-        given[tier.ordinal()] = true;
+        given.add(tier);
         base.put(tier, rate);
       }
     });
     for (Tier t : TIERS) {
-      if (!given[t.ordinal()]) {
+      if (!given.contains(t)) {
         violations.add(new Violation("baseRates." + t, "must be set: every tier needs a base rate (0% is allowed)"));
       }
     }

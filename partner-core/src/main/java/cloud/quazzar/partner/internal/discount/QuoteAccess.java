@@ -19,6 +19,8 @@ public final class QuoteAccess {
   @FunctionalInterface
   public interface Factory {
     /**
+     * Makes the quote; the engine has applied the rules, the constructor only guards invariants.
+     *
      * @param basis the date, policy version and adjustment
      * @param tier the tier
      * @param serverCount the server count, 0 or more

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.internal.events;
 import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.events.DomainEvents;
 import cloud.quazzar.partner.events.EventListener;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +64,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private final Executor executor;
   private final Duration retryDelay;
   private final Duration lease;
-  private final String owner = "program-" + UUID.randomUUID();
+  private final String owner = "program-" + IdGenerator.random().next();
   private final ConcurrentHashMap<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final ReentrantLock delivering = new ReentrantLock();
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -310,6 +310,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     return subscriptions.get(s.name) == s && !closed;
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // nothing waits for a retry; request() logs its own failures
   private synchronized void scheduleRetry() {
     if (closed || !retryScheduled.compareAndSet(false, true)) {
       return;

@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 public final class OutboxStore implements Store {
   private final Store inner;
   /** The events of the outermost write running on this thread; null outside a write. */
+  @SuppressWarnings("ThreadLocalUsage") // per store: a thread may write to several programs' stores
   private final ThreadLocal<@Nullable List<DomainEvent>> buffer = new ThreadLocal<>();
   /** What runs when the outermost write running on this thread has ended; null outside a write. */
+  @SuppressWarnings("ThreadLocalUsage") // per store: a thread may write to several programs' stores
   private final ThreadLocal<@Nullable List<Runnable>> atEnd = new ThreadLocal<>();
   private volatile Runnable afterCommit = () -> {};
 

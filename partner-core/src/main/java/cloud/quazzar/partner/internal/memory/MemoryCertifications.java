@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.memory;
 
 import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.certification.CertificationId;
@@ -177,7 +178,7 @@ final class MemoryCertifications {
       List<CertificationRecord> out = new ArrayList<>();
       for (Set<CertificationId> ids : range.values()) {
         for (CertificationId id : ids) {
-          CertificationRecord r = byId.get(id);
+          CertificationRecord r = requireNonNull(byId.get(id), "the expiry index names stored records only");
           if (notReportedAs == null || !r.reportedStatus().equals(Optional.of(notReportedAs))) {
             out.add(r);
           }

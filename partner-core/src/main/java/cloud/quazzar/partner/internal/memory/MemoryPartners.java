@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.memory;
 
 import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Page;
@@ -196,7 +197,7 @@ final class MemoryPartners {
       if (old == null || old.version() != expectedVersion) {
         return false;
       }
-      TreeMap<String, Client> cs = clientsByPartner.get(old.partnerId());
+      TreeMap<String, Client> cs = requireNonNull(clientsByPartner.get(old.partnerId()), "a stored client's partner has a client map");
       Client holder = cs.get(c.nameKey());
       if (holder != null && !holder.id().equals(c.id())) {
         throw new ConflictException(DUPLICATE, "client name '" + c.name() + "' is taken");
@@ -219,7 +220,7 @@ final class MemoryPartners {
       if (old == null || old.version() != expectedVersion) {
         return false;
       }
-      TreeMap<String, Client> cs = clientsByPartner.get(old.partnerId());
+      TreeMap<String, Client> cs = requireNonNull(clientsByPartner.get(old.partnerId()), "a stored client's partner has a client map");
       clients.remove(id);
       cs.remove(old.nameKey());
       onRollback(() -> {

@@ -30,6 +30,7 @@ public final class MemoryStore implements Store {
   private final MemoryReviews reviews = new MemoryReviews();
   private final MemoryEvents events = new MemoryEvents();
   /** The write transaction the current thread runs, so that a nested write joins it (as on JDBC). */
+  @SuppressWarnings("ThreadLocalUsage") // per store: a thread may write to several memory stores
   private final ThreadLocal<Tx> currentWrite = new ThreadLocal<>();
   private volatile boolean closed;
 
@@ -78,9 +79,7 @@ public final class MemoryStore implements Store {
       undo.clear();
       return result;
     } catch (RuntimeException | Error e) {
-      while (!undo.isEmpty()) {
-        undo.pop().run();
-      }
+      UndoLogs.rollBack(undo, e);
       throw e;
     } finally {
       currentWrite.remove();
@@ -100,6 +99,7 @@ public final class MemoryStore implements Store {
   }
 
   /** A transaction: a view whose writes log their inverse (null log: read-only). */
+  @SuppressWarnings("AssignmentExpression") // each view is made on first use and cached where it is returned
   private final class Tx implements StoreTransaction {
     private final @Nullable Deque<Runnable> undo;
     private @Nullable PartnerRepository partnerView;

@@ -175,7 +175,8 @@ public final class DefaultRevenueLedger implements RevenueLedger {
         }
         continue;
       }
-      Integer k = firstOfMonth.putIfAbsent(new PartnerMonth(r.partnerId(), r.month()), i);
+      // checked non-null by checkRecording above
+      Integer k = firstOfMonth.putIfAbsent(new PartnerMonth(requireNonNull(r.partnerId()), requireNonNull(r.month())), i);
       if (k != null) {
         c.add("recordings[" + i + "].month", "partner " + r.partnerId() + " month " + r.month()
             + " is already in recordings[" + k + "] under another key; a month is recorded once "
@@ -200,7 +201,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       String key = recordings.get(i).idempotencyKey();
       RevenueEntry e = requireNonNull(stored.byKey.get(key));
       // only the first occurrence of a key created its entry; a repeat inside the batch did not
-      boolean created = stored.created.contains(key) && firstOfKey.get(key) == i;
+      boolean created = stored.created.contains(key) && Integer.valueOf(i).equals(firstOfKey.get(key));
       outcomes.add(new RecordOutcome(e, created));
     }
     return new BatchResult(outcomes);
@@ -273,11 +274,13 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     List<String> recorded = store.read(tx -> {
       List<String> out = new ArrayList<>();
       for (RevenueRecording r : unique) {
-        List<RevenueEntry> history = tx.revenue().history(r.partnerId(), r.month());
-        if (!history.isEmpty() && !history.get(0).idempotencyKey().equals(r.idempotencyKey())
-            && tx.revenue().findByKey(r.idempotencyKey()).isEmpty()) {
-          out.add(alreadyRecorded(history.get(0), r.idempotencyKey(),
-              "recordings[" + indexOfKey.get(r.idempotencyKey()) + "]: ").getMessage());
+        // recordAll checked every recording before it got here
+        String key = requireNonNull(r.idempotencyKey());
+        List<RevenueEntry> history = tx.revenue().history(requireNonNull(r.partnerId()), requireNonNull(r.month()));
+        if (!history.isEmpty() && !history.get(0).idempotencyKey().equals(key)
+            && tx.revenue().findByKey(key).isEmpty()) {
+          out.add(alreadyRecorded(history.get(0), key,
+              "recordings[" + indexOfKey.get(key) + "]: ").getMessage());
           if (out.size() > NAMED_IN_MESSAGE) {
             break;
           }
@@ -498,7 +501,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     store.read(tx -> {
       tx.revenue().scan(RevenueFilter.all().withMonths(range),
           row -> totals.computeIfAbsent(row.entry().month(), m -> new Totals()).add(row.entry()));
-      return null;
+      return totals;
     });
     List<ProgramMonth> months = new ArrayList<>((int) range.size());
     for (YearMonth m : range.months()) {
@@ -545,7 +548,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
           }
         }
       });
-      return null;
+      return best;
     });
     List<RevenueRow> out = new ArrayList<>(best);
     out.sort(order);

@@ -60,6 +60,7 @@ public final class DefaultTierReviews implements TierReviews {
   /** Attempts per partner: a conflict means another node reviewed it, and the next attempt reads that. */
   private static final int ATTEMPTS = 3;
   private static final int REASON_LIMIT = 500;
+  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (docs/rules.md, "Tiers and benefits")
   private static final Tier LOWEST = Tier.values()[0];
 
   private final OutboxStore store;
@@ -313,6 +314,7 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   /** Which tiers the partner qualifies for on {@code date}, and what it misses per tier. */
+  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (docs/rules.md, "Tiers and benefits")
   private Standing standing(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
     EligibilityReport eligibility = certifications.eligibility(id, date);
     YearMonth reviewMonth = YearMonth.from(date);
@@ -364,6 +366,8 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   /** Per tier (by ordinal): qualified on the ladder, and its own unmet requirements in words. */
+  // indexed by rank (docs/rules.md, "Tiers and benefits"); a private value of one review, never compared
+  @SuppressWarnings({"EnumOrdinal", "ArrayRecordComponent"})
   private record Standing(boolean[] qualified, List<List<String>> unmet) {
     boolean qualifies(Tier t) {
       return qualified[t.ordinal()];

@@ -62,7 +62,7 @@ final class EventCodec {
       // wrapper) are not written
       .visibility(PropertyAccessor.ALL, Visibility.NONE)
       .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .addModule(new SimpleModule("optional values")
           .addSerializer(new OptionalSerializer())
           .addDeserializer(Optional.class, new OptionalDeserializer(null)))

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.jdbc.internal;
 
 import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
+import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.StorageException;
@@ -338,7 +339,7 @@ final class Jdbc {
     }
 
     SQLException sqlException() {
-      return (SQLException) getCause();
+      return (SQLException) requireNonNull(getCause(), "made with its cause");
     }
   }
 }

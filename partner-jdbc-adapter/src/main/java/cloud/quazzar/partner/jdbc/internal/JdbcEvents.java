@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +38,9 @@ final class JdbcEvents implements EventRepository {
   private static final String INSERT = "INSERT INTO domain_events"
       + " (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id) VALUES (?, ?, ?, ?, ?, ?)";
   /** The message of a unique violation on the event log, which the counter's lock rules out. */
-  private static final Supplier<String> TAKEN =
-      () -> "event sequence taken (is the event counter out of step with the log?)";
+  private static String taken() {
+    return "event sequence taken (is the event counter out of step with the log?)";
+  }
   /** From this many events on (a month-end batch), PostgreSQL gets them by COPY, as the ledger rows. */
   static final int COPY_FROM = 50;
 
@@ -58,10 +58,10 @@ final class JdbcEvents implements EventRepository {
     long last = jdbc.number("SELECT last_sequence FROM event_counter WHERE id = 1");
     long first = last - n + 1;
     if (jdbc.dialect() == Dialect.POSTGRESQL && n >= COPY_FROM) {
-      jdbc.withConnection("COPY domain_events", TAKEN, c -> copy(c, first, events));
+      jdbc.withConnection("COPY domain_events", JdbcEvents::taken, c -> copy(c, first, events));
       return last;
     }
-    jdbc.withConnection(INSERT, TAKEN, c -> {
+    jdbc.withConnection(INSERT, JdbcEvents::taken, c -> {
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
         long seq = first;
         for (DomainEvent e : events) {
@@ -73,7 +73,7 @@ final class JdbcEvents implements EventRepository {
         }
         ps.executeBatch();
       }
-      return null;
+      return true; // no result: the work must return non-null
     });
     return last;
   }

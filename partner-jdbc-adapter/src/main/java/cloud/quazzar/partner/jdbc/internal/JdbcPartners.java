@@ -135,7 +135,7 @@ final class JdbcPartners implements PartnerRepository {
               + " WHERE partner_id IN (" + Jdbc.placeholders(chunk.size()) + ") GROUP BY partner_id",
           rs -> {
             out.put(new PartnerId(Jdbc.uuid(rs, "partner_id")), totals(rs));
-            return null;
+            return true; // no result: the work must return non-null
           },
           chunk.toArray());
     }

@@ -182,7 +182,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       throw new ConfigurationException("cannot connect to " + shownUrl
           + (user == null ? "" : " as user '" + user + "'") + ": " + Secrets.scrub(rootMessage(e), password), e);
     }
-    JdbcStore store = new JdbcStore(pool, dialect, null, description, pool::close, Dialect.durable(url), timeoutMillis);
+    JdbcStore store = new JdbcStore(pool, dialect, null, description, pool, Dialect.durable(url), timeoutMillis);
     try {
       if (migrate) {
         Migrations.migrate(Migrations.configure(schema).dataSource(url, user, password), description, password);

@@ -47,7 +47,7 @@ final class TextKeys {
     store.write(tx -> {
       Jdbc jdbc = ((JdbcTransaction) tx).jdbc();
       if (jdbc.update("UPDATE text_rules SET key_rule = ? WHERE id = 1 AND key_rule < ?", KEY_RULE, KEY_RULE) == 0) {
-        return null; // another node re-keyed first
+        return false; // another node re-keyed first
       }
       UUID none = new UUID(0, 0);
       int partners = rekey(jdbc, "partners", jdbc.list(
@@ -58,7 +58,7 @@ final class TextKeys {
           rs -> row(rs, Jdbc.uuid(rs, "partner_id"), "name")));
       LOG.info("partner schema in {}: name keys brought to text rule {} ({} partner and {} client keys changed)",
           store.description(), KEY_RULE, partners, clients);
-      return null;
+      return true;
     });
   }
 

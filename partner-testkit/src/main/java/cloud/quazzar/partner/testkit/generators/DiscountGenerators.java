@@ -129,6 +129,7 @@ public final class DiscountGenerators {
    * amounts that do not fall with the tier), ADDITIVE or COMPOUND, sometimes a cap (at or above
    * every base rate), any rounding mode but UNNECESSARY (HALF_UP most often).
    */
+  @SuppressWarnings("EnumOrdinal") // per-tier arrays in rank order (docs/rules.md, "Tiers and benefits")
   public static Gen<DiscountPolicy> policies() {
     Gen<int[]> bases = lists().of(rates(6_000).map(Rate::basisPoints)).ofSize(3).map(l -> {
       int[] b = ints(l);

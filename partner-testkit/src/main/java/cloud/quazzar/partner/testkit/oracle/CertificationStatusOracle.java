@@ -31,7 +31,7 @@ public final class CertificationStatusOracle {
     long y = month <= 2 ? year - 1L : year;
     long era = Math.floorDiv(y, 400);
     long yoe = y - era * 400;
-    long mp = (month + 9) % 12; // March = 0 ... February = 11
+    long mp = (month + 9L) % 12; // March = 0 ... February = 11
     long doy = (153 * mp + 2) / 5 + day - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146_097 + doe - 719_468;

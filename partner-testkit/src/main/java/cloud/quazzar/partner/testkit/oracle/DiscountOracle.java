@@ -104,7 +104,7 @@ public final class DiscountOracle {
     if (serverCount < 0 || gross.isNegative()) {
       throw new IllegalArgumentException("server count and gross must not be negative");
     }
-    BigDecimal base = percent(policy.baseRates().get(tier));
+    BigDecimal base = percent(requireNonNull(policy.baseRates().get(tier), "a policy has every tier's base rate"));
     BigDecimal extra = BigDecimal.ZERO;
     if (adjustment.isPresent() && adjustment.get().kind() == AdjustmentKind.REPLACE_BASE) {
       base = percent(adjustment.get().rate());

@@ -33,6 +33,7 @@ public final class ReviewOracle {
    * @param minAverageMinor per rank, the minimum average MRR in minor units, or -1 for none
    * @param months per rank, the window of the average (complete months before the review month)
    */
+  @SuppressWarnings("ArrayRecordComponent") // per-rank inputs of the oracle, read by index, never compared
   public record Requirements(long[] minServers, long[] minAverageMinor, long[] months) {}
 
   /** The policy's settings that matter to the state machine. */

@@ -76,6 +76,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
@@ -89,12 +90,13 @@ import org.quicktheories.generators.SourceDSL;
  * {@link NotFoundException}; anything else (a {@code NullPointerException}, an {@code
  * IllegalArgumentException}, a storage or SQL error, success) fails the test. After each call the
  * store's whole content, read through the public API and rendered as text by {@link
- * #snapshot(World)}, must be exactly what it was.
+ * #snapshot(PartnerProgram)}, must be exactly what it was.
  *
  * <p>{@link #operations()} is the one list of operations: a new capability adds its cases there
  * (one {@link Case} per operation and kind of bad input). Each case runs {@link
  * #examplesPerCase()} examples, so every operation is tried on every store.
  */
+@SuppressWarnings({"NullAway", "NullOptional"}) // passes null on purpose: the API must refuse it with ValidationException
 public abstract class BadInputContract {
   /** The test's store, clock and program. */
   protected abstract TckContext context();
@@ -468,7 +470,7 @@ public abstract class BadInputContract {
     c.add(bad("ledger.record", SourceDSL.longs().between(Long.MIN_VALUE, -1).zip(InvalidInput.negativeCounts(), BadInputContract::pair),
         v -> "negative number",
         (w, v) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-c")
-            .withCounts((Long) v.get(0), (Long) v.get(1)))));
+            .withCounts(v.get(0), v.get(1)))));
     c.add(bad("ledger.record", InvalidInput.countsAbove(RevenueRecording.MAX_CLIENT_COUNT), v -> "huge number",
         (w, n) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-h")
             .withCounts(1, n))));
@@ -867,7 +869,7 @@ public abstract class BadInputContract {
 
   @Test
   @DisplayName("every invalid call across the public API fails with a typed validation or not-found error and changes nothing")
-  void invalidInputChangesNothing() {
+  void invalidInputChangesNothing(TestReporter reporter) {
     PartnerProgram program = context().program();
     World world = world(program);
     String before = snapshot(program);
@@ -897,7 +899,7 @@ public abstract class BadInputContract {
       throw all;
     }
     Tried tried = new Tried(operations().size(), examples[0], byOperation, byKind);
-    System.out.println("bad-input figures [" + program.store().description() + "]: " + tried);
+    reporter.publishEntry("bad-input figures [" + program.store().description() + "]", tried.toString());
     assertTrue(examples[0] >= operations().size(), "every case ran");
   }
 

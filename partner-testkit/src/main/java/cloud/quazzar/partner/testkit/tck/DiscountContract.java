@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.PartnerProgram;
@@ -34,8 +35,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +88,7 @@ public abstract class DiscountContract {
   }
 
   private Partner partner(String name, Tier tier, int servers) {
-    Partner p = context().program().registry().add(new NewPartner(name, "ops@" + name.toLowerCase().replace(' ', '-') + ".example", tier));
+    Partner p = context().program().registry().add(new NewPartner(name, "ops@" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example", tier));
     if (servers > 0) {
       context().program().registry().addClient(p.id(), new NewClient("main", servers));
     }
@@ -182,7 +183,7 @@ public abstract class DiscountContract {
     NotFoundException e = assertThrows(NotFoundException.class,
         () -> engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD));
     assertEquals("discount policy", e.entity());
-    assertTrue(e.getMessage().contains(today().toString()), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains(today().toString()), e.getMessage());
     engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(1), "a", "b"));
     assertThrows(NotFoundException.class, () -> engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD));
     assertEquals(2000, engine().quote(Tier.GOLD, 50, today().plusDays(1), THOUSAND_USD).totalBasisPoints());
@@ -205,7 +206,7 @@ public abstract class DiscountContract {
     assertTrue(adjusted.explanation().contains(adj.label()), adjusted.explanation().toString());
     context().program().registry().changeTier(p.id(), 1, new TierChangeRequest(Tier.GOLD, "alice", "grew"));
     assertEquals(2200, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
-    assertThrows(NotFoundException.class, () -> engine().quote(new PartnerId(UUID.randomUUID()), THOUSAND_USD));
+    assertThrows(NotFoundException.class, () -> engine().quote(new PartnerId(IdGenerator.random().next()), THOUSAND_USD));
   }
 
   @Test
@@ -256,32 +257,32 @@ public abstract class DiscountContract {
     PolicyVersion v1 = engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(1), "a", "b"));
     ConflictException dup = assertThrows(ConflictException.class, () -> context().store().write(tx -> {
       tx.discounts().appendPolicyVersion(v1);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, dup.reason());
     Cancellation c = new Cancellation(StoreTck.START, "a", "b");
     context().store().write(tx -> {
       tx.discounts().appendPolicyCancellation(1, c);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
     ConflictException twice = assertThrows(ConflictException.class, () -> context().store().write(tx -> {
       tx.discounts().appendPolicyCancellation(1, c);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
     Partner p = partner("Unique", Tier.GOLD, 0);
     PartnerAdjustment a = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), "a", "b").from(today().plusDays(1)));
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> context().store().write(tx -> {
       tx.discounts().appendAdjustment(a);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     })).reason());
     context().store().write(tx -> {
       tx.discounts().appendAdjustmentCancellation(p.id(), 1, c);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> context().store().write(tx -> {
       tx.discounts().appendAdjustmentCancellation(p.id(), 1, c);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     })).reason());
     assertEquals(List.of(v1.cancelled(c)), engine().policyHistory());
   }

@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.quicktheories.core.Gen;
 
 /**
@@ -84,7 +85,7 @@ public abstract class PortalContract {
 
   @Test
   @DisplayName("everything a portal reaches is its partner's, all of its partner's is there, and others' ids are missing ids")
-  void portalReachesOnlyItsPartner() {
+  void portalReachesOnlyItsPartner(TestReporter reporter) {
     PartnerProgram program = context().program();
     LocalDate today = program.today();
     program.discounts().setPolicy(DiscountPolicy.builder().baseRate(Tier.SILVER, "5").baseRate(Tier.GOLD, "10")
@@ -109,7 +110,7 @@ public abstract class PortalContract {
       assertEquals(mine, after, "no portal call changed a client");
       earlier.addAll(mine);
     });
-    System.out.println("portal figures [" + program.store().description() + "]: examples=" + counts[0]
+    reporter.publishEntry("portal figures [" + program.store().description() + "]", "examples=" + counts[0]
         + ", portals checked=" + counts[1] + ", foreign client ids probed=" + counts[2] + " (3 calls each)");
   }
 

@@ -35,6 +35,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,11 +68,12 @@ public abstract class ReviewContract {
   }
 
   private Partner partner(String name, Tier tier) {
-    return program().registry().add(new NewPartner(name, name.replaceAll("[^A-Za-z0-9]", "").toLowerCase()
+    return program().registry().add(new NewPartner(name, name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT)
         + "@review.example", tier));
   }
 
   /** Gives the partner {@code n} Advanced certifications whose last valid day is {@code expiry}. */
+  @SuppressWarnings("EnumOrdinal") // picks values in turn for variety; their order does not matter
   private void advanced(PartnerId id, int n, LocalDate expiry) {
     for (int i = 0; i < n; i++) {
       program().certifications().add(id, new NewCertification("Advanced " + i + " to " + expiry,
@@ -370,7 +372,7 @@ public abstract class ReviewContract {
       tx.reviews().insertGracePeriod(grace);
       tx.reviews().insertOutcome(full);
       tx.reviews().insertOutcome(bare);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
     store.read(tx -> {
       assertEquals(Optional.of(grace), tx.reviews().gracePeriod(p.id()));
@@ -380,16 +382,16 @@ public abstract class ReviewContract {
       assertEquals(Optional.empty(), tx.reviews().outcome(q.id(), DAY_ONE));
       assertEquals(List.of(full), tx.reviews().outcomes(p.id()));
       assertEquals(Optional.of(DAY_ONE.plusDays(1)), tx.reviews().lastReviewDate());
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
     ConflictException twoGraces = assertThrows(ConflictException.class, () -> store.write(tx -> {
       tx.reviews().insertGracePeriod(new GracePeriod(p.id(), Tier.GOLD, DAY_ONE.plusDays(1), DAY_ONE.plusDays(9)));
-      return null;
+      return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twoGraces.reason());
     ConflictException twoOutcomes = assertThrows(ConflictException.class, () -> store.write(tx -> {
       tx.reviews().insertOutcome(bare);
-      return null;
+      return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twoOutcomes.reason());
     // compare-and-set on the start day
@@ -401,12 +403,12 @@ public abstract class ReviewContract {
     ReviewPolicy policy = ReviewPolicy.DEFAULT.withRevenue(Tier.SILVER, MinimumAverageMrr.of("0.01", "USD", 1));
     store.write(tx -> {
       tx.reviews().appendPolicy(1, policy, Instant.parse("2026-01-15T09:30:00.123456Z"));
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
     assertEquals(Optional.of(policy), store.read(tx -> tx.reviews().latestPolicy()));
     ConflictException twoPolicies = assertThrows(ConflictException.class, () -> store.write(tx -> {
       tx.reviews().appendPolicy(1, ReviewPolicy.DEFAULT, Instant.parse("2026-01-15T09:30:00Z"));
-      return null;
+      return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twoPolicies.reason());
     assertEquals(1, (int) store.read(tx -> tx.reviews().lastPolicyVersion()));
@@ -431,7 +433,7 @@ public abstract class ReviewContract {
       assertEquals(List.of(), tx.reviews().outcomes(p.id()));
       assertEquals(Optional.empty(), tx.reviews().lastReviewDate());
       assertEquals(0, tx.reviews().lastPolicyVersion());
-      return null;
+      return true; // no result: a StoreWork must return non-null
     });
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.PartnerProgram;
@@ -36,8 +37,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +118,7 @@ public abstract class StoreTck {
 
   /** Adds a partner with a default email. */
   protected Partner addPartner(String name, Tier tier) {
-    return registry.add(new NewPartner(name, name.replaceAll("[^A-Za-z0-9]", "").toLowerCase() + "@partner.example", tier));
+    return registry.add(new NewPartner(name, name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT) + "@partner.example", tier));
   }
 
   @Nested
@@ -138,7 +139,7 @@ public abstract class StoreTck {
     @Test
     @DisplayName("an unknown id is absent, and get names it in a NotFoundException")
     void unknownId() {
-      PartnerId missing = new PartnerId(UUID.randomUUID());
+      PartnerId missing = new PartnerId(IdGenerator.random().next());
       assertTrue(registry.find(missing).isEmpty());
       NotFoundException e = assertThrows(NotFoundException.class, () -> registry.get(missing));
       assertEquals("partner " + missing + " not found", e.getMessage());
@@ -198,7 +199,7 @@ public abstract class StoreTck {
       Client shop = registry.addClient(p.id(), new NewClient("Big Shop", 3));
       registry.addClient(other.id(), new NewClient("big shop", 4));
       int last = store.read(tx -> tx.partners().lastTierSequence(p.id()));
-      int none = store.read(tx -> tx.partners().lastTierSequence(new PartnerId(UUID.randomUUID())));
+      int none = store.read(tx -> tx.partners().lastTierSequence(new PartnerId(IdGenerator.random().next())));
       assertEquals(2, last);
       assertEquals(0, none);
       assertEquals(shop, store.read(tx -> tx.partners().findClientByNameKey(p.id(), "big shop")).orElseThrow());
@@ -225,6 +226,7 @@ public abstract class StoreTck {
   class Listing {
     @Test
     @DisplayName("partners list by name ignoring case, then id, and pages cover every match exactly once")
+    @SuppressWarnings("EnumOrdinal") // picks values in turn for variety; their order does not matter
     void orderAndPaging() {
       List<String> names = List.of("delta", "Alpha", "charlie", "Bravo", "echo", "alpha two", "Zulu");
       for (int i = 0; i < names.size(); i++) {
@@ -331,11 +333,11 @@ public abstract class StoreTck {
     @DisplayName("the store itself rejects a duplicate name key, even when core's check is bypassed")
     void storeEnforcesUniqueness() {
       Partner p = addPartner("Enforced", Tier.SILVER);
-      PartnerRecord clash = new PartnerRecord(new PartnerId(UUID.randomUUID()), "ENFORCED", "x@y.example",
+      PartnerRecord clash = new PartnerRecord(new PartnerId(IdGenerator.random().next()), "ENFORCED", "x@y.example",
           Tier.GOLD, PartnerStatus.ACTIVE, START, START, 1);
       ConflictException e = assertThrows(ConflictException.class, () -> store.write(tx -> {
         tx.partners().insert(clash);
-        return null;
+        return true; // no result: a StoreWork must return non-null
       }));
       assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
       assertEquals(List.of(p.id()), registry.list(PartnerQuery.all()).items().stream().map(Partner::id).toList());
@@ -467,7 +469,7 @@ public abstract class StoreTck {
       Partner kept = addPartner("Kept", Tier.SILVER);
       IllegalStateException boom = new IllegalStateException("boom");
       IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.write(tx -> {
-        PartnerRecord rec = new PartnerRecord(new PartnerId(UUID.randomUUID()), "Ghost", "g@x.example",
+        PartnerRecord rec = new PartnerRecord(new PartnerId(IdGenerator.random().next()), "Ghost", "g@x.example",
             Tier.GOLD, PartnerStatus.ACTIVE, START, START, 1);
         tx.partners().insert(rec);
         tx.partners().appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "t"));
@@ -491,7 +493,7 @@ public abstract class StoreTck {
         tx.partners().update(next, 1);
         // sequence 1 exists already: the store must refuse it, and the update above must roll back
         tx.partners().appendTierChange(new TierChange(p.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "dup"));
-        return null;
+        return true; // no result: a StoreWork must return non-null
       }));
       assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
       assertEquals(p, registry.get(p.id()));
@@ -555,11 +557,11 @@ public abstract class StoreTck {
     @Test
     @DisplayName("an unknown client id is a NotFoundException")
     void unknownClient() {
-      ClientId missing = new ClientId(UUID.randomUUID());
+      ClientId missing = new ClientId(IdGenerator.random().next());
       assertThrows(NotFoundException.class, () -> registry.setServerCount(missing, 1, 1));
       assertThrows(NotFoundException.class, () -> registry.removeClient(missing, 1));
       assertThrows(NotFoundException.class,
-          () -> registry.addClient(new PartnerId(UUID.randomUUID()), new NewClient("x", 1)));
+          () -> registry.addClient(new PartnerId(IdGenerator.random().next()), new NewClient("x", 1)));
     }
   }
 
