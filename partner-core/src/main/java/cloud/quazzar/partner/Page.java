@@ -1,11 +1,14 @@
 package cloud.quazzar.partner;
 
-import static java.util.Objects.requireNonNull;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One page of a listing in a stable order.
+ *
+ * <p>Throws {@link ValidationException} listing each problem: {@code items} null or holding null,
+ * {@code offset} or {@code total} negative, {@code limit} below 1.
  *
  * @param items the page's items, unmodifiable
  * @param offset how many items of the full listing come before this page
@@ -14,11 +17,23 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, int offset, int limit, long total) {
   public Page {
-    items = List.copyOf(requireNonNull(items, "items"));
-    if (offset < 0 || limit < 1 || total < 0) {
-      throw new IllegalArgumentException(
-          "offset >= 0, limit >= 1, total >= 0 required: " + offset + ", " + limit + ", " + total);
+    List<Violation> violations = new ArrayList<>(0);
+    if (offset < 0) {
+      violations.add(new Violation("offset", "must be 0 or more, got " + offset));
     }
+    if (limit < 1) {
+      violations.add(new Violation("limit", "must be 1 or more, got " + limit));
+    }
+    if (total < 0) {
+      violations.add(new Violation("total", "must be 0 or more, got " + total));
+    }
+    if (items == null || items.stream().anyMatch(Objects::isNull)) {
+      violations.add(new Violation("items", "must be a list without null"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+    items = List.copyOf(items);
   }
 
   /** Whether items follow this page. */

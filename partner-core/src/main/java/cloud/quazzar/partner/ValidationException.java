@@ -2,10 +2,15 @@ package cloud.quazzar.partner;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input of an operation broke one or more rules. {@link #violations()} lists every one of them
  * (not only the first), sorted by field; nothing was stored.
+ *
+ * <p>It is also what every public constructor and factory of the API throws for a value it refuses
+ * (a null component, a number out of range, components that contradict each other), naming the
+ * component: never {@link NullPointerException} or {@link IllegalArgumentException}.
  */
 public final class ValidationException extends PartnerProgramException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +19,7 @@ public final class ValidationException extends PartnerProgramException {
 
   /**
    * @param violations at least one violation
-   * @throws IllegalArgumentException if {@code violations} is empty
+   * @throws ValidationException ({@code violations}) if {@code violations} is null or empty
    */
   public ValidationException(List<Violation> violations) {
     super(describe(violations));
@@ -24,6 +29,19 @@ public final class ValidationException extends PartnerProgramException {
   /** Shorthand for a single violation. */
   public static ValidationException of(String field, String message) {
     return new ValidationException(List.of(new Violation(field, message)));
+  }
+
+  /**
+   * {@code value}, if it is not null: the typed counterpart of {@link
+   * java.util.Objects#requireNonNull(Object, String)} for the constructors of value types.
+   *
+   * @throws ValidationException ({@code field}: "must not be null") if {@code value} is null
+   */
+  public static <T> T requireNonNull(@Nullable T value, String field) {
+    if (value == null) {
+      throw of(field, "must not be null");
+    }
+    return value;
   }
 
   /** Every violation, sorted by field then message, without duplicates; unmodifiable. */
@@ -36,9 +54,9 @@ public final class ValidationException extends PartnerProgramException {
     return violations.stream().map(Violation::field).distinct().toList();
   }
 
-  private static String describe(List<Violation> violations) {
-    if (violations.isEmpty()) {
-      throw new IllegalArgumentException("a ValidationException needs at least one violation");
+  private static String describe(@Nullable List<Violation> violations) {
+    if (violations == null || violations.isEmpty()) {
+      throw of("violations", "must hold at least one violation");
     }
     return violations.stream()
         .sorted()

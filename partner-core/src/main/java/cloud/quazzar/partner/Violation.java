@@ -1,10 +1,12 @@
 package cloud.quazzar.partner;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 /**
  * One broken input rule: the field (a property path such as {@code contactEmail} or
  * {@code request.companyName}) and a message saying what is allowed.
+ *
+ * <p>Throws {@link ValidationException} if either is null.
  *
  * @param field the offending field's path, never blank
  * @param message what is wrong and what would be accepted

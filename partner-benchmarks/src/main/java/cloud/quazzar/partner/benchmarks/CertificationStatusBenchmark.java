@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -87,8 +88,8 @@ public class CertificationStatusBenchmark {
     for (int i = 0; i < certifications; i++) {
       LocalDate expiry = today.plusDays(random.nextInt(1000) - 200);
       certs[i] = new Certification(new CertificationId(new UUID(2, i)), partner, "Fleet Operator",
-          SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, null, issued, expiry,
-          CertificationState.CURRENT, null, null, null, now, now, 1);
+          SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, Optional.empty(), issued, expiry,
+          CertificationState.CURRENT, Optional.empty(), Optional.empty(), Optional.empty(), now, now, 1);
     }
   }
 

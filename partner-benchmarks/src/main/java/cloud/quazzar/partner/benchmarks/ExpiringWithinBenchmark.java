@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.UUID;
@@ -89,8 +90,9 @@ public class ExpiringWithinBenchmark {
           : random.nextBoolean() ? -1 - random.nextInt(365) : 31 + random.nextInt(1800);
       LocalDate expiry = TODAY.plusDays(days);
       out.add(new Certification(new CertificationId(new UUID(0xCE, i)), partners.get(i % partners.size()),
-          "Cert " + i, SkillArea.values()[i % 4], CertificationLevel.values()[i % 3], null,
-          expiry.minusYears(2), expiry, CertificationState.CURRENT, null, null, null, NOW, NOW, 1));
+          "Cert " + i, SkillArea.values()[i % 4], CertificationLevel.values()[i % 3], Optional.empty(),
+          expiry.minusYears(2), expiry, CertificationState.CURRENT, Optional.empty(), Optional.empty(),
+          Optional.empty(), NOW, NOW, 1));
     }
     return out;
   }
@@ -155,7 +157,7 @@ public class ExpiringWithinBenchmark {
         List<Certification> batch = certs.subList(from, Math.min(certs.size(), from + 1000));
         opened.write(tx -> {
           for (Certification c : batch) {
-            tx.certifications().insert(new CertificationRecord(c, t.statusOn(c.expiryDate(), TODAY)));
+            tx.certifications().insert(new CertificationRecord(c, Optional.of(t.statusOn(c.expiryDate(), TODAY))));
           }
           return true; // no result: the work must return non-null
         });

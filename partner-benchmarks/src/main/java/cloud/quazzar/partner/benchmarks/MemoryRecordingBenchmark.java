@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -100,7 +102,7 @@ public class MemoryRecordingBenchmark {
       int p = at[0] + i;
       entries.add(new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), partners.get(p), month, 1,
           EntryKind.RECORDED, Money.ofMinor(100_000L + p, Partners.USD), p % 500, p % 40, "plain/" + month + "/" + p,
-          null, now, null));
+          Optional.empty(), now, Optional.empty()));
     }
     return store.write(tx -> tx.revenue().appendAbsent(entries));
   }

@@ -132,7 +132,7 @@ public class RevenueExportBenchmark {
       printer.print(e.mrr().toBigDecimal().toPlainString());
       printer.print(e.mrr().currency().getCurrencyCode());
       printer.print(Long.toString(e.serverCount()));
-      printer.print(Integer.toString(e.clientCount()));
+      printer.print(Long.toString(e.clientCount()));
       printer.print(Integer.toString(e.revision()));
       printer.print(e.id().toString());
       printer.println();

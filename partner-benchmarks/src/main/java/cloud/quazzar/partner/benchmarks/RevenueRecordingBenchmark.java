@@ -173,8 +173,8 @@ public class RevenueRecordingBenchmark {
           "bench/" + month + "/" + p).withCounts(p % 500, p % 40));
     }
     BatchResult result = ledger.recordAll(batch);
-    if (result.created() != BATCH) {
-      throw new IllegalStateException("created " + result.created());
+    if (result.createdCount() != BATCH) {
+      throw new IllegalStateException("created " + result.createdCount());
     }
     return result;
   }

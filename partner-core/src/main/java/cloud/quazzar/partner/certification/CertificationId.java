@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.ValidationException;
 import java.util.UUID;
@@ -14,9 +14,12 @@ public record CertificationId(UUID value) {
   /**
    * Parses the text form ({@link UUID} syntax).
    *
-   * @throws ValidationException if {@code text} is not a UUID
+   * @throws ValidationException if {@code text} is null or not a UUID
    */
   public static CertificationId parse(String text) {
+    if (text == null) {
+      throw ValidationException.of("certificationId", "must not be null");
+    }
     try {
       return new CertificationId(UUID.fromString(text.strip()));
     } catch (IllegalArgumentException e) {

@@ -7,7 +7,7 @@ package cloud.quazzar.partner.certification;
  * <p>A listener that throws a {@link RuntimeException} does not hold up the other listeners; the
  * change it failed on is offered to it again later (after the program's event retry delay, and at
  * every later delivery) before newer ones, until it accepts it, in this or a later process (see
- * {@link CertificationTracker#addListener(String, CertificationListener)} and {@code docs/events.md}).
+ * {@link CertificationTracker#subscribe(String, CertificationListener)} and {@code docs/events.md}).
  */
 @FunctionalInterface
 public interface CertificationListener {

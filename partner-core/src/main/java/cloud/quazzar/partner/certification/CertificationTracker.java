@@ -104,7 +104,7 @@ public interface CertificationTracker {
    * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
    * @throws ValidationException if {@code days} is out of range
    */
-  List<TrackedCertification> expiringWithin(int days);
+  List<TrackedCertification> expiringWithin(long days);
 
   /**
    * How many of the partner's current certifications are in each status today.
@@ -128,7 +128,7 @@ public interface CertificationTracker {
    * one as reported together with a {@link cloud.quazzar.partner.events.CertificationStatusChanged}
    * event per change, in one transaction (in the store, so the report survives restarts and several
    * nodes sweeping at once report each change once). Listeners get the changes from the event log
-   * after the commit ({@link #addListener}).
+   * after the commit ({@link #subscribe}).
    *
    * <p>A new certification's reported status is its status when added; a renewal inherits the
    * renewed record's reported status, so the sweep after a renewal reports the improvement.
@@ -151,16 +151,16 @@ public interface CertificationTracker {
    * @throws cloud.quazzar.partner.ConflictException ({@code DUPLICATE}) if a listener (of any kind)
    *     is subscribed under the name in this program already
    */
-  void addListener(String name, CertificationListener listener);
+  void subscribe(String name, CertificationListener listener);
 
   /**
    * Stops delivering to the listener subscribed under {@code name}; its cursor stays in the store,
-   * so adding a listener under the name again resumes where it stopped.
+   * so subscribing under the name again resumes where it stopped.
    *
    * @return whether a listener was subscribed under the name
    * @throws cloud.quazzar.partner.ValidationException if {@code name} is null
    */
-  boolean removeListener(String name);
+  boolean unsubscribe(String name);
 
   /**
    * The partner's eligibility today.

@@ -1,8 +1,12 @@
 package cloud.quazzar.partner.certification;
 
+import cloud.quazzar.partner.ValidationException;
+
 /**
  * An inclusive range of day counts ("days to expiry"), possibly open at either end: an open lower
  * end is {@link Long#MIN_VALUE}, an open upper end {@link Long#MAX_VALUE}.
+ *
+ * <p>Throws {@link ValidationException} ({@code max}) if it is below {@code min}.
  *
  * @param min the smallest day count in the range
  * @param max the largest day count in the range, at least {@code min}
@@ -10,7 +14,7 @@ package cloud.quazzar.partner.certification;
 public record DayRange(long min, long max) {
   public DayRange {
     if (max < min) {
-      throw new IllegalArgumentException("max must be >= min: " + min + ".." + max);
+      throw ValidationException.of("max", "must not be below min (" + min + "), got " + max);
     }
   }
 

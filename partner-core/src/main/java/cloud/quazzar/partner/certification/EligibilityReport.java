@@ -1,13 +1,14 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Which tiers a partner qualifies for on a day, and what is missing for the others (DESIGN.md
@@ -17,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param partnerId the partner
  * @param date the evaluation day
  * @param currentTier the partner's tier now
- * @param qualifiedTier the highest tier it qualifies for on {@code date}; {@code null} if even the
- *     lowest tier's requirements are not met
+ * @param qualifiedTier the highest tier it qualifies for on {@code date} (tiers form a ladder, so it
+ *     qualifies for every tier below it too); empty if even the lowest tier's requirements are not
+ *     met
  * @param tiers one assessment per tier, lowest first
  * @param losesQualifiedTierOn the first day after {@code date} on which, without renewals, it no
- *     longer qualifies for {@code qualifiedTier} because certifications expire; {@code null} if no
- *     expiry costs it that tier
+ *     longer qualifies for {@code qualifiedTier} because certifications expire (it still qualifies
+ *     on the day before); empty if no expiry costs it that tier
  * @param countedCertifications how many certifications count on {@code date}
  * @param serverCount the partner's server count used
  * @param clientCount the partner's client count used
@@ -31,31 +33,23 @@ public record EligibilityReport(
     PartnerId partnerId,
     LocalDate date,
     Tier currentTier,
-    @Nullable Tier qualifiedTier,
+    Optional<Tier> qualifiedTier,
     List<TierAssessment> tiers,
-    @Nullable LocalDate losesQualifiedTierOn,
-    int countedCertifications,
+    Optional<LocalDate> losesQualifiedTierOn,
+    long countedCertifications,
     long serverCount,
-    int clientCount) {
+    long clientCount) {
 
   public EligibilityReport {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(date, "date");
     requireNonNull(currentTier, "currentTier");
-    tiers = List.copyOf(tiers);
+    requireNonNull(qualifiedTier, "qualifiedTier");
+    requireNonNull(losesQualifiedTierOn, "losesQualifiedTierOn");
+    tiers = List.copyOf(requireNonNull(tiers, "tiers"));
     if (tiers.size() != Tier.values().length) {
-      throw new IllegalArgumentException("one assessment per tier required, got " + tiers.size());
+      throw ValidationException.of("tiers", "must hold one assessment per tier, got " + tiers.size());
     }
-  }
-
-  /** The highest tier the partner qualifies for on {@link #date()}, if any. */
-  public Optional<Tier> highestQualifiedTier() {
-    return Optional.ofNullable(qualifiedTier);
-  }
-
-  /** The first day on which coming expiries cost the partner its qualified tier, if they do. */
-  public Optional<LocalDate> losesTierOn() {
-    return Optional.ofNullable(losesQualifiedTierOn);
   }
 
   /** The assessment of {@code tier}. */

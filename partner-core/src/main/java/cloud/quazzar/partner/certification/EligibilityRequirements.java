@@ -63,15 +63,21 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
     byTier = Collections.unmodifiableMap(copy);
   }
 
-  /** A copy in which {@code tier} requires exactly {@code requirements} (none: open). */
+  /**
+   * A copy in which {@code tier} requires exactly {@code requirements} (none: open).
+   *
+   * @throws ValidationException ({@code tier}) if it is null, ({@code byTier.<tier>}) if a
+   *     requirement is null
+   */
   public EligibilityRequirements with(Tier tier, Requirement... requirements) {
     EnumMap<Tier, List<Requirement>> copy = new EnumMap<>(byTier);
-    copy.put(tier, Arrays.asList(requirements));
+    copy.put(ValidationException.requireNonNull(tier, "tier"),
+        Arrays.asList(ValidationException.requireNonNull(requirements, "requirements")));
     return new EligibilityRequirements(copy);
   }
 
   /** The requirements of {@code tier} (its own, not those of the tiers below). */
-  public List<Requirement> of(Tier tier) {
+  public List<Requirement> requirementsOf(Tier tier) {
     return byTier.getOrDefault(tier, List.of());
   }
 }

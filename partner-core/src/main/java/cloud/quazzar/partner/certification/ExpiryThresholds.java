@@ -23,12 +23,12 @@ import java.util.List;
  * @param warningDays up to this many days to go (inclusive) it is EXPIRING_SOON; more than {@code
  *     criticalDays}, at most {@value #MAX_DAYS}
  */
-public record ExpiryThresholds(int criticalDays, int warningDays) {
+public record ExpiryThresholds(long criticalDays, long warningDays) {
   /** The source's limits: critical below 30 days, expiring soon up to 90 days. */
   public static final ExpiryThresholds DEFAULT = new ExpiryThresholds(30, 90);
 
   /** The largest threshold accepted: 100 years of days. */
-  public static final int MAX_DAYS = 36_500;
+  public static final long MAX_DAYS = 36_500;
 
   public ExpiryThresholds {
     List<Violation> violations = new ArrayList<>(2);
@@ -81,9 +81,9 @@ public record ExpiryThresholds(int criticalDays, int warningDays) {
   public DayRange band(CertificationStatus status) {
     return switch (status) {
       case EXPIRED -> new DayRange(Long.MIN_VALUE, -1);
-      case CRITICAL -> new DayRange(0, criticalDays - 1L);
+      case CRITICAL -> new DayRange(0, criticalDays - 1);
       case EXPIRING_SOON -> new DayRange(criticalDays, warningDays);
-      case ACTIVE -> new DayRange(warningDays + 1L, Long.MAX_VALUE);
+      case ACTIVE -> new DayRange(warningDays + 1, Long.MAX_VALUE);
     };
   }
 }

@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
  * @param minimumLevel the lowest level that counts
  * @param areas the skill areas that count; empty for any area; unmodifiable copy
  */
-public record MinimumCertifications(int count, CertificationLevel minimumLevel, Set<SkillArea> areas)
+public record MinimumCertifications(long count, CertificationLevel minimumLevel, Set<SkillArea> areas)
     implements Requirement {
   /** The largest count accepted. */
-  public static final int MAX = 10_000;
+  public static final long MAX = 10_000;
 
   public MinimumCertifications {
     List<Violation> v = new ArrayList<>(3);
@@ -42,7 +42,7 @@ public record MinimumCertifications(int count, CertificationLevel minimumLevel, 
   }
 
   /** {@code count} certifications at {@code minimumLevel} or above in any area. */
-  public static MinimumCertifications atLevel(int count, CertificationLevel minimumLevel) {
+  public static MinimumCertifications atLevel(long count, CertificationLevel minimumLevel) {
     return new MinimumCertifications(count, minimumLevel, Set.of());
   }
 

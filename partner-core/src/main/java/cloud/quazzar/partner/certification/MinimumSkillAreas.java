@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counting certifications at {@code minimumLevel} or above in at least {@code areas} different
+ * Counting certifications at {@code minimumLevel} or above in at least {@code count} different
  * skill areas. Example (issue 4): Platinum needs its certifications across at least 3 areas.
  *
  * <p>Throws {@link ValidationException} listing every broken field.
  *
- * @param areas 1 to the number of skill areas (4)
+ * @param count how many skill areas, 1 to the number of skill areas (4)
  * @param minimumLevel the lowest level that counts
  */
-public record MinimumSkillAreas(int areas, CertificationLevel minimumLevel) implements Requirement {
+public record MinimumSkillAreas(long count, CertificationLevel minimumLevel) implements Requirement {
   public MinimumSkillAreas {
     List<Violation> v = new ArrayList<>(2);
     int max = SkillArea.values().length;
-    if (areas < 1 || areas > max) {
-      v.add(new Violation("areas", "must be from 1 to " + max + " (the number of skill areas), got " + areas));
+    if (count < 1 || count > max) {
+      v.add(new Violation("count", "must be from 1 to " + max + " (the number of skill areas), got " + count));
     }
     if (minimumLevel == null) {
       v.add(new Violation("minimumLevel", "must not be null"));
@@ -31,7 +31,7 @@ public record MinimumSkillAreas(int areas, CertificationLevel minimumLevel) impl
 
   @Override
   public String describe() {
-    return "certifications at " + minimumLevel + " or above in at least " + areas + " skill area"
-        + (areas == 1 ? "" : "s");
+    return "certifications at " + minimumLevel + " or above in at least " + count + " skill area"
+        + (count == 1 ? "" : "s");
   }
 }

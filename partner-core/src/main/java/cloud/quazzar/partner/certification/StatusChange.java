@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.LocalDate;
 
@@ -21,7 +23,7 @@ public record StatusChange(Certification certification, CertificationStatus from
     requireNonNull(to, "to");
     requireNonNull(on, "on");
     if (from == to) {
-      throw new IllegalArgumentException("a change needs two different statuses, got " + from + " twice");
+      throw ValidationException.of("to", "must differ from from (" + from + "): a change needs two statuses");
     }
   }
 

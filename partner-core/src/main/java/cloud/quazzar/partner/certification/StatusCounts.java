@@ -1,5 +1,7 @@
 package cloud.quazzar.partner.certification;
 
+import cloud.quazzar.partner.ValidationException;
+
 /**
  * How many current certifications are in each status.
  *
@@ -14,7 +16,8 @@ public record StatusCounts(long active, long expiringSoon, long critical, long e
 
   public StatusCounts {
     if (active < 0 || expiringSoon < 0 || critical < 0 || expired < 0) {
-      throw new IllegalArgumentException("counts must be >= 0");
+      throw ValidationException.of(active < 0 ? "active" : expiringSoon < 0 ? "expiringSoon" : critical < 0 ? "critical"
+          : "expired", "must be 0 or more");
     }
   }
 

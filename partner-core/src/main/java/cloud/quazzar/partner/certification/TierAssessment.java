@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.Tier;
 import java.util.List;
@@ -17,9 +19,9 @@ import java.util.List;
 public record TierAssessment(Tier tier, boolean qualified, List<UnmetRequirement> unmet) {
   public TierAssessment {
     requireNonNull(tier, "tier");
-    unmet = List.copyOf(unmet);
+    unmet = List.copyOf(requireNonNull(unmet, "unmet"));
     if (qualified && !unmet.isEmpty()) {
-      throw new IllegalArgumentException("a qualified tier has no unmet requirement");
+      throw ValidationException.of("unmet", "must be empty for a qualified tier");
     }
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 /**
  * A current certification with its status on the day it was read.

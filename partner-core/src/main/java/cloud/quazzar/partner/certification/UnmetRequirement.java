@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.certification;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 /**
  * A requirement a partner does not meet on the evaluation day, and by how much.
@@ -16,7 +18,7 @@ public record UnmetRequirement(Requirement requirement, long have, long need, St
     requireNonNull(requirement, "requirement");
     requireNonNull(explanation, "explanation");
     if (have >= need) {
-      throw new IllegalArgumentException("an unmet requirement has less than it needs: " + have + " >= " + need);
+      throw ValidationException.of("have", "must be below need (" + need + ") for an unmet requirement, got " + have);
     }
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param change the change as the sweep reported it
  * @param at when the sweep stored it
  */
-public record CertificationStatusChanged(StatusChange change, Instant at) implements DomainEvent {
+public record CertificationStatusChanged(StatusChange change, Instant at) implements PartnerEvent {
   public CertificationStatusChanged {
     requireNonNull(change, "change");
     requireNonNull(at, "at");

@@ -1,15 +1,13 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
-import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The administrator set a new version of the discount policy. A program-wide event: {@link
- * #partnerId()} is null. The policy itself is read with {@code program.discounts().history()}.
+ * The administrator set a new version of the discount policy. A program-wide event (not a {@link
+ * PartnerEvent}). The policy itself is read with {@code program.discounts().history()}.
  *
  * @param version the new version number
  * @param effectiveFrom the first day it is in force
@@ -24,11 +22,5 @@ public record DiscountPolicyVersionCreated(int version, LocalDate effectiveFrom,
     requireNonNull(createdBy, "createdBy");
     requireNonNull(reason, "reason");
     requireNonNull(at, "at");
-  }
-
-  /** Always null: the policy applies to the whole program. */
-  @Override
-  public @Nullable PartnerId partnerId() {
-    return null;
   }
 }

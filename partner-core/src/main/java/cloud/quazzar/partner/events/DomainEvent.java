@@ -1,8 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened in the partner program that host code may react to. Every event is
@@ -10,19 +8,12 @@ import org.jspecify.annotations.Nullable;
  * its change committed; {@link DomainEvents} delivers it to listeners after the commit.
  *
  * <p>The set is closed (a sealed type), so a {@code switch} over it is checked by the compiler.
- * Events are immutable values; stores keep them as they were written, so a listener sees the state
- * at the time of the change, not the current one.
+ * Events about one partner are {@link PartnerEvent}s and carry its id; the others are about the
+ * whole program ({@link DiscountPolicyVersionCreated}). Events are immutable values; stores keep
+ * them as they were written, so a listener sees the state at the time of the change, not the
+ * current one.
  */
-public sealed interface DomainEvent
-    permits PartnerCreated, PartnerDeactivated, PartnerReactivated, TierChanged, GracePeriodStarted,
-        GracePeriodEnded, DiscountPolicyVersionCreated, CertificationStatusChanged, RevenueRecorded,
-        RevenueCorrected {
-
-  /**
-   * The partner the event is about; {@code null} only for events about the whole program ({@link
-   * DiscountPolicyVersionCreated}). Events of one partner are delivered in the order they committed.
-   */
-  @Nullable PartnerId partnerId();
+public sealed interface DomainEvent permits PartnerEvent, DiscountPolicyVersionCreated {
 
   /** When the change was made, by the program's clock. */
   Instant at();

@@ -37,7 +37,7 @@ public interface DomainEvents {
   /** The longest listener name. */
   int MAX_NAME_LENGTH = 100;
 
-  /** The most events one {@link #since} or {@link #ofPartner} call returns. */
+  /** The most events one {@link #after} or {@link #ofPartner} call returns. */
   int MAX_PAGE = 10_000;
 
   /**
@@ -80,7 +80,7 @@ public interface DomainEvents {
    * @return how many events listeners accepted in this call
    * @throws StorageException if the store fails
    */
-  int deliverPending();
+  long deliverPending();
 
   /**
    * The last sequence the listener named {@code name} accepted (0 if none yet).
@@ -95,12 +95,13 @@ public interface DomainEvents {
   long lastSequence();
 
   /**
-   * Committed events with a sequence above {@code afterSequence}, in order, at most {@code limit}.
+   * Committed events with a sequence above {@code afterSequence} (exclusive), in order, at most
+   * {@code limit}.
    *
    * @throws ValidationException if {@code afterSequence} is negative or {@code limit} is not
    *     within 1..{@value #MAX_PAGE}
    */
-  List<EventRecord> since(long afterSequence, int limit);
+  List<EventRecord> after(long afterSequence, int limit);
 
   /**
    * Committed events of one partner with a sequence above {@code afterSequence}, in order, at most

@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 /**
  * A stored event with its position in the program's event log.
@@ -13,7 +15,7 @@ public record EventRecord(long sequence, DomainEvent event) {
   public EventRecord {
     requireNonNull(event, "event");
     if (sequence < 1) {
-      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+      throw ValidationException.of("sequence", "must be 1 or more, got " + sequence);
     }
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -12,14 +12,14 @@ import java.time.LocalDate;
  *
  * @param partnerId the partner
  * @param tier the tier it kept during the grace period
- * @param startedOn the day the grace period started
- * @param endedOn the review date that ended it
+ * @param startedOn the day the grace period started (its first day of grace)
+ * @param endedOn the date of the review that ended it (requalified, demoted or tier changed)
  * @param outcome why it ended
  * @param at when the review stored it
  */
 public record GracePeriodEnded(
     PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endedOn, GracePeriodOutcome outcome, Instant at)
-    implements DomainEvent {
+    implements PartnerEvent {
   public GracePeriodEnded {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");

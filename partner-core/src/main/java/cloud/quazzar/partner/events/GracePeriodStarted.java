@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -9,21 +9,23 @@ import java.time.LocalDate;
 
 /**
  * A tier review found that a partner no longer qualifies for its tier: it keeps the tier and its
- * benefits until {@code endsOn}, unless it requalifies first.
+ * benefits from {@code startedOn} (inclusive) to {@code demotionDueOn} (exclusive), unless it
+ * requalifies first (see {@link cloud.quazzar.partner.review.GracePeriod}).
  *
  * @param partnerId the partner
  * @param tier the tier it keeps during the grace period
- * @param startedOn the review date that started it
- * @param endsOn the last day of grace
+ * @param startedOn the review date that started it: the first day of grace
+ * @param demotionDueOn the first day without grace: a review on or after it demotes (or recommends
+ *     it); the last day of grace is the day before
  * @param at when the review stored it
  */
-public record GracePeriodStarted(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endsOn, Instant at)
-    implements DomainEvent {
+public record GracePeriodStarted(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn, Instant at)
+    implements PartnerEvent {
   public GracePeriodStarted {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");
     requireNonNull(startedOn, "startedOn");
-    requireNonNull(endsOn, "endsOn");
+    requireNonNull(demotionDueOn, "demotionDueOn");
     requireNonNull(at, "at");
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param tier its initial tier
  * @param at when it was added
  */
-public record PartnerCreated(PartnerId partnerId, String companyName, Tier tier, Instant at) implements DomainEvent {
+public record PartnerCreated(PartnerId partnerId, String companyName, Tier tier, Instant at) implements PartnerEvent {
   public PartnerCreated {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(companyName, "companyName");

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param version the partner's version after the change
  * @param at when it was deactivated
  */
-public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements DomainEvent {
+public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements PartnerEvent {
   public PartnerDeactivated {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(at, "at");

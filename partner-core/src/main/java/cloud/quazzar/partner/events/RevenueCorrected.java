@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -13,11 +15,11 @@ import java.time.Instant;
  * @param correction the stored correction entry ({@link RevenueEntry#supersedes()} names the entry
  *     it replaces)
  */
-public record RevenueCorrected(RevenueEntry correction) implements DomainEvent {
+public record RevenueCorrected(RevenueEntry correction) implements PartnerEvent {
   public RevenueCorrected {
     requireNonNull(correction, "correction");
     if (correction.kind() != EntryKind.CORRECTION) {
-      throw new IllegalArgumentException("a first recording is announced by RevenueRecorded");
+      throw ValidationException.of("correction", "must be a CORRECTION: a first recording is announced by RevenueRecorded");
     }
   }
 

@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.EntryKind;
@@ -13,11 +15,11 @@ import java.time.Instant;
  *
  * @param entry the stored entry
  */
-public record RevenueRecorded(RevenueEntry entry) implements DomainEvent {
+public record RevenueRecorded(RevenueEntry entry) implements PartnerEvent {
   public RevenueRecorded {
     requireNonNull(entry, "entry");
     if (entry.kind() != EntryKind.RECORDED) {
-      throw new IllegalArgumentException("a correction is announced by RevenueCorrected");
+      throw ValidationException.of("entry", "must be a RECORDED entry: a correction is announced by RevenueCorrected");
     }
   }
 

@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.events;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.TierChange;
@@ -9,15 +11,16 @@ import java.time.Instant;
 /**
  * A partner's tier changed: by an administrator through the registry, or by a tier review (whose
  * reason then names the review). The initial tier of a new partner is in {@link PartnerCreated},
- * not here, so {@link TierChange#from()} is never null in this event.
+ * not here, so {@link TierChange#from()} is always present in this event.
  *
  * @param change the entry appended to the partner's tier history
  */
-public record TierChanged(TierChange change) implements DomainEvent {
+public record TierChanged(TierChange change) implements PartnerEvent {
   public TierChanged {
     requireNonNull(change, "change");
-    if (change.from() == null) {
-      throw new IllegalArgumentException("the initial tier is announced by PartnerCreated, not TierChanged");
+    if (change.from().isEmpty()) {
+      throw ValidationException.of("change", "must be a change from a tier: the initial tier is announced by "
+          + "PartnerCreated, not TierChanged");
     }
   }
 
@@ -28,6 +31,6 @@ public record TierChanged(TierChange change) implements DomainEvent {
 
   @Override
   public Instant at() {
-    return change.at();
+    return change.changedAt();
   }
 }

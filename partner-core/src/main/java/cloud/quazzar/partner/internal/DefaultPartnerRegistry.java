@@ -78,7 +78,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       PartnerRecord rec = new PartnerRecord(
           new PartnerId(ids.next()), name, email, tier, PartnerStatus.ACTIVE, now, now, 1);
       repo.insert(rec);
-      repo.appendTierChange(new TierChange(rec.id(), 1, null, tier, now, INITIAL_BY, INITIAL_REASON));
+      repo.appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), tier, now, INITIAL_BY, INITIAL_REASON));
       store.emit(new PartnerCreated(rec.id(), rec.companyName(), tier, now));
       return rec.toPartner(ClientTotals.NONE);
     });
@@ -130,7 +130,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       update(repo, next, expectedVersion);
       int seq = repo.lastTierSequence(id) + 1;
       TierChange change = new TierChange(
-          id, seq, cur.tier(), to, now,
+          id, seq, Optional.of(cur.tier()), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
           Names.clean(Objects.requireNonNull(request.reason())));
       repo.appendTierChange(change);
@@ -241,9 +241,11 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   @Override
-  public Client setServerCount(ClientId id, long expectedVersion, int serverCount) {
+  public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0").done();
+        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0")
+        .check(serverCount <= Client.MAX_SERVER_COUNT, "serverCount",
+            "must be less than or equal to " + Client.MAX_SERVER_COUNT).done();
     return changeClient(id, expectedVersion, cur -> new Client(
         id, cur.partnerId(), cur.name(), serverCount, cur.createdAt(), now(), cur.version() + 1));
   }

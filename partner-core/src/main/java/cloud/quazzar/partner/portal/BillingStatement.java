@@ -1,12 +1,13 @@
 package cloud.quazzar.partner.portal;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -22,8 +23,9 @@ import java.util.List;
  * (A ledger correction of the month does change it: the statement follows the month's current
  * entry.)
  *
- * <p>Throws {@link IllegalArgumentException} if the quote is not for this month's last day, for this
- * server count or for this licensing cost.
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} naming a null component, ({@code
+ * quote}) if the quote is not for this month's last day, this server count or this licensing cost,
+ * ({@code clientCount}) if negative.
  *
  * @param partnerId the partner
  * @param month the month billed
@@ -40,7 +42,7 @@ public record BillingStatement(
     DiscountQuote quote,
     Money mrr,
     long serverCount,
-    int clientCount) {
+    long clientCount) {
 
   public BillingStatement {
     requireNonNull(partnerId, "partnerId");
@@ -49,28 +51,23 @@ public record BillingStatement(
     requireNonNull(quote, "quote");
     requireNonNull(mrr, "mrr");
     if (!quote.date().equals(month.atEndOfMonth())) {
-      throw new IllegalArgumentException("the quote is for " + quote.date() + ", not " + month.atEndOfMonth());
+      throw ValidationException.of("quote", "must be for " + month.atEndOfMonth() + ", got " + quote.date());
     }
     if (quote.serverCount() != serverCount) {
-      throw new IllegalArgumentException(
-          "the quote is for " + quote.serverCount() + " servers, the month has " + serverCount);
+      throw ValidationException.of("quote",
+          "must be for the month's " + serverCount + " servers, got " + quote.serverCount());
     }
     if (!quote.gross().equals(licensingCost)) {
-      throw new IllegalArgumentException("the quote is for " + quote.gross() + ", not " + licensingCost);
+      throw ValidationException.of("quote", "must be for " + licensingCost + ", got " + quote.gross());
     }
     if (clientCount < 0) {
-      throw new IllegalArgumentException("clientCount must be 0 or more: " + clientCount);
+      throw ValidationException.of("clientCount", "must be 0 or more, got " + clientCount);
     }
   }
 
   /** The tier the month was quoted with: the partner's tier at the end of the month. */
   public Tier tier() {
     return quote.tier();
-  }
-
-  /** The day quoted: the month's last day. */
-  public LocalDate quoteDate() {
-    return quote.date();
   }
 
   /** The discount on the licensing cost. */

@@ -90,7 +90,7 @@ public interface PartnerPortal {
    * @throws ConflictException as {@link
    *     cloud.quazzar.partner.registry.PartnerRegistry#setServerCount}
    */
-  Client setServerCount(ClientId id, long expectedVersion, int serverCount);
+  Client setServerCount(ClientId id, long expectedVersion, long serverCount);
 
   /** The partner's current certifications with their status today. */
   List<TrackedCertification> certifications();

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 /**
  * One tier's column of the source document's benefits matrix.

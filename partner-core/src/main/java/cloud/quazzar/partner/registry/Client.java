@@ -1,17 +1,21 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
 
 /**
  * A client managed by a partner. Immutable.
  *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
+ *
  * @param id generated id
  * @param partnerId the partner that manages it
  * @param name its name, cleaned (docs/rules.md TEXT-1); unique within the partner by its {@link
  *     Names#key} (TEXT-2)
- * @param serverCount servers it runs, 0 or more
+ * @param serverCount servers it runs, 0 to {@value #MAX_SERVER_COUNT}
  * @param createdAt when it was added
  * @param updatedAt when it last changed
  * @param version optimistic-lock version: 1 when added, one more per change
@@ -20,10 +24,13 @@ public record Client(
     ClientId id,
     PartnerId partnerId,
     String name,
-    int serverCount,
+    long serverCount,
     Instant createdAt,
     Instant updatedAt,
     long version) {
+
+  /** The most servers one client may run: what every store keeps per client (2^31 - 1). */
+  public static final long MAX_SERVER_COUNT = Integer.MAX_VALUE;
 
   public Client {
     requireNonNull(id, "id");
@@ -31,9 +38,11 @@ public record Client(
     requireNonNull(name, "name");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
-    if (serverCount < 0 || version < 1) {
-      throw new IllegalArgumentException(
-          "serverCount >= 0 and version >= 1 required: " + serverCount + ", " + version);
+    if (serverCount < 0 || serverCount > MAX_SERVER_COUNT) {
+      throw ValidationException.of("serverCount", "must be from 0 to " + MAX_SERVER_COUNT + ", got " + serverCount);
+    }
+    if (version < 1) {
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

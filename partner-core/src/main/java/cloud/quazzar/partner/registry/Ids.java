@@ -8,6 +8,9 @@ final class Ids {
   private Ids() {}
 
   static UUID parse(String field, String text) {
+    if (text == null) {
+      throw ValidationException.of(field, "must not be null");
+    }
     try {
       return UUID.fromString(text.strip());
     } catch (IllegalArgumentException e) {

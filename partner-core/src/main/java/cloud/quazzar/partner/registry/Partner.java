@@ -1,12 +1,16 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
 
 /**
  * A partner as stored, with the counts derived from its clients. Immutable; a change yields a new
  * {@code Partner} with the next {@link #version()}.
+ *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
  *
  * @param id generated id
  * @param companyName the company name, cleaned by {@link Names#clean} (docs/rules.md TEXT-1)
@@ -26,7 +30,7 @@ public record Partner(
     Tier tier,
     PartnerStatus status,
     long serverCount,
-    int clientCount,
+    long clientCount,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -39,10 +43,14 @@ public record Partner(
     requireNonNull(status, "status");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
-    if (serverCount < 0 || clientCount < 0 || version < 1) {
-      throw new IllegalArgumentException(
-          "serverCount >= 0, clientCount >= 0, version >= 1 required: "
-              + serverCount + ", " + clientCount + ", " + version);
+    if (serverCount < 0) {
+      throw ValidationException.of("serverCount", "must be 0 or more, got " + serverCount);
+    }
+    if (clientCount < 0) {
+      throw ValidationException.of("clientCount", "must be 0 or more, got " + clientCount);
+    }
+    if (version < 1) {
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

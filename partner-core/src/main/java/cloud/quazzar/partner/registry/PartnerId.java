@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.util.UUID;
 
@@ -13,7 +13,7 @@ public record PartnerId(UUID value) {
   /**
    * Parses the text form ({@link UUID} syntax).
    *
-   * @throws cloud.quazzar.partner.ValidationException if {@code text} is not a UUID
+   * @throws cloud.quazzar.partner.ValidationException if {@code text} is null or not a UUID
    */
   public static PartnerId parse(String text) {
     return new PartnerId(Ids.parse("partnerId", text));

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which partners to list and which page. Results come in a stable order: by company name key
@@ -55,18 +56,34 @@ public record PartnerQuery(
     return new PartnerQuery(Set.of(), Set.of(), 0, DEFAULT_LIMIT);
   }
 
-  /** This query restricted to the given tiers. */
+  /**
+   * This query restricted to the given tiers.
+   *
+   * @throws cloud.quazzar.partner.ValidationException ({@code tiers}) if a tier is null
+   */
   public PartnerQuery withTiers(Tier first, Tier... more) {
+    requireNoNull("tiers", first, more);
     return new PartnerQuery(EnumSet.of(first, more), statuses, offset, limit);
   }
 
-  /** This query restricted to the given statuses. */
+  /**
+   * This query restricted to the given statuses.
+   *
+   * @throws cloud.quazzar.partner.ValidationException ({@code statuses}) if a status is null
+   */
   public PartnerQuery withStatuses(PartnerStatus first, PartnerStatus... more) {
+    requireNoNull("statuses", first, more);
     return new PartnerQuery(tiers, EnumSet.of(first, more), offset, limit);
   }
 
+  private static void requireNoNull(String field, @Nullable Object first, @Nullable Object @Nullable [] more) {
+    if (first == null || more == null || java.util.Arrays.stream(more).anyMatch(java.util.Objects::isNull)) {
+      throw cloud.quazzar.partner.ValidationException.of(field, "must not hold null");
+    }
+  }
+
   /** This query for another page. */
-  public PartnerQuery page(int offset, int limit) {
+  public PartnerQuery withPage(int offset, int limit) {
     return new PartnerQuery(tiers, statuses, offset, limit);
   }
 

@@ -130,11 +130,12 @@ public interface PartnerRegistry {
   /**
    * Sets a client's server count.
    *
-   * @throws ValidationException if {@code serverCount} is negative
+   * @throws ValidationException if {@code serverCount} is negative or above {@value
+   *     Client#MAX_SERVER_COUNT}
    * @throws NotFoundException if there is no such client
    * @throws ConflictException ({@code STALE_VERSION}, or {@code STATE} if its partner is inactive)
    */
-  Client setServerCount(ClientId id, long expectedVersion, int serverCount);
+  Client setServerCount(ClientId id, long expectedVersion, long serverCount);
 
   /**
    * Removes a client from its partner. Clients are operational records, so this deletes it; the

@@ -1,9 +1,11 @@
 package cloud.quazzar.partner.registry;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * One entry of a partner's append-only tier history. The first entry of every partner records its
@@ -12,37 +14,39 @@ import org.jspecify.annotations.Nullable;
  *
  * @param partnerId the partner
  * @param sequence 1 for the initial tier, then one more per change
- * @param from the tier before, {@code null} only for the initial entry
+ * @param from the tier before; empty exactly for the initial entry (sequence 1)
  * @param to the tier after
- * @param at when the change was made
+ * @param changedAt when the change was made
  * @param changedBy who made it
  * @param reason why
  */
 public record TierChange(
     PartnerId partnerId,
     int sequence,
-    @Nullable Tier from,
+    Optional<Tier> from,
     Tier to,
-    Instant at,
+    Instant changedAt,
     String changedBy,
     String reason) {
 
   public TierChange {
     requireNonNull(partnerId, "partnerId");
+    requireNonNull(from, "from");
     requireNonNull(to, "to");
-    requireNonNull(at, "at");
+    requireNonNull(changedAt, "changedAt");
     requireNonNull(changedBy, "changedBy");
     requireNonNull(reason, "reason");
     if (sequence < 1) {
-      throw new IllegalArgumentException("sequence must be >= 1: " + sequence);
+      throw ValidationException.of("sequence", "must be 1 or more, got " + sequence);
     }
-    if ((from == null) != (sequence == 1)) {
-      throw new IllegalArgumentException("only the first entry (sequence 1) has no 'from' tier");
+    if (from.isEmpty() != (sequence == 1)) {
+      throw ValidationException.of("from", "must be empty exactly for the first entry (sequence 1), got " + from
+          + " at sequence " + sequence);
     }
   }
 
   /** Whether this entry records the partner's initial tier. */
   public boolean isInitial() {
-    return from == null;
+    return from.isEmpty();
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.util.List;
 
@@ -16,13 +16,13 @@ public record BatchResult(List<RecordOutcome> outcomes) {
   }
 
   /** How many entries this batch stored. */
-  public int created() {
-    return (int) outcomes.stream().filter(RecordOutcome::created).count();
+  public long createdCount() {
+    return outcomes.stream().filter(RecordOutcome::created).count();
   }
 
   /** How many recordings repeated a key already recorded (and changed nothing). */
-  public int replayed() {
-    return outcomes.size() - created();
+  public long replayedCount() {
+    return outcomes.size() - createdCount();
   }
 
   /** The entries, in the order of the recordings. */

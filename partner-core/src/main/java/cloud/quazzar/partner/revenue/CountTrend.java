@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -21,12 +23,14 @@ public record CountTrend(Optional<Long> previous, Optional<Long> change, Optiona
     requireNonNull(change, "change");
     requireNonNull(percent, "percent");
     if (previous.isPresent() != change.isPresent() || (change.isEmpty() && percent.isPresent())) {
-      throw new IllegalArgumentException("a change exactly with a previous month, a percent needs a change");
+      throw ValidationException.of(previous.isPresent() != change.isPresent() ? "change" : "percent",
+          "a change is present exactly with a previous month, a percent only with a change");
     }
   }
 
   /** The trend from {@code previous} (absent if that month is missing) to {@code current}. */
   public static CountTrend of(Optional<Long> previous, long current) {
+    requireNonNull(previous, "previous");
     if (previous.isEmpty()) {
       return new CountTrend(Optional.empty(), Optional.empty(), Optional.empty());
     }

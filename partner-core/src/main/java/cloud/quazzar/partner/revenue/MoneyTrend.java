@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.Money;
 import java.math.BigDecimal;
@@ -24,12 +26,14 @@ public record MoneyTrend(Optional<Money> previous, Optional<Money> change, Optio
     requireNonNull(change, "change");
     requireNonNull(percent, "percent");
     if ((previous.isEmpty() && change.isPresent()) || (change.isEmpty() && percent.isPresent())) {
-      throw new IllegalArgumentException("a change needs a previous month, a percent needs a change");
+      throw ValidationException.of(previous.isEmpty() && change.isPresent() ? "change" : "percent",
+          "a change needs a previous month, a percent needs a change");
     }
   }
 
   /** The trend from {@code previous} (absent if that month is missing) to {@code current}. */
   public static MoneyTrend of(Optional<Money> previous, Money current) {
+    requireNonNull(previous, "previous");
     requireNonNull(current, "current");
     if (previous.isEmpty() || !previous.get().hasCurrency(current.currency())) {
       return new MoneyTrend(previous, Optional.empty(), Optional.empty());

@@ -2,6 +2,8 @@ package cloud.quazzar.partner.revenue;
 
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import java.time.DateTimeException;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,9 +44,10 @@ public record MonthRange(YearMonth from, YearMonth to) {
   /**
    * The {@code count} months ending with {@code last}: {@code lastMonths(2026-06, 6)} is 2026-01..2026-06.
    *
-   * @throws ValidationException ({@code count}) if {@code count} is below 1, ({@code last}) if it is null
+   * @throws ValidationException ({@code count}) if {@code count} is below 1 or reaches before the
+   *     first month a {@link YearMonth} holds, ({@code last}) if it is null
    */
-  public static MonthRange lastMonths(YearMonth last, int count) {
+  public static MonthRange lastMonths(YearMonth last, long count) {
     if (count < 1 || last == null) {
       List<Violation> violations = new ArrayList<>(2);
       if (last == null) {
@@ -55,7 +58,11 @@ public record MonthRange(YearMonth from, YearMonth to) {
       }
       throw new ValidationException(violations);
     }
-    return new MonthRange(last.minusMonths(count - 1L), last);
+    try {
+      return new MonthRange(last.minusMonths(count - 1), last);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw ValidationException.of("count", "must reach no further back than year " + Year.MIN_VALUE + ", got " + count);
+    }
   }
 
   /** Whether {@code month} is in the range. */

@@ -1,8 +1,9 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
-import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.ValidationException;
+
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -10,44 +11,43 @@ import java.util.Optional;
  * A partner's month as reports show it: the current entry (the highest revision, so corrections
  * supersede what they correct) and the trend against the previous calendar month.
  *
- * @param entry the month's current entry
- * @param mrr MRR trend
- * @param servers server count trend
- * @param clients client count trend
+ * @param entry the month's current entry (its MRR and counts: {@code entry().mrr()}, ...)
+ * @param mrrTrend the MRR's change from the previous month
+ * @param serverCountTrend the server count's change from the previous month
+ * @param clientCountTrend the client count's change from the previous month
  */
-public record MonthReport(RevenueEntry entry, MoneyTrend mrr, CountTrend servers, CountTrend clients) {
+public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend serverCountTrend,
+    CountTrend clientCountTrend) {
   public MonthReport {
     requireNonNull(entry, "entry");
-    requireNonNull(mrr, "mrr");
-    requireNonNull(servers, "servers");
-    requireNonNull(clients, "clients");
+    requireNonNull(mrrTrend, "mrrTrend");
+    requireNonNull(serverCountTrend, "serverCountTrend");
+    requireNonNull(clientCountTrend, "clientCountTrend");
   }
 
   /**
    * The report of {@code entry} against {@code previous}, the current entry of the month before,
    * if that month was recorded.
    *
-   * @throws IllegalArgumentException if {@code previous} is not the same partner's previous month
+   * @throws ValidationException ({@code previous}) if it is not the same partner's previous month
    */
   public static MonthReport of(RevenueEntry entry, Optional<RevenueEntry> previous) {
+    requireNonNull(entry, "entry");
+    requireNonNull(previous, "previous");
     previous.ifPresent(p -> {
       if (!p.partnerId().equals(entry.partnerId()) || !p.month().equals(entry.month().minusMonths(1))) {
-        throw new IllegalArgumentException("not the previous month of " + entry.month() + ": " + p.month());
+        throw ValidationException.of("previous", "must be the same partner's month before " + entry.month()
+            + ", got " + p.partnerId() + " " + p.month());
       }
     });
     return new MonthReport(entry,
         MoneyTrend.of(previous.map(RevenueEntry::mrr), entry.mrr()),
         CountTrend.of(previous.map(RevenueEntry::serverCount), entry.serverCount()),
-        CountTrend.of(previous.map(e -> (long) e.clientCount()), entry.clientCount()));
+        CountTrend.of(previous.map(RevenueEntry::clientCount), entry.clientCount()));
   }
 
-  /** The month. */
+  /** The month: {@code entry().month()}. */
   public YearMonth month() {
     return entry.month();
-  }
-
-  /** The month's MRR. */
-  public Money mrrValue() {
-    return entry.mrr();
   }
 }

@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.Money;
 import java.time.YearMonth;
@@ -19,12 +21,13 @@ import java.util.Optional;
  * @param clientCount the sum of the client counts
  * @param partnerCount how many partners recorded the month
  */
-public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, int partnerCount) {
+public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, long partnerCount) {
   public ProgramMonth {
     requireNonNull(month, "month");
     mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));
     if (serverCount < 0 || clientCount < 0 || partnerCount < 0) {
-      throw new IllegalArgumentException("counts must be >= 0");
+      throw ValidationException.of(serverCount < 0 ? "serverCount" : clientCount < 0 ? "clientCount" : "partnerCount",
+          "must be 0 or more");
     }
   }
 

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.util.List;
 

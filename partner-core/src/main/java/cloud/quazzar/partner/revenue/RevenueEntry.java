@@ -1,20 +1,24 @@
 package cloud.quazzar.partner.revenue;
 
-import static java.util.Objects.requireNonNull;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the append-only revenue ledger: a partner's figures for one month. Never changed or
  * deleted once stored (DESIGN.md rule: "the ledger is append-only"); a changed figure is a new
  * {@link EntryKind#CORRECTION} entry with the next {@link #revision()}, which supersedes this one.
  *
- * <p>Throws {@link IllegalArgumentException} if the fields break the rules below.
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} listing the components that are null
+ * or break the rules below.
  *
  * @param id generated id
  * @param partnerId the partner
@@ -26,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param serverCount servers managed across the partner's clients, 0 or more
  * @param clientCount clients managed, 0 or more
  * @param idempotencyKey the caller's key; unique across the whole ledger
- * @param reason why the month was corrected; set exactly for corrections
+ * @param reason why the month was corrected; present exactly for corrections
  * @param recordedAt when the entry was stored (microsecond precision)
- * @param supersedes the entry this correction supersedes (revision - 1); set exactly for
+ * @param supersedes the entry this correction supersedes (revision - 1); present exactly for
  *     corrections
  */
 public record RevenueEntry(
@@ -39,11 +43,11 @@ public record RevenueEntry(
     EntryKind kind,
     Money mrr,
     long serverCount,
-    int clientCount,
+    long clientCount,
     String idempotencyKey,
-    @Nullable String reason,
+    Optional<String> reason,
     Instant recordedAt,
-    @Nullable RevenueEntryId supersedes) {
+    Optional<RevenueEntryId> supersedes) {
 
   public RevenueEntry {
     requireNonNull(id, "id");
@@ -52,27 +56,35 @@ public record RevenueEntry(
     requireNonNull(kind, "kind");
     requireNonNull(mrr, "mrr");
     requireNonNull(idempotencyKey, "idempotencyKey");
+    requireNonNull(reason, "reason");
     requireNonNull(recordedAt, "recordedAt");
-    if (revision < 1 || mrr.isNegative() || serverCount < 0 || clientCount < 0) {
-      throw new IllegalArgumentException("revision >= 1, mrr >= 0, serverCount >= 0, clientCount >= 0 required: "
-          + revision + ", " + mrr + ", " + serverCount + ", " + clientCount);
-    }
+    requireNonNull(supersedes, "supersedes");
     boolean correction = kind == EntryKind.CORRECTION;
-    if (correction != (revision > 1) || correction != (reason != null) || correction != (supersedes != null)) {
-      throw new IllegalArgumentException("a RECORDED entry has revision 1, no reason and supersedes nothing; "
-          + "a CORRECTION has revision 2 or more, a reason and the entry it supersedes: " + kind + ", revision "
-          + revision + ", reason " + reason + ", supersedes " + supersedes);
+    if (revision < 1 || mrr.isNegative() || serverCount < 0 || clientCount < 0
+        || correction != (revision > 1) || correction != reason.isPresent() || correction != supersedes.isPresent()) {
+      List<Violation> v = new ArrayList<>(4);
+      if (revision < 1 || correction != (revision > 1)) {
+        v.add(new Violation("revision", "must be 1 for a RECORDED entry and 2 or more for a CORRECTION, got "
+            + revision + " for a " + kind));
+      }
+      if (mrr.isNegative()) {
+        v.add(new Violation("mrr", "must be 0 or more, got " + mrr));
+      }
+      if (serverCount < 0) {
+        v.add(new Violation("serverCount", "must be 0 or more, got " + serverCount));
+      }
+      if (clientCount < 0) {
+        v.add(new Violation("clientCount", "must be 0 or more, got " + clientCount));
+      }
+      if (correction != reason.isPresent()) {
+        v.add(new Violation("reason", "must be present exactly for a CORRECTION, got " + reason + " for a " + kind));
+      }
+      if (correction != supersedes.isPresent()) {
+        v.add(new Violation("supersedes", "must be present exactly for a CORRECTION, got " + supersedes + " for a "
+            + kind));
+      }
+      throw new ValidationException(v);
     }
-  }
-
-  /** The reason of a correction; empty for a recorded entry. */
-  public Optional<String> correctionReason() {
-    return Optional.ofNullable(reason);
-  }
-
-  /** The entry a correction supersedes; empty for a recorded entry. */
-  public Optional<RevenueEntryId> superseded() {
-    return Optional.ofNullable(supersedes);
   }
 
   /** Whether this is a correction. */

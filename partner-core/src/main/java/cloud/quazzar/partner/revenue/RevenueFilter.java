@@ -10,33 +10,41 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Which partner months an export (or a store scan) covers. Every filter is optional; all that are
- * set must match. Build one from {@link #all()}:
- * {@code RevenueFilter.all().months(MonthRange.lastMonths(m, 12)).tiers(Tier.GOLD, Tier.PLATINUM)}.
+ * present must match. Build one from {@link #all()}:
+ * {@code RevenueFilter.all().withMonths(MonthRange.lastMonths(m, 12)).withTiers(Tier.GOLD, Tier.PLATINUM)}.
  *
- * <p>Throws {@link ValidationException} listing each problem: {@code tiers} null or holding null, {@code to}
- * before {@code from}.
+ * <p>Throws {@link ValidationException} listing each problem: a component null or {@code tiers}
+ * holding null, {@code to} before {@code from}.
  *
- * @param partnerId only this partner, or {@code null} for every partner
- * @param from only months from this one on, or {@code null} for no lower bound
- * @param to only months up to this one, or {@code null} for no upper bound
+ * @param partnerId only this partner; empty for every partner
+ * @param from only months from this one on (inclusive); empty for no lower bound
+ * @param to only months up to this one (inclusive); empty for no upper bound
  * @param tiers only partners whose current tier is one of these; empty for any tier
  */
 public record RevenueFilter(
-    @Nullable PartnerId partnerId, @Nullable YearMonth from, @Nullable YearMonth to, Set<Tier> tiers) {
+    Optional<PartnerId> partnerId, Optional<YearMonth> from, Optional<YearMonth> to, Set<Tier> tiers) {
 
   public RevenueFilter {
     List<Violation> violations = new ArrayList<>(0);
+    if (partnerId == null) {
+      violations.add(new Violation("partnerId", "must not be null; use Optional.empty() for every partner"));
+    }
+    if (from == null) {
+      violations.add(new Violation("from", "must not be null; use Optional.empty() for no lower bound"));
+    }
+    if (to == null) {
+      violations.add(new Violation("to", "must not be null; use Optional.empty() for no upper bound"));
+    }
     if (tiers == null) {
       violations.add(new Violation("tiers", "must not be null; use an empty set for any tier"));
     } else if (tiers.stream().anyMatch(java.util.Objects::isNull)) {
       violations.add(new Violation("tiers", "must not hold null"));
     }
-    if (from != null && to != null && to.isBefore(from)) {
-      violations.add(new Violation("to", "must not be before from (" + from + "), got " + to));
+    if (from != null && to != null && from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+      violations.add(new Violation("to", "must not be before from (" + from.get() + "), got " + to.get()));
     }
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
@@ -46,7 +54,7 @@ public record RevenueFilter(
 
   /** Every partner, every month, every tier. */
   public static RevenueFilter all() {
-    return new RevenueFilter(null, null, null, Set.of());
+    return new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
   }
 
   /**
@@ -54,31 +62,40 @@ public record RevenueFilter(
    *
    * @throws ValidationException ({@code partnerId}) if {@code id} is null
    */
-  public RevenueFilter partner(PartnerId id) {
+  public RevenueFilter withPartner(PartnerId id) {
     if (id == null) {
       throw ValidationException.of("partnerId", "must not be null; use all() for every partner");
     }
-    return new RevenueFilter(id, from, to, tiers);
+    return new RevenueFilter(Optional.of(id), from, to, tiers);
   }
 
-  /** This filter restricted to the months of {@code range}. */
-  public RevenueFilter months(MonthRange range) {
-    return new RevenueFilter(partnerId, range.from(), range.to(), tiers);
+  /**
+   * This filter restricted to the months of {@code range} (both ends included).
+   *
+   * @throws ValidationException ({@code range}) if {@code range} is null
+   */
+  public RevenueFilter withMonths(MonthRange range) {
+    if (range == null) {
+      throw ValidationException.of("range", "must not be null");
+    }
+    return new RevenueFilter(partnerId, Optional.of(range.from()), Optional.of(range.to()), tiers);
   }
 
-  /** This filter restricted to partners of the given tiers. */
-  public RevenueFilter tiers(Tier first, Tier... more) {
+  /**
+   * This filter restricted to partners of the given tiers.
+   *
+   * @throws ValidationException ({@code tiers}) if a tier is null
+   */
+  public RevenueFilter withTiers(Tier first, Tier... more) {
+    if (first == null || more == null || java.util.Arrays.stream(more).anyMatch(java.util.Objects::isNull)) {
+      throw ValidationException.of("tiers", "must not hold null");
+    }
     return new RevenueFilter(partnerId, from, to, EnumSet.of(first, more));
-  }
-
-  /** The partner filter, if set. */
-  public Optional<PartnerId> partner() {
-    return Optional.ofNullable(partnerId);
   }
 
   /** Whether a month passes the month filters. */
   public boolean matchesMonth(YearMonth month) {
-    return (from == null || !month.isBefore(from)) && (to == null || !month.isAfter(to));
+    return (from.isEmpty() || !month.isBefore(from.get())) && (to.isEmpty() || !month.isAfter(to.get()));
   }
 
   /** Whether a partner of this tier passes the tier filter. */

@@ -41,7 +41,7 @@ public interface RevenueLedger {
   int MAX_BATCH = 100_000;
 
   /** The longest range a report covers, in months (100 years). */
-  int MAX_REPORT_MONTHS = 1200;
+  long MAX_REPORT_MONTHS = 1200;
 
   /** The most partners {@link #topByMrr} returns. */
   int MAX_TOP = 1000;
@@ -89,11 +89,15 @@ public interface RevenueLedger {
 
   /**
    * Corrects a recorded month: appends a {@link EntryKind#CORRECTION} with the next revision that
-   * supersedes the current entry; figures left out keep the current entry's values.
+   * supersedes the current entry; figures left out keep the current entry's values. A correction
+   * keeps the month's currency (rule REV-6 in {@code docs/rules.md}): a corrected MRR in another
+   * currency than the current entry's is refused, so a month's trend and the per-currency totals
+   * never see it switch.
    *
    * @return the new entry, or the first entry stored with this key if the same correction was sent
    *     before (nothing is stored)
-   * @throws ValidationException if the request is invalid
+   * @throws ValidationException if the request is invalid, or ({@code mrr.currency}) if the MRR is
+   *     in another currency than the entry it corrects; nothing is stored
    * @throws NotFoundException if the partner does not exist
    * @throws ConflictException ({@code STATE}) if the month was never recorded or the correction
    *     changes no figure; ({@code STALE_VERSION}) if an expected revision is given and is not the

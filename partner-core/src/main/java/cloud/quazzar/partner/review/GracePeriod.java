@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -8,29 +10,37 @@ import java.time.LocalDate;
 
 /**
  * A running grace period: the partner stopped qualifying for {@code tier} at the review of {@code
- * startedOn} and keeps that tier, with its benefits and discount, until a review on or after {@code
- * endsOn} demotes it (or recommends it), unless it requalifies first. At most one per partner.
+ * startedOn} and keeps that tier, with its benefits and discount, on every day from {@code
+ * startedOn} (inclusive) to {@code demotionDueOn} (exclusive), unless it requalifies first; a review
+ * on or after {@code demotionDueOn} demotes it (or recommends it). With the policy's {@code
+ * gracePeriodDays} = n the grace covers n days: {@code startedOn} to {@code demotionDueOn - 1}. At
+ * most one per partner.
  *
- * <p>Throws {@link IllegalArgumentException} if {@code endsOn} is not after {@code startedOn}.
+ * <p>Throws {@link cloud.quazzar.partner.ValidationException} naming a null component, or ({@code
+ * demotionDueOn}) if it is not after {@code startedOn}.
  *
  * @param partnerId the partner
  * @param tier the tier it keeps during the grace period (its tier when the period started)
- * @param startedOn the day of the review that started it
- * @param endsOn the last day of grace: {@code startedOn} plus the policy's grace period days
+ * @param startedOn the day of the review that started it: the first day of grace
+ * @param demotionDueOn the first day without grace (exclusive end): {@code startedOn} plus the
+ *     policy's grace period days; the last day of grace is the day before
  */
-public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate endsOn) {
+public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn) {
   public GracePeriod {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");
     requireNonNull(startedOn, "startedOn");
-    requireNonNull(endsOn, "endsOn");
-    if (!endsOn.isAfter(startedOn)) {
-      throw new IllegalArgumentException("a grace period ends after it starts: " + startedOn + " .. " + endsOn);
+    requireNonNull(demotionDueOn, "demotionDueOn");
+    if (!demotionDueOn.isAfter(startedOn)) {
+      throw ValidationException.of("demotionDueOn", "must be after startedOn (" + startedOn + "), got " + demotionDueOn);
     }
   }
 
-  /** Whether the grace period is over on {@code date} (the demotion is due): {@code date >= endsOn}. */
+  /**
+   * Whether the grace period is over on {@code date}, so that a review that day demotes (or
+   * recommends it): {@code date >= demotionDueOn}. False on the last day of grace, the day before.
+   */
   public boolean isOverOn(LocalDate date) {
-    return !date.isBefore(endsOn);
+    return !date.isBefore(demotionDueOn);
   }
 }

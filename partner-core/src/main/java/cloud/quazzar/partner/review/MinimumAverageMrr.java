@@ -33,9 +33,9 @@ import java.util.Map;
  * @param amount the minimum average, 0 or more, in the currency the partner's MRR is recorded in
  * @param months how many complete months before the review month, 1 to {@value #MAX_MONTHS}
  */
-public record MinimumAverageMrr(Money amount, int months) implements RevenueRequirement {
+public record MinimumAverageMrr(Money amount, long months) implements RevenueRequirement {
   /** The longest window: three years. */
-  public static final int MAX_MONTHS = 36;
+  public static final long MAX_MONTHS = 36;
 
   public MinimumAverageMrr {
     List<Violation> v = new ArrayList<>();
@@ -53,7 +53,7 @@ public record MinimumAverageMrr(Money amount, int months) implements RevenueRequ
   }
 
   /** Shorthand: {@code MinimumAverageMrr.of("1000.00", "USD", 3)}. */
-  public static MinimumAverageMrr of(String amount, String currencyCode, int months) {
+  public static MinimumAverageMrr of(String amount, String currencyCode, long months) {
     return new MinimumAverageMrr(Money.of(amount, currencyCode), months);
   }
 
@@ -86,8 +86,8 @@ public record MinimumAverageMrr(Money amount, int months) implements RevenueRequ
     YearMonth to = reviewMonth.minusMonths(1);
     YearMonth from = reviewMonth.minusMonths(months);
     BigDecimal total = BigDecimal.ZERO.setScale(amount.scale());
-    int missing = 0;
-    int otherCurrency = 0;
+    long missing = 0;
+    long otherCurrency = 0;
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       Money mrr = mrrByMonth.get(m);
       if (mrr == null) {

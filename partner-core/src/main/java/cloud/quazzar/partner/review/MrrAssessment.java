@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -9,8 +9,8 @@ import java.time.YearMonth;
  * A {@link MinimumAverageMrr} evaluated for one partner and review month.
  *
  * @param requirement the requirement
- * @param from the first month of the window
- * @param to the last month of the window (the month before the review month)
+ * @param from the first month of the window (inclusive)
+ * @param to the last month of the window (inclusive: the month before the review month)
  * @param total the exact sum of the window's MRR in the requirement's currency (missing months and
  *     months in other currencies add zero)
  * @param average {@code total / months} rounded down to the currency's minor unit, for display
@@ -25,8 +25,8 @@ public record MrrAssessment(
     BigDecimal total,
     BigDecimal average,
     boolean met,
-    int missingMonths,
-    int otherCurrencyMonths) {
+    long missingMonths,
+    long otherCurrencyMonths) {
 
   public MrrAssessment {
     requireNonNull(requirement, "requirement");

@@ -1,13 +1,14 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the review of one day said and did for one partner. Stored: a second review of the same
@@ -20,14 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param tierAfter its tier when the review ended (differs only after {@link ReviewAction#PROMOTED}
  *     or {@link ReviewAction#DEMOTED})
  * @param qualifiedTier the highest tier it qualifies for on {@code date} (certifications, servers,
- *     clients and revenue); {@code null} if even the lowest tier's requirements are unmet
- * @param targetTier the tier a promotion or demotion moved it to or recommends; {@code null} when
- *     there is none. A demotion targets {@code qualifiedTier}, or the lowest tier if it is null
+ *     clients and revenue); empty if even the lowest tier's requirements are unmet
+ * @param targetTier the tier a promotion or demotion moved it to or recommends; empty when there is
+ *     none. A demotion targets {@code qualifiedTier}, or the lowest tier if that is empty
  * @param actions what the review did, in order; empty when it changed nothing
- * @param graceStartedOn the start of the grace period that runs after the review, or that this
- *     review ended; {@code null} if neither
- * @param graceEndsOn the end of that grace period; {@code null} exactly when {@code graceStartedOn}
- *     is
+ * @param graceStartedOn the first day of the grace period that runs after the review, or that this
+ *     review ended; empty if neither
+ * @param demotionDueOn the first day without grace of that grace period (exclusive end; see {@link
+ *     GracePeriod#demotionDueOn()}); present exactly when {@code graceStartedOn} is
  * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
  *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
  *     breaks
@@ -38,11 +39,11 @@ public record ReviewOutcome(
     ReviewVerdict verdict,
     Tier tierBefore,
     Tier tierAfter,
-    @Nullable Tier qualifiedTier,
-    @Nullable Tier targetTier,
+    Optional<Tier> qualifiedTier,
+    Optional<Tier> targetTier,
     List<ReviewAction> actions,
-    @Nullable LocalDate graceStartedOn,
-    @Nullable LocalDate graceEndsOn,
+    Optional<LocalDate> graceStartedOn,
+    Optional<LocalDate> demotionDueOn,
     List<String> unmet) {
 
   public ReviewOutcome {
@@ -51,14 +52,19 @@ public record ReviewOutcome(
     requireNonNull(verdict, "verdict");
     requireNonNull(tierBefore, "tierBefore");
     requireNonNull(tierAfter, "tierAfter");
-    actions = List.copyOf(actions);
-    unmet = List.copyOf(unmet);
-    if ((graceStartedOn == null) != (graceEndsOn == null)) {
-      throw new IllegalArgumentException("grace start and end are set together: " + graceStartedOn + ", " + graceEndsOn);
+    requireNonNull(qualifiedTier, "qualifiedTier");
+    requireNonNull(targetTier, "targetTier");
+    requireNonNull(graceStartedOn, "graceStartedOn");
+    requireNonNull(demotionDueOn, "demotionDueOn");
+    actions = List.copyOf(requireNonNull(actions, "actions"));
+    unmet = List.copyOf(requireNonNull(unmet, "unmet"));
+    if (graceStartedOn.isPresent() != demotionDueOn.isPresent()) {
+      throw ValidationException.of("demotionDueOn", "must be present exactly when graceStartedOn is: " + graceStartedOn
+          + ", " + demotionDueOn);
     }
     for (String u : unmet) {
       if (u.indexOf('\n') >= 0 || u.indexOf('\r') >= 0) {
-        throw new IllegalArgumentException("an unmet requirement is one line: " + u);
+        throw ValidationException.of("unmet", "must hold one line per requirement, got " + u);
       }
     }
   }
@@ -66,15 +72,5 @@ public record ReviewOutcome(
   /** Whether the review changed the partner's tier. */
   public boolean tierChanged() {
     return tierBefore != tierAfter;
-  }
-
-  /** The highest tier the partner qualifies for, if any. */
-  public Optional<Tier> qualified() {
-    return Optional.ofNullable(qualifiedTier);
-  }
-
-  /** The grace period end date, if a grace period runs after the review or ended in it. */
-  public Optional<LocalDate> graceEnd() {
-    return Optional.ofNullable(graceEndsOn);
   }
 }

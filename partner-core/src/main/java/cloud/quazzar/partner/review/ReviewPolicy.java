@@ -27,8 +27,10 @@ import java.util.Map;
  * <p>Throws {@link ValidationException} listing every violation.
  *
  * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
- *     #MAX_GRACE_DAYS}; the grace period ends on the review day plus this many days, and the
- *     demotion happens at the first review on or after that day
+ *     #MAX_GRACE_DAYS}: the grace covers the review day that starts it and the days after it, this
+ *     many days in all; the demotion is due on the review day plus this many days (the first day
+ *     without grace, {@link GracePeriod#demotionDueOn()}) and happens at the first review on or
+ *     after it
  * @param demotionMode whether the review demotes at the end of a grace period or only recommends it
  * @param promotionMode whether the review promotes a partner that qualifies for a higher tier or
  *     only recommends it
@@ -37,16 +39,16 @@ import java.util.Map;
  *     every lower tier
  */
 public record ReviewPolicy(
-    int gracePeriodDays,
+    long gracePeriodDays,
     ReviewMode demotionMode,
     ReviewMode promotionMode,
     Map<Tier, List<RevenueRequirement>> revenueRequirements) {
 
   /** The default grace period (the issue: "90 days by default"). */
-  public static final int DEFAULT_GRACE_DAYS = 90;
+  public static final long DEFAULT_GRACE_DAYS = 90;
 
   /** The longest grace period: two years. */
-  public static final int MAX_GRACE_DAYS = 730;
+  public static final long MAX_GRACE_DAYS = 730;
 
   /** The most revenue requirements per tier. */
   public static final int MAX_REQUIREMENTS_PER_TIER = 10;
@@ -104,7 +106,7 @@ public record ReviewPolicy(
   }
 
   /** A copy with another grace period. */
-  public ReviewPolicy withGracePeriodDays(int days) {
+  public ReviewPolicy withGracePeriodDays(long days) {
     return new ReviewPolicy(days, demotionMode, promotionMode, revenueRequirements);
   }
 
@@ -132,7 +134,7 @@ public record ReviewPolicy(
    * </ul>
    */
   public static final class Builder {
-    private int gracePeriodDays = DEFAULT_GRACE_DAYS;
+    private long gracePeriodDays = DEFAULT_GRACE_DAYS;
     private ReviewMode demotionMode = ReviewMode.AUTOMATIC;
     private ReviewMode promotionMode = ReviewMode.RECOMMEND_ONLY;
     private final Map<Tier, List<RevenueRequirement>> revenue = new EnumMap<>(Tier.class);
@@ -154,7 +156,7 @@ public record ReviewPolicy(
      * @throws ValidationException ({@code gracePeriodDays}) if out of range
      * @throws ConfigurationException if already set
      */
-    public Builder gracePeriodDays(int days) {
+    public Builder gracePeriodDays(long days) {
       if (days < 1 || days > MAX_GRACE_DAYS) {
         throw ValidationException.of("gracePeriodDays", "must be from 1 to " + MAX_GRACE_DAYS + ", got " + days);
       }

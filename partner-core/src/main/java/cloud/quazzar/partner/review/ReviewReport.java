@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.review;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import java.util.Optional;
 public record ReviewReport(LocalDate date, List<ReviewOutcome> outcomes) {
   public ReviewReport {
     requireNonNull(date, "date");
-    outcomes = List.copyOf(outcomes);
+    outcomes = List.copyOf(requireNonNull(outcomes, "outcomes"));
   }
 
   /** The outcome of {@code partnerId}, if it was reviewed. */

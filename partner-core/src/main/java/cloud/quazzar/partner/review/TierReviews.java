@@ -23,9 +23,10 @@ import java.util.Optional;
  *       too). The verdict is {@link ReviewVerdict#KEEP}, {@link ReviewVerdict#PROMOTE} or {@link
  *       ReviewVerdict#AT_RISK}.
  *   <li><b>Grace</b>: a partner that stops qualifying for its tier keeps it (benefits, discount)
- *       for the policy's grace period; requalifying ends the grace period; a review on or after its
- *       last day demotes the partner to the highest tier it qualifies for (the lowest tier if none)
- *       or only recommends it ({@link ReviewPolicy#demotionMode()}). A partner at the lowest tier
+ *       for the policy's grace period; requalifying ends the grace period; a review on or after the
+ *       day the demotion is due ({@link GracePeriod#demotionDueOn()}, the first day without grace)
+ *       demotes the partner to the highest tier it qualifies for (the lowest tier if none) or only
+ *       recommends it ({@link ReviewPolicy#demotionMode()}). A partner at the lowest tier
  *       has nowhere to go: it is reported at risk without a grace period. Promotions are applied
  *       or recommended by {@link ReviewPolicy#promotionMode()}.
  *   <li><b>Audited</b>: every applied change goes through {@link

@@ -8,7 +8,6 @@ import cloud.quazzar.partner.registry.PartnerId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a store must do for certifications. Only persistence: core has validated every value and
@@ -49,19 +48,19 @@ public interface CertificationRepository {
    * Counts current records by expiry date: with ascending {@code bounds} b0 &lt; b1 &lt; ... &lt;
    * bn, element 0 counts expiry dates before b0, element i (1..n) those from b(i-1) up to but
    * excluding b(i), and element n+1 those from bn on. Restricted to one partner if {@code
-   * partnerId} is given.
+   * partnerId} is present.
    *
    * @return {@code bounds.size() + 1} counts
    */
-  List<Long> countCurrentByExpiry(@Nullable PartnerId partnerId, List<LocalDate> bounds);
+  List<Long> countCurrentByExpiry(Optional<PartnerId> partnerId, List<LocalDate> bounds);
 
   /**
-   * The current records whose expiry date lies from {@code from} to {@code to} (inclusive; a null
-   * end is open) and whose reported status is not {@code status}: the candidates of the sweep for
-   * one status band.
+   * The current records whose expiry date lies from {@code from} to {@code to} (both inclusive; an
+   * empty end is open) and whose reported status is not {@code status}: the candidates of the sweep
+   * for one status band.
    */
   List<CertificationRecord> currentReportedOtherThan(
-      CertificationStatus status, @Nullable LocalDate from, @Nullable LocalDate to);
+      CertificationStatus status, Optional<LocalDate> from, Optional<LocalDate> to);
 
   /**
    * Sets the reported status of a current record if it is still {@code expected} (compare and set,

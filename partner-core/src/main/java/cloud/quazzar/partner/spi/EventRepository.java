@@ -43,9 +43,10 @@ public interface EventRepository {
   OptionalLong cursor(String name);
 
   /**
-   * Takes the delivery lease of listener {@code name} for {@code owner} until {@code until}, if
-   * nobody else holds it at {@code now} (no owner, the same owner, or a lease ended before or at
-   * {@code now}). Creates the cursor at {@code initialPosition} if the name has none.
+   * Takes the delivery lease of listener {@code name} for {@code owner} until {@code until}
+   * (exclusive: the lease is free from that instant on), if nobody else holds it at {@code now} (no
+   * owner, the same owner, or a lease whose end is before or at {@code now}). Creates the cursor at
+   * {@code initialPosition} if the name has none.
    *
    * @return the cursor's position if the lease was taken; empty if another owner holds it
    */

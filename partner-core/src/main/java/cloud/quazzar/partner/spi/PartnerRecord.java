@@ -1,6 +1,8 @@
 package cloud.quazzar.partner.spi;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
+
+import cloud.quazzar.partner.ValidationException;
 
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.Partner;
@@ -11,6 +13,8 @@ import java.time.Instant;
 
 /**
  * A partner's own stored fields (its counts come from its clients, see {@link ClientTotals}).
+ *
+ * <p>Throws {@link ValidationException} naming the component that is null or out of range.
  *
  * @param id id
  * @param companyName company name, already cleaned by core
@@ -40,7 +44,7 @@ public record PartnerRecord(
     requireNonNull(createdAt, "createdAt");
     requireNonNull(updatedAt, "updatedAt");
     if (version < 1) {
-      throw new IllegalArgumentException("version must be >= 1: " + version);
+      throw ValidationException.of("version", "must be 1 or more, got " + version);
     }
   }
 

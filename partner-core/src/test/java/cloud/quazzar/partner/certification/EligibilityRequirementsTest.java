@@ -16,10 +16,10 @@ class EligibilityRequirementsTest {
   @DisplayName("the default follows the issue's example: Gold 2 Advanced+, Platinum 4 Advanced+ across 3 areas and 100 servers")
   void defaults() {
     EligibilityRequirements d = EligibilityRequirements.DEFAULT;
-    assertTrue(d.of(Tier.SILVER).isEmpty());
-    assertEquals(List.of(MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED)), d.of(Tier.GOLD));
+    assertTrue(d.requirementsOf(Tier.SILVER).isEmpty());
+    assertEquals(List.of(MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED)), d.requirementsOf(Tier.GOLD));
     assertEquals(List.of(MinimumCertifications.atLevel(4, CertificationLevel.ADVANCED),
-        new MinimumSkillAreas(3, CertificationLevel.ADVANCED), new MinimumServers(100)), d.of(Tier.PLATINUM));
+        new MinimumSkillAreas(3, CertificationLevel.ADVANCED), new MinimumServers(100)), d.requirementsOf(Tier.PLATINUM));
   }
 
   @Test
@@ -27,10 +27,10 @@ class EligibilityRequirementsTest {
   void validation() {
     assertEquals(List.of("count", "minimumLevel"),
         assertThrows(ValidationException.class, () -> new MinimumCertifications(0, null, Set.of())).fields());
-    assertEquals(List.of("areas"),
+    assertEquals(List.of("count"),
         assertThrows(ValidationException.class, () -> new MinimumSkillAreas(5, CertificationLevel.BASIC)).fields());
-    assertEquals(List.of("servers"), assertThrows(ValidationException.class, () -> new MinimumServers(0)).fields());
-    assertEquals(List.of("clients"), assertThrows(ValidationException.class, () -> new MinimumClients(-1)).fields());
+    assertEquals(List.of("count"), assertThrows(ValidationException.class, () -> new MinimumServers(0)).fields());
+    assertEquals(List.of("count"), assertThrows(ValidationException.class, () -> new MinimumClients(-1)).fields());
     assertThrows(ValidationException.class,
         () -> EligibilityRequirements.NONE.with(Tier.GOLD, (Requirement) null));
   }
@@ -41,7 +41,7 @@ class EligibilityRequirementsTest {
     EligibilityRequirements r = EligibilityRequirements.NONE.with(Tier.GOLD, new MinimumClients(2));
     assertEquals(Set.of(Tier.values()), r.byTier().keySet());
     assertThrows(UnsupportedOperationException.class, () -> r.byTier().put(Tier.SILVER, List.of()));
-    assertThrows(UnsupportedOperationException.class, () -> r.of(Tier.GOLD).add(new MinimumClients(3)));
+    assertThrows(UnsupportedOperationException.class, () -> r.requirementsOf(Tier.GOLD).add(new MinimumClients(3)));
     assertEquals("at least 2 certifications at ADVANCED or above in Fleet Management or MSP Operations",
         new MinimumCertifications(2, CertificationLevel.ADVANCED,
             Set.of(SkillArea.MSP_OPERATIONS, SkillArea.FLEET_MANAGEMENT)).describe());

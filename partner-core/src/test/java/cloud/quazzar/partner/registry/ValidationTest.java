@@ -43,9 +43,9 @@ class ValidationTest {
   @DisplayName("paging bounds are validated")
   void paging() {
     ValidationException e = assertThrows(ValidationException.class,
-        () -> registry.list(PartnerQuery.all().page(-1, 0)));
+        () -> registry.list(PartnerQuery.all().withPage(-1, 0)));
     assertEquals(List.of("limit", "offset"), e.fields());
-    assertThrows(ValidationException.class, () -> registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT + 1)));
+    assertThrows(ValidationException.class, () -> registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT + 1)));
   }
 
   @Test

@@ -53,6 +53,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main job: a small partner program on the embedded H2 file store. The first run creates it;
@@ -107,10 +108,10 @@ public final class Quickstart {
     long stored = program.registry().list(PartnerQuery.all()).total();
     if (firstRun) {
       seedCertifications();
-      int clients = allPartners().stream().mapToInt(Partner::clientCount).sum();
+      long clients = allPartners().stream().mapToLong(Partner::clientCount).sum();
       out.printf("first run: created %d partners with %d clients in %s%n", stored, clients, dir);
     } else {
-      Partner oldest = program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
+      Partner oldest = program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items().stream()
           .min(Comparator.comparing(Partner::createdAt)).orElseThrow();
       out.printf("found the stored data of an earlier run: %d partners, created %s, in %s%n",
           stored, oldest.createdAt(), dir);
@@ -181,8 +182,9 @@ public final class Quickstart {
         report.date(), QUICKSTART_REVIEW.gracePeriodDays());
     for (Partner p : allPartners()) {
       report.outcome(p.id()).ifPresent(o -> {
-        String grace = o.graceEnd().map(d -> ", grace until " + d).orElse("");
-        String target = o.targetTier() == null ? "" : " -> " + o.targetTier();
+        String grace = o.demotionDueOn().map(d -> ", in grace until " + d.minusDays(1) + " (demotion due " + d + ")")
+            .orElse("");
+        String target = o.targetTier().map(t -> " -> " + t).orElse("");
         out.printf("  %-22s %-8s %-8s%s %s%s%n", p.companyName(), o.tierBefore(), o.verdict(), target,
             o.actions().isEmpty() ? "no change" : o.actions(), grace);
         o.unmet().forEach(u -> out.println("      missing: " + u));
@@ -225,7 +227,7 @@ public final class Quickstart {
     out.println("Partners");
     String format = "%-22s %-9s %7s %7s  %-9s %-6s %-8s %-5s %-7s %-8s%n";
     out.printf(format, "company", "tier", "servers", "clients", "discount", "portal", "priority", "co-mk", "manager", "certs");
-    for (Partner p : program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
       Benefits b = p.benefits();
       out.printf(format, p.companyName(), p.tier(), p.serverCount(), p.clientCount(),
           b.discountLevel(), yesNo(b.portalAccess()), yesNo(b.prioritySupport()), yesNo(b.coMarketing()),
@@ -279,7 +281,8 @@ public final class Quickstart {
     for (Demo d : demos) {
       partners.stream().filter(p -> p.companyName().equals(d.partner())).findFirst().ifPresent(p -> {
         LocalDate expiry = today.plusDays(d.daysLeft());
-        certs.add(p.id(), new NewCertification(d.name(), d.area(), d.level(), d.holder(), expiry.minusYears(2), expiry));
+        certs.add(p.id(), new NewCertification(d.name(), d.area(), d.level(), Optional.of(d.holder()), expiry.minusYears(2),
+            expiry));
       });
     }
   }
@@ -337,14 +340,15 @@ public final class Quickstart {
     Partner p = allPartners().stream().filter(x -> x.companyName().equals(companyName)).findFirst().orElseThrow();
     EligibilityReport r = program.certifications().eligibility(p.id());
     out.printf("Eligibility of %s on %s: tier %s, qualifies for %s%n", p.companyName(), r.date(), r.currentTier(),
-        r.highestQualifiedTier().map(Tier::name).orElse("no tier"));
+        r.qualifiedTier().map(Tier::name).orElse("no tier"));
     for (TierAssessment a : r.tiers()) {
       out.printf("  %-8s %s%n", a.tier(), a.qualified() ? "qualified" : "not qualified");
       for (UnmetRequirement u : a.unmet()) {
         out.printf("           missing: %s%n", u.explanation());
       }
     }
-    r.losesTierOn().ifPresent(day -> out.printf("  without renewals it loses %s on %s%n", r.qualifiedTier(), day));
+    r.losesQualifiedTierOn().ifPresent(day -> out.printf("  without renewals it loses %s on %s%n",
+        r.qualifiedTier().orElseThrow(), day));
   }
 
   // ---- revenue --------------------------------------------------------------------------------
@@ -356,11 +360,11 @@ public final class Quickstart {
     MonthRange last6 = MonthRange.lastMonths(YearMonth.from(program.today()), MONTHS_SHOWN);
     BatchResult run = recordLastMonths(last6);
     out.printf("revenue: %d month(s) recorded now, %d already in the ledger (idempotency keys)%n",
-        run.created(), run.replayed());
+        run.createdCount(), run.replayedCount());
     printRevenue(last6);
     Path csv = dir.resolve("revenue.csv");
     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      long rows = program.revenue().exportCsv(RevenueFilter.all().months(last6), w);
+      long rows = program.revenue().exportCsv(RevenueFilter.all().withMonths(last6), w);
       out.printf("%nCSV for accounting (%d rows): %s%n", rows, csv.toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -397,7 +401,7 @@ public final class Quickstart {
       List<MonthReport> reports = program.revenue().partnerReport(p.id(), months).months();
       for (YearMonth month : months.months()) {
         MonthReport r = reports.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
-        line.append(String.format(" %17s", r == null ? "-" : cell(r.mrr(), r.entry().mrr())));
+        line.append(String.format(" %17s", r == null ? "-" : cell(r.mrrTrend(), r.entry().mrr())));
       }
       out.println(line);
     }
@@ -424,12 +428,12 @@ public final class Quickstart {
     out.printf("Portal of %s (%s, %d clients): billing statement for %s%n",
         portal.partner().companyName(), portal.partner().tier(), portal.clients().size(), s.month());
     out.printf("  licensing %s, discount %s, net %s (tier %s, %d servers on %s)%n",
-        s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quoteDate());
+        s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quote().date());
     out.printf("  ledger: MRR %s, %d servers, %d clients%n", s.mrr(), s.serverCount(), s.clientCount());
     s.explanation().forEach(line -> out.println("    " + line));
   }
 
   private List<Partner> allPartners() {
-    return program.registry().list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items();
+    return program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items();
   }
 }

@@ -212,12 +212,12 @@ abstract class JdbcStoreContract {
     for (int i = 0; i < 12; i++) {
       insert(partner(String.format("P%02d", i)));
     }
-    assertEquals(12, store.read(tx -> tx.partners().list(PartnerQuery.all().page(0, 5))).total());
-    assertEquals(List.of("P10", "P11"), store.read(tx -> tx.partners().list(PartnerQuery.all().page(10, 5)))
+    assertEquals(12, store.read(tx -> tx.partners().list(PartnerQuery.all().withPage(0, 5))).total());
+    assertEquals(List.of("P10", "P11"), store.read(tx -> tx.partners().list(PartnerQuery.all().withPage(10, 5)))
         .items().stream().map(PartnerRecord::companyName).toList());
-    assertEquals(12, store.read(tx -> tx.partners().list(PartnerQuery.all().page(20, 5))).total());
+    assertEquals(12, store.read(tx -> tx.partners().list(PartnerQuery.all().withPage(20, 5))).total());
     assertEquals(12, store.read(tx -> tx.partners().list(PartnerQuery.all().withTiers(Tier.SILVER)
-        .withStatuses(PartnerStatus.ACTIVE).page(3, 2))).total());
+        .withStatuses(PartnerStatus.ACTIVE).withPage(3, 2))).total());
   }
 
   private static void await(CyclicBarrier barrier) {

@@ -32,6 +32,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -63,10 +64,13 @@ class BadInputFixesTest {
   @Test
   @DisplayName("a revenue filter out of order, with null tiers or a null partner is a ValidationException (was IllegalArgumentException, NPE)")
   void revenueFilter() {
-    assertEquals(List.of("to"), fields(() -> new RevenueFilter(null, JAN, JAN.minusMonths(2), Set.of())));
-    assertEquals(List.of("tiers"), fields(() -> new RevenueFilter(null, null, null, null)));
-    assertEquals(List.of("tiers"), fields(() -> new RevenueFilter(null, null, null, new HashSet<>(Arrays.asList(Tier.GOLD, null)))));
-    assertEquals(List.of("partnerId"), fields(() -> RevenueFilter.all().partner(null)));
+    assertEquals(List.of("to"), fields(() -> new RevenueFilter(Optional.empty(), Optional.of(JAN),
+        Optional.of(JAN.minusMonths(2)), Set.of())));
+    assertEquals(List.of("tiers"), fields(() -> new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(), null)));
+    assertEquals(List.of("tiers"), fields(() -> new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+        new HashSet<>(Arrays.asList(Tier.GOLD, null)))));
+    assertEquals(List.of("from", "partnerId", "to"), fields(() -> new RevenueFilter(null, null, null, Set.of())));
+    assertEquals(List.of("partnerId"), fields(() -> RevenueFilter.all().withPartner(null)));
   }
 
   @Test
@@ -117,7 +121,7 @@ class BadInputFixesTest {
       LocalDate today = program.today();
       for (String holder : List.of("Ann\u0007", "\u0085", "A\u0000B", "\u007F")) {
         NewCertification bad = new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC,
-            holder, today, today.plusDays(30));
+            Optional.of(holder), today, today.plusDays(30));
         assertEquals(List.of("holder"), fields(() -> program.certifications().add(p.id(), bad)));
       }
       assertEquals(List.of(), program.certifications().history(p.id()));
@@ -131,7 +135,7 @@ class BadInputFixesTest {
       PartnerId missing = new PartnerId(UUID.randomUUID());
       StringWriter out = new StringWriter();
       NotFoundException e = assertThrows(NotFoundException.class,
-          () -> program.revenue().exportCsv(RevenueFilter.all().partner(missing), out));
+          () -> program.revenue().exportCsv(RevenueFilter.all().withPartner(missing), out));
       assertEquals("partner " + missing + " not found", e.getMessage());
       assertEquals("", out.toString());
     }

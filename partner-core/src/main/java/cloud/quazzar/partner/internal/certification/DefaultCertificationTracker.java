@@ -126,9 +126,9 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       if (request != null) {
         checkDates(c, request.issueDate(), request.expiryDate());
         c.text("name", request.name(), 200);
-        String holder = request.holder();
+        String holder = request.holder() == null ? null : request.holder().orElse(null);
         if (holder != null && !holder.isEmpty() && holder.length() <= 200 && Names.clean(holder).isEmpty()) {
-          c.add("holder", "must not be blank; omit it (null) if there is no holder");
+          c.add("holder", "must not be blank; leave it empty (Optional.empty()) if there is no holder");
         } else {
           c.text("holder", holder, 200);
         }
@@ -142,16 +142,15 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       requireActive(p, "add a certification");
       LocalDate today = today();
       Instant now = now();
-      String holder = request.holder();
       Certification cert = new Certification(
           new CertificationId(ids.next()), p.id(), Names.clean(requireNonNull(request.name())),
           requireNonNull(request.skillArea()), requireNonNull(request.level()),
-          holder == null ? null : Names.clean(holder),
+          request.holder().map(Names::clean),
           requireNonNull(request.issueDate()), requireNonNull(request.expiryDate()),
-          CertificationState.CURRENT, null, null, null, now, now, 1);
+          CertificationState.CURRENT, Optional.empty(), Optional.empty(), Optional.empty(), now, now, 1);
       TrackedCertification tracked = track(cert, today);
       // The sweep reports changes from here on: a new record starts reported at its status now.
-      tx.certifications().insert(new CertificationRecord(cert, tracked.status()));
+      tx.certifications().insert(new CertificationRecord(cert, Optional.of(tracked.status())));
       return tracked;
     });
   }
@@ -185,14 +184,15 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       requireActive(p, "renew a certification");
       Instant now = now();
       LocalDate today = today();
-      Certification renewed = old.with(CertificationState.RENEWED, null, null, now, old.version() + 1);
-      if (!repo.update(new CertificationRecord(renewed, null), expectedVersion)) {
+      Certification renewed = old.with(CertificationState.RENEWED, Optional.empty(), Optional.empty(), now,
+          old.version() + 1);
+      if (!repo.update(new CertificationRecord(renewed, Optional.empty()), expectedVersion)) {
         throw stale(repo, id, expectedVersion);
       }
       Certification next = new Certification(
           new CertificationId(ids.next()), old.partnerId(), old.name(), old.skillArea(), old.level(), old.holder(),
           requireNonNull(renewal.issueDate()), requireNonNull(renewal.expiryDate()),
-          CertificationState.CURRENT, old.id(), null, null, now, now, 1);
+          CertificationState.CURRENT, Optional.of(old.id()), Optional.empty(), Optional.empty(), now, now, 1);
       // The renewal inherits what was last reported, so the next sweep reports the improvement.
       repo.insert(new CertificationRecord(next, cur.reportedStatus()));
       return track(next, today);
@@ -210,9 +210,9 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       requireVersion(old, expectedVersion);
       requireCurrent(tx, old, "revoked");
       Certification revoked = old.with(CertificationState.REVOKED,
-          Names.clean(requireNonNull(revocation.revokedBy())), Names.clean(requireNonNull(revocation.reason())),
-          now(), old.version() + 1);
-      if (!repo.update(new CertificationRecord(revoked, null), expectedVersion)) {
+          Optional.of(Names.clean(requireNonNull(revocation.revokedBy()))),
+          Optional.of(Names.clean(requireNonNull(revocation.reason()))), now(), old.version() + 1);
+      if (!repo.update(new CertificationRecord(revoked, Optional.empty()), expectedVersion)) {
         throw stale(repo, id, expectedVersion);
       }
       return revoked;
@@ -260,7 +260,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public List<TrackedCertification> expiringWithin(int days) {
+  public List<TrackedCertification> expiringWithin(long days) {
     Checks.start().check(days >= 0 && days <= ExpiryThresholds.MAX_DAYS, "days",
         "must be from 0 to " + ExpiryThresholds.MAX_DAYS + ", got " + days).done();
     LocalDate today = today();
@@ -277,15 +277,15 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   @Override
   public StatusCounts counts(PartnerId partnerId) {
     Checks.start().notNull("partnerId", partnerId).done();
-    return count(partnerId);
+    return count(Optional.of(partnerId));
   }
 
   @Override
   public StatusCounts counts() {
-    return count(null);
+    return count(Optional.empty());
   }
 
-  private StatusCounts count(@Nullable PartnerId partnerId) {
+  private StatusCounts count(Optional<PartnerId> partnerId) {
     LocalDate today = today();
     // DESIGN.md rule: d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
     List<LocalDate> bounds = List.of(
@@ -293,8 +293,8 @@ public final class DefaultCertificationTracker implements CertificationTracker {
         today.plusDays(thresholds.criticalDays()),
         today.plusDays(thresholds.warningDays() + 1L));
     List<Long> n = store.read(tx -> {
-      if (partnerId != null && tx.partners().find(partnerId).isEmpty()) {
-        throw new NotFoundException(PARTNER, partnerId);
+      if (partnerId.isPresent() && tx.partners().find(partnerId.get()).isEmpty()) {
+        throw new NotFoundException(PARTNER, partnerId.get());
       }
       return tx.certifications().countCurrentByExpiry(partnerId, bounds);
     });
@@ -325,10 +325,10 @@ public final class DefaultCertificationTracker implements CertificationTracker {
         for (CertificationStatus status : CertificationStatus.values()) {
           // The expiry dates that give this status today (its band of day counts, as dates).
           DayRange band = thresholds.band(status);
-          LocalDate from = band.openBelow() ? null : today.plusDays(band.min());
-          LocalDate to = band.openAbove() ? null : today.plusDays(band.max());
+          Optional<LocalDate> from = band.openBelow() ? Optional.empty() : Optional.of(today.plusDays(band.min()));
+          Optional<LocalDate> to = band.openAbove() ? Optional.empty() : Optional.of(today.plusDays(band.max()));
           for (CertificationRecord r : repo.currentReportedOtherThan(status, from, to)) {
-            CertificationStatus was = requireNonNull(r.reportedStatus());
+            CertificationStatus was = r.reportedStatus().orElseThrow();
             // Compare and set: of several sweeps at once (several nodes), one reports the change.
             if (repo.markReported(r.certification().id(), was, status)) {
               out.add(new StatusChange(r.certification(), was, status, today));
@@ -349,7 +349,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public void addListener(String name, CertificationListener listener) {
+  public void subscribe(String name, CertificationListener listener) {
     DefaultDomainEvents.checkName(Checks.start(), name).notNull("listener", listener).done();
     events.subscribe(name, StartPosition.LATEST, record -> {
       if (record.event() instanceof CertificationStatusChanged c) {
@@ -359,7 +359,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public boolean removeListener(String name) {
+  public boolean unsubscribe(String name) {
     return events.unsubscribe(name);
   }
 
@@ -425,7 +425,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     if (c.state() == CertificationState.RENEWED) {
       successor = tx.certifications().byPartner(c.partnerId()).stream()
           .map(CertificationRecord::certification)
-          .filter(o -> c.id().equals(o.renewalOf()))
+          .filter(o -> o.renewalOf().equals(Optional.of(c.id())))
           .findFirst()
           .map(o -> "; its renewal is " + o.id())
           .orElse("");

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ final class Eligibility {
   private Eligibility() {}
 
   static EligibilityReport evaluate(EligibilityRequirements requirements, PartnerId partnerId, Tier currentTier,
-      List<Certification> current, long servers, int clients, LocalDate date) {
+      List<Certification> current, long servers, long clients, LocalDate date) {
     List<Certification> counting = counting(current, date);
     List<TierAssessment> tiers = assess(requirements, counting, servers, clients, date);
     Tier qualified = highest(tiers);
@@ -50,7 +51,8 @@ final class Eligibility {
         }
       }
     }
-    return new EligibilityReport(partnerId, date, currentTier, qualified, tiers, losesOn, counting.size(), servers, clients);
+    return new EligibilityReport(partnerId, date, currentTier, Optional.ofNullable(qualified), tiers,
+        Optional.ofNullable(losesOn), counting.size(), servers, clients);
   }
 
   private static List<Certification> counting(List<Certification> certs, LocalDate date) {
@@ -74,12 +76,12 @@ final class Eligibility {
   }
 
   private static List<TierAssessment> assess(EligibilityRequirements requirements, List<Certification> counting,
-      long servers, int clients, LocalDate date) {
+      long servers, long clients, LocalDate date) {
     List<TierAssessment> out = new ArrayList<>(Tier.values().length);
     boolean lowerQualified = true;
     for (Tier tier : Tier.values()) {
       List<UnmetRequirement> unmet = new ArrayList<>();
-      for (Requirement r : requirements.of(tier)) {
+      for (Requirement r : requirements.requirementsOf(tier)) {
         UnmetRequirement u = check(r, counting, servers, clients, date);
         if (u != null) {
           unmet.add(u);
@@ -92,7 +94,7 @@ final class Eligibility {
   }
 
   private static @Nullable UnmetRequirement check(Requirement r, List<Certification> counting, long servers,
-      int clients, LocalDate date) {
+      long clients, LocalDate date) {
     long have;
     long need;
     String what;
@@ -108,15 +110,15 @@ final class Eligibility {
         }
       }
       have = areas.size();
-      need = m.areas();
+      need = m.count();
       what = have + " area" + (have == 1 ? "" : "s") + " on " + date;
     } else if (r instanceof MinimumServers m) {
       have = servers;
-      need = m.servers();
+      need = m.count();
       what = "the partner manages " + have;
     } else if (r instanceof MinimumClients m) {
       have = clients;
-      need = m.clients();
+      need = m.count();
       what = "the partner has " + have;
     } else {
       throw new IllegalStateException("unknown requirement " + r);

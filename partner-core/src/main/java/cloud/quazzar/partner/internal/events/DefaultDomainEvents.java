@@ -124,7 +124,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   @Override
-  public int deliverPending() {
+  public long deliverPending() {
     if (delivering.isHeldByCurrentThread()) {
       throw new IllegalStateException("deliverPending() cannot be called from an event listener");
     }
@@ -152,7 +152,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   @Override
-  public List<EventRecord> since(long afterSequence, int limit) {
+  public List<EventRecord> after(long afterSequence, int limit) {
     page(Checks.start(), afterSequence, limit).done();
     return store.read(tx -> tx.events().after(afterSequence, limit));
   }
@@ -225,8 +225,8 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   /** One pass over every subscription; call holding {@code delivering}. */
-  private int round() {
-    int accepted = 0;
+  private long round() {
+    long accepted = 0;
     boolean failed = false;
     long last = -1;
     for (Subscription s : subscriptions.values()) {

@@ -132,10 +132,10 @@ final class MemoryCertifications {
     }
 
     @Override
-    public List<Long> countCurrentByExpiry(@Nullable PartnerId partnerId, List<LocalDate> bounds) {
+    public List<Long> countCurrentByExpiry(Optional<PartnerId> partnerId, List<LocalDate> bounds) {
       long[] counts = new long[bounds.size() + 1];
-      if (partnerId != null) {
-        for (CertificationRecord r : byPartner(partnerId)) {
+      if (partnerId.isPresent()) {
+        for (CertificationRecord r : byPartner(partnerId.get())) {
           if (r.certification().isCurrent()) {
             counts[slot(bounds, r.certification().expiryDate())]++;
           }
@@ -162,13 +162,13 @@ final class MemoryCertifications {
 
     @Override
     public List<CertificationRecord> currentReportedOtherThan(
-        CertificationStatus status, @Nullable LocalDate from, @Nullable LocalDate to) {
+        CertificationStatus status, Optional<LocalDate> from, Optional<LocalDate> to) {
       NavigableMap<LocalDate, Set<CertificationId>> range = currentByExpiry;
-      if (from != null) {
-        range = range.tailMap(from, true);
+      if (from.isPresent()) {
+        range = range.tailMap(from.get(), true);
       }
-      if (to != null) {
-        range = range.headMap(to, true);
+      if (to.isPresent()) {
+        range = range.headMap(to.get(), true);
       }
       return collect(range, status);
     }
@@ -179,7 +179,7 @@ final class MemoryCertifications {
       for (Set<CertificationId> ids : range.values()) {
         for (CertificationId id : ids) {
           CertificationRecord r = requireNonNull(byId.get(id), "the expiry index names stored records only");
-          if (notReportedAs == null || r.reportedStatus() != notReportedAs) {
+          if (notReportedAs == null || !r.reportedStatus().equals(Optional.of(notReportedAs))) {
             out.add(r);
           }
         }
@@ -191,10 +191,10 @@ final class MemoryCertifications {
     public boolean markReported(CertificationId id, CertificationStatus expected, CertificationStatus reported) {
       undo();
       CertificationRecord old = byId.get(id);
-      if (old == null || !old.certification().isCurrent() || old.reportedStatus() != expected) {
+      if (old == null || !old.certification().isCurrent() || !old.reportedStatus().equals(Optional.of(expected))) {
         return false;
       }
-      CertificationRecord next = new CertificationRecord(old.certification(), reported);
+      CertificationRecord next = new CertificationRecord(old.certification(), Optional.of(reported));
       byId.put(id, next);
       onRollback(() -> byId.put(id, old));
       return true;

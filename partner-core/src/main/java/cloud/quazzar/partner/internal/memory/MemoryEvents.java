@@ -2,6 +2,7 @@ package cloud.quazzar.partner.internal.memory;
 
 import cloud.quazzar.partner.events.DomainEvent;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.PartnerEvent;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.EventRepository;
 import java.time.Instant;
@@ -46,9 +47,8 @@ final class MemoryEvents {
       for (DomainEvent e : events) {
         EventRecord r = new EventRecord(log.size() + 1L, e);
         log.add(r);
-        PartnerId p = e.partnerId();
-        if (p != null) {
-          List<EventRecord> mine = byPartner.computeIfAbsent(p, k -> new ArrayList<>());
+        if (e instanceof PartnerEvent pe) {
+          List<EventRecord> mine = byPartner.computeIfAbsent(pe.partnerId(), k -> new ArrayList<>());
           mine.add(r);
           u.push(() -> mine.remove(mine.size() - 1));
         }

@@ -128,16 +128,14 @@ final class MemoryRevenue {
     @Override
     public void scan(RevenueFilter filter, Consumer<RevenueRow> visitor) {
       NavigableMap<YearMonth, Map<PartnerId, RevenueEntry>> months = currentByMonth;
-      YearMonth from = filter.from();
-      YearMonth to = filter.to();
-      if (from != null) {
-        months = months.tailMap(from, true);
+      if (filter.from().isPresent()) {
+        months = months.tailMap(filter.from().get(), true);
       }
-      if (to != null) {
-        months = months.headMap(to, true);
+      if (filter.to().isPresent()) {
+        months = months.headMap(filter.to().get(), true);
       }
-      PartnerId only = filter.partnerId();
-      if (only != null) {
+      if (filter.partnerId().isPresent()) {
+        PartnerId only = filter.partnerId().get();
         Optional<PartnerRecord> rec = partners.find(only);
         if (rec.isEmpty() || !filter.matchesTier(rec.get().tier())) {
           return;

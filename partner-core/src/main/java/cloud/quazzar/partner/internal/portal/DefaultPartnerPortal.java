@@ -110,9 +110,11 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   }
 
   @Override
-  public Client setServerCount(ClientId id, long expectedVersion, int serverCount) {
+  public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion)
-        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0").done();
+        .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0")
+        .check(serverCount <= Client.MAX_SERVER_COUNT, "serverCount",
+            "must be less than or equal to " + Client.MAX_SERVER_COUNT).done();
     own(id);
     return registry.setServerCount(id, expectedVersion, serverCount);
   }
@@ -131,7 +133,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   @Override
   public long exportCsv(MonthRange range, Writer out) throws IOException {
     Checks.start().notNull("range", range).notNull("out", out).done();
-    return revenue.exportCsv(RevenueFilter.all().partner(partnerId).months(range), out);
+    return revenue.exportCsv(RevenueFilter.all().withPartner(partnerId).withMonths(range), out);
   }
 
   @Override
@@ -180,7 +182,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     Tier tier = history.get(0).to();
     for (TierChange change : history) {
-      if (change.at().isBefore(end)) {
+      if (change.changedAt().isBefore(end)) {
         tier = change.to();
       }
     }

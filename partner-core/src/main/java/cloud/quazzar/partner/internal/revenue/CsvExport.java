@@ -70,7 +70,7 @@ final class CsvExport implements Consumer<RevenueRow> {
       printer.print(decimal(e.mrr()));
       printer.print(neutralise(e.mrr().currency().getCurrencyCode()));
       printer.print(Long.toString(e.serverCount()));
-      printer.print(Integer.toString(e.clientCount()));
+      printer.print(Long.toString(e.clientCount()));
       printer.print(Integer.toString(e.revision()));
       printer.print(neutralise(e.id().toString()));
       printer.println();

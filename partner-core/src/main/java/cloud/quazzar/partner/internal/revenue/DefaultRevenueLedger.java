@@ -8,6 +8,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -133,7 +134,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
       }
       throw new Refusal(alreadyRecorded(history.get(0), key, ""));
     }
-    ClientTotals totals = r.serverCount() == null || r.clientCount() == null
+    ClientTotals totals = r.serverCount().isEmpty() || r.clientCount().isEmpty()
         ? tx.partners().clientTotals(pid) : ClientTotals.NONE;
     RevenueEntry entry = newRecorded(r, totals, now());
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
@@ -214,7 +215,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     Set<PartnerId> needTotals = new LinkedHashSet<>();
     for (RevenueRecording r : unique) {
       partnerIds.add(r.partnerId());
-      if (r.serverCount() == null || r.clientCount() == null) {
+      if (r.serverCount().isEmpty() || r.clientCount().isEmpty()) {
         needTotals.add(r.partnerId());
       }
     }
@@ -299,13 +300,11 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   }
 
   private RevenueEntry newRecorded(RevenueRecording r, ClientTotals totals, Instant now) {
-    Long servers = r.serverCount();
-    Integer clients = r.clientCount();
     return new RevenueEntry(new RevenueEntryId(ids.next()), requireNonNull(r.partnerId()), requireNonNull(r.month()), 1,
         EntryKind.RECORDED, requireNonNull(r.mrr()),
-        servers != null ? servers : totals.serverCount(),
-        clients != null ? clients : totals.clientCount(),
-        requireNonNull(r.idempotencyKey()), null, now, null);
+        r.serverCount().orElse(totals.serverCount()),
+        r.clientCount().orElse(totals.clientCount()),
+        requireNonNull(r.idempotencyKey()), Optional.empty(), now, Optional.empty());
   }
 
   /** DESIGN.md rule: the same key again is a no-op returning the first entry, if the figures match. */
@@ -318,21 +317,19 @@ public final class DefaultRevenueLedger implements RevenueLedger {
 
   /** Counts the request left out match whatever snapshot the first call took. */
   private static boolean matches(RevenueEntry e, RevenueRecording r) {
-    Long servers = r.serverCount();
-    Integer clients = r.clientCount();
     return e.kind() == EntryKind.RECORDED
         && e.partnerId().equals(r.partnerId())
         && e.month().equals(r.month())
         && e.mrr().equals(r.mrr())
-        && (servers == null || servers == e.serverCount())
-        && (clients == null || clients == e.clientCount());
+        && r.serverCount().map(servers -> servers == e.serverCount()).orElse(true)
+        && r.clientCount().map(clients -> clients == e.clientCount()).orElse(true);
   }
 
   private static String keyClash(RevenueEntry prior) {
     return "idempotency key '" + prior.idempotencyKey() + "' already recorded entry " + prior.id() + " ("
         + prior.kind() + " for partner " + prior.partnerId() + ", month " + prior.month() + ", MRR " + prior.mrr()
         + ", " + prior.serverCount() + " servers, " + prior.clientCount() + " clients"
-        + (prior.reason() != null ? ", reason '" + prior.reason() + "'" : "")
+        + prior.reason().map(reason -> ", reason '" + reason + "'").orElse("")
         + "); sending a key again must repeat the same request: use a new key for different figures";
   }
 
@@ -350,9 +347,9 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     bean(c, "", "correction", correction);
     if (correction != null) {
       checkMonth(c, "month", correction.month(), currentMonth());
-      Money mrr = correction.mrr();
-      if (mrr != null && mrr.isNegative()) {
-        c.add("mrr", "must be 0 or more, got " + mrr);
+      Optional<Money> mrr = correction.mrr();
+      if (mrr != null && mrr.isPresent() && mrr.get().isNegative()) {
+        c.add("mrr", "must be 0 or more, got " + mrr.get());
       }
       checkKey(c, "idempotencyKey", correction.idempotencyKey());
       c.text("reason", correction.reason(), RevenueCorrection.MAX_REASON_LENGTH);
@@ -382,15 +379,24 @@ public final class DefaultRevenueLedger implements RevenueLedger {
           + " to correct; record the month first");
     }
     RevenueEntry cur = history.get(history.size() - 1);
-    Integer expected = c.expectedRevision();
-    if (expected != null && expected != cur.revision()) {
+    // Rule REV-6 (docs/rules.md): a correction keeps the currency of the month it corrects, so a
+    // month's trend, the per-currency totals and the average-MRR review never see it switch.
+    Optional<Money> newMrr = c.mrr();
+    if (newMrr.isPresent() && !newMrr.get().hasCurrency(cur.mrr().currency())) {
+      throw ValidationException.of("mrr.currency", "must be " + cur.mrr().currency().getCurrencyCode()
+          + ", the currency of the entry it corrects (partner " + pid + " month " + month + " revision "
+          + cur.revision() + ": MRR " + cur.mrr() + "), got " + newMrr.get().currency().getCurrencyCode()
+          + "; a correction never changes a month's currency");
+    }
+    Optional<Integer> expected = c.expectedRevision();
+    if (expected.isPresent() && expected.get() != cur.revision()) {
       throw new ConflictException(ConflictException.Reason.STALE_VERSION, "partner " + pid + " month " + month
-          + " was corrected by someone else: expected revision " + expected + " to be current but it is "
+          + " was corrected by someone else: expected revision " + expected.get() + " to be current but it is "
           + cur.revision() + "; read the month's history again and decide again");
     }
-    Money mrr = Objects.requireNonNullElse(c.mrr(), cur.mrr());
-    long servers = Objects.requireNonNullElse(c.serverCount(), cur.serverCount());
-    int clients = Objects.requireNonNullElse(c.clientCount(), cur.clientCount());
+    Money mrr = c.mrr().orElse(cur.mrr());
+    long servers = c.serverCount().orElse(cur.serverCount());
+    long clients = c.clientCount().orElse(cur.clientCount());
     if (mrr.equals(cur.mrr()) && servers == cur.serverCount() && clients == cur.clientCount()) {
       throw new ConflictException(STATE, "the correction changes no figure of partner " + pid + " month " + month
           + " (revision " + cur.revision() + ": MRR " + cur.mrr() + ", " + cur.serverCount() + " servers, "
@@ -399,7 +405,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     // DESIGN.md rule: a changed figure is a correction entry, with a reason, that supersedes the
     // earlier one; the earlier one is never touched.
     RevenueEntry entry = new RevenueEntry(new RevenueEntryId(ids.next()), pid, month, cur.revision() + 1,
-        EntryKind.CORRECTION, mrr, servers, clients, key, reason, now(), cur.id());
+        EntryKind.CORRECTION, mrr, servers, clients, key, Optional.of(reason), now(), Optional.of(cur.id()));
     List<RevenueEntry> taken = repo.appendAbsent(List.of(entry));
     if (!taken.isEmpty()) {
       return replay(taken.get(0), c, reason);
@@ -409,18 +415,14 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   }
 
   private static RevenueEntry replay(RevenueEntry prior, RevenueCorrection c, String reason) {
-    Money mrr = c.mrr();
-    Long servers = c.serverCount();
-    Integer clients = c.clientCount();
-    Integer expected = c.expectedRevision();
     boolean same = prior.kind() == EntryKind.CORRECTION
         && prior.partnerId().equals(c.partnerId())
         && prior.month().equals(c.month())
-        && reason.equals(prior.reason())
-        && (mrr == null || mrr.equals(prior.mrr()))
-        && (servers == null || servers == prior.serverCount())
-        && (clients == null || clients == prior.clientCount())
-        && (expected == null || expected == prior.revision() - 1);
+        && prior.reason().equals(Optional.of(reason))
+        && c.mrr().map(mrr -> mrr.equals(prior.mrr())).orElse(true)
+        && c.serverCount().map(servers -> servers == prior.serverCount()).orElse(true)
+        && c.clientCount().map(clients -> clients == prior.clientCount()).orElse(true)
+        && c.expectedRevision().map(expected -> expected == prior.revision() - 1).orElse(true);
     if (!same) {
       throw new Refusal(new ConflictException(DUPLICATE, keyClash(prior)));
     }
@@ -497,7 +499,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     checkRange(range);
     Map<YearMonth, Totals> totals = new TreeMap<>();
     store.read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().months(range),
+      tx.revenue().scan(RevenueFilter.all().withMonths(range),
           row -> totals.computeIfAbsent(row.entry().month(), m -> new Totals()).add(row.entry()));
       return totals;
     });
@@ -514,7 +516,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     private final Map<String, Money> mrr = new TreeMap<>();
     private long servers;
     private long clients;
-    private int partners;
+    private long partners;
 
     void add(RevenueEntry e) {
       mrr.merge(e.mrr().currency().getCurrencyCode(), e.mrr(), Money::plus);
@@ -538,7 +540,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     // the worst of the best n at the head, so the heap never holds more than n rows
     PriorityQueue<RevenueRow> best = new PriorityQueue<>(n + 1, order.reversed());
     store.read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().months(MonthRange.of(month)), row -> {
+      tx.revenue().scan(RevenueFilter.all().withMonths(MonthRange.of(month)), row -> {
         if (row.entry().mrr().hasCurrency(currency)) {
           best.add(row);
           if (best.size() > n) {
@@ -561,7 +563,7 @@ public final class DefaultRevenueLedger implements RevenueLedger {
     try {
       return store.read(tx -> {
         // an id of nothing is a NotFoundException, as everywhere, not an empty export
-        filter.partner().ifPresent(id -> requirePartner(tx, id));
+        filter.partnerId().ifPresent(id -> requirePartner(tx, id));
         try {
           CsvExport csv = new CsvExport(out);
           tx.revenue().scan(filter, csv);

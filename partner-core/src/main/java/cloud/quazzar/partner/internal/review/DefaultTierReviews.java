@@ -157,14 +157,14 @@ public final class DefaultTierReviews implements TierReviews {
   private List<PartnerId> activePartners() {
     return store.read(tx -> {
       List<PartnerId> ids = new ArrayList<>();
-      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).page(0, PartnerQuery.MAX_LIMIT);
+      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).withPage(0, PartnerQuery.MAX_LIMIT);
       while (true) {
         Page<PartnerRecord> page = tx.partners().list(query);
         page.items().forEach(p -> ids.add(p.id()));
         if (!page.hasNext()) {
           return ids;
         }
-        query = query.page(page.nextOffset(), PartnerQuery.MAX_LIMIT);
+        query = query.withPage(page.nextOffset(), PartnerQuery.MAX_LIMIT);
       }
     });
   }
@@ -249,7 +249,7 @@ public final class DefaultTierReviews implements TierReviews {
           reported = grace;
           if (policy.demotionMode() == ReviewMode.AUTOMATIC) {
             changeTier(partner, target, date, "demoted from " + current + " to " + target
-                + " at the end of the grace period " + grace.startedOn() + " to " + grace.endsOn()
+                + " at the end of the grace period " + grace.startedOn() + " to " + grace.demotionDueOn().minusDays(1)
                 + "; unmet: " + String.join("; ", unmet));
             endGracePeriod(repo, grace, date, ReviewAction.DEMOTED);
             after = target;
@@ -262,8 +262,10 @@ public final class DefaultTierReviews implements TierReviews {
         }
       }
     }
-    ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after, standing.highest(), target,
-        actions, reported == null ? null : reported.startedOn(), reported == null ? null : reported.endsOn(), unmet);
+    Optional<GracePeriod> named = Optional.ofNullable(reported);
+    ReviewOutcome outcome = new ReviewOutcome(id, date, verdict, current, after,
+        Optional.ofNullable(standing.highest()), Optional.ofNullable(target), actions,
+        named.map(GracePeriod::startedOn), named.map(GracePeriod::demotionDueOn), unmet);
     repo.insertOutcome(outcome);
     return Optional.of(outcome);
   }
@@ -271,7 +273,7 @@ public final class DefaultTierReviews implements TierReviews {
   /** A grace period starts: the one place where it does, with its event in the same transaction. */
   private void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
     repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: we retry
-    store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.endsOn(), now()));
+    store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.demotionDueOn(), now()));
   }
 
   /**
@@ -316,7 +318,7 @@ public final class DefaultTierReviews implements TierReviews {
   private Standing standing(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
     EligibilityReport eligibility = certifications.eligibility(id, date);
     YearMonth reviewMonth = YearMonth.from(date);
-    int window = 0;
+    long window = 0;
     for (Tier t : Tier.values()) {
       for (RevenueRequirement r : policy.revenueRequirementsOf(t)) {
         window = Math.max(window, averageMrr(r).months());

@@ -59,7 +59,7 @@ final class Jdbc {
     T run(Connection connection) throws SQLException;
   }
 
-  /** A typed SQL NULL parameter: {@code Jdbc.nullable(value, Types.VARCHAR)}. */
+  /** A typed SQL NULL parameter: {@code Jdbc.nullable(optional, Types.VARCHAR)}. */
   private record SqlNull(int sqlType) {}
 
   private final Connection connection;
@@ -78,9 +78,9 @@ final class Jdbc {
     return dialect;
   }
 
-  /** The value, or a NULL of {@code sqlType} (a {@link Types} constant) if it is null. */
-  static Object nullable(@Nullable Object value, int sqlType) {
-    return value != null ? value : new SqlNull(sqlType);
+  /** The value, or a NULL of {@code sqlType} (a {@link Types} constant) if it is empty. */
+  static Object nullable(Optional<?> value, int sqlType) {
+    return value.isPresent() ? value.get() : new SqlNull(sqlType);
   }
 
   /** {@code "?, ?, ?"} for an IN list of {@code n} parameters ({@code n >= 1}). */
@@ -203,9 +203,24 @@ final class Jdbc {
 
   }
 
-  /** A {@code DATE} column that may be NULL. */
-  static @Nullable LocalDate nullableDate(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, LocalDate.class);
+  /** A {@code DATE} column that may be NULL: empty for NULL. */
+  static Optional<LocalDate> optionalDate(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+  }
+
+  /** A text column that may be NULL: empty for NULL. */
+  static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getString(column));
+  }
+
+  /** A UUID column that may be NULL: empty for NULL. */
+  static Optional<UUID> optionalUuid(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getObject(column, UUID.class));
+  }
+
+  /** An enum-name column that may be NULL: empty for NULL. */
+  static <E extends Enum<E>> Optional<E> optionalEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
+    return rs.getString(column) == null ? Optional.empty() : Optional.of(enumValue(rs, column, type));
   }
 
   static UUID uuid(ResultSet rs, String column) throws SQLException {

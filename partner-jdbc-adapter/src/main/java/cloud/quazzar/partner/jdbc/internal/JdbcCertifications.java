@@ -46,7 +46,7 @@ final class JdbcCertifications implements CertificationRepository {
         "INSERT INTO partner_certifications (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c.id().value(), c.partnerId().value(), c.name(), c.skillArea(), c.level(),
         Jdbc.nullable(c.holder(), Types.VARCHAR), c.issueDate(), c.expiryDate(), c.state(),
-        Jdbc.nullable(c.renewalOf() == null ? null : c.renewalOf().value(), Types.OTHER),
+        Jdbc.nullable(c.renewalOf().map(CertificationId::value), Types.OTHER),
         Jdbc.nullable(c.revokedBy(), Types.VARCHAR), Jdbc.nullable(c.revocationReason(), Types.VARCHAR),
         Jdbc.nullable(r.reportedStatus(), Types.VARCHAR), c.createdAt(), c.updatedAt(), c.version());
   }
@@ -65,7 +65,7 @@ final class JdbcCertifications implements CertificationRepository {
             + " expiry_date = ?, record_state = ?, renewal_of = ?, revoked_by = ?, revocation_reason = ?,"
             + " reported_status = ?, created_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
         c.name(), c.skillArea(), c.level(), Jdbc.nullable(c.holder(), Types.VARCHAR), c.issueDate(),
-        c.expiryDate(), c.state(), Jdbc.nullable(c.renewalOf() == null ? null : c.renewalOf().value(), Types.OTHER),
+        c.expiryDate(), c.state(), Jdbc.nullable(c.renewalOf().map(CertificationId::value), Types.OTHER),
         Jdbc.nullable(c.revokedBy(), Types.VARCHAR), Jdbc.nullable(c.revocationReason(), Types.VARCHAR),
         Jdbc.nullable(r.reportedStatus(), Types.VARCHAR), c.createdAt(), c.updatedAt(), c.version(),
         c.id().value(), expectedVersion);
@@ -86,7 +86,7 @@ final class JdbcCertifications implements CertificationRepository {
   }
 
   @Override
-  public List<Long> countCurrentByExpiry(@Nullable PartnerId partnerId, List<LocalDate> bounds) {
+  public List<Long> countCurrentByExpiry(Optional<PartnerId> partnerId, List<LocalDate> bounds) {
     // One pass: SUM(CASE ...) per band; band i counts expiry dates in [bounds[i-1], bounds[i]).
     StringBuilder sql = new StringBuilder("SELECT ");
     List<Object> params = new ArrayList<>();
@@ -112,9 +112,9 @@ final class JdbcCertifications implements CertificationRepository {
       sql.append(" THEN 1 ELSE 0 END) AS band").append(i);
     }
     sql.append(" FROM partner_certifications WHERE ").append(CURRENT);
-    if (partnerId != null) {
+    if (partnerId.isPresent()) {
       sql.append(" AND partner_id = ?");
-      params.add(partnerId.value());
+      params.add(partnerId.get().value());
     }
     int bands = bounds.size() + 1;
     return jdbc.first(sql.toString(), rs -> {
@@ -128,20 +128,20 @@ final class JdbcCertifications implements CertificationRepository {
 
   @Override
   public List<CertificationRecord> currentReportedOtherThan(
-      CertificationStatus status, @Nullable LocalDate from, @Nullable LocalDate to) {
+      CertificationStatus status, Optional<LocalDate> from, Optional<LocalDate> to) {
     // IN over the other statuses, not "<> ?": each is a range scan of the (reported_status,
     // expiry_date) index, so the sweep touches only records whose reported status is stale.
     EnumSet<CertificationStatus> others = EnumSet.complementOf(EnumSet.of(status));
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM partner_certifications WHERE " + CURRENT
         + " AND reported_status IN (" + Jdbc.placeholders(others.size()) + ")");
     List<Object> params = new ArrayList<>(others);
-    if (from != null) {
+    if (from.isPresent()) {
       sql.append(" AND expiry_date >= ?");
-      params.add(from);
+      params.add(from.get());
     }
-    if (to != null) {
+    if (to.isPresent()) {
       sql.append(" AND expiry_date <= ?");
-      params.add(to);
+      params.add(to.get());
     }
     return jdbc.list(sql.toString(), JdbcCertifications::record, params.toArray());
   }
@@ -156,25 +156,22 @@ final class JdbcCertifications implements CertificationRepository {
   }
 
   private static CertificationRecord record(ResultSet rs) throws SQLException {
-    UUID renewalOf = rs.getObject("renewal_of", UUID.class);
     Certification c = new Certification(
         new CertificationId(Jdbc.uuid(rs, "id")),
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getString("name"),
         Jdbc.enumValue(rs, "skill_area", SkillArea.class),
         Jdbc.enumValue(rs, "cert_level", CertificationLevel.class),
-        rs.getString("holder"),
+        Jdbc.optionalString(rs, "holder"),
         Jdbc.date(rs, "issue_date"),
         Jdbc.date(rs, "expiry_date"),
         Jdbc.enumValue(rs, "record_state", CertificationState.class),
-        renewalOf == null ? null : new CertificationId(renewalOf),
-        rs.getString("revoked_by"),
-        rs.getString("revocation_reason"),
+        Jdbc.optionalUuid(rs, "renewal_of").map(CertificationId::new),
+        Jdbc.optionalString(rs, "revoked_by"),
+        Jdbc.optionalString(rs, "revocation_reason"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"),
         rs.getLong("version"));
-    CertificationStatus reported = rs.getString("reported_status") == null ? null
-        : Jdbc.enumValue(rs, "reported_status", CertificationStatus.class);
-    return new CertificationRecord(c, reported);
+    return new CertificationRecord(c, Jdbc.optionalEnum(rs, "reported_status", CertificationStatus.class));
   }
 }

@@ -123,7 +123,7 @@ final class JdbcDiscounts implements DiscountRepository {
         "INSERT INTO discount_adjustments (partner_id, version_no, kind, rate_bp, effective_from, effective_until,"
             + " created_at, created_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         a.partnerId().value(), a.version(), a.kind(), a.rate().basisPoints(), a.effectiveFrom(),
-        Jdbc.nullable(a.effectiveUntil().orElse(null), Types.DATE), a.createdAt(), a.createdBy(), a.reason());
+        Jdbc.nullable(a.effectiveUntil(), Types.DATE), a.createdAt(), a.createdBy(), a.reason());
   }
 
   @Override
@@ -179,7 +179,7 @@ final class JdbcDiscounts implements DiscountRepository {
   private static PartnerAdjustment adjustment(ResultSet rs) throws SQLException {
     return new PartnerAdjustment(new PartnerId(Jdbc.uuid(rs, "partner_id")), rs.getInt("version_no"),
         Jdbc.enumValue(rs, "kind", AdjustmentKind.class), Rate.ofBasisPoints(rs.getInt("rate_bp")),
-        Jdbc.date(rs, "effective_from"), Optional.ofNullable(Jdbc.nullableDate(rs, "effective_until")),
+        Jdbc.date(rs, "effective_from"), Jdbc.optionalDate(rs, "effective_until"),
         Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
   }
 

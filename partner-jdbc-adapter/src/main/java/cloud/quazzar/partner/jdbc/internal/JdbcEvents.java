@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.events.DomainEvent;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.PartnerEvent;
 import cloud.quazzar.partner.events.RevenueCorrected;
 import cloud.quazzar.partner.events.RevenueRecorded;
 import cloud.quazzar.partner.revenue.RevenueEntry;
@@ -64,10 +65,10 @@ final class JdbcEvents implements EventRepository {
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
         long seq = first;
         for (DomainEvent e : events) {
-          PartnerId p = e.partnerId();
-          RevenueEntry entry = ledgerEntry(e);
-          Jdbc.bindAll(ps, seq++, Jdbc.nullable(p == null ? null : p.value(), Types.OTHER), e.type(), e.at(),
-              entry == null ? EventCodec.encode(e) : "", Jdbc.nullable(entry == null ? null : entry.id().value(), Types.OTHER));
+          Optional<RevenueEntry> entry = ledgerEntry(e);
+          Jdbc.bindAll(ps, seq++, Jdbc.nullable(partnerOf(e).map(PartnerId::value), Types.OTHER), e.type(), e.at(),
+              entry.isEmpty() ? EventCodec.encode(e) : "",
+              Jdbc.nullable(entry.map(x -> x.id().value()), Types.OTHER));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -82,15 +83,14 @@ final class JdbcEvents implements EventRepository {
     long[] seq = {first};
     JdbcRevenue.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id)"
         + " FROM STDIN (FORMAT text)", events, (sb, e) -> {
-          PartnerId p = e.partnerId();
-          sb.append(seq[0]++).append('\t').append(p == null ? "\\N" : p.value().toString()).append('\t')
-              .append(e.type()).append('\t').append(e.at()).append('\t');
-          RevenueEntry entry = ledgerEntry(e);
-          if (entry == null) {
+          sb.append(seq[0]++).append('\t').append(partnerOf(e).map(p -> p.value().toString()).orElse("\\N"))
+              .append('\t').append(e.type()).append('\t').append(e.at()).append('\t');
+          Optional<RevenueEntry> entry = ledgerEntry(e);
+          if (entry.isEmpty()) {
             JdbcRevenue.copyText(sb, EventCodec.encode(e));
             sb.append("\t\\N\n");
           } else {
-            sb.append('\t').append(entry.id().value()).append('\n');
+            sb.append('\t').append(entry.get().id().value()).append('\n');
           }
         });
     return null;
@@ -135,14 +135,19 @@ final class JdbcEvents implements EventRepository {
   }
 
   /** The ledger entry a revenue event announces (stored as a reference), or null for other events. */
-  private static @Nullable RevenueEntry ledgerEntry(DomainEvent e) {
+  private static Optional<RevenueEntry> ledgerEntry(DomainEvent e) {
     if (e instanceof RevenueRecorded r) {
-      return r.entry();
+      return Optional.of(r.entry());
     }
     if (e instanceof RevenueCorrected c) {
-      return c.correction();
+      return Optional.of(c.correction());
     }
-    return null;
+    return Optional.empty();
+  }
+
+  /** The partner a {@link PartnerEvent} is about; empty for a program-wide event. */
+  private static Optional<PartnerId> partnerOf(DomainEvent e) {
+    return e instanceof PartnerEvent p ? Optional.of(p.partnerId()) : Optional.empty();
   }
 
   @Override

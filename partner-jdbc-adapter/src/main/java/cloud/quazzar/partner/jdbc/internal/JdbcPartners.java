@@ -156,7 +156,7 @@ final class JdbcPartners implements PartnerRepository {
         () -> "partner " + c.partnerId() + " already has tier history entry " + c.sequence(),
         "INSERT INTO partner_tier_history (partner_id, sequence_no, from_tier, to_tier, changed_at, changed_by,"
             + " reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        c.partnerId().value(), c.sequence(), Jdbc.nullable(c.from(), Types.VARCHAR), c.to(), c.at(),
+        c.partnerId().value(), c.sequence(), Jdbc.nullable(c.from(), Types.VARCHAR), c.to(), c.changedAt(),
         c.changedBy(), c.reason());
   }
 
@@ -237,7 +237,7 @@ final class JdbcPartners implements PartnerRepository {
         new ClientId(Jdbc.uuid(rs, "id")),
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getString("name"),
-        rs.getInt("server_count"),
+        rs.getLong("server_count"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"),
         rs.getLong("version"));
@@ -247,7 +247,7 @@ final class JdbcPartners implements PartnerRepository {
     return new TierChange(
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getInt("sequence_no"),
-        rs.getString("from_tier") == null ? null : Jdbc.enumValue(rs, "from_tier", Tier.class),
+        Jdbc.optionalEnum(rs, "from_tier", Tier.class),
         Jdbc.enumValue(rs, "to_tier", Tier.class),
         Jdbc.instant(rs, "changed_at"),
         rs.getString("changed_by"),
@@ -256,7 +256,7 @@ final class JdbcPartners implements PartnerRepository {
 
   /** COUNT and SUM of one group; SUM is NULL when there are no rows. */
   private static ClientTotals totals(ResultSet rs) throws SQLException {
-    int clients = rs.getInt("clients");
+    long clients = rs.getLong("clients");
     long servers = rs.getLong("servers");
     return clients == 0 ? ClientTotals.NONE : new ClientTotals(servers, clients);
   }

@@ -241,15 +241,13 @@ final class JdbcRevenue implements RevenueRepository {
         .append(e.clientCount()).append('\t');
     copyText(sb, e.idempotencyKey());
     sb.append('\t');
-    String reason = e.reason();
-    if (reason == null) {
+    if (e.reason().isEmpty()) {
       sb.append("\\N");
     } else {
-      copyText(sb, reason);
+      copyText(sb, e.reason().get());
     }
     sb.append('\t').append(e.recordedAt()).append('\t');
-    RevenueEntryId supersedes = e.supersedes();
-    sb.append(supersedes == null ? "\\N" : supersedes.toString()).append('\n');
+    sb.append(e.supersedes().map(RevenueEntryId::toString).orElse("\\N")).append('\n');
   }
 
   /** Appends {@code text} escaped for COPY's text format (also used for the event log). */
@@ -315,31 +313,28 @@ final class JdbcRevenue implements RevenueRepository {
       ps.setLong(i++, e.mrr().minorUnits());
       ps.setString(i++, e.mrr().currency().getCurrencyCode());
       ps.setLong(i++, e.serverCount());
-      ps.setInt(i++, e.clientCount());
+      ps.setLong(i++, e.clientCount());
       ps.setString(i++, e.idempotencyKey());
-      String reason = e.reason();
-      if (reason == null) {
+      if (e.reason().isEmpty()) {
         ps.setNull(i++, Types.VARCHAR);
       } else {
-        ps.setString(i++, reason);
+        ps.setString(i++, e.reason().get());
       }
       ps.setObject(i++, atUtc);
-      RevenueEntryId supersedes = e.supersedes();
-      if (supersedes == null) {
+      if (e.supersedes().isEmpty()) {
         ps.setNull(i, Types.OTHER);
       } else {
-        ps.setObject(i, supersedes.value());
+        ps.setObject(i, e.supersedes().get().value());
       }
     }
   }
 
   private static Object[] params(RevenueEntry e) {
-    RevenueEntryId supersedes = e.supersedes();
     return new Object[] {
         e.id().value(), e.partnerId().value(), e.month().atDay(1), e.revision(), e.kind(), e.mrr().minorUnits(),
         e.mrr().currency().getCurrencyCode(), e.serverCount(), e.clientCount(), e.idempotencyKey(),
         Jdbc.nullable(e.reason(), Types.VARCHAR), e.recordedAt(),
-        Jdbc.nullable(supersedes == null ? null : supersedes.value(), Types.OTHER)};
+        Jdbc.nullable(e.supersedes().map(RevenueEntryId::value), Types.OTHER)};
   }
 
   private static Object[] withKeyFirst(RevenueEntry e) {
@@ -381,20 +376,17 @@ final class JdbcRevenue implements RevenueRepository {
     StringBuilder sql = new StringBuilder("SELECT " + E_COLUMNS + ", p.company_name, p.tier"
         + " FROM revenue_entries e JOIN partners p ON p.id = e.partner_id WHERE" + IS_CURRENT);
     List<Object> params = new ArrayList<>();
-    PartnerId partner = filter.partnerId();
-    if (partner != null) {
+    if (filter.partnerId().isPresent()) {
       sql.append(" AND e.partner_id = ?");
-      params.add(partner.value());
+      params.add(filter.partnerId().get().value());
     }
-    YearMonth from = filter.from();
-    if (from != null) {
+    if (filter.from().isPresent()) {
       sql.append(" AND e.month_start >= ?");
-      params.add(from.atDay(1));
+      params.add(filter.from().get().atDay(1));
     }
-    YearMonth to = filter.to();
-    if (to != null) {
+    if (filter.to().isPresent()) {
       sql.append(" AND e.month_start <= ?");
-      params.add(to.atDay(1));
+      params.add(filter.to().get().atDay(1));
     }
     if (!filter.tiers().isEmpty()) {
       sql.append(" AND p.tier IN (").append(Jdbc.placeholders(filter.tiers().size())).append(')');
@@ -408,8 +400,6 @@ final class JdbcRevenue implements RevenueRepository {
 
   /** The entry of the current row, by the column names of {@link #COLUMNS} (also for joined reads). */
   static RevenueEntry entry(ResultSet rs) throws SQLException {
-    String reason = rs.getString("reason");
-    UUID supersedes = rs.getObject("supersedes_id", UUID.class);
     LocalDate month = rs.getObject("month_start", LocalDate.class);
     return new RevenueEntry(
         new RevenueEntryId(Jdbc.uuid(rs, "id")),
@@ -419,10 +409,10 @@ final class JdbcRevenue implements RevenueRepository {
         Jdbc.enumValue(rs, "kind", EntryKind.class),
         Money.ofMinor(rs.getLong("mrr_minor"), Currency.getInstance(rs.getString("currency"))),
         rs.getLong("server_count"),
-        rs.getInt("client_count"),
+        rs.getLong("client_count"),
         rs.getString("idempotency_key"),
-        reason,
+        Jdbc.optionalString(rs, "reason"),
         Jdbc.instant(rs, "recorded_at"),
-        supersedes == null ? null : new RevenueEntryId(supersedes));
+        Jdbc.optionalUuid(rs, "supersedes_id").map(RevenueEntryId::new));
   }
 }

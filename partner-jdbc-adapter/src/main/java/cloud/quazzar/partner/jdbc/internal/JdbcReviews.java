@@ -55,7 +55,7 @@ final class JdbcReviews implements ReviewRepository {
   public void insertGracePeriod(GracePeriod g) {
     jdbc.update(() -> "partner " + g.partnerId() + " has a running grace period already",
         "INSERT INTO review_grace_periods (partner_id, tier, started_on, ends_on) VALUES (?, ?, ?, ?)",
-        g.partnerId().value(), g.tier(), g.startedOn(), g.endsOn());
+        g.partnerId().value(), g.tier(), g.startedOn(), g.demotionDueOn());
   }
 
   @Override
@@ -77,7 +77,7 @@ final class JdbcReviews implements ReviewRepository {
         o.partnerId().value(), o.date(), o.verdict(), o.tierBefore(), o.tierAfter(),
         Jdbc.nullable(o.qualifiedTier(), Types.VARCHAR), Jdbc.nullable(o.targetTier(), Types.VARCHAR),
         o.actions().stream().map(Enum::name).collect(Collectors.joining(",")),
-        Jdbc.nullable(o.graceStartedOn(), Types.DATE), Jdbc.nullable(o.graceEndsOn(), Types.DATE),
+        Jdbc.nullable(o.graceStartedOn(), Types.DATE), Jdbc.nullable(o.demotionDueOn(), Types.DATE),
         String.join("\n", o.unmet()));
   }
 
@@ -90,7 +90,7 @@ final class JdbcReviews implements ReviewRepository {
   @Override
   public Optional<LocalDate> lastReviewDate() {
     return jdbc.first("SELECT MAX(review_date) AS last_date FROM review_outcomes",
-        rs -> Optional.ofNullable(Jdbc.nullableDate(rs, "last_date"))).flatMap(d -> d);
+        rs -> Jdbc.optionalDate(rs, "last_date")).flatMap(d -> d);
   }
 
   @Override
@@ -121,9 +121,9 @@ final class JdbcReviews implements ReviewRepository {
     if (version == 0) {
       return Optional.empty();
     }
-    record Head(int graceDays, ReviewMode demotion, ReviewMode promotion) {}
+    record Head(long graceDays, ReviewMode demotion, ReviewMode promotion) {}
     Head head = jdbc.first("SELECT grace_days, demotion_mode, promotion_mode FROM review_policies WHERE version_no = ?",
-        rs -> new Head(rs.getInt("grace_days"), Jdbc.enumValue(rs, "demotion_mode", ReviewMode.class),
+        rs -> new Head(rs.getLong("grace_days"), Jdbc.enumValue(rs, "demotion_mode", ReviewMode.class),
             Jdbc.enumValue(rs, "promotion_mode", ReviewMode.class)), version).orElseThrow();
     Map<Tier, List<RevenueRequirement>> revenue = new EnumMap<>(Tier.class);
     jdbc.list("SELECT tier, kind, amount_minor, currency, months FROM review_revenue_requirements"
@@ -136,7 +136,7 @@ final class JdbcReviews implements ReviewRepository {
           Tier tier = Jdbc.enumValue(rs, "tier", Tier.class);
           MinimumAverageMrr r = new MinimumAverageMrr(
               Money.ofMinor(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-              rs.getInt("months"));
+              rs.getLong("months"));
           revenue.computeIfAbsent(tier, t -> new ArrayList<>()).add(r);
           return r;
         }, version);
@@ -152,16 +152,12 @@ final class JdbcReviews implements ReviewRepository {
         Jdbc.enumValue(rs, "verdict", ReviewVerdict.class),
         Jdbc.enumValue(rs, "tier_before", Tier.class),
         Jdbc.enumValue(rs, "tier_after", Tier.class),
-        nullableTier(rs, "qualified_tier"),
-        nullableTier(rs, "target_tier"),
+        Jdbc.optionalEnum(rs, "qualified_tier", Tier.class),
+        Jdbc.optionalEnum(rs, "target_tier", Tier.class),
         actions == null || actions.isEmpty() ? List.of()
             : Arrays.stream(actions.split(",")).map(ReviewAction::valueOf).toList(),
-        Jdbc.nullableDate(rs, "grace_started_on"),
-        Jdbc.nullableDate(rs, "grace_ends_on"),
+        Jdbc.optionalDate(rs, "grace_started_on"),
+        Jdbc.optionalDate(rs, "grace_ends_on"),
         unmet == null || unmet.isEmpty() ? List.of() : List.of(unmet.split("\n", -1)));
-  }
-
-  private static @Nullable Tier nullableTier(ResultSet rs, String column) throws SQLException {
-    return rs.getString(column) == null ? null : Jdbc.enumValue(rs, column, Tier.class);
   }
 }

@@ -9,6 +9,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.events.PartnerEvent;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -47,6 +48,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -97,7 +99,7 @@ class FaultInjectionTest {
       partners.add(p.id());
       clients.add(List.of(owner.registry().addClient(p.id(), new NewClient("Fault client " + i, 12)).id()));
       certs.add(owner.certifications().add(p.id(), new NewCertification("Fault cert " + i, SkillArea.MSP_OPERATIONS,
-          CertificationLevel.BASIC, null, Reliability.MONTHS.get(0).atDay(1), Reliability.MONTHS.get(0).atDay(1)
+          CertificationLevel.BASIC, Optional.empty(), Reliability.MONTHS.get(0).atDay(1), Reliability.MONTHS.get(0).atDay(1)
               .plusYears(1))).id());
     }
     fx = new WorkerMain.Fixtures(partners, clients, certs);
@@ -137,16 +139,16 @@ class FaultInjectionTest {
     assertEquals(0, keyRows("kill-%"), "no row of the killed batch is visible");
 
     BatchResult first = owner.revenue().recordAll(batch);
-    assertEquals(batch.size(), first.created(), "the resent batch is recorded in full");
+    assertEquals(batch.size(), first.createdCount(), "the resent batch is recorded in full");
     BatchResult again = owner.revenue().recordAll(batch);
-    assertEquals(batch.size(), again.replayed(), "sent a third time, nothing new");
+    assertEquals(batch.size(), again.replayedCount(), "sent a third time, nothing new");
     assertEquals(first.entries(), again.entries(), "the same entries answer");
     assertEquals(batch.size(), keyRows("kill-%"), "one row per key");
     assertEquals(0, duplicateKeys(), "no key twice");
     figure("SIGKILL inside recordAll of " + batch.size() + " recordings (rows written, not committed)",
         "killed " + waited + " ms after it signalled from inside the transaction (exit 137)",
         "0 of " + batch.size() + " rows visible",
-        "created " + first.created() + ", then replayed " + again.replayed() + "; 1 row per key");
+        "created " + first.createdCount() + ", then replayed " + again.replayedCount() + "; 1 row per key");
   }
 
   @Test
@@ -165,7 +167,7 @@ class FaultInjectionTest {
     assertEquals(ConflictException.Reason.STALE_VERSION, again.reason());
     List<Certification> history = owner.certifications().history(fx.partners().get(0));
     assertEquals(2, history.size(), "one renewal");
-    assertEquals(id, renewed.certification().renewalOf());
+    assertEquals(Optional.of(id), renewed.certification().renewalOf());
     figure("SIGKILL inside renew (old record updated, new one inserted, not committed)",
         "killed " + waited + " ms after it signalled from inside the transaction (exit 137)",
         "old record CURRENT, version 1, no renewal record",
@@ -217,15 +219,15 @@ class FaultInjectionTest {
       assertTrue(rows == 0 || rows == batch.size(), "all or nothing, got " + rows + " rows");
 
       BatchResult resent = program.revenue().recordAll(batch);
-      assertEquals(batch.size() - rows, resent.created(), "the resend records what the failed commit did not");
+      assertEquals(batch.size() - rows, resent.createdCount(), "the resend records what the failed commit did not");
       BatchResult again = program.revenue().recordAll(batch);
-      assertEquals(batch.size(), again.replayed());
+      assertEquals(batch.size(), again.replayedCount());
       assertEquals(batch.size(), keyRows("broken-%"), "one row per key");
       assertEquals(0, duplicateKeys());
       figure("backend terminated (pg_terminate_backend) as COMMIT of recordAll(" + batch.size() + ") is sent",
           "StorageException \"commit outcome unknown ... (SQLSTATE " + sqlState(e) + ")\"",
           rows + " of " + batch.size() + " rows (all or nothing)",
-          "created " + resent.created() + ", then replayed " + again.replayed() + "; 1 row per key");
+          "created " + resent.createdCount() + ", then replayed " + again.replayedCount() + "; 1 row per key");
     }
   }
 
@@ -296,14 +298,14 @@ class FaultInjectionTest {
       locker.rollback();
 
       BatchResult resent = program.revenue().recordAll(batch);
-      assertEquals(batch.size(), resent.created());
-      assertEquals(batch.size(), program.revenue().recordAll(batch).replayed());
+      assertEquals(batch.size(), resent.createdCount());
+      assertEquals(batch.size(), program.revenue().recordAll(batch).replayedCount());
       assertEquals(batch.size(), keyRows("timeout-%"));
       assertEquals(0, duplicateKeys());
       figure("statement timeout 300 ms while another connection holds the partner row FOR UPDATE",
           "StorageException \"timed out ... (SQLSTATE 57014)\" after " + waited + " ms",
           "0 of " + batch.size() + " rows",
-          "created " + resent.created() + " once the lock is released, then replayed; 1 row per key");
+          "created " + resent.createdCount() + " once the lock is released, then replayed; 1 row per key");
     }
   }
 
@@ -358,7 +360,7 @@ class FaultInjectionTest {
   private RevenueEntry entry(int partner) {
     return new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), fx.partners().get(partner),
         Reliability.MONTHS.get(0), 1, EntryKind.RECORDED, Reliability.recordedMrr(partner, Reliability.MONTHS.get(0)),
-        1, 1, "deadlock-" + partner, null, Reliability.CLOCK.instant(), null);
+        1, 1, "deadlock-" + partner, Optional.empty(), Reliability.CLOCK.instant(), Optional.empty());
   }
 
   // ---- INSERT/SELECT-only role ---------------------------------------------------------------
@@ -396,11 +398,11 @@ class FaultInjectionTest {
         RevenueEntry single = program.revenue().record(Reliability.recording("role", 0, p0, june));
         assertEquals(single, program.revenue().record(Reliability.recording("role", 0, p0, june)), "replayed");
         List<RevenueRecording> batch = batch("role-batch", 5);
-        assertEquals(batch.size(), program.revenue().recordAll(batch).created(), "bulk path (COPY)");
+        assertEquals(batch.size(), program.revenue().recordAll(batch).createdCount(), "bulk path (COPY)");
         List<RevenueRecording> overlapping = new ArrayList<>(batch);
         overlapping.add(Reliability.recording("role", 1, fx.partners().get(1), june));
         BatchResult mixed = program.revenue().recordAll(overlapping);
-        assertEquals(1, mixed.created(), "idempotent bulk path (staging table) for a partly repeated batch");
+        assertEquals(1, mixed.createdCount(), "idempotent bulk path (staging table) for a partly repeated batch");
         RevenueEntry corrected = program.revenue().correct(RevenueCorrection.of(p0, june,
             "role-correction", "figures revised").withMrr(Money.of("1.00", "USD")));
         assertEquals(2, corrected.revision());
@@ -425,8 +427,8 @@ class FaultInjectionTest {
           SQLException eventDelete = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM domain_events"));
           assertEquals("42501", eventDelete.getSQLState(), "the role may not DELETE from the event log");
         }
-        assertEquals(1 + batch.size() + 1 + 1, program.events().since(0, 10_000).stream()
-            .filter(r -> r.event().partnerId() != null && r.event().type().startsWith("Revenue")).count(),
+        assertEquals(1 + batch.size() + 1 + 1, program.events().after(0, 10_000).stream()
+            .filter(r -> r.event() instanceof PartnerEvent && r.event().type().startsWith("Revenue")).count(),
             "every stored entry wrote its event: recorded, batch, the new one of the repeated batch, correction");
         figure("ledger under role " + "partner_ledger_* with only SELECT + INSERT on " + String.join(", ", insertable)
                 + " (no UPDATE, DELETE, TRUNCATE), and UPDATE of the one event_counter row",

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -131,7 +132,7 @@ class MultiProcessConcurrencyTest {
       }
       clients.add(cs);
       certs.add(program.certifications().add(p.id(), new NewCertification("Base " + i, SkillArea.FLEET_MANAGEMENT,
-          CertificationLevel.BASIC, null, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1))).id());
+          CertificationLevel.BASIC, Optional.empty(), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1))).id());
     }
     return new WorkerMain.Fixtures(partners, clients, certs);
   }
@@ -239,12 +240,12 @@ class MultiProcessConcurrencyTest {
       List<Versioned> tiers = acks.tierUpdates.getOrDefault(id.toString(), List.of());
       assertEquals(1 + tiers.size(), history.size(), "tier history of " + id + " has one entry per acknowledged change");
       check("tier history = initial tier + one entry per acknowledged tier change");
-      Tier replayed = null;
+      Optional<Tier> replayed = Optional.empty();
       for (TierChange change : history) {
         assertEquals(replayed, change.from(), "tier history of " + id + " chains");
-        replayed = change.to();
+        replayed = Optional.of(change.to());
       }
-      assertEquals(replayed, p.tier(), "tier history of " + id + " replays to the current tier");
+      assertEquals(replayed, Optional.of(p.tier()), "tier history of " + id + " replays to the current tier");
       check("tier history replays to the current tier");
       Versioned lastTier = tiers.stream().max(Comparator.comparingLong(Versioned::version)).orElse(null);
       if (lastTier != null) {
@@ -346,8 +347,7 @@ class MultiProcessConcurrencyTest {
         assertEquals(renewals == 1 ? CertificationState.RENEWED : CertificationState.CURRENT, c.state(),
             "state of certification " + c.id());
         check("certification version = 1 + acknowledged renewals, state follows");
-        CertificationId of = c.renewalOf();
-        if (of != null) {
+        if (c.renewalOf().isPresent()) {
           assertTrue(acks.renewalIds.contains(c.id().toString()), "renewal " + c.id() + " was acknowledged");
         } else {
           assertTrue(fx.certs().contains(c.id()) || acks.addedCerts.contains(c.id().toString()),

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -277,7 +278,7 @@ public final class WorkerMain {
         }
         case CERT_ADD -> {
           TrackedCertification c = program.certifications().add(p, new NewCertification("Cert " + tag(),
-              SkillArea.values()[random.nextInt(SkillArea.values().length)], CertificationLevel.BASIC, null,
+              SkillArea.values()[random.nextInt(SkillArea.values().length)], CertificationLevel.BASIC, Optional.empty(),
               LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)));
           acks.add("CERT_ADD " + c.id() + " " + p);
         }

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.testkit.generators;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -40,7 +41,7 @@ public final class CertificationGenerators {
       "Kubernetes Operator", "Multi-Cluster Specialist", "MSP Practitioner", "MSP Business Lead");
 
   /** Days to expiry on and around the default boundaries: -1, 0, 1, 29, 30, 31, 89, 90, 91, 92. */
-  public static final List<Integer> BOUNDARY_DAYS = List.of(-1, 0, 1, 29, 30, 31, 89, 90, 91, 92);
+  public static final List<Long> BOUNDARY_DAYS = List.of(-1L, 0L, 1L, 29L, 30L, 31L, 89L, 90L, 91L, 92L);
 
   private CertificationGenerators() {}
 
@@ -85,25 +86,25 @@ public final class CertificationGenerators {
    * Days to expiry: half on or beside the default boundaries ({@link #BOUNDARY_DAYS}), the rest
    * spread over -400..800 and over a century either way.
    */
-  public static Gen<Integer> daysToExpiry() {
+  public static Gen<Long> daysToExpiry() {
     return Generate.frequency(
         Pair.of(4, Generate.pick(BOUNDARY_DAYS)),
-        Pair.of(3, integers().between(-400, 800)),
-        Pair.of(1, integers().between(-36_500, 36_500)));
+        Pair.of(3, longs().between(-400, 800)),
+        Pair.of(1, longs().between(-36_500, 36_500)));
   }
 
   /** Days to expiry on and beside the boundaries of {@code t}, plus a spread. */
-  public static Gen<Integer> daysToExpiry(ExpiryThresholds t) {
-    List<Integer> near = List.of(-2, -1, 0, 1, t.criticalDays() - 1, t.criticalDays(), t.criticalDays() + 1,
+  public static Gen<Long> daysToExpiry(ExpiryThresholds t) {
+    List<Long> near = List.of(-2L, -1L, 0L, 1L, t.criticalDays() - 1, t.criticalDays(), t.criticalDays() + 1,
         t.warningDays() - 1, t.warningDays(), t.warningDays() + 1, t.warningDays() + 2);
     return Generate.frequency(
         Pair.of(1, Generate.pick(near)),
-        Pair.of(1, integers().between(-2 * t.warningDays() - 10, 2 * t.warningDays() + 10)));
+        Pair.of(1, longs().between(-2 * t.warningDays() - 10, 2 * t.warningDays() + 10)));
   }
 
   /** Valid thresholds: critical 1 to 180 days, warning 1 to 400 days above it. */
   public static Gen<ExpiryThresholds> thresholds() {
-    return integers().between(1, 180).zip(integers().between(1, 400), (c, extra) -> new ExpiryThresholds(c, c + extra));
+    return longs().between(1, 180).zip(longs().between(1, 400), (c, extra) -> new ExpiryThresholds(c, c + extra));
   }
 
   /** Days from {@code from} to {@code to}, inclusive. */
@@ -122,7 +123,7 @@ public final class CertificationGenerators {
         Pair.of(3, Generate.pick(List.of(365, 730, 1095))), Pair.of(1, integers().between(1, 1825)));
     return names().zip(skillAreas(), levelsAllowedFor(tier), holders(), expiry.zip(validity, Pair::of),
         (name, area, level, holder, dates) -> new NewCertification(
-            name, area, level, holder.orElse(null), dates._1.minusDays(dates._2), dates._1));
+            name, area, level, holder, dates._1.minusDays(dates._2), dates._1));
   }
 
   /** Certifications any partner (even Silver) may add: Basic level only. */
@@ -140,10 +141,10 @@ public final class CertificationGenerators {
   public static Gen<Requirement> requirements() {
     Gen<Set<SkillArea>> areas = lists().of(skillAreas()).ofSizeBetween(0, 2)
         .map(l -> l.isEmpty() ? Set.<SkillArea>of() : Set.copyOf(EnumSet.copyOf(l)));
-    Gen<Requirement> certs = integers().between(1, 5).zip(levels(), areas, MinimumCertifications::new);
-    Gen<Requirement> spread = integers().between(1, 4).zip(levels(), MinimumSkillAreas::new);
-    Gen<Requirement> servers = Generate.longRange(1, 300).map(MinimumServers::new);
-    Gen<Requirement> clients = integers().between(1, 10).map(MinimumClients::new);
+    Gen<Requirement> certs = longs().between(1, 5).zip(levels(), areas, MinimumCertifications::new);
+    Gen<Requirement> spread = longs().between(1, 4).zip(levels(), MinimumSkillAreas::new);
+    Gen<Requirement> servers = longs().between(1, 300).map(MinimumServers::new);
+    Gen<Requirement> clients = longs().between(1, 10).map(MinimumClients::new);
     return Generate.frequency(Pair.of(4, certs), Pair.of(2, spread), Pair.of(1, servers), Pair.of(1, clients));
   }
 

@@ -57,7 +57,7 @@ public final class DiscountGenerators {
 
   /** Server counts, weighted towards 0 and round thresholds; see {@link PartnerGenerators#serverCounts()}. */
   public static Gen<Long> serverCounts() {
-    return PartnerGenerators.serverCounts().map(Integer::longValue);
+    return PartnerGenerators.serverCounts();
   }
 
   /** Rates from 0% to {@code maxBasisPoints}, half of them whole percentages. */

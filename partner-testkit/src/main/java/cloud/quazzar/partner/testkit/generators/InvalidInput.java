@@ -138,9 +138,17 @@ public final class InvalidInput {
         invisible.map(s -> s), names());
   }
 
-  /** Server counts below zero. */
-  public static Gen<Integer> negativeCounts() {
-    return Generate.oneOf(integers().between(Integer.MIN_VALUE, -1), Generate.pick(Arrays.asList(-1, -50, Integer.MIN_VALUE)));
+  /** Counts below zero (servers, clients). */
+  public static Gen<Long> negativeCounts() {
+    return Generate.oneOf(longs().between(Long.MIN_VALUE, -1), Generate.pick(Arrays.asList(-1L, -50L, Long.MIN_VALUE)));
+  }
+
+  /**
+   * Counts above {@code max} (a client's servers above {@code Client.MAX_SERVER_COUNT}, a ledger
+   * entry's clients above {@code RevenueRecording.MAX_CLIENT_COUNT}): more than a store keeps.
+   */
+  public static Gen<Long> countsAbove(long max) {
+    return Generate.oneOf(longs().between(max + 1, Long.MAX_VALUE), Generate.pick(Arrays.asList(max + 1, Long.MAX_VALUE)));
   }
 
   /** Versions no record ever has: zero and below. */
@@ -211,10 +219,10 @@ public final class InvalidInput {
   }
 
   /** Day counts outside 0 to {@value ExpiryThresholds#MAX_DAYS}, for {@code expiringWithin}. */
-  public static Gen<Integer> days() {
-    return Generate.oneOf(integers().between(Integer.MIN_VALUE, -1),
-        integers().between(ExpiryThresholds.MAX_DAYS + 1, Integer.MAX_VALUE),
-        Generate.pick(Arrays.asList(-1, ExpiryThresholds.MAX_DAYS + 1)));
+  public static Gen<Long> days() {
+    return Generate.oneOf(longs().between(Long.MIN_VALUE, -1),
+        longs().between(ExpiryThresholds.MAX_DAYS + 1, Long.MAX_VALUE),
+        Generate.pick(Arrays.asList(-1L, ExpiryThresholds.MAX_DAYS + 1)));
   }
 
   /** Dates strictly before {@code today}, up to 20 years back: too early for an effective-from date. */
@@ -244,8 +252,8 @@ public final class InvalidInput {
   }
 
   /** Month counts below one, for {@code MonthRange.lastMonths}. */
-  public static Gen<Integer> monthCounts() {
-    return Generate.oneOf(integers().between(Integer.MIN_VALUE, 0), Generate.constant(0));
+  public static Gen<Long> monthCounts() {
+    return Generate.oneOf(longs().between(Long.MIN_VALUE, 0), Generate.constant(0L));
   }
 
   /**

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.testkit.generators;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -28,7 +28,7 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
   public LedgerHistory {
     steps = List.copyOf(requireNonNull(steps, "steps"));
     if (partners < 1) {
-      throw new IllegalArgumentException("a history needs at least one partner");
+      throw cloud.quazzar.partner.ValidationException.of("partners", "must be 1 or more, got " + partners);
     }
   }
 
@@ -36,7 +36,7 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
   public record Cell(int partner, YearMonth month) {}
 
   /** The figures a month must show: its current MRR, counts and revision. */
-  public record Figures(Money mrr, long servers, int clients, int revision) {}
+  public record Figures(Money mrr, long servers, long clients, int revision) {}
 
   /** The idempotency key of step {@code i}, unique per namespace. */
   public static String key(String namespace, int i, LedgerStep step) {
@@ -88,7 +88,7 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
       if (step instanceof LedgerStep.Recorded r) {
         out.put(cell, new Figures(r.mrr(), r.servers(), r.clients(), 1));
       } else {
-        Figures f = requireNonNull(out.get(cell), "a correction before its recording");
+        Figures f = java.util.Objects.requireNonNull(out.get(cell), "a correction before its recording");
         out.put(cell, new Figures(step.mrr(), f.servers(), f.clients(), f.revision() + 1));
       }
     }
@@ -122,7 +122,8 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
 
   private void requireSize(List<PartnerId> ids) {
     if (ids.size() < partners) {
-      throw new IllegalArgumentException("the history addresses " + partners + " partners, got " + ids.size());
+      throw cloud.quazzar.partner.ValidationException.of("ids", "must hold the " + partners
+          + " partners the history addresses, got " + ids.size());
     }
   }
 }

@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.testkit.generators;
 
-import static java.util.Objects.requireNonNull;
+import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import java.time.YearMonth;
@@ -28,7 +28,7 @@ public sealed interface LedgerStep {
    * @param servers the server count
    * @param clients the client count
    */
-  record Recorded(int partner, YearMonth month, Money mrr, long servers, int clients) implements LedgerStep {
+  record Recorded(int partner, YearMonth month, Money mrr, long servers, long clients) implements LedgerStep {
     public Recorded {
       requireNonNull(month, "month");
       requireNonNull(mrr, "mrr");

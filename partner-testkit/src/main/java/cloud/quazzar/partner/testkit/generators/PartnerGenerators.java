@@ -2,6 +2,7 @@ package cloud.quazzar.partner.testkit.generators;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import cloud.quazzar.partner.registry.NewClient;
@@ -140,13 +141,13 @@ public final class PartnerGenerators {
    * Server counts from 0 to 100,000, with extra weight on 0 and on the neighbourhood of round
    * thresholds (9/10/11, 49/50/51, 99/100/101, ...), where volume steps usually sit.
    */
-  public static Gen<Integer> serverCounts() {
-    Gen<Integer> anyCount = integers().between(0, 100_000);
-    Gen<Integer> small = integers().between(0, 300);
-    Gen<Integer> nearThreshold = Generate.pick(List.of(10, 25, 50, 100, 250, 500, 1000))
-        .zip(integers().between(-1, 1), Integer::sum);
+  public static Gen<Long> serverCounts() {
+    Gen<Long> anyCount = longs().between(0, 100_000);
+    Gen<Long> small = longs().between(0, 300);
+    Gen<Long> nearThreshold = Generate.pick(List.of(10L, 25L, 50L, 100L, 250L, 500L, 1000L))
+        .zip(longs().between(-1, 1), Long::sum);
     return Generate.frequency(
-        org.quicktheories.api.Pair.of(1, Generate.constant(0)),
+        org.quicktheories.api.Pair.of(1, Generate.constant(0L)),
         org.quicktheories.api.Pair.of(3, small),
         org.quicktheories.api.Pair.of(3, nearThreshold),
         org.quicktheories.api.Pair.of(2, anyCount));
@@ -164,7 +165,7 @@ public final class PartnerGenerators {
 
   /** Valid requests to add a client, 0 to 500 servers. */
   public static Gen<NewClient> newClients() {
-    return clientNames().zip(integers().between(0, 500), NewClient::new);
+    return clientNames().zip(longs().between(0, 500), NewClient::new);
   }
 
   /** Scripts of 1 to {@code maxOps} registry operations; see {@link RegistryScript}. */
@@ -172,7 +173,7 @@ public final class PartnerGenerators {
     Gen<Integer> index = integers().between(0, 1_000);
     Gen<RegistryOp> add = newPartners().map(RegistryOp.AddPartner::new);
     Gen<RegistryOp> addClient = index.zip(newClients(), RegistryOp.AddClient::new);
-    Gen<RegistryOp> setServers = index.zip(integers().between(0, 500), RegistryOp.SetServerCount::new);
+    Gen<RegistryOp> setServers = index.zip(longs().between(0, 500), RegistryOp.SetServerCount::new);
     Gen<RegistryOp> rename = index.zip(clientNames(), RegistryOp.RenameClient::new);
     Gen<RegistryOp> remove = index.map(RegistryOp.RemoveClient::new);
     Gen<RegistryOp> tier = index.zip(tiers(), RegistryOp.ChangeTier::new);

@@ -16,7 +16,7 @@ public sealed interface RegistryOp {
   record AddClient(int partner, NewClient request) implements RegistryOp {}
 
   /** Sets the server count of the client at {@code client} (modulo). */
-  record SetServerCount(int client, int servers) implements RegistryOp {}
+  record SetServerCount(int client, long servers) implements RegistryOp {}
 
   /** Renames the client at {@code client} (modulo). */
   record RenameClient(int client, String name) implements RegistryOp {}

@@ -19,6 +19,7 @@ import cloud.quazzar.partner.registry.TierChangeRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -101,12 +102,12 @@ public final class RegistryScript {
       }
       check(clients.size() == m.clients.size(), "clients " + clients + " != model " + m.clients.values(), p);
       List<TierChange> history = registry.tierHistory(m.id);
-      Tier replayed = null;
+      Optional<Tier> replayed = Optional.empty();
       for (TierChange change : history) {
-        check(Objects.equals(change.from(), replayed), "history does not chain: " + history, p);
-        replayed = change.to();
+        check(change.from().equals(replayed), "history does not chain: " + history, p);
+        replayed = Optional.of(change.to());
       }
-      check(replayed == p.tier(), "history replays to " + replayed + ", not " + p.tier(), p);
+      check(replayed.equals(Optional.of(p.tier())), "history replays to " + replayed + ", not " + p.tier(), p);
       check(history.size() == m.tierChanges + 1, "history has " + history.size() + " entries", p);
     }
   }
@@ -289,7 +290,7 @@ public final class RegistryScript {
   private static final class ModelClient {
     final ClientId id;
     String name;
-    int servers;
+    long servers;
     long version;
 
     ModelClient(Client c) {

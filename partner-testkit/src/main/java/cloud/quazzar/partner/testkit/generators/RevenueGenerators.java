@@ -58,8 +58,8 @@ public final class RevenueGenerators {
   }
 
   /** Server counts as {@link PartnerGenerators#serverCounts()}; client counts from 0 to 500. */
-  public static Gen<Integer> clientCounts() {
-    return integers().between(0, 500);
+  public static Gen<Long> clientCounts() {
+    return longs().between(0, 500);
   }
 
   /** Reasons for corrections: short printable text, never blank. */

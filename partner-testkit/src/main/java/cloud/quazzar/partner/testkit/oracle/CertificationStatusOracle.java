@@ -17,10 +17,10 @@ import java.time.ZoneId;
  */
 public final class CertificationStatusOracle {
   /** The source's critical threshold. */
-  public static final int DEFAULT_CRITICAL_DAYS = 30;
+  public static final long DEFAULT_CRITICAL_DAYS = 30;
 
   /** The source's warning threshold. */
-  public static final int DEFAULT_WARNING_DAYS = 90;
+  public static final long DEFAULT_WARNING_DAYS = 90;
 
   private static final long SECONDS_PER_DAY = 86_400;
 
@@ -68,7 +68,7 @@ public final class CertificationStatusOracle {
   }
 
   /** The status for {@code d} days to go with thresholds {@code critical} and {@code warning}. */
-  public static CertificationStatus status(long d, int critical, int warning) {
+  public static CertificationStatus status(long d, long critical, long warning) {
     if (d < 0) {
       return CertificationStatus.EXPIRED;
     } else if (0 <= d && d < critical) {
@@ -86,12 +86,12 @@ public final class CertificationStatusOracle {
   }
 
   /** The status on {@code today} of a certification whose last valid day is {@code expiryDate}. */
-  public static CertificationStatus status(LocalDate today, LocalDate expiryDate, int critical, int warning) {
+  public static CertificationStatus status(LocalDate today, LocalDate expiryDate, long critical, long warning) {
     return status(daysToExpiry(today, expiryDate), critical, warning);
   }
 
   /** The status at {@code instant}, with today taken in {@code zone}. */
-  public static CertificationStatus status(Instant instant, ZoneId zone, LocalDate expiryDate, int critical, int warning) {
+  public static CertificationStatus status(Instant instant, ZoneId zone, LocalDate expiryDate, long critical, long warning) {
     return status(dayNumber(expiryDate) - today(instant, zone), critical, warning);
   }
 }

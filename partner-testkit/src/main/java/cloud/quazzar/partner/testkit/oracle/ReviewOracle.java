@@ -5,7 +5,8 @@ import cloud.quazzar.partner.review.ReviewVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The tier review rules (issue 6, {@code docs/reviews.md}) written again in the plainest way: tiers
@@ -33,16 +34,19 @@ public final class ReviewOracle {
    * @param months per rank, the window of the average (complete months before the review month)
    */
   @SuppressWarnings("ArrayRecordComponent") // per-rank inputs of the oracle, read by index, never compared
-  public record Requirements(long[] minServers, long[] minAverageMinor, int[] months) {}
+  public record Requirements(long[] minServers, long[] minAverageMinor, long[] months) {}
 
   /** The policy's settings that matter to the state machine. */
-  public record Policy(int graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
+  public record Policy(long graceDays, boolean automaticDemotion, boolean automaticPromotion) {}
 
-  /** A running grace period: the rank kept, its first and last day (day numbers). */
-  public record Grace(int rank, long startDay, long endDay) {}
+  /**
+   * A running grace period: the rank kept, its first day of grace and the first day without grace
+   * (day numbers; the grace covers {@code startDay} to {@code demotionDueDay - 1}).
+   */
+  public record Grace(int rank, long startDay, long demotionDueDay) {}
 
   /** A partner before a review: its rank and running grace period, if any. */
-  public record State(int rank, @Nullable Grace grace) {}
+  public record State(int rank, Optional<Grace> grace) {}
 
   /**
    * What a review must say and do.
@@ -50,15 +54,16 @@ public final class ReviewOracle {
    * @param verdict keep, promote or at risk
    * @param actions in order
    * @param rankAfter the tier rank after the review
-   * @param target the rank a promotion or demotion moves to or recommends; -1 if none
-   * @param reportedGrace the grace period the outcome names (running after, or ended by, the review)
+   * @param target the rank a promotion or demotion moves to or recommends; empty if none
+   * @param reportedGrace the grace period the outcome names (running after, or ended by, the review);
+   *     empty if none
    * @param after the partner's state after the review
    */
-  public record Expected(ReviewVerdict verdict, List<ReviewAction> actions, int rankAfter, int target,
-      @Nullable Grace reportedGrace, State after) {}
+  public record Expected(ReviewVerdict verdict, List<ReviewAction> actions, int rankAfter, OptionalInt target,
+      Optional<Grace> reportedGrace, State after) {}
 
   /**
-   * The highest rank the partner qualifies for, -1 if none.
+   * The highest rank the partner qualifies for; -1 (a rank below the lowest tier) if none.
    *
    * @param servers the partner's server count
    * @param mrrMinor recorded MRR per month index (a month index is year × 12 + month − 1); a month
@@ -70,9 +75,9 @@ public final class ReviewOracle {
     for (int rank = 0; rank < TIERS; rank++) {
       boolean ok = servers >= r.minServers()[rank];
       if (ok && r.minAverageMinor()[rank] >= 0) {
-        int n = r.months()[rank];
+        long n = r.months()[rank];
         long sum = 0;
-        for (int m = reviewMonth - n; m < reviewMonth; m++) {
+        for (int m = (int) (reviewMonth - n); m < reviewMonth; m++) {
           sum += mrrMinor.getOrDefault(m, 0L);
         }
         // average >= minimum, without dividing: sum >= minimum * n
@@ -94,44 +99,50 @@ public final class ReviewOracle {
    */
   public static Expected review(State s, int qualified, long day, Policy p) {
     List<ReviewAction> actions = new ArrayList<>();
-    Grace grace = s.grace();
-    Grace reported = null;
-    if (grace != null && grace.rank() != s.rank()) {
+    Optional<Grace> grace = s.grace();
+    Optional<Grace> reported = Optional.empty();
+    if (grace.isPresent() && grace.get().rank() != s.rank()) {
       actions.add(ReviewAction.GRACE_ENDED_TIER_CHANGED);
-      grace = null;
+      grace = Optional.empty();
     }
     if (qualified >= s.rank()) {
-      if (grace != null) {
+      if (grace.isPresent()) {
         actions.add(ReviewAction.GRACE_ENDED_REQUALIFIED);
         reported = grace;
-        grace = null;
       }
       if (qualified > s.rank()) {
         if (p.automaticPromotion()) {
           actions.add(ReviewAction.PROMOTED);
-          return new Expected(ReviewVerdict.PROMOTE, actions, qualified, qualified, reported, new State(qualified, null));
+          return new Expected(ReviewVerdict.PROMOTE, actions, qualified, OptionalInt.of(qualified), reported,
+              new State(qualified, Optional.empty()));
         }
         actions.add(ReviewAction.PROMOTION_RECOMMENDED);
-        return new Expected(ReviewVerdict.PROMOTE, actions, s.rank(), qualified, reported, new State(s.rank(), null));
+        return new Expected(ReviewVerdict.PROMOTE, actions, s.rank(), OptionalInt.of(qualified), reported,
+            new State(s.rank(), Optional.empty()));
       }
-      return new Expected(ReviewVerdict.KEEP, actions, s.rank(), -1, reported, new State(s.rank(), null));
+      return new Expected(ReviewVerdict.KEEP, actions, s.rank(), OptionalInt.empty(), reported,
+          new State(s.rank(), Optional.empty()));
     }
     if (s.rank() == 0) {
-      return new Expected(ReviewVerdict.AT_RISK, actions, 0, -1, null, new State(0, null));
+      return new Expected(ReviewVerdict.AT_RISK, actions, 0, OptionalInt.empty(), Optional.empty(),
+          new State(0, Optional.empty()));
     }
     int target = Math.max(qualified, 0);
-    if (grace == null) {
+    if (grace.isEmpty()) {
       Grace started = new Grace(s.rank(), day, day + p.graceDays());
       actions.add(ReviewAction.GRACE_STARTED);
-      return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), target, started, new State(s.rank(), started));
+      return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), OptionalInt.of(target), Optional.of(started),
+          new State(s.rank(), Optional.of(started)));
     }
-    if (day >= grace.endDay()) {
+    if (day >= grace.get().demotionDueDay()) {
       if (p.automaticDemotion()) {
         actions.add(ReviewAction.DEMOTED);
-        return new Expected(ReviewVerdict.AT_RISK, actions, target, target, grace, new State(target, null));
+        return new Expected(ReviewVerdict.AT_RISK, actions, target, OptionalInt.of(target), grace,
+            new State(target, Optional.empty()));
       }
       actions.add(ReviewAction.DEMOTION_RECOMMENDED);
     }
-    return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), target, grace, new State(s.rank(), grace));
+    return new Expected(ReviewVerdict.AT_RISK, actions, s.rank(), OptionalInt.of(target), grace,
+        new State(s.rank(), grace));
   }
 }

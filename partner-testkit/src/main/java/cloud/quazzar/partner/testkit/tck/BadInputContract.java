@@ -241,18 +241,20 @@ public abstract class BadInputContract {
     c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id)));
     c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id)));
     c.add(bad("registry.list", SourceDSL.integers().between(Integer.MIN_VALUE, -1), v -> "negative number",
-        (w, o) -> w.registry().list(PartnerQuery.all().page(o, 10))));
+        (w, o) -> w.registry().list(PartnerQuery.all().withPage(o, 10))));
     c.add(bad("registry.list", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(PartnerQuery.MAX_LIMIT + 1, Integer.MAX_VALUE)), v -> "number out of range",
-        (w, l) -> w.registry().list(PartnerQuery.all().page(0, l))));
+        (w, l) -> w.registry().list(PartnerQuery.all().withPage(0, l))));
     c.add(fixed("registry.list", "null", "null query", w -> w.registry().list(null)));
     c.add(fixed("registry.list", "null", "null tier set",
         w -> w.registry().list(new PartnerQuery(null, Set.of(), 0, 10))));
     c.add(fixed("registry.list", "null", "a null tier in the set",
         w -> w.registry().list(new PartnerQuery(nullSet(), Set.of(PartnerStatus.ACTIVE), 0, 10))));
     c.add(bad("registry.addClient", name.zip(InvalidInput.negativeCounts(), BadInputContract::pair), v -> textKind((String) v.get(0)),
-        (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Integer) v.get(1)))));
+        (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("registry.addClient", InvalidInput.negativeCounts(), v -> "negative number",
+        (w, n) -> w.registry().addClient(w.active().id(), new NewClient("fresh client", n))));
+    c.add(bad("registry.addClient", InvalidInput.countsAbove(Client.MAX_SERVER_COUNT), v -> "huge number",
         (w, n) -> w.registry().addClient(w.active().id(), new NewClient("fresh client", n))));
     c.add(bad("registry.addClient", partnerIds(), v -> "unknown id",
         (w, id) -> w.registry().addClient(id, new NewClient("c", 1))));
@@ -263,6 +265,8 @@ public abstract class BadInputContract {
         (w, v) -> w.registry().renameClient(w.client().id(), v, "renamed")));
     c.add(bad("registry.renameClient", clientIds(), v -> "unknown id", (w, id) -> w.registry().renameClient(id, 1, "x")));
     c.add(bad("registry.setServerCount", InvalidInput.negativeCounts(), v -> "negative number",
+        (w, n) -> w.registry().setServerCount(w.client().id(), w.client().version(), n)));
+    c.add(bad("registry.setServerCount", InvalidInput.countsAbove(Client.MAX_SERVER_COUNT), v -> "huge number",
         (w, n) -> w.registry().setServerCount(w.client().id(), w.client().version(), n)));
     c.add(bad("registry.setServerCount", InvalidInput.impossibleVersions(), v -> "impossible version",
         (w, v) -> w.registry().setServerCount(w.client().id(), v, 1)));
@@ -296,7 +300,8 @@ public abstract class BadInputContract {
     c.add(bad("DiscountPolicy.builder", InvalidInput.percents(), BadInputContract::percentKind,
         (w, p) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(10, p)), PolicyChange.today("a", "b"))));
     c.add(bad("DiscountPolicy.builder", InvalidInput.negativeCounts(), v -> "negative number",
-        (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(n, "1")), PolicyChange.today("a", "b"))));
+        (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep((int) Math.max(n, Integer.MIN_VALUE), "1")),
+            PolicyChange.today("a", "b"))));
     c.add(bad("DiscountPolicy.builder", SourceDSL.integers().between(1, 1000), v -> "values out of order",
         (w, n) -> w.discounts().setPolicy(policyWith(b -> b.volumeStep(n, "2").volumeStep(n, "3")), PolicyChange.today("a", "b"))));
     c.add(fixed("DiscountPolicy.builder", "values out of order", "a lower tier with a higher base rate",
@@ -391,14 +396,17 @@ public abstract class BadInputContract {
         (w, n) -> w.certifications().add(w.active().id(), cert(n, CertificationLevel.BASIC, w.today(), w.today().plusDays(30)))));
     c.add(bad("certifications.add", InvalidInput.holders(), BadInputContract::textKind,
         (w, h) -> w.certifications().add(w.active().id(), new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT,
-            CertificationLevel.BASIC, h, w.today(), w.today().plusDays(30)))));
+            CertificationLevel.BASIC, Optional.of(h), w.today(), w.today().plusDays(30)))));
     c.add(bad("certifications.add", InvalidInput.datesOutOfOrder(today), v -> "dates out of order",
         (w, d) -> w.certifications().add(w.active().id(), cert("Cloud", CertificationLevel.BASIC, d.from(), d.to()))));
     c.add(bad("certifications.add", Generate.pick(List.of(LocalDate.of(1899, 12, 31), LocalDate.MIN, LocalDate.of(1, 1, 1))),
         v -> "date out of range",
         (w, d) -> w.certifications().add(w.active().id(), cert("Cloud", CertificationLevel.BASIC, d, w.today()))));
     c.add(fixed("certifications.add", "null", "null skill area, level and dates",
-        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", null, null, null, null, null))));
+        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", null, null, Optional.empty(), null, null))));
+    c.add(fixed("certifications.add", "null", "null holder (absent is Optional.empty())",
+        w -> w.certifications().add(w.active().id(), new NewCertification("Cloud", SkillArea.FLEET_MANAGEMENT,
+            CertificationLevel.BASIC, null, w.today(), w.today().plusDays(30)))));
     c.add(fixed("certifications.add", "null", "null request", w -> w.certifications().add(w.active().id(), null)));
     c.add(fixed("certifications.add", "level above the tier", "EXPERT for a SILVER partner",
         w -> w.certifications().add(w.inactive().id(), cert("Cloud", CertificationLevel.EXPERT, w.today(), w.today().plusDays(9)))));
@@ -434,13 +442,13 @@ public abstract class BadInputContract {
     c.add(bad("certifications.expiringWithin", InvalidInput.days(), v -> "days out of range",
         (w, d) -> w.certifications().expiringWithin(d)));
     c.add(fixed("certifications.statusOf", "null", "null date", w -> w.certifications().statusOf(null)));
-    c.add(fixed("certifications.addListener", "null", "null listener", w -> {
-      w.certifications().addListener("watcher", null);
+    c.add(fixed("certifications.subscribe", "null", "null listener", w -> {
+      w.certifications().subscribe("watcher", null);
       return null;
     }));
-    c.add(bad("certifications.addListener", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
+    c.add(bad("certifications.subscribe", InvalidInput.text(DomainEvents.MAX_NAME_LENGTH), BadInputContract::textKind,
         (w, name) -> {
-          w.certifications().addListener(name, change -> { });
+          w.certifications().subscribe(name, change -> { });
           return null;
         }));
     c.add(bad("ExpiryThresholds", InvalidInput.days().zip(InvalidInput.days(), BadInputContract::pair), v -> "days out of range",
@@ -462,9 +470,14 @@ public abstract class BadInputContract {
     c.add(bad("ledger.record", SourceDSL.longs().between(Long.MIN_VALUE, -1).zip(InvalidInput.negativeCounts(), BadInputContract::pair),
         v -> "negative number",
         (w, v) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-c")
-            .withCounts((Long) v.get(0), (Integer) v.get(1)))));
+            .withCounts(v.get(0), v.get(1)))));
+    c.add(bad("ledger.record", InvalidInput.countsAbove(RevenueRecording.MAX_CLIENT_COUNT), v -> "huge number",
+        (w, n) -> w.ledger().record(RevenueRecording.of(w.active().id(), w.month().minusMonths(5), Money.of("1", "USD"), "k-h")
+            .withCounts(1, n))));
     c.add(fixed("ledger.record", "null", "null fields",
         w -> w.ledger().record(new RevenueRecording(null, null, null, null, null, null))));
+    c.add(fixed("ledger.record", "null", "null fields, counts left out",
+        w -> w.ledger().record(new RevenueRecording(null, null, null, Optional.empty(), Optional.empty(), null))));
     c.add(fixed("ledger.record", "null", "null recording", w -> w.ledger().record(null)));
     c.add(bad("ledger.recordAll", InvalidInput.negativeMoney(), v -> "negative number (one bad among good)",
         (w, m) -> w.ledger().recordAll(List.of(
@@ -490,7 +503,7 @@ public abstract class BadInputContract {
         (w, m) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), w.month().minusMonths(1), "fix-neg", "why").withMrr(m))));
     c.add(bad("ledger.correct", SourceDSL.integers().between(Integer.MIN_VALUE, 0), v -> "impossible version",
         (w, r) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), w.month().minusMonths(1), "fix-rev", "why")
-            .withMrr(Money.of("1", "USD")).expectingRevision(r))));
+            .withMrr(Money.of("1", "USD")).withExpectedRevision(r))));
     c.add(bad("ledger.correct", InvalidInput.monthsOutsideLedger(YearMonth.of(2026, 1)), v -> "month out of range",
         (w, m) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), m, "fix-m", "why").withMrr(Money.of("1", "USD")))));
     c.add(fixed("ledger.correct", "null", "null correction", w -> w.ledger().correct(null)));
@@ -503,13 +516,13 @@ public abstract class BadInputContract {
         (w, id) -> w.ledger().partnerReport(id, MonthRange.of(w.month()))));
     c.add(bad("ledger.partnerReport", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
         (w, m) -> w.ledger().partnerReport(w.active().id(), new MonthRange(m.from(), m.to()))));
-    c.add(bad("ledger.partnerReport", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("ledger.partnerReport", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long",
         (w, n) -> w.ledger().partnerReport(w.active().id(), MonthRange.lastMonths(w.month(), n))));
     c.add(fixed("ledger.partnerReport", "null", "null range", w -> w.ledger().partnerReport(w.active().id(), null)));
     c.add(bad("ledger.current", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().current(id, w.month())));
     c.add(bad("ledger.latest", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().latest(id)));
-    c.add(bad("ledger.programReport", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("ledger.programReport", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long", (w, n) -> w.ledger().programReport(MonthRange.lastMonths(w.month(), n))));
     c.add(bad("ledger.programReport", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
         (w, m) -> w.ledger().programReport(new MonthRange(m.from(), m.to()))));
@@ -518,17 +531,25 @@ public abstract class BadInputContract {
         (w, n) -> w.ledger().topByMrr(w.month(), USD, n)));
     c.add(fixed("ledger.topByMrr", "null", "null month and currency", w -> w.ledger().topByMrr(null, null, 3)));
     c.add(bad("ledger.exportCsv", InvalidInput.monthsOutOfOrder(YearMonth.of(2026, 1)), v -> "months out of order",
-        (w, m) -> w.ledger().exportCsv(new RevenueFilter(null, m.from(), m.to(), Set.of()), new StringWriter())));
+        (w, m) -> w.ledger().exportCsv(new RevenueFilter(Optional.empty(), Optional.of(m.from()), Optional.of(m.to()),
+            Set.of()), new StringWriter())));
     c.add(bad("ledger.exportCsv", partnerIds(), v -> "unknown id",
-        (w, id) -> w.ledger().exportCsv(RevenueFilter.all().partner(id), new StringWriter())));
+        (w, id) -> w.ledger().exportCsv(RevenueFilter.all().withPartner(id), new StringWriter())));
     c.add(fixed("ledger.exportCsv", "null", "null tier set",
-        w -> w.ledger().exportCsv(new RevenueFilter(null, null, null, null), new StringWriter())));
+        w -> w.ledger().exportCsv(new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(), null),
+            new StringWriter())));
+    c.add(fixed("ledger.exportCsv", "null", "null filter components",
+        w -> w.ledger().exportCsv(new RevenueFilter(null, null, null, Set.of()), new StringWriter())));
     c.add(fixed("ledger.exportCsv", "null", "null filter and writer", w -> w.ledger().exportCsv(null, (Writer) null)));
     c.add(fixed("ledger.exportCsv", "null", "null stream",
         w -> w.ledger().exportCsv(RevenueFilter.all(), (java.io.OutputStream) null)));
-    c.add(fixed("RevenueFilter.partner", "null", "null id", w -> RevenueFilter.all().partner(null)));
+    c.add(fixed("RevenueFilter.withPartner", "null", "null id", w -> RevenueFilter.all().withPartner(null)));
+    c.add(fixed("RevenueFilter.withMonths", "null", "null range", w -> RevenueFilter.all().withMonths(null)));
+    c.add(fixed("RevenueFilter.withTiers", "null", "null tier", w -> RevenueFilter.all().withTiers(null)));
     c.add(bad("MonthRange.lastMonths", InvalidInput.monthCounts(), v -> "number out of range",
         (w, n) -> MonthRange.lastMonths(w.month(), n)));
+    c.add(bad("MonthRange.lastMonths", SourceDSL.longs().between(12L * 2_000_000_000L, Long.MAX_VALUE),
+        v -> "huge number", (w, n) -> MonthRange.lastMonths(w.month(), n)));
     c.add(fixed("MonthRange", "null", "null months", w -> new MonthRange(null, null)));
   }
 
@@ -540,7 +561,7 @@ public abstract class BadInputContract {
     c.add(bad("portal.client", clientIds(), v -> "unknown id", (w, id) -> w.program().portal(w.active().id()).client(id)));
     c.add(bad("portal.addClient", InvalidInput.names().zip(InvalidInput.negativeCounts(), BadInputContract::pair),
         v -> textKind((String) v.get(0)),
-        (w, v) -> w.program().portal(w.active().id()).addClient(new NewClient((String) v.get(0), (Integer) v.get(1)))));
+        (w, v) -> w.program().portal(w.active().id()).addClient(new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("portal.renameClient", InvalidInput.names(), BadInputContract::textKind,
         (w, n) -> w.program().portal(w.active().id()).renameClient(w.client().id(), w.client().version(), n)));
     c.add(fixed("portal.renameClient", "unknown id", "another partner's client",
@@ -551,7 +572,7 @@ public abstract class BadInputContract {
         (w, v) -> w.program().portal(w.active().id()).setServerCount(w.client().id(), v, 1)));
     c.add(fixed("portal.setServerCount", "unknown id", "another partner's client",
         w -> w.program().portal(w.active().id()).setServerCount(w.otherClient().id(), w.otherClient().version(), 1)));
-    c.add(bad("portal.revenue", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("portal.revenue", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long", (w, n) -> w.program().portal(w.active().id()).revenue(MonthRange.lastMonths(w.month(), n))));
     c.add(fixed("portal.exportCsv", "null", "null range and writer",
         w -> w.program().portal(w.active().id()).exportCsv(null, null)));
@@ -560,7 +581,7 @@ public abstract class BadInputContract {
     c.add(fixed("portal.statement", "null", "null month and cost", w -> w.program().portal(w.active().id()).statement(null, null)));
     c.add(bad("portal.statements", InvalidInput.negativeMoney(), v -> "negative number",
         (w, m) -> w.program().portal(w.active().id()).statements(MonthRange.of(w.month()), m)));
-    c.add(bad("portal.statements", SourceDSL.integers().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
+    c.add(bad("portal.statements", SourceDSL.longs().between(RevenueLedger.MAX_REPORT_MONTHS + 1, 100_000),
         v -> "range too long",
         (w, n) -> w.program().portal(w.active().id()).statements(MonthRange.lastMonths(w.month(), n), Money.of("1", "USD"))));
   }
@@ -580,11 +601,11 @@ public abstract class BadInputContract {
         (w, name) -> w.program().events().cursor(name)));
     c.add(fixed("events.cursor", "unknown id", "a name never subscribed",
         w -> w.program().events().cursor("never subscribed")));
-    c.add(bad("events.since", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
-        (w, n) -> w.program().events().since(n, 10)));
-    c.add(bad("events.since", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+    c.add(bad("events.after", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
+        (w, n) -> w.program().events().after(n, 10)));
+    c.add(bad("events.after", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(DomainEvents.MAX_PAGE + 1, Integer.MAX_VALUE)),
-        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> w.program().events().since(0, n)));
+        v -> v <= 0 ? "negative number" : "huge number", (w, n) -> w.program().events().after(0, n)));
     c.add(bad("events.ofPartner", partnerIds(), v -> "unknown id", (w, id) -> w.program().events().ofPartner(id, 0, 10)));
     c.add(fixed("events.ofPartner", "null", "null partner", w -> w.program().events().ofPartner(null, 0, 10)));
     c.add(bad("events.ofPartner", SourceDSL.longs().between(Long.MIN_VALUE, -1), v -> "negative number",
@@ -601,8 +622,8 @@ public abstract class BadInputContract {
   private static void reviews(List<Case> c) {
     c.add(fixed("reviews.configure", "null", "null policy", w -> w.program().reviews().configure(null)));
     c.add(bad("ReviewPolicy.gracePeriodDays",
-        Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
-            SourceDSL.integers().between(ReviewPolicy.MAX_GRACE_DAYS + 1, Integer.MAX_VALUE)),
+        Generate.oneOf(SourceDSL.longs().between(Long.MIN_VALUE, 0),
+            SourceDSL.longs().between(ReviewPolicy.MAX_GRACE_DAYS + 1, Long.MAX_VALUE)),
         v -> v <= 0 ? "negative number" : "huge number",
         (w, d) -> w.program().reviews().configure(ReviewPolicy.builder().gracePeriodDays(d).build())));
     c.add(fixed("ReviewPolicy", "null", "null modes and tier",
@@ -610,8 +631,8 @@ public abstract class BadInputContract {
             .revenue(null, MinimumAverageMrr.of("1", "USD", 1)).build()));
     c.add(bad("MinimumAverageMrr", InvalidInput.negativeMoney(), v -> "negative number",
         (w, m) -> new MinimumAverageMrr(m, 3)));
-    c.add(bad("MinimumAverageMrr", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
-            SourceDSL.integers().between(MinimumAverageMrr.MAX_MONTHS + 1, Integer.MAX_VALUE)),
+    c.add(bad("MinimumAverageMrr", Generate.oneOf(SourceDSL.longs().between(Long.MIN_VALUE, 0),
+            SourceDSL.longs().between(MinimumAverageMrr.MAX_MONTHS + 1, Long.MAX_VALUE)),
         v -> v <= 0 ? "negative number" : "huge number", (w, n) -> MinimumAverageMrr.of("100.00", "USD", n)));
     c.add(bad("reviews.run", SourceDSL.integers().between(1, 100_000), v -> "date after today",
         (w, d) -> w.program().reviews().run(w.today().plusDays(d))));
@@ -689,7 +710,7 @@ public abstract class BadInputContract {
   }
 
   private static NewCertification cert(@Nullable String name, CertificationLevel level, LocalDate issue, LocalDate expiry) {
-    return new NewCertification(name, SkillArea.CLOUD_OS_ADMINISTRATION, level, null, issue, expiry);
+    return new NewCertification(name, SkillArea.CLOUD_OS_ADMINISTRATION, level, Optional.empty(), issue, expiry);
   }
 
   private static DiscountPolicy policyWith(Function<DiscountPolicy.Builder, DiscountPolicy.Builder> change) {
@@ -785,7 +806,8 @@ public abstract class BadInputContract {
     program.discounts().adjust(active.id(), AdjustmentRequest.extra(Rate.percent(2), "ops", "deal"));
     CertificationTracker certs = program.certifications();
     TrackedCertification first = certs.add(active.id(), new NewCertification("Cloud Admin",
-        SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED, "Ann", today.minusDays(100), today.plusDays(200)));
+        SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED, Optional.of("Ann"), today.minusDays(100),
+        today.plusDays(200)));
     TrackedCertification renewed = certs.renew(first.id(), first.certification().version(),
         new Renewal(today, today.plusDays(400)));
     TrackedCertification doomed = certs.add(active.id(), cert("Fleet", CertificationLevel.BASIC, today.minusDays(5), today.plusDays(50)));
@@ -811,7 +833,7 @@ public abstract class BadInputContract {
     PartnerRegistry registry = program.registry();
     YearMonth month = YearMonth.from(program.today());
     MonthRange recent = new MonthRange(month.minusMonths(RevenueLedger.MAX_REPORT_MONTHS - 1L), month);
-    for (Partner p : registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
       out.append(p).append('\n');
       registry.clients(p.id()).forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id()).forEach(t -> out.append("  tier ").append(t).append('\n'));
@@ -826,7 +848,7 @@ public abstract class BadInputContract {
     program.discounts().policyHistory().forEach(v -> out.append("policy ").append(v).append('\n'));
     out.append("review policy ").append(program.reviews().policy()).append('\n');
     out.append("counts ").append(program.certifications().counts()).append('\n');
-    program.events().since(0, DomainEvents.MAX_PAGE).forEach(e -> out.append("event ").append(e).append('\n'));
+    program.events().after(0, DomainEvents.MAX_PAGE).forEach(e -> out.append("event ").append(e).append('\n'));
     out.append("last event ").append(program.events().lastSequence()).append('\n');
     try {
       out.append("cursor of '").append(WATCHER).append("' ").append(program.events().cursor(WATCHER)).append('\n');

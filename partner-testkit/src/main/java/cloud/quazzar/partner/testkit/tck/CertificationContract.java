@@ -40,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,7 @@ public abstract class CertificationContract {
   }
 
   private static NewCertification cert(String name, SkillArea area, CertificationLevel level, LocalDate issue, LocalDate expiry) {
-    return new NewCertification(name, area, level, null, issue, expiry);
+    return new NewCertification(name, area, level, Optional.empty(), issue, expiry);
   }
 
   /** A certification expiring {@code days} from today, issued a year before it. */
@@ -110,15 +111,15 @@ public abstract class CertificationContract {
   void addedReadsBack() {
     Partner p = partner("Round Trip", Tier.GOLD);
     TrackedCertification added = tracker.add(p.id(), new NewCertification(
-        "  Kubernetes   Operator ", SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.ADVANCED, " Ada  Lovelace ",
+        "  Kubernetes   Operator ", SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.ADVANCED, Optional.of(" Ada  Lovelace "),
         LocalDate.of(2025, 3, 1), LocalDate.of(2027, 2, 28)));
     Certification c = added.certification();
     assertEquals("Kubernetes Operator", c.name(), "names are stored white-space cleaned");
-    assertEquals("Ada Lovelace", c.holder());
+    assertEquals(Optional.of("Ada Lovelace"), c.holder());
     assertEquals(CertificationState.CURRENT, c.state());
     assertEquals(1, c.version());
     assertEquals(StoreTck.START, c.createdAt());
-    assertNull(c.renewalOf());
+    assertEquals(Optional.empty(), c.renewalOf());
     assertEquals(CertificationStatus.ACTIVE, added.status());
     assertEquals(409, added.daysToExpiry());
     assertEquals(c, tracker.get(c.id()));
@@ -132,7 +133,7 @@ public abstract class CertificationContract {
     Partner p = partner("Verbatim", Tier.PLATINUM);
     for (String name : PartnerGenerators.TRICKY_NAMES) {
       Certification c = tracker.add(p.id(), new NewCertification(name, SkillArea.MSP_OPERATIONS,
-          CertificationLevel.EXPERT, name, today, today.plusYears(1))).certification();
+          CertificationLevel.EXPERT, Optional.of(name), today, today.plusYears(1))).certification();
       assertEquals(c, tracker.get(c.id()));
     }
     assertEquals(PartnerGenerators.TRICKY_NAMES.size(), tracker.certifications(p.id()).size());
@@ -188,7 +189,7 @@ public abstract class CertificationContract {
     assertEquals(2, tracker.certifications(p.id()).size(), "held certifications are kept");
     assertEquals(new StatusCounts(2, 0, 0, 0), tracker.counts(p.id()));
     EligibilityReport report = tracker.eligibility(p.id());
-    assertEquals(Tier.GOLD, report.highestQualifiedTier().orElseThrow(), "and still count towards eligibility");
+    assertEquals(Tier.GOLD, report.qualifiedTier().orElseThrow(), "and still count towards eligibility");
     assertEquals(List.of("level"), assertThrows(ValidationException.class, () -> addExpiringIn(p.id(), 400,
         CertificationLevel.ADVANCED, SkillArea.MSP_OPERATIONS)).fields());
     assertEquals(List.of("level"), assertThrows(ValidationException.class, () -> tracker.renew(a1.id(), 1,
@@ -219,7 +220,7 @@ public abstract class CertificationContract {
   void validation() {
     Partner p = partner("Strict", Tier.SILVER);
     ValidationException e = assertThrows(ValidationException.class, () -> tracker.add(p.id(),
-        new NewCertification(" ", null, CertificationLevel.EXPERT, "  ", today, today)));
+        new NewCertification(" ", null, CertificationLevel.EXPERT, Optional.of("  "), today, today)));
     assertEquals(List.of("expiryDate", "holder", "level", "name", "skillArea"), e.fields());
     ValidationException dates = assertThrows(ValidationException.class, () -> tracker.add(p.id(),
         cert("x", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, LocalDate.of(1899, 12, 31), LocalDate.of(1899, 1, 1))));
@@ -240,7 +241,7 @@ public abstract class CertificationContract {
   void renewal() {
     Partner p = partner("Renewer", Tier.PLATINUM);
     TrackedCertification first = tracker.add(p.id(), new NewCertification("Fleet Operator", SkillArea.FLEET_MANAGEMENT,
-        CertificationLevel.EXPERT, "Grace", today.minusYears(2), today.plusDays(10)));
+        CertificationLevel.EXPERT, Optional.of("Grace"), today.minusYears(2), today.plusDays(10)));
     clock.advanceDays(5);
     LocalDate renewedOn = program.today();
     TrackedCertification second = tracker.renew(first.id(), 1, new Renewal(renewedOn, renewedOn.plusYears(2)));
@@ -249,8 +250,8 @@ public abstract class CertificationContract {
     assertEquals(2, old.version());
     assertEquals(first.certification().expiryDate(), old.expiryDate(), "the earlier record keeps its dates");
     Certification next = second.certification();
-    assertEquals(first.id(), next.renewalOf());
-    assertEquals(List.of("Fleet Operator", "Grace"), List.of(next.name(), next.holder()));
+    assertEquals(Optional.of(first.id()), next.renewalOf());
+    assertEquals(List.of("Fleet Operator", "Grace"), List.of(next.name(), next.holder().orElseThrow()));
     assertEquals(CertificationLevel.EXPERT, next.level());
     assertEquals(renewedOn.plusYears(2), next.expiryDate());
     assertEquals(CertificationStatus.ACTIVE, second.status());
@@ -273,8 +274,8 @@ public abstract class CertificationContract {
         () -> tracker.revoke(c.id(), 2, new Revocation("auditor", "stale"))).reason());
     Certification revoked = tracker.revoke(c.id(), 1, new Revocation(" auditor ", " exam voided "));
     assertEquals(CertificationState.REVOKED, revoked.state());
-    assertEquals("auditor", revoked.revokedBy());
-    assertEquals("exam voided", revoked.revocationReason());
+    assertEquals(Optional.of("auditor"), revoked.revokedBy());
+    assertEquals(Optional.of("exam voided"), revoked.revocationReason());
     assertEquals(revoked, tracker.get(c.id()));
     assertTrue(tracker.certifications(p.id()).isEmpty());
     assertEquals(StatusCounts.NONE, tracker.counts(p.id()));
@@ -408,12 +409,12 @@ public abstract class CertificationContract {
     tracker.add(p.id(), cert("fleet", SkillArea.FLEET_MANAGEMENT, CertificationLevel.ADVANCED,
         LocalDate.of(2025, 6, 1), LocalDate.of(2028, 6, 1)));
     EligibilityReport now = tracker.eligibility(p.id());
-    assertEquals(Tier.GOLD, now.highestQualifiedTier().orElseThrow());
-    assertEquals(LocalDate.of(2027, 3, 1), now.losesTierOn().orElseThrow());
+    assertEquals(Tier.GOLD, now.qualifiedTier().orElseThrow());
+    assertEquals(LocalDate.of(2027, 3, 1), now.losesQualifiedTierOn().orElseThrow());
     EligibilityReport onLastDay = tracker.eligibility(p.id(), lastDay);
     assertTrue(onLastDay.qualifiesFor(Tier.GOLD), "a critical certification still counts on its last day");
     EligibilityReport after = tracker.eligibility(p.id(), LocalDate.of(2027, 3, 1));
-    assertEquals(Tier.SILVER, after.highestQualifiedTier().orElseThrow());
+    assertEquals(Tier.SILVER, after.qualifiedTier().orElseThrow());
     assertFalse(after.qualifiesForCurrentTier());
     var unmet = after.assessment(Tier.GOLD).unmet();
     assertEquals(1, unmet.size());
@@ -429,17 +430,17 @@ public abstract class CertificationContract {
   void storeCompareAndSet() {
     Partner p = partner("CAS Cert", Tier.GOLD);
     Certification c = addExpiringIn(p.id(), 100, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT).certification();
-    Certification revoked = c.with(CertificationState.REVOKED, "a", "b", StoreTck.START, 2);
-    assertFalse(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, null), 2)));
+    Certification revoked = c.with(CertificationState.REVOKED, Optional.of("a"), Optional.of("b"), StoreTck.START, 2);
+    assertFalse(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 2)));
     assertFalse(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.CRITICAL, CertificationStatus.EXPIRED)));
-    assertEquals(new CertificationRecord(c, CertificationStatus.ACTIVE), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));
+    assertEquals(new CertificationRecord(c, Optional.of(CertificationStatus.ACTIVE)), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));
     assertTrue(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.ACTIVE, CertificationStatus.EXPIRED)));
     assertEquals(1, store.read(tx -> tx.certifications().find(c.id()).orElseThrow()).certification().version(),
         "marking a status reported does not change the record's version");
-    assertTrue(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, null), 1)));
+    assertTrue(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 1)));
     assertFalse(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.EXPIRED, CertificationStatus.ACTIVE)),
         "a record that is not current has no reported status to set");
-    assertEquals(new CertificationRecord(revoked, null), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));
+    assertEquals(new CertificationRecord(revoked, Optional.empty()), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));
   }
 
   @Test
@@ -449,9 +450,10 @@ public abstract class CertificationContract {
     Certification c = addExpiringIn(p.id(), 100, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT).certification();
     ConflictException e = assertThrows(ConflictException.class, () -> store.write(tx -> {
       Instant at = StoreTck.START;
-      tx.certifications().update(new CertificationRecord(c.with(CertificationState.RENEWED, null, null, at, 2), null), 1);
+      tx.certifications().update(new CertificationRecord(
+          c.with(CertificationState.RENEWED, Optional.empty(), Optional.empty(), at, 2), Optional.empty()), 1);
       // the same id again: the store must refuse it, and the update above must roll back
-      tx.certifications().insert(new CertificationRecord(c, CertificationStatus.ACTIVE));
+      tx.certifications().insert(new CertificationRecord(c, Optional.of(CertificationStatus.ACTIVE)));
       return true; // no result: a StoreWork must return non-null
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
@@ -476,17 +478,17 @@ public abstract class CertificationContract {
     assertEquals(Set.of(certs.get(1).id(), certs.get(3).id(), other.id()), store.read(tx ->
         tx.certifications().currentExpiringBetween(d0, d10)).stream().map(r -> r.certification().id()).collect(Collectors.toSet()));
     assertEquals(List.of(1L, 1L, 1L, 1L), store.read(tx ->
-        tx.certifications().countCurrentByExpiry(p.id(), List.of(d0, d10, d10.plusDays(1)))));
-    assertEquals(List.of(1L, 4L), store.read(tx -> tx.certifications().countCurrentByExpiry(null, List.of(d0))));
+        tx.certifications().countCurrentByExpiry(Optional.of(p.id()), List.of(d0, d10, d10.plusDays(1)))));
+    assertEquals(List.of(1L, 4L), store.read(tx -> tx.certifications().countCurrentByExpiry(Optional.empty(), List.of(d0))));
     // reported when added: -5 EXPIRED, 0 CRITICAL, 10 CRITICAL (both partners), 100 ACTIVE
     assertEquals(Set.of(certs.get(0).id(), certs.get(1).id(), certs.get(3).id(), other.id()), store.read(tx ->
-        tx.certifications().currentReportedOtherThan(CertificationStatus.ACTIVE, null, null)).stream()
+        tx.certifications().currentReportedOtherThan(CertificationStatus.ACTIVE, Optional.empty(), Optional.empty())).stream()
         .map(r -> r.certification().id()).collect(Collectors.toSet()));
     assertEquals(Set.of(certs.get(4).id()), store.read(tx ->
-        tx.certifications().currentReportedOtherThan(CertificationStatus.CRITICAL, d10, null)).stream()
+        tx.certifications().currentReportedOtherThan(CertificationStatus.CRITICAL, Optional.of(d10), Optional.empty())).stream()
         .map(r -> r.certification().id()).collect(Collectors.toSet()));
     assertEquals(Set.of(certs.get(1).id()), store.read(tx ->
-        tx.certifications().currentReportedOtherThan(CertificationStatus.EXPIRED, null, d0)).stream()
+        tx.certifications().currentReportedOtherThan(CertificationStatus.EXPIRED, Optional.empty(), Optional.of(d0))).stream()
         .map(r -> r.certification().id()).collect(Collectors.toSet()));
     assertEquals(6, store.<Integer>read(tx -> tx.certifications().byPartner(p.id()).size() + tx.certifications().byPartner(q.id()).size()));
   }

@@ -139,7 +139,7 @@ public abstract class PortalContract {
     long rows;
     try {
       rows = portal.exportCsv(months, viaPortal);
-      program.revenue().exportCsv(RevenueFilter.all().partner(id).months(months), viaLedger);
+      program.revenue().exportCsv(RevenueFilter.all().withPartner(id).withMonths(months), viaLedger);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -109,8 +110,8 @@ public abstract class RevenueContract {
     assertEquals(3, e.clientCount());
     assertEquals("month-end 2025-01 acme", e.idempotencyKey());
     assertEquals(StoreTck.START, e.recordedAt());
-    assertTrue(e.correctionReason().isEmpty());
-    assertTrue(e.superseded().isEmpty());
+    assertEquals(Optional.empty(), e.reason());
+    assertEquals(Optional.empty(), e.supersedes());
     assertEquals(List.of(e), ledger().history(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().current(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().findByKey("month-end 2025-01 acme"));
@@ -136,7 +137,7 @@ public abstract class RevenueContract {
     registry().addClient(p.id(), new NewClient("wiki", 5));
     assertEquals(jan, ledger().current(p.id(), JAN).orElseThrow(), "a later client change leaves the entry alone");
     RevenueEntry feb = ledger().record(
-        new RevenueRecording(p.id(), JAN.plusMonths(1), usd("100"), 7L, null, "snap-feb"));
+        new RevenueRecording(p.id(), JAN.plusMonths(1), usd("100"), Optional.of(7L), Optional.empty(), "snap-feb"));
     assertEquals(7, feb.serverCount(), "a given count is kept");
     assertEquals(3, feb.clientCount(), "a count left out is the registry's");
   }
@@ -200,8 +201,8 @@ public abstract class RevenueContract {
         RevenueCorrection.of(p.id(), JAN, "fix-jan", "  credit note 17 was missed  ").withMrr(usd("800")));
     assertEquals(EntryKind.CORRECTION, fix.kind());
     assertEquals(2, fix.revision());
-    assertEquals(Optional.of(jan.id()), fix.superseded());
-    assertEquals(Optional.of("credit note 17 was missed"), fix.correctionReason());
+    assertEquals(Optional.of(jan.id()), fix.supersedes());
+    assertEquals(Optional.of("credit note 17 was missed"), fix.reason());
     assertEquals(usd("800"), fix.mrr());
     assertEquals(10, fix.serverCount(), "figures left out keep the corrected entry's values");
     assertEquals(2, fix.clientCount());
@@ -211,16 +212,16 @@ public abstract class RevenueContract {
 
     PartnerReport report = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1)));
     assertEquals(List.of(fix, feb), report.months().stream().map(MonthReport::entry).toList());
-    assertEquals(Optional.of(usd("400")), report.months().get(1).mrr().change(), "the trend uses the correction");
-    assertEquals(Optional.of(new BigDecimal("50.00")), report.months().get(1).mrr().percent());
+    assertEquals(Optional.of(usd("400")), report.months().get(1).mrrTrend().change(), "the trend uses the correction");
+    assertEquals(Optional.of(new BigDecimal("50.00")), report.months().get(1).mrrTrend().percent());
     ProgramMonth programJan = ledger().programReport(MonthRange.of(JAN)).months().get(0);
     assertEquals(List.of(usd("800")), programJan.mrrTotals());
     assertEquals(1, programJan.partnerCount());
 
     RevenueEntry fix2 = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-jan-2", "servers miscounted")
-        .withServerCount(11).expectingRevision(2));
+        .withServerCount(11).withExpectedRevision(2));
     assertEquals(3, fix2.revision());
-    assertEquals(Optional.of(fix.id()), fix2.superseded());
+    assertEquals(Optional.of(fix.id()), fix2.supersedes());
     assertEquals(usd("800"), fix2.mrr());
     assertEquals(List.of(jan, fix, fix2), ledger().history(p.id(), JAN));
     assertEquals(List.of(jan), ledger().history(p.id(), JAN).subList(0, 1));
@@ -240,7 +241,7 @@ public abstract class RevenueContract {
     assertEquals(ConflictException.Reason.STATE, same.reason());
     ledger().correct(RevenueCorrection.of(p.id(), JAN, "c3", "late invoice").withMrr(usd("110")));
     ConflictException stale = assertThrows(ConflictException.class, () -> ledger().correct(
-        RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).expectingRevision(1)));
+        RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).withExpectedRevision(1)));
     assertEquals(ConflictException.Reason.STALE_VERSION, stale.reason());
     assertEquals(2, ledger().history(p.id(), JAN).size());
     assertEquals(jan, ledger().history(p.id(), JAN).get(0));
@@ -258,7 +259,7 @@ public abstract class RevenueContract {
     RevenueEntry first = ledger().correct(c);
     context().clock().advance(Duration.ofMinutes(1));
     assertEquals(first, ledger().correct(c));
-    assertEquals(first, ledger().correct(c.expectingRevision(1)), "the revision it superseded matches too");
+    assertEquals(first, ledger().correct(c.withExpectedRevision(1)), "the revision it superseded matches too");
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
         () -> ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix", "another reason").withMrr(usd("90")))).reason());
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
@@ -278,29 +279,29 @@ public abstract class RevenueContract {
     List<MonthReport> months = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(5))).months();
     assertEquals(4, months.size(), "months without an entry have no row");
     MonthReport jan = months.get(0);
-    assertTrue(jan.mrr().previous().isEmpty());
-    assertTrue(jan.mrr().change().isEmpty());
-    assertTrue(jan.mrr().percent().isEmpty(), "previous month missing: no percent");
-    assertTrue(jan.mrr().direction().isEmpty());
+    assertTrue(jan.mrrTrend().previous().isEmpty());
+    assertTrue(jan.mrrTrend().change().isEmpty());
+    assertTrue(jan.mrrTrend().percent().isEmpty(), "previous month missing: no percent");
+    assertTrue(jan.mrrTrend().direction().isEmpty());
     MonthReport feb = months.get(1);
-    assertEquals(Optional.of(usd("100")), feb.mrr().change());
-    assertTrue(feb.mrr().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
-    assertEquals(Optional.of(4L), feb.servers().change());
-    assertTrue(feb.servers().percent().isEmpty());
-    assertEquals(Optional.of(Direction.UP), feb.mrr().direction());
+    assertEquals(Optional.of(usd("100")), feb.mrrTrend().change());
+    assertTrue(feb.mrrTrend().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
+    assertEquals(Optional.of(4L), feb.serverCountTrend().change());
+    assertTrue(feb.serverCountTrend().percent().isEmpty());
+    assertEquals(Optional.of(Direction.UP), feb.mrrTrend().direction());
     MonthReport apr = months.get(2);
-    assertTrue(apr.mrr().change().isEmpty(), "March is missing, so April has no previous month");
-    assertTrue(apr.mrr().percent().isEmpty());
-    assertTrue(apr.clients().change().isEmpty());
+    assertTrue(apr.mrrTrend().change().isEmpty(), "March is missing, so April has no previous month");
+    assertTrue(apr.mrrTrend().percent().isEmpty());
+    assertTrue(apr.clientCountTrend().change().isEmpty());
     MonthReport may = months.get(3);
-    assertEquals(Optional.of(usd("25")), may.mrr().change());
-    assertEquals(Optional.of(new BigDecimal("50.00")), may.mrr().percent());
-    assertEquals(Optional.of(-1L), may.servers().change());
-    assertEquals(Optional.of(new BigDecimal("-25.00")), may.servers().percent());
-    assertEquals(Optional.of(Direction.DOWN), may.servers().direction());
-    assertEquals(Optional.of(0L), may.clients().change());
-    assertEquals(Optional.of(new BigDecimal("0.00")), may.clients().percent());
-    assertEquals(Optional.of(Direction.FLAT), may.clients().direction());
+    assertEquals(Optional.of(usd("25")), may.mrrTrend().change());
+    assertEquals(Optional.of(new BigDecimal("50.00")), may.mrrTrend().percent());
+    assertEquals(Optional.of(-1L), may.serverCountTrend().change());
+    assertEquals(Optional.of(new BigDecimal("-25.00")), may.serverCountTrend().percent());
+    assertEquals(Optional.of(Direction.DOWN), may.serverCountTrend().direction());
+    assertEquals(Optional.of(0L), may.clientCountTrend().change());
+    assertEquals(Optional.of(new BigDecimal("0.00")), may.clientCountTrend().percent());
+    assertEquals(Optional.of(Direction.FLAT), may.clientCountTrend().direction());
 
     MonthReport febOnly = ledger().partnerReport(p.id(), MonthRange.of(JAN.plusMonths(1))).months().get(0);
     assertEquals(feb, febOnly, "the first month of a range compares with the month before the range");
@@ -368,7 +369,7 @@ public abstract class RevenueContract {
       run.add(RevenueRecording.of(p.id(), JAN, usd(i + ".50"), "batch/" + i));
     }
     BatchResult first = ledger().recordAll(run);
-    assertEquals(30, first.created());
+    assertEquals(30, first.createdCount());
     for (int i = 0; i < 30; i++) {
       RevenueEntry e = first.outcomes().get(i).entry();
       assertEquals(partners.get(i).id(), e.partnerId());
@@ -377,19 +378,19 @@ public abstract class RevenueContract {
       assertEquals(Optional.of(e), ledger().current(partners.get(i).id(), JAN));
     }
     BatchResult again = ledger().recordAll(run);
-    assertEquals(0, again.created());
-    assertEquals(30, again.replayed());
+    assertEquals(0, again.createdCount());
+    assertEquals(30, again.replayedCount());
     assertEquals(first.entries(), again.entries());
     List<RevenueRecording> mixed = new ArrayList<>(run.subList(0, 10));
     mixed.add(RevenueRecording.of(partners.get(0).id(), JAN.plusMonths(1), usd("1"), "batch/next/0"));
     mixed.add(mixed.get(0));
     BatchResult third = ledger().recordAll(mixed);
-    assertEquals(1, third.created());
+    assertEquals(1, third.createdCount());
     assertTrue(third.outcomes().get(10).created());
     assertFalse(third.outcomes().get(11).created(), "a key repeated inside a batch creates once");
     assertEquals(first.entries().get(0), third.outcomes().get(11).entry());
     assertEquals(31, ledger().programReport(new MonthRange(JAN, JAN.plusMonths(1))).months().stream()
-        .mapToInt(ProgramMonth::partnerCount).sum());
+        .mapToLong(ProgramMonth::partnerCount).sum());
   }
 
   @Test
@@ -400,7 +401,7 @@ public abstract class RevenueContract {
     record(b, JAN, "10", 1, 1);
     RevenueRecording ok = RevenueRecording.of(a.id(), JAN, usd("1"), "ok").withCounts(1, 1);
     ValidationException invalid = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
-        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), -2L, 1, " "))));
+        ok, new RevenueRecording(a.id(), JAN.plusMonths(1), usd("-1"), Optional.of(-2L), Optional.of(1L), " "))));
     assertEquals(List.of("recordings[1].idempotencyKey", "recordings[1].mrr", "recordings[1].serverCount"),
         invalid.fields());
     ValidationException inBatch = assertThrows(ValidationException.class, () -> ledger().recordAll(List.of(
@@ -443,11 +444,11 @@ public abstract class RevenueContract {
         + "2025-02," + a.id() + ",\"'=Alpha, \"\"the\"\" Cloud\",SILVER,700,JPY,2,1,1," + aFeb.id() + "\r\n";
     assertEquals(expected, out.toString());
 
-    assertEquals(1, ledger().exportCsv(RevenueFilter.all().tiers(Tier.GOLD), new StringWriter()));
-    assertEquals(2, ledger().exportCsv(RevenueFilter.all().partner(a.id()), new StringWriter()));
-    assertEquals(2, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN)), new StringWriter()));
+    assertEquals(1, ledger().exportCsv(RevenueFilter.all().withTiers(Tier.GOLD), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().withPartner(a.id()), new StringWriter()));
+    assertEquals(2, ledger().exportCsv(RevenueFilter.all().withMonths(MonthRange.of(JAN)), new StringWriter()));
     StringWriter febGold = new StringWriter();
-    assertEquals(0, ledger().exportCsv(RevenueFilter.all().months(MonthRange.of(JAN.plusMonths(1))).tiers(Tier.GOLD),
+    assertEquals(0, ledger().exportCsv(RevenueFilter.all().withMonths(MonthRange.of(JAN.plusMonths(1))).withTiers(Tier.GOLD),
         febGold));
     assertEquals(expected.substring(0, expected.indexOf("\r\n") + 2), febGold.toString(), "the header even with no rows");
   }
@@ -480,11 +481,46 @@ public abstract class RevenueContract {
   }
 
   @Test
+  @DisplayName("REV-6: a correction keeps the currency of the entry it corrects: another currency is a "
+      + "ValidationException naming mrr.currency, and nothing is stored")
+  void correctionKeepsTheCurrency() {
+    Partner p = partner("Euro Hosting", Tier.GOLD);
+    Money eur = Money.of("1000.00", "EUR");
+    RevenueEntry jan = ledger().record(RevenueRecording.of(p.id(), JAN, eur, "eur/jan").withCounts(10, 2));
+    ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), Money.of("1100.00", "EUR"), "eur/feb")
+        .withCounts(10, 2));
+    long events = context().program().events().lastSequence();
+    ProgramMonth totalsBefore = ledger().programReport(MonthRange.of(JAN)).months().get(0);
+
+    ValidationException usd = assertThrows(ValidationException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "fix/usd", "billed in dollars").withMrr(usd("1000.00"))));
+    assertEquals(List.of("mrr.currency"), usd.fields(), usd.getMessage());
+    ValidationException withCounts = assertThrows(ValidationException.class, () -> ledger().correct(
+        RevenueCorrection.of(p.id(), JAN, "fix/jpy", "wrong currency and servers")
+            .withMrr(Money.of("150000", "JPY")).withServerCount(11).withExpectedRevision(1)));
+    assertEquals(List.of("mrr.currency"), withCounts.fields(), "also with another figure changed");
+
+    assertEquals(List.of(jan), ledger().history(p.id(), JAN), "nothing stored");
+    assertTrue(ledger().findByKey("fix/usd").isEmpty(), "the key is not taken");
+    assertTrue(ledger().findByKey("fix/jpy").isEmpty());
+    assertEquals(events, context().program().events().lastSequence(), "no event");
+    assertEquals(totalsBefore, ledger().programReport(MonthRange.of(JAN)).months().get(0));
+    assertEquals(List.of(eur), totalsBefore.mrrTotals());
+
+    // the month in its own currency is still correctable, with the same key
+    RevenueEntry fix = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix/usd", "billed in dollars")
+        .withMrr(Money.of("990.00", "EUR")));
+    assertEquals(Money.of("990.00", "EUR"), fix.mrr());
+    MonthReport feb = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1))).months().get(1);
+    assertEquals(Optional.of(Money.of("110.00", "EUR")), feb.mrrTrend().change(), "the trend still compares");
+  }
+
+  @Test
   @DisplayName("invalid input is refused with every violation listed, and nothing is stored")
   void validation() {
     Partner p = partner("Validated", Tier.GOLD);
     ValidationException e = assertThrows(ValidationException.class, () -> ledger().record(
-        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), -1L, -1, "")));
+        new RevenueRecording(null, YearMonth.of(2026, 2), usd("-0.01"), Optional.of(-1L), Optional.of(-1L), "")));
     assertEquals(List.of("clientCount", "idempotencyKey", "month", "mrr", "partnerId", "serverCount"), e.fields());
     ValidationException future = assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 2), usd("1"), "k")));
@@ -492,7 +528,8 @@ public abstract class RevenueContract {
     assertEquals(RevenueEntry.class, ledger().record(
         RevenueRecording.of(p.id(), YearMonth.of(2026, 1), usd("1"), "this month is fine")).getClass());
     ValidationException c = assertThrows(ValidationException.class, () -> ledger().correct(
-        new RevenueCorrection(p.id(), null, usd("-1"), null, -3, "", "bad\u0007key", 0)));
+        new RevenueCorrection(p.id(), null, Optional.of(usd("-1")), Optional.empty(), Optional.of(-3L), "", "bad\u0007key",
+            Optional.of(0))));
     assertEquals(List.of("clientCount", "expectedRevision", "idempotencyKey", "month", "mrr", "reason"), c.fields());
     assertEquals(List.of("idempotencyKey"), assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), JAN, usd("1"), " padded "))).fields());
@@ -522,19 +559,19 @@ public abstract class RevenueContract {
     Partner p = partner("Store Level", Tier.GOLD);
     RevenueEntry first = record(p, JAN, "1", 1, 1);
     RevenueEntry sameKey = new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), p.id(), JAN.plusMonths(1), 1,
-        EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), Optional.empty(), StoreTck.START, Optional.empty());
     List<RevenueEntry> taken = context().store().write(tx -> tx.revenue().appendAbsent(List.of(sameKey)));
     assertEquals(List.of(first), taken, "a taken key returns the stored entry and appends nothing");
     assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
 
     RevenueEntry secondRecorded = new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), p.id(), JAN, 1,
-        EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", Optional.empty(), StoreTck.START, Optional.empty());
     ConflictException dup = assertThrows(ConflictException.class,
         () -> context().store().write(tx -> tx.revenue().appendAbsent(List.of(secondRecorded))));
     assertEquals(ConflictException.Reason.DUPLICATE, dup.reason());
 
     RevenueEntry fresh = new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), p.id(), JAN.plusMonths(2), 1,
-        EntryKind.RECORDED, usd("4"), 4, 4, "rolled back", null, StoreTck.START, null);
+        EntryKind.RECORDED, usd("4"), 4, 4, "rolled back", Optional.empty(), StoreTck.START, Optional.empty());
     IllegalStateException boom = new IllegalStateException("boom");
     assertEquals(boom, assertThrows(IllegalStateException.class, () -> context().store().write(tx -> {
       assertEquals(List.of(), tx.revenue().appendAbsent(List.of(fresh)));
@@ -565,7 +602,7 @@ public abstract class RevenueContract {
     assertEquals(List.of("2025-01 A first SILVER 2", "2025-01 b second GOLD 1", "2025-02 b second GOLD 1"), seen);
     List<RevenueEntry> gold = new ArrayList<>();
     context().store().read(tx -> {
-      tx.revenue().scan(RevenueFilter.all().tiers(Tier.SILVER).months(MonthRange.of(JAN)), r -> gold.add(r.entry()));
+      tx.revenue().scan(RevenueFilter.all().withTiers(Tier.SILVER).withMonths(MonthRange.of(JAN)), r -> gold.add(r.entry()));
       return true; // no result: a StoreWork must return non-null
     });
     assertEquals(List.of(fix), gold);
@@ -604,13 +641,13 @@ public abstract class RevenueContract {
     }
     Partner contested = partner("Contested", Tier.GOLD);
     int threads = 4;
-    AtomicInteger created = new AtomicInteger();
+    AtomicLong created = new AtomicLong();
     AtomicInteger monthWins = new AtomicInteger();
     AtomicInteger monthConflicts = new AtomicInteger();
     runConcurrently(threads, t -> {
       List<RevenueRecording> mine = new ArrayList<>(run);
       Collections.shuffle(mine, new Random(t));
-      created.addAndGet(ledger().recordAll(mine).created());
+      created.addAndGet(ledger().recordAll(mine).createdCount());
       try {
         ledger().record(RevenueRecording.of(contested.id(), JAN, usd("7"), "contested/" + t).withCounts(1, 1));
         monthWins.incrementAndGet();

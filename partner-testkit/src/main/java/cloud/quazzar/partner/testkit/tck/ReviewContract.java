@@ -77,7 +77,7 @@ public abstract class ReviewContract {
   private void advanced(PartnerId id, int n, LocalDate expiry) {
     for (int i = 0; i < n; i++) {
       program().certifications().add(id, new NewCertification("Advanced " + i + " to " + expiry,
-          SkillArea.values()[i % SkillArea.values().length], CertificationLevel.ADVANCED, null,
+          SkillArea.values()[i % SkillArea.values().length], CertificationLevel.ADVANCED, Optional.empty(),
           expiry.minusYears(1), expiry));
     }
   }
@@ -109,9 +109,9 @@ public abstract class ReviewContract {
     assertEquals(ReviewVerdict.AT_RISK, risk.verdict());
     assertEquals(List.of(ReviewAction.GRACE_STARTED), risk.actions());
     assertEquals(Tier.GOLD, risk.tierAfter());
-    assertEquals(Tier.SILVER, risk.qualifiedTier());
-    assertEquals(lapsed, risk.graceStartedOn());
-    assertEquals(lapsed.plusDays(90), risk.graceEndsOn());
+    assertEquals(Optional.of(Tier.SILVER), risk.qualifiedTier());
+    assertEquals(Optional.of(lapsed), risk.graceStartedOn());
+    assertEquals(Optional.of(lapsed.plusDays(90)), risk.demotionDueOn());
     assertEquals(1, risk.unmet().size(), risk.unmet().toString());
     assertTrue(risk.unmet().get(0).contains("at least 2 certifications at ADVANCED"), risk.unmet().get(0));
     assertEquals(Optional.of(new GracePeriod(gold.id(), Tier.GOLD, lapsed, lapsed.plusDays(90))),
@@ -130,7 +130,7 @@ public abstract class ReviewContract {
     assertEquals(ReviewVerdict.AT_RISK, inside.verdict());
     assertEquals(List.of(), inside.actions());
     assertEquals(Tier.GOLD, inside.tierAfter());
-    assertEquals(lapsed.plusDays(90), inside.graceEndsOn());
+    assertEquals(Optional.of(lapsed.plusDays(90)), inside.demotionDueOn());
 
     LocalDate end = lapsed.plusDays(90);
     setDay(end);
@@ -138,13 +138,13 @@ public abstract class ReviewContract {
     assertEquals(List.of(ReviewAction.DEMOTED), demoted.actions());
     assertEquals(Tier.GOLD, demoted.tierBefore());
     assertEquals(Tier.SILVER, demoted.tierAfter());
-    assertEquals(Tier.SILVER, demoted.targetTier());
+    assertEquals(Optional.of(Tier.SILVER), demoted.targetTier());
     assertEquals(Tier.SILVER, program().registry().get(gold.id()).tier());
     assertEquals(Optional.empty(), reviews().gracePeriod(gold.id()));
     List<TierChange> history = program().registry().tierHistory(gold.id());
     assertEquals(2, history.size());
     TierChange change = history.get(1);
-    assertEquals(Tier.GOLD, change.from());
+    assertEquals(Optional.of(Tier.GOLD), change.from());
     assertEquals(Tier.SILVER, change.to());
     assertEquals(TierReviews.REVIEWER, change.changedBy());
     assertTrue(change.reason().startsWith("tier review " + end + ": demoted from GOLD to SILVER"), change.reason());
@@ -170,7 +170,7 @@ public abstract class ReviewContract {
     ReviewOutcome back = outcome(reviews().run(), gold.id());
     assertEquals(ReviewVerdict.KEEP, back.verdict());
     assertEquals(List.of(ReviewAction.GRACE_ENDED_REQUALIFIED), back.actions());
-    assertEquals(DAY_ONE, back.graceStartedOn());
+    assertEquals(Optional.of(DAY_ONE), back.graceStartedOn());
     assertEquals(Optional.empty(), reviews().gracePeriod(gold.id()));
     assertEquals(Tier.GOLD, program().registry().get(gold.id()).tier());
     assertEquals(1, program().registry().tierHistory(gold.id()).size());
@@ -337,7 +337,7 @@ public abstract class ReviewContract {
     for (Partner p : partners) {
       ReviewOutcome o = outcome(resumed, p.id());
       assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-      assertEquals(DAY_ONE.plusDays(90), o.graceEndsOn());
+      assertEquals(Optional.of(DAY_ONE.plusDays(90)), o.demotionDueOn());
       assertEquals(1, program().registry().tierHistory(p.id()).size());
     }
   }
@@ -363,10 +363,11 @@ public abstract class ReviewContract {
     Partner q = partner("Golf Hosting", Tier.GOLD);
     GracePeriod grace = new GracePeriod(p.id(), Tier.PLATINUM, DAY_ONE, DAY_ONE.plusDays(90));
     ReviewOutcome full = new ReviewOutcome(p.id(), DAY_ONE, ReviewVerdict.AT_RISK, Tier.PLATINUM, Tier.PLATINUM,
-        null, Tier.SILVER, List.of(ReviewAction.GRACE_ENDED_TIER_CHANGED, ReviewAction.GRACE_STARTED),
-        DAY_ONE, DAY_ONE.plusDays(90), List.of("first, with a comma; and ümlauts", "second"));
+        Optional.empty(), Optional.of(Tier.SILVER),
+        List.of(ReviewAction.GRACE_ENDED_TIER_CHANGED, ReviewAction.GRACE_STARTED),
+        Optional.of(DAY_ONE), Optional.of(DAY_ONE.plusDays(90)), List.of("first, with a comma; and ümlauts", "second"));
     ReviewOutcome bare = new ReviewOutcome(q.id(), DAY_ONE.plusDays(1), ReviewVerdict.KEEP, Tier.GOLD, Tier.GOLD,
-        Tier.GOLD, null, List.of(), null, null, List.of());
+        Optional.of(Tier.GOLD), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of());
     store.write(tx -> {
       tx.reviews().insertGracePeriod(grace);
       tx.reviews().insertOutcome(full);
@@ -421,7 +422,8 @@ public abstract class ReviewContract {
     IllegalStateException boom = assertThrows(IllegalStateException.class, () -> store.write(tx -> {
       tx.reviews().insertGracePeriod(new GracePeriod(p.id(), Tier.GOLD, DAY_ONE, DAY_ONE.plusDays(90)));
       tx.reviews().insertOutcome(new ReviewOutcome(p.id(), DAY_ONE, ReviewVerdict.AT_RISK, Tier.GOLD, Tier.GOLD,
-          Tier.SILVER, Tier.SILVER, List.of(ReviewAction.GRACE_STARTED), DAY_ONE, DAY_ONE.plusDays(90), List.of()));
+          Optional.of(Tier.SILVER), Optional.of(Tier.SILVER), List.of(ReviewAction.GRACE_STARTED), Optional.of(DAY_ONE),
+          Optional.of(DAY_ONE.plusDays(90)), List.of()));
       tx.reviews().appendPolicy(1, ReviewPolicy.DEFAULT, Instant.parse("2026-01-15T09:30:00Z"));
       throw new IllegalStateException("boom");
     }));

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -163,7 +164,7 @@ public abstract class StoreTck {
       assertEquals(1, history.size());
       assertTrue(history.get(0).isInitial());
       assertEquals(Tier.PLATINUM, history.get(0).to());
-      assertEquals(START, history.get(0).at());
+      assertEquals(START, history.get(0).changedAt());
     }
 
     @Test
@@ -181,11 +182,11 @@ public abstract class StoreTck {
       List<TierChange> history = registry.tierHistory(p.id());
       assertEquals(List.of(1, 2, 3), history.stream().map(TierChange::sequence).toList());
       TierChange second = history.get(1);
-      assertEquals(Tier.SILVER, second.from());
+      assertEquals(Optional.of(Tier.SILVER), second.from());
       assertEquals(Tier.GOLD, second.to());
       assertEquals("alice", second.changedBy());
       assertEquals("50 servers reached", second.reason());
-      assertEquals(START.plus(Duration.ofDays(30)), second.at());
+      assertEquals(START.plus(Duration.ofDays(30)), second.changedAt());
       assertEquals(Tier.SILVER, registry.get(p.id()).tier());
     }
 
@@ -232,13 +233,13 @@ public abstract class StoreTck {
         addPartner(names.get(i), Tier.values()[i % 3]);
       }
       List<String> seen = new ArrayList<>();
-      PartnerQuery q = PartnerQuery.all().page(0, 3);
+      PartnerQuery q = PartnerQuery.all().withPage(0, 3);
       Page<Partner> page;
       do {
         page = registry.list(q);
         assertEquals(7, page.total());
         page.items().forEach(p -> seen.add(p.companyName()));
-        q = q.page(page.nextOffset(), 3);
+        q = q.withPage(page.nextOffset(), 3);
       } while (page.hasNext());
       assertEquals(List.of("Alpha", "alpha two", "Bravo", "charlie", "delta", "echo", "Zulu"), seen);
     }
@@ -282,7 +283,7 @@ public abstract class StoreTck {
     @DisplayName("a page past the end is empty but still reports the total")
     void pastTheEnd() {
       addPartner("Only", Tier.SILVER);
-      Page<Partner> page = registry.list(PartnerQuery.all().page(5, 10));
+      Page<Partner> page = registry.list(PartnerQuery.all().withPage(5, 10));
       assertTrue(page.items().isEmpty());
       assertEquals(1, page.total());
       assertFalse(page.hasNext());
@@ -471,7 +472,7 @@ public abstract class StoreTck {
         PartnerRecord rec = new PartnerRecord(new PartnerId(IdGenerator.random().next()), "Ghost", "g@x.example",
             Tier.GOLD, PartnerStatus.ACTIVE, START, START, 1);
         tx.partners().insert(rec);
-        tx.partners().appendTierChange(new TierChange(rec.id(), 1, null, Tier.GOLD, START, "t", "t"));
+        tx.partners().appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "t"));
         PartnerRecord changed = new PartnerRecord(kept.id(), "Kept Changed", kept.contactEmail(), Tier.PLATINUM,
             PartnerStatus.INACTIVE, kept.createdAt(), START, 2);
         assertTrue(tx.partners().update(changed, 1));
@@ -491,7 +492,7 @@ public abstract class StoreTck {
             PartnerStatus.ACTIVE, p.createdAt(), START, 2);
         tx.partners().update(next, 1);
         // sequence 1 exists already: the store must refuse it, and the update above must roll back
-        tx.partners().appendTierChange(new TierChange(p.id(), 1, null, Tier.GOLD, START, "t", "dup"));
+        tx.partners().appendTierChange(new TierChange(p.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "dup"));
         return true; // no result: a StoreWork must return non-null
       }));
       assertEquals(ConflictException.Reason.DUPLICATE, e.reason());

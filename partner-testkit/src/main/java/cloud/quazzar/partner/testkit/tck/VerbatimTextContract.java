@@ -102,7 +102,7 @@ public abstract class VerbatimTextContract {
       assertEquals(s, last.changedBy());
       assertEquals(s, last.reason());
     }
-    List<String> listed = registry.list(PartnerQuery.all().page(0, PartnerQuery.MAX_LIMIT)).items().stream()
+    List<String> listed = registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items().stream()
         .map(Partner::companyName).sorted().toList();
     assertEquals(TEXT.stream().sorted().toList(), listed, "every partner listed once, by its exact name");
   }
@@ -172,13 +172,14 @@ public abstract class VerbatimTextContract {
     Partner p = program.registry().add(new NewPartner("Certified", "c@x.example", Tier.PLATINUM));
     for (String s : TEXT) {
       TrackedCertification t = program.certifications().add(p.id(), new NewCertification(s,
-          SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.EXPERT, s, today.minusDays(1), today.plusDays(100)));
+          SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.EXPERT, Optional.of(s), today.minusDays(1),
+          today.plusDays(100)));
       assertEquals(s, program.certifications().get(t.id()).name());
-      assertEquals(s, program.certifications().get(t.id()).holder());
+      assertEquals(Optional.of(s), program.certifications().get(t.id()).holder());
       Certification revoked = program.certifications().revoke(t.id(), t.certification().version(), new Revocation(s, s));
       Certification read = program.certifications().get(revoked.id());
-      assertEquals(s, read.revokedBy());
-      assertEquals(s, read.revocationReason());
+      assertEquals(Optional.of(s), read.revokedBy());
+      assertEquals(Optional.of(s), read.revocationReason());
     }
   }
 
@@ -197,7 +198,7 @@ public abstract class VerbatimTextContract {
       RevenueEntry corrected = ledger.correct(RevenueCorrection.of(p.id(), month, "fix " + s, s).withMrr(Money.of("11", "USD")));
       RevenueEntry read = ledger.findByKey("fix " + s).orElseThrow();
       assertEquals(corrected, read);
-      assertEquals(s, read.reason());
+      assertEquals(Optional.of(s), read.reason());
       assertEquals(List.of(recorded, corrected), ledger.history(p.id(), month));
       // a replay with the same key is the same entry, not a second one
       assertEquals(recorded, ledger.record(RevenueRecording.of(p.id(), month, Money.of("10.00", "USD"), s)));

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
@@ -116,7 +117,7 @@ class CertificationStatusPropertiesTest {
             PartnerId p = program.registry().add(new NewPartner("Mono", "m@x.example", Tier.SILVER)).id();
             LocalDate expiry = start.plusDays(d);
             program.certifications().add(p, new NewCertification("c", SkillArea.FLEET_MANAGEMENT,
-                cloud.quazzar.partner.certification.CertificationLevel.BASIC, null, expiry.minusYears(1), expiry));
+                cloud.quazzar.partner.certification.CertificationLevel.BASIC, Optional.empty(), expiry.minusYears(1), expiry));
             CertificationStatus previous = CertificationStatus.ACTIVE;
             List<CertificationStatus> seen = new ArrayList<>();
             for (int day = 0; day <= Math.max(d, 0) + 2; day++) {

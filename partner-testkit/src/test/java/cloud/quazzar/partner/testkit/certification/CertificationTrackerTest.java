@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -55,7 +56,7 @@ class CertificationTrackerTest {
   }
 
   private void add(CertificationTracker t, PartnerId p, long days, CertificationLevel level, SkillArea area) {
-    t.add(p, new NewCertification(area + " " + level + " " + days, area, level, null,
+    t.add(p, new NewCertification(area + " " + level + " " + days, area, level, Optional.empty(),
         today.plusDays(days).minusYears(2), today.plusDays(days)));
   }
 
@@ -93,10 +94,10 @@ class CertificationTrackerTest {
       Recorder before = new Recorder(0);
       Recorder failing = new Recorder(1);
       Recorder after = new Recorder(0);
-      t.addListener("before", before);
-      t.addListener("failing", failing);
-      t.addListener("after", after);
-      ConflictException twice = assertThrows(ConflictException.class, () -> t.addListener("after", after));
+      t.subscribe("before", before);
+      t.subscribe("failing", failing);
+      t.subscribe("after", after);
+      ConflictException twice = assertThrows(ConflictException.class, () -> t.subscribe("after", after));
       assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
       clock.advanceDays(1);
       List<StatusChange> changes = t.reportStatusChanges();
@@ -111,8 +112,8 @@ class CertificationTrackerTest {
           "the change the listener threw on is offered to it again, before the next one");
       assertEquals(0, program.events().deliverPending());
       assertEquals(3, failing.got.size(), "once accepted, it is not offered again");
-      assertTrue(t.removeListener("failing"));
-      assertFalse(t.removeListener("failing"));
+      assertTrue(t.unsubscribe("failing"));
+      assertFalse(t.unsubscribe("failing"));
     }
   }
 
@@ -125,7 +126,7 @@ class CertificationTrackerTest {
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
       List<StatusChange> got = new java.util.concurrent.CopyOnWriteArrayList<>();
       AtomicInteger failures = new AtomicInteger(2);
-      t.addListener("flaky", change -> {
+      t.subscribe("flaky", change -> {
         got.add(change);
         if (failures.getAndDecrement() > 0) {
           throw new IllegalStateException("listener down");
@@ -152,12 +153,12 @@ class CertificationTrackerTest {
       PartnerId p = partner(program, Tier.SILVER);
       add(t, p, 91, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
       Recorder removed = new Recorder(0);
-      t.addListener("removed", removed);
-      assertTrue(t.removeListener("removed"));
+      t.subscribe("removed", removed);
+      assertTrue(t.unsubscribe("removed"));
       clock.advanceDays(1);
       Recorder late = new Recorder(0);
       t.reportStatusChanges();
-      t.addListener("late", late);
+      t.subscribe("late", late);
       clock.advanceDays(61);
       List<StatusChange> critical = t.reportStatusChanges();
       assertTrue(removed.got.isEmpty());
@@ -188,7 +189,7 @@ class CertificationTrackerTest {
       clock.advanceDays(1);
       assertEquals(List.of(CertificationStatus.CRITICAL, CertificationStatus.EXPIRING_SOON),
           t.reportStatusChanges().stream().map(StatusChange::to).toList());
-      assertEquals(Tier.PLATINUM, t.eligibility(p).highestQualifiedTier().orElseThrow(), "no requirements: every tier open");
+      assertEquals(Tier.PLATINUM, t.eligibility(p).qualifiedTier().orElseThrow(), "no requirements: every tier open");
     }
   }
 
@@ -203,7 +204,7 @@ class CertificationTrackerTest {
     try (PartnerProgram program = program(PartnerProgram.builder().eligibilityRequirements(req))) {
       CertificationTracker t = program.certifications();
       PartnerId p = partner(program, Tier.PLATINUM);
-      assertTrue(t.eligibility(p).highestQualifiedTier().isEmpty(), "without a client not even Silver");
+      assertTrue(t.eligibility(p).qualifiedTier().isEmpty(), "without a client not even Silver");
       assertEquals(List.of(0L, 1L), List.of(t.eligibility(p).assessment(Tier.SILVER).unmet().get(0).have(),
           t.eligibility(p).assessment(Tier.SILVER).unmet().get(0).need()));
       program.registry().addClient(p, new NewClient("c", 40));
@@ -211,7 +212,7 @@ class CertificationTrackerTest {
       add(t, p, -1, CertificationLevel.EXPERT, SkillArea.KUBERNETES_OPERATIONS);
       add(t, p, 10, CertificationLevel.EXPERT, SkillArea.MSP_OPERATIONS);
       EligibilityReport r = t.eligibility(p);
-      assertEquals(Tier.GOLD, r.highestQualifiedTier().orElseThrow());
+      assertEquals(Tier.GOLD, r.qualifiedTier().orElseThrow());
       assertEquals(2, r.countedCertifications(), "the expired one does not count; the critical one does");
       assertTrue(r.assessment(Tier.GOLD).unmet().isEmpty());
       List<UnmetRequirement> platinum = r.assessment(Tier.PLATINUM).unmet();
@@ -219,7 +220,7 @@ class CertificationTrackerTest {
       assertEquals(List.of(0L, 2L, 40L), platinum.stream().map(UnmetRequirement::have).toList());
       assertEquals(List.of(1L, 3L, 100L), platinum.stream().map(UnmetRequirement::need).toList());
       assertEquals("at least 100 managed servers: the partner manages 40", platinum.get(2).explanation());
-      assertEquals(today.plusDays(11), r.losesTierOn().orElseThrow(), "Gold needs the critical one");
+      assertEquals(today.plusDays(11), r.losesQualifiedTierOn().orElseThrow(), "Gold needs the critical one");
       assertTrue(r.qualifiesForCurrentTier() == false);
       assertThrows(ValidationException.class, () -> t.eligibility(p, null));
     }

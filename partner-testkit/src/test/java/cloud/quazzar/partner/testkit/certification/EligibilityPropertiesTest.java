@@ -22,6 +22,7 @@ import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,7 @@ class EligibilityPropertiesTest {
 
   /** Rank of the highest qualified tier: -1 for none. */
   private static int rank(EligibilityReport r) {
-    return r.highestQualifiedTier().map(Enum::ordinal).orElse(-1);
+    return r.qualifiedTier().map(Enum::ordinal).orElse(-1);
   }
 
   /** Days worth checking: today, the days around each expiry, and some later days. */
@@ -68,7 +69,7 @@ class EligibilityPropertiesTest {
 
   /** Whether {@code later} is no more eligible than {@code earlier}, tier by tier. */
   private static void assertNotMoreEligible(EligibilityReport earlier, EligibilityReport later, String what) {
-    assertTrue(rank(later) <= rank(earlier), what + ": " + earlier.highestQualifiedTier() + " then " + later.highestQualifiedTier());
+    assertTrue(rank(later) <= rank(earlier), what + ": " + earlier.qualifiedTier() + " then " + later.qualifiedTier());
     for (Tier tier : Tier.values()) {
       assertTrue(!later.qualifiesFor(tier) || earlier.qualifiesFor(tier), what + ": " + tier);
     }
@@ -93,7 +94,7 @@ class EligibilityPropertiesTest {
                   drops.incrementAndGet();
                 }
               }
-              report.losesTierOn().ifPresent(loss -> assertTrue(
+              report.losesQualifiedTierOn().ifPresent(loss -> assertTrue(
                   rank(tracker.eligibility(s.partner(), loss)) < rank(report), "the forecast loss happens on " + loss));
               previous = report;
             }

@@ -58,7 +58,7 @@ class BillingStatementTest {
     BillingStatement s = portal.statement(JAN, COST);
     assertEquals(gold.id(), s.partnerId());
     assertEquals(JAN, s.month());
-    assertEquals(LocalDate.of(2026, 1, 31), s.quoteDate());
+    assertEquals(LocalDate.of(2026, 1, 31), s.quote().date());
     assertEquals(Tier.GOLD, s.tier());
     assertEquals(50, s.serverCount());
     assertEquals(3, s.clientCount());

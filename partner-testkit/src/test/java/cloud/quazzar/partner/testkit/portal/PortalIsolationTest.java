@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -126,10 +127,10 @@ class PortalIsolationTest {
     assertEquals(List.of(added, counted), portal.clients());
 
     program.certifications().add(beta.id(), new NewCertification(
-        "Beta cert", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, null,
+        "Beta cert", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, Optional.empty(),
         LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1)));
     program.certifications().add(acme.id(), new NewCertification(
-        "Acme cert", SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC, null,
+        "Acme cert", SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC, Optional.empty(),
         LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1)));
     assertEquals(List.of("Acme cert"),
         portal.certifications().stream().map(t -> t.certification().name()).toList());

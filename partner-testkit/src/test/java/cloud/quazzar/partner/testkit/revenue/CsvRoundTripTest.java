@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -45,7 +46,8 @@ class CsvRoundTripTest {
 
   private static RevenueRow row(String name, int i) {
     RevenueEntry e = new RevenueEntry(new RevenueEntryId(new UUID(7, i)), new PartnerId(new UUID(8, i)), JAN, 1,
-        EntryKind.RECORDED, Money.of("10", "USD"), 1, 1, "k" + i, null, Instant.parse("2026-01-01T00:00:00Z"), null);
+        EntryKind.RECORDED, Money.of("10", "USD"), 1, 1, "k" + i, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"),
+        Optional.empty());
     return new RevenueRow(name, Tier.GOLD, e);
   }
 

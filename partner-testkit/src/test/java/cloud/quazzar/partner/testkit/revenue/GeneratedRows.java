@@ -9,6 +9,7 @@ import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueRow;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -32,7 +33,7 @@ final class GeneratedRows implements Iterable<RevenueRow> {
     int p = (int) (i % partners);
     YearMonth month = YearMonth.of(2000, 1).plusMonths(i / partners);
     RevenueEntry e = new RevenueEntry(new RevenueEntryId(new UUID(1, i)), new PartnerId(new UUID(0, p)), month, 1,
-        EntryKind.RECORDED, Money.ofMinor(100_000 + i, USD), p % 500, p % 40, "k" + i, null, AT, null);
+        EntryKind.RECORDED, Money.ofMinor(100_000 + i, USD), p % 500, p % 40, "k" + i, Optional.empty(), AT, Optional.empty());
     return new RevenueRow("Partner \"" + p + "\", Inc.", Tier.values()[p % 3], e);
   }
 

@@ -2,6 +2,8 @@ package cloud.quazzar.partner.testkit.revenue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -9,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -32,6 +35,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -168,7 +172,7 @@ class RevenueLedgerPropertiesTest {
             grown.add(fix);
             assertEquals(grown, after.get(target));
             assertEquals(current.revision() + 1, fix.revision());
-            assertEquals(current.id(), fix.supersedes());
+            assertEquals(Optional.of(current.id()), fix.supersedes());
             List<ProgramMonth> programAfter = w.ledger.programReport(RANGE).months();
             for (int i = 0; i < programBefore.size(); i++) {
               if (programBefore.get(i).month().equals(target.month())) {
@@ -177,6 +181,49 @@ class RevenueLedgerPropertiesTest {
                 assertEquals(programBefore.get(i), programAfter.get(i));
               }
             }
+          }
+        });
+  }
+
+  @Test
+  @DisplayName("REV-6: a correction in another currency than the entry it corrects is refused (mrr.currency) and "
+      + "changes nothing: histories, reports, events and keys stay; the month's own currency still corrects it")
+  void correctionKeepsTheCurrency() {
+    qt().withExamples(150)
+        .forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 20), integers().between(0, 1000),
+            longs().between(0, 1_000_000_000L), integers().between(1, RevenueGenerators.CURRENCIES.size() - 1))
+        .checkAssert((history, pick, units, shift) -> {
+          try (World w = new World(PARTNERS)) {
+            history.apply(w.ledger, w.ids, "x");
+            List<LedgerHistory.Cell> cells = new ArrayList<>(history.expected().keySet());
+            if (cells.isEmpty()) { // an empty history: give the correction a month to correct
+              LedgerHistory.Cell only = new LedgerHistory.Cell(0, RevenueGenerators.FIRST_MONTH);
+              w.ledger.record(RevenueRecording.of(w.ids.get(0), only.month(),
+                  Money.ofMinor(units / 2, RevenueGenerators.currencyOf(0)), "only").withCounts(1, 1));
+              cells.add(only);
+            }
+            LedgerHistory.Cell target = cells.get(pick % cells.size());
+            PartnerId partner = w.ids.get(target.partner());
+            RevenueEntry current = w.ledger.current(partner, target.month()).orElseThrow();
+            int own = RevenueGenerators.CURRENCIES.indexOf(current.mrr().currency());
+            Money other = Money.ofMinor(units,
+                RevenueGenerators.CURRENCIES.get((own + shift) % RevenueGenerators.CURRENCIES.size()));
+            Map<LedgerHistory.Cell, List<RevenueEntry>> before = histories(w);
+            List<Object> reports = w.reports(RANGE);
+            long events = w.program.events().lastSequence();
+
+            ValidationException e = assertThrows(ValidationException.class, () -> w.ledger.correct(
+                RevenueCorrection.of(partner, target.month(), "switch", "another currency").withMrr(other)));
+            assertEquals(List.of("mrr.currency"), e.fields(), e.getMessage());
+            assertEquals(before, histories(w));
+            assertEquals(reports, w.reports(RANGE));
+            assertEquals(events, w.program.events().lastSequence());
+            assertTrue(w.ledger.findByKey("switch").isEmpty());
+
+            long minor = units == current.mrr().minorUnits() ? units + 1 : units;
+            RevenueEntry fix = w.ledger.correct(RevenueCorrection.of(partner, target.month(), "switch",
+                "its own currency").withMrr(Money.ofMinor(minor, current.mrr().currency())));
+            assertEquals(current.mrr().currency(), fix.mrr().currency());
           }
         });
   }
@@ -225,7 +272,7 @@ class RevenueLedgerPropertiesTest {
                 String stored = w.program.registry().get(p.id()).companyName();
                 expected.add(List.of(month.toString(), p.id().toString(), neutralised(stored), p.tier().name(),
                     e.mrr().toBigDecimal().toPlainString(), e.mrr().currency().getCurrencyCode(),
-                    Long.toString(e.serverCount()), Integer.toString(e.clientCount()), "1", e.id().toString()));
+                    Long.toString(e.serverCount()), Long.toString(e.clientCount()), "1", e.id().toString()));
               }
             }
             Map<String, String> keyOfId = new HashMap<>();

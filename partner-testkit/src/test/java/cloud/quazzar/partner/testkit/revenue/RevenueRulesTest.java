@@ -164,7 +164,7 @@ class RevenueRulesTest {
             new cloud.quazzar.partner.registry.NewPartner("=1+2", "x@y.example", Tier.GOLD)).id();
         w.ledger.record(RevenueRecording.of(id, JAN, Money.of("0", "USD"), "k").withCounts(0, 0));
         StringWriter out = new StringWriter();
-        w.ledger.exportCsv(RevenueFilter.all().months(MonthRange.of(JAN)), out);
+        w.ledger.exportCsv(RevenueFilter.all().withMonths(MonthRange.of(JAN)), out);
         assertEquals(List.of("2025-01", id.toString(), "'=1+2", "GOLD", "0.00", "USD", "0", "0", "1"),
             StrictCsv.parse(out.toString()).get(1).subList(0, 9));
       }
@@ -185,7 +185,7 @@ class RevenueRulesTest {
 
   private static RevenueRow row(String name, int i, Money mrr) {
     RevenueEntry e = new RevenueEntry(new RevenueEntryId(new UUID(7, i)), new PartnerId(new UUID(8, i)), JAN, 1,
-        EntryKind.RECORDED, mrr, 1, 1, "k" + i, null, Instant.parse("2026-01-01T00:00:00Z"), null);
+        EntryKind.RECORDED, mrr, 1, 1, "k" + i, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
     return new RevenueRow(name, Tier.GOLD, e);
   }
 }

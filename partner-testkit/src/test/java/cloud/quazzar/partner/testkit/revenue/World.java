@@ -53,7 +53,7 @@ final class World implements AutoCloseable {
         RevenueEntry e = m.entry();
         out.add(ids.indexOf(id) + " " + e.month() + " r" + e.revision() + " " + e.kind() + " " + e.mrr() + " "
             + e.serverCount() + " " + e.clientCount() + " " + e.idempotencyKey() + " " + e.reason() + " "
-            + m.mrr() + " " + m.servers() + " " + m.clients());
+            + m.mrrTrend() + " " + m.serverCountTrend() + " " + m.clientCountTrend());
       }
     }
     out.add(ledger.programReport(range).toString());

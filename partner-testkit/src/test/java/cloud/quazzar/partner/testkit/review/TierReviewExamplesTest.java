@@ -65,7 +65,7 @@ class TierReviewExamplesTest {
   private static void advanced(PartnerProgram program, PartnerId id, int n, int firstArea, LocalDate expiry) {
     for (int i = 0; i < n; i++) {
       program.certifications().add(id, new NewCertification("Adv " + i + " " + expiry, SkillArea.values()[firstArea + i],
-          CertificationLevel.ADVANCED, null, expiry.minusYears(1), expiry));
+          CertificationLevel.ADVANCED, Optional.empty(), expiry.minusYears(1), expiry));
     }
   }
 
@@ -88,14 +88,45 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-        assertEquals(DAY.plusDays(90), o.graceEndsOn());
-        assertEquals(LocalDate.of(2027, 2, 26), o.graceEndsOn());
+        assertEquals(Optional.of(DAY.plusDays(90)), o.demotionDueOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 2, 26)), o.demotionDueOn());
         assertEquals(List.of("at least 2 certifications at ADVANCED or above: 0 count on 2026-11-28"), o.unmet());
         Partner now = program.registry().get(gold.id());
         assertEquals(Tier.GOLD, now.tier());
         assertTrue(now.benefits().prioritySupport());
         assertEquals(Tier.GOLD.benefits(), now.benefits());
         assertEquals("15%", program.discounts().quote(gold.id(), Money.of("1000.00", "USD")).totalRate().toString());
+      }
+    }
+
+    @Test
+    @DisplayName("the boundary day: a grace period of n days covers its first day to demotionDueOn - 1; a review on"
+        + " demotionDueOn (the first day without grace) demotes, one on the day before does not")
+    void demotionDueOnIsTheFirstDayWithoutGrace() {
+      try (PartnerProgram program = program(EligibilityRequirements.NONE.with(Tier.GOLD, new MinimumServers(10)))) {
+        program.reviews().configure(ReviewPolicy.builder().gracePeriodDays(3).build());
+        Partner gold = partner(program, "Edge Case", Tier.GOLD); // no servers: below Gold from the first review
+
+        ReviewOutcome started = of(program.reviews().run(), gold.id());
+        assertEquals(List.of(ReviewAction.GRACE_STARTED), started.actions());
+        GracePeriod grace = program.reviews().gracePeriod(gold.id()).orElseThrow();
+        assertEquals(DAY, grace.startedOn(), "the review day is the first day of grace");
+        assertEquals(DAY.plusDays(3), grace.demotionDueOn(), "startedOn + gracePeriodDays");
+        assertEquals(Optional.of(DAY.plusDays(3)), started.demotionDueOn());
+        assertFalse(grace.isOverOn(DAY.plusDays(2)), "the last day of grace is the day before demotionDueOn");
+        assertTrue(grace.isOverOn(DAY.plusDays(3)));
+
+        for (int day = 1; day <= 2; day++) { // DAY, DAY + 1, DAY + 2: three days of grace
+          clock.setDate(DAY.plusDays(day));
+          ReviewOutcome inside = of(program.reviews().run(), gold.id());
+          assertEquals(List.of(), inside.actions(), "still in grace on day " + day);
+          assertEquals(Tier.GOLD, program.registry().get(gold.id()).tier());
+        }
+        clock.setDate(DAY.plusDays(3));
+        ReviewOutcome due = of(program.reviews().run(), gold.id());
+        assertEquals(List.of(ReviewAction.DEMOTED), due.actions(), "demotionDueOn demotes");
+        assertEquals(Tier.SILVER, program.registry().get(gold.id()).tier());
+        assertEquals(Optional.empty(), program.reviews().gracePeriod(gold.id()));
       }
     }
 
@@ -112,22 +143,23 @@ class TierReviewExamplesTest {
         clock.setDate(DAY.plusDays(11));
         ReviewOutcome risk = of(program.reviews().run(), platinum.id());
         assertEquals(List.of(ReviewAction.GRACE_STARTED), risk.actions());
-        assertEquals(Tier.GOLD, risk.qualifiedTier());
-        assertEquals(Tier.GOLD, risk.targetTier());
+        assertEquals(Optional.of(Tier.GOLD), risk.qualifiedTier());
+        assertEquals(Optional.of(Tier.GOLD), risk.targetTier());
 
-        clock.setDate(risk.graceEndsOn().minusDays(1));
+        clock.setDate(risk.demotionDueOn().orElseThrow().minusDays(1));
         assertEquals(Tier.PLATINUM, of(program.reviews().run(), platinum.id()).tierAfter());
-        clock.setDate(risk.graceEndsOn());
+        clock.setDate(risk.demotionDueOn().orElseThrow());
         ReviewOutcome demoted = of(program.reviews().run(), platinum.id());
         assertEquals(List.of(ReviewAction.DEMOTED), demoted.actions());
         assertEquals(Tier.GOLD, demoted.tierAfter());
         assertEquals(Tier.GOLD, program.registry().get(platinum.id()).tier());
         TierChange last = program.registry().tierHistory(platinum.id()).get(1);
-        assertEquals(LocalDate.of(2027, 3, 9), risk.graceEndsOn());
+        assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.demotionDueOn());
         assertEquals("tier review 2027-03-09: demoted from PLATINUM to GOLD at the end of the grace period 2026-12-09"
-            + " to 2027-03-09; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
+            + " to 2027-03-08; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
             + "certifications at ADVANCED or above in at least 3 skill areas: 2 areas on 2027-03-09", last.reason());
-        assertTrue(last.reason().startsWith("tier review " + risk.graceEndsOn() + ": demoted from PLATINUM to GOLD"),
+        assertTrue(last.reason().startsWith("tier review " + risk.demotionDueOn().orElseThrow()
+                + ": demoted from PLATINUM to GOLD"),
             last.reason());
       }
     }
@@ -146,7 +178,7 @@ class TierReviewExamplesTest {
         ReviewOutcome recommended = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.AT_RISK, recommended.verdict());
         assertEquals(List.of(ReviewAction.DEMOTION_RECOMMENDED), recommended.actions());
-        assertEquals(Tier.SILVER, recommended.targetTier());
+        assertEquals(Optional.of(Tier.SILVER), recommended.targetTier());
         assertEquals(Tier.GOLD, program.registry().get(gold.id()).tier());
         assertEquals(Optional.of(grace), program.reviews().gracePeriod(gold.id()));
         clock.setDate(DAY.plusDays(11));
@@ -172,8 +204,8 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), silver.id());
         assertEquals(ReviewVerdict.AT_RISK, o.verdict());
         assertEquals(List.of(), o.actions());
-        assertEquals(null, o.qualifiedTier());
-        assertEquals(null, o.graceEndsOn());
+        assertEquals(Optional.empty(), o.qualifiedTier());
+        assertEquals(Optional.empty(), o.demotionDueOn());
         assertEquals(List.of("at least 1 client: the partner has 0"), o.unmet());
         assertEquals(Optional.empty(), program.reviews().gracePeriod(silver.id()));
       }
@@ -195,7 +227,7 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), silver.id());
         assertEquals(ReviewVerdict.PROMOTE, o.verdict());
         assertEquals(List.of(ReviewAction.PROMOTION_RECOMMENDED), o.actions());
-        assertEquals(Tier.GOLD, o.targetTier());
+        assertEquals(Optional.of(Tier.GOLD), o.targetTier());
         assertEquals(Tier.SILVER, o.tierAfter());
         assertEquals(Tier.SILVER, program.registry().get(silver.id()).tier());
       }
@@ -338,7 +370,7 @@ class TierReviewExamplesTest {
             Money.of("600.00", "USD"), "k10"));
         ReviewOutcome o = of(program.reviews().run(), gold.id());
         assertEquals(ReviewVerdict.KEEP, o.verdict());
-        assertEquals(Tier.GOLD, o.qualifiedTier());
+        assertEquals(Optional.of(Tier.GOLD), o.qualifiedTier());
       }
     }
   }

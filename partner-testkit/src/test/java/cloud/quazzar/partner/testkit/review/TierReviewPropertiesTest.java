@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -112,7 +113,7 @@ class TierReviewPropertiesTest {
     ReviewOracle.Requirements oracleReq = new ReviewOracle.Requirements(
         new long[] {sc.silverServers(), sc.goldServers(), sc.platinumServers()},
         new long[] {-1, sc.goldAverageCents(), -1},
-        new int[] {0, sc.goldMonths(), 0});
+        new long[] {0, sc.goldMonths(), 0});
     ReviewOracle.Policy oraclePolicy = new ReviewOracle.Policy(sc.graceDays(), sc.autoDemote(), sc.autoPromote());
 
     try (PartnerProgram program = PartnerProgram.builder().clock(clock).eligibilityRequirements(requirements)
@@ -129,7 +130,7 @@ class TierReviewPropertiesTest {
         PartnerId id = program.registry().add(new NewPartner("Partner " + i, "p" + i + "@x.example", tier)).id();
         ids.add(id);
         clients.add(program.registry().addClient(id, new NewClient("estate", 0)));
-        states.add(new ReviewOracle.State(tier.ordinal(), null));
+        states.add(new ReviewOracle.State(tier.ordinal(), Optional.empty()));
         servers.add(0L);
         mrr.add(new HashMap<>());
       }
@@ -216,23 +217,25 @@ class TierReviewPropertiesTest {
     assertEquals(e.actions(), o.actions(), where);
     assertEquals(before.rank(), o.tierBefore().ordinal(), where);
     assertEquals(e.rankAfter(), o.tierAfter().ordinal(), where);
-    assertEquals(qualified, o.qualified().map(Enum::ordinal).orElse(-1), where);
-    assertEquals(e.target(), o.targetTier() == null ? -1 : o.targetTier().ordinal(), where);
-    ReviewOracle.Grace g = e.reportedGrace();
-    assertEquals(g == null ? null : LocalDate.ofEpochDay(g.startDay()), o.graceStartedOn(), where);
-    assertEquals(g == null ? null : LocalDate.ofEpochDay(g.endDay()), o.graceEndsOn(), where);
+    assertEquals(qualified, o.qualifiedTier().map(Enum::ordinal).orElse(-1), where);
+    assertEquals(e.target(), o.targetTier().map(t -> OptionalInt.of(t.ordinal())).orElse(OptionalInt.empty()), where);
+    Optional<ReviewOracle.Grace> g = e.reportedGrace();
+    assertEquals(g.map(x -> LocalDate.ofEpochDay(x.startDay())), o.graceStartedOn(), where);
+    assertEquals(g.map(x -> LocalDate.ofEpochDay(x.demotionDueDay())), o.demotionDueOn(), where);
     assertEquals(e.rankAfter(), program.registry().get(id).tier().ordinal(), where);
-    ReviewOracle.Grace after = e.after().grace();
-    assertEquals(after == null ? Optional.empty() : Optional.of(new GracePeriod(id, Tier.values()[after.rank()],
-        LocalDate.ofEpochDay(after.startDay()), LocalDate.ofEpochDay(after.endDay()))), program.reviews().gracePeriod(id), where);
+    Optional<ReviewOracle.Grace> after = e.after().grace();
+    assertEquals(after.map(a -> new GracePeriod(id, Tier.values()[a.rank()],
+        LocalDate.ofEpochDay(a.startDay()), LocalDate.ofEpochDay(a.demotionDueDay()))), program.reviews().gracePeriod(id),
+        where);
 
     // the invariants, stated without the oracle
     Optional<GracePeriod> running = program.reviews().gracePeriod(id);
-    if (before.grace() != null && running.isPresent()) {
+    if (before.grace().isPresent() && running.isPresent()) {
       assertEquals(o.tierBefore(), o.tierAfter(), "the tier never drops while a grace period runs: " + where);
     }
     if (o.tierAfter().compareTo(o.tierBefore()) < 0) {
-      assertTrue(before.grace() != null && day.toEpochDay() >= before.grace().endDay(), "demoted only at the grace end: " + where);
+      assertTrue(before.grace().isPresent() && day.toEpochDay() >= before.grace().get().demotionDueDay(),
+          "demoted only when the demotion is due (the first day without grace): " + where);
       assertEquals(Math.max(qualified, 0), o.tierAfter().ordinal(), "demoted to the highest qualifying tier: " + where);
       assertEquals(List.of(ReviewAction.DEMOTED), o.actions(), where);
     }
@@ -248,11 +251,11 @@ class TierReviewPropertiesTest {
 
   /** The tier history replays to the current tier. */
   private static void replays(PartnerProgram program, PartnerId id) {
-    Tier tier = null;
+    Optional<Tier> tier = Optional.empty();
     for (TierChange c : program.registry().tierHistory(id)) {
       assertEquals(tier, c.from());
-      tier = c.to();
+      tier = Optional.of(c.to());
     }
-    assertEquals(program.registry().get(id).tier(), tier);
+    assertEquals(Optional.of(program.registry().get(id).tier()), tier);
   }
 }

@@ -1,0 +1,161 @@
+package cloud.quazzar.partner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.DayRange;
+import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.PartnerCreated;
+import cloud.quazzar.partner.events.RevenueRecorded;
+import cloud.quazzar.partner.events.TierChanged;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueEntryId;
+import cloud.quazzar.partner.review.GracePeriod;
+import cloud.quazzar.partner.spi.ClientTotals;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The API's value types refuse bad values with the library's typed exception, naming the component:
+ * a record's constructor is always public API, so it never throws {@link NullPointerException} or
+ * {@link IllegalArgumentException} (decision A2 in {@code docs/decisions.md}).
+ */
+class ValueTypesTest {
+  private static final PartnerId PARTNER = new PartnerId(new UUID(0, 1));
+  private static final Instant AT = Instant.parse("2026-11-28T08:00:00Z");
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
+  private static List<String> fields(Executable call) {
+    return assertThrows(ValidationException.class, call).fields();
+  }
+
+  /** The public records of the exported packages (everything outside {@code internal}). */
+  private static List<Class<?>> publicRecords() {
+    List<Class<?>> out = new ArrayList<>();
+    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("cloud.quazzar.partner")) {
+      String pkg = c.getPackageName();
+      if (pkg.contains(".internal")) {
+        continue;
+      }
+      Class<?> type = c.reflect();
+      if (type.isRecord() && Modifier.isPublic(type.getModifiers())) {
+        out.add(type);
+      }
+    }
+    return out;
+  }
+
+  private static Object arg(Class<?> type, long number) {
+    if (type == long.class) {
+      return number;
+    }
+    if (type == int.class) {
+      return (int) number;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    return null;
+  }
+
+  @Test
+  @DisplayName("every public record, given null and 0 or -1 components, is either built or refuses with a ValidationException")
+  void everyRecordRefusesWithTheTypedException() throws ReflectiveOperationException {
+    List<Class<?>> records = publicRecords();
+    if (records.size() < 40) {
+      fail("expected the API's records, found " + records);
+    }
+    List<String> wrong = new ArrayList<>();
+    for (Class<?> type : records) {
+      RecordComponent[] components = type.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+      }
+      Constructor<?> canonical = type.getDeclaredConstructor(types);
+      for (long number : new long[] {0, -1}) {
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+          args[i] = arg(types[i], number);
+        }
+        try {
+          canonical.newInstance(args);
+        } catch (InvocationTargetException e) {
+          if (!(e.getCause() instanceof ValidationException)) {
+            wrong.add(type.getName() + " threw " + e.getCause());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  @DisplayName("the rules of the value types are ValidationExceptions naming the component")
+  void rulesNameTheComponent() {
+    assertEquals(List.of("limit", "offset", "total"), fields(() -> new Page<>(List.of(), -1, 0, -1)));
+    assertEquals(List.of("items"), fields(() -> new Page<String>(null, 0, 10, 0)));
+    assertEquals(List.of("violations"), fields(() -> new ValidationException(List.of())));
+    assertEquals(List.of("field"), fields(() -> new Violation(null, "x")));
+    assertEquals(List.of("version"), fields(() -> new Partner(PARTNER, "Acme", "a@x.example", Tier.GOLD,
+        PartnerStatus.ACTIVE, 0, 0, AT, AT, 0)));
+    assertEquals(List.of("serverCount"), fields(() -> new Client(new ClientId(new UUID(0, 2)), PARTNER, "c",
+        Client.MAX_SERVER_COUNT + 1, AT, AT, 1)));
+    assertEquals(List.of("id"), fields(() -> new Client(null, PARTNER, "c", 1, AT, AT, 1)));
+    assertEquals(List.of("from"), fields(() -> new TierChange(PARTNER, 2, Optional.empty(), Tier.GOLD, AT, "a", "b")));
+    assertEquals(List.of("change"), fields(() -> new TierChanged(
+        new TierChange(PARTNER, 1, Optional.empty(), Tier.GOLD, AT, "a", "b"))));
+    assertEquals(List.of("demotionDueOn"), fields(() -> new GracePeriod(PARTNER, Tier.GOLD, DAY, DAY)));
+    assertEquals(List.of("sequence"), fields(() -> new EventRecord(0, new PartnerCreated(PARTNER, "Acme", Tier.GOLD, AT))));
+    assertEquals(List.of("max"), fields(() -> new DayRange(5, 1)));
+    assertEquals(List.of("clientCount"), fields(() -> new ClientTotals(0, -1)));
+    RevenueEntry recorded = new RevenueEntry(new RevenueEntryId(new UUID(0, 3)), PARTNER, YearMonth.of(2026, 1), 1,
+        EntryKind.RECORDED, Money.of("1", "USD"), 1, 1, "k", Optional.empty(), AT, Optional.empty());
+    assertEquals(List.of("reason", "revision", "supersedes"), fields(() -> new RevenueEntry(recorded.id(), PARTNER,
+        recorded.month(), 1, EntryKind.CORRECTION, recorded.mrr(), 1, 1, "k2", Optional.empty(), AT, Optional.empty())));
+    assertEquals(List.of("clientCount", "mrr", "serverCount"), fields(() -> new RevenueEntry(recorded.id(), PARTNER,
+        recorded.month(), 1, EntryKind.RECORDED, Money.of("-1", "USD"), -1, -1, "k", Optional.empty(), AT,
+        Optional.empty())));
+    assertEquals(List.of("entry"), fields(() -> new RevenueRecorded(new RevenueEntry(recorded.id(), PARTNER,
+        recorded.month(), 2, EntryKind.CORRECTION, recorded.mrr(), 1, 1, "k3", Optional.of("why"), AT,
+        Optional.of(recorded.id())))));
+    assertEquals(List.of("to"), fields(() -> new cloud.quazzar.partner.certification.StatusChange(certification(),
+        CertificationStatus.ACTIVE, CertificationStatus.ACTIVE, DAY)));
+    assertEquals(List.of("partnerId"), fields(() -> PartnerId.parse(null)));
+  }
+
+  private static cloud.quazzar.partner.certification.Certification certification() {
+    return new cloud.quazzar.partner.certification.Certification(
+        new cloud.quazzar.partner.certification.CertificationId(new UUID(0, 4)), PARTNER, "c",
+        cloud.quazzar.partner.certification.SkillArea.FLEET_MANAGEMENT,
+        cloud.quazzar.partner.certification.CertificationLevel.BASIC, Optional.empty(), DAY, DAY.plusDays(1),
+        cloud.quazzar.partner.certification.CertificationState.CURRENT, Optional.empty(), Optional.empty(),
+        Optional.empty(), AT, AT, 1);
+  }
+}
