@@ -122,10 +122,11 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
   }
 
   /**
-   * Everything the program holds, read through the public API and rendered as text: partners with
-   * versions, clients, tier histories, adjustments, certification histories, ledger rows with their
-   * corrections, the policy history, the certification counts and the whole CSV export. Two stores
-   * with the same content give the same text.
+   * Everything the program holds, read through the public API and rendered as text, one fact per
+   * line: partners with versions, clients, tier histories, adjustments, certification histories,
+   * grace periods and review outcomes, ledger rows with their corrections, the policy history, the
+   * review policy, the certification counts, the event log and the watcher's cursor, and the whole
+   * CSV export. Two stores with the same content give the same text.
    */
   static String snapshot(PartnerProgram program) {
     StringBuilder out = new StringBuilder();
