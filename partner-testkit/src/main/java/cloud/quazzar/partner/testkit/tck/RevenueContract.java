@@ -55,7 +55,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The revenue ledger's storage contract (DESIGN.md "Revenue"), mounted in {@link StoreTck} as the
+ * The revenue ledger's storage contract (docs/rules.md "Revenue"), mounted in {@link StoreTck} as the
  * nested group "Revenue ledger". Drives the store through {@link RevenueLedger} (so the ledger's
  * rules hold on it) and through {@link cloud.quazzar.partner.spi.RevenueRepository} directly (so
  * the guarantees core relies on, key uniqueness under concurrency, one revision chain per month,
@@ -666,7 +666,7 @@ public abstract class RevenueContract {
     assertNotEquals(Optional.empty(), ledger().current(contested.id(), JAN));
   }
 
-  private static void runConcurrently(int threads, StoreTck.ThrowingIntConsumer body) throws Exception {
-    StoreTck.runConcurrently(threads, body);
+  private static void runConcurrently(int threads, Concurrently.Worker body) throws Exception {
+    Concurrently.run(threads, body);
   }
 }

@@ -238,7 +238,7 @@ public abstract class ReviewContract {
     try (PartnerProgram node = otherNode()) {
       List<TierReviews> nodes = List.of(reviews(), node.reviews());
       List<ReviewReport> reports = Collections.synchronizedList(new ArrayList<>());
-      StoreTck.runConcurrently(2, i -> reports.add(nodes.get(i).run()));
+      Concurrently.run(2, i -> reports.add(nodes.get(i).run()));
       assertEquals(2, reports.size());
       for (Partner p : partners) {
         ReviewOutcome a = outcome(reports.get(0), p.id());
@@ -248,7 +248,7 @@ public abstract class ReviewContract {
       }
       setDay(DAY_ONE.plusDays(ReviewPolicy.DEFAULT_GRACE_DAYS));
       reports.clear();
-      StoreTck.runConcurrently(2, i -> reports.add(nodes.get(i).run()));
+      Concurrently.run(2, i -> reports.add(nodes.get(i).run()));
       for (Partner p : partners) {
         assertEquals(outcome(reports.get(0), p.id()), outcome(reports.get(1), p.id()));
         assertEquals(List.of(ReviewAction.DEMOTED), outcome(reports.get(0), p.id()).actions());
