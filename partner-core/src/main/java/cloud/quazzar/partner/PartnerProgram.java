@@ -6,6 +6,7 @@ import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.events.DomainEvents;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
+import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.StorageDiscovery;
 import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
@@ -61,7 +62,7 @@ public final class PartnerProgram implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerProgram.class);
 
   private final Clock clock;
-  private final ZoneId zone;
+  private final ProgramTime time;
   private final OutboxStore store;
   private final boolean ownsStore;
   private final DefaultDomainEvents events;
@@ -73,7 +74,8 @@ public final class PartnerProgram implements AutoCloseable {
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
-    this.zone = b.zone;
+    ProgramTime time = new ProgramTime(b.clock, b.zone);
+    this.time = time;
     OutboxStore outbox = new OutboxStore(store);
     this.store = outbox;
     this.ownsStore = ownsStore;
@@ -83,13 +85,13 @@ public final class PartnerProgram implements AutoCloseable {
       owned = DefaultDomainEvents.defaultExecutor();
       executor = owned;
     }
-    this.events = new DefaultDomainEvents(outbox, clock, executor, owned, b.eventRetryDelay, b.eventLease);
-    this.registry = new DefaultPartnerRegistry(outbox, clock, b.ids);
-    this.discounts = new DefaultDiscountEngine(outbox, clock, zone, b.discountStaleness);
+    this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease);
+    this.registry = new DefaultPartnerRegistry(outbox, time, b.ids);
+    this.discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
     this.certifications = new DefaultCertificationTracker(
-        outbox, clock, zone, b.ids, b.expiryThresholds, b.eligibilityRequirements, events);
-    this.revenue = new DefaultRevenueLedger(outbox, clock, zone, b.ids);
-    this.reviews = new DefaultTierReviews(outbox, clock, zone, registry, certifications);
+        outbox, time, b.ids, b.expiryThresholds, b.eligibilityRequirements, events);
+    this.revenue = new DefaultRevenueLedger(outbox, time, b.ids);
+    this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
   }
 
   /**
@@ -150,7 +152,7 @@ public final class PartnerProgram implements AutoCloseable {
    */
   public PartnerPortal portal(PartnerId partnerId) {
     Partner partner = registry.get(partnerId);
-    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, zone);
+    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, time.zone());
   }
 
   /** The clock every time-dependent rule reads. */
@@ -160,12 +162,12 @@ public final class PartnerProgram implements AutoCloseable {
 
   /** The zone in which calendar dates (today, months) are taken. */
   public ZoneId zone() {
-    return zone;
+    return time.zone();
   }
 
-  /** Today's date in the program's zone, by its clock. */
+  /** Today's date in the program's zone, by its clock: the "today" every service uses. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(zone));
+    return time.today();
   }
 
   /**

@@ -29,9 +29,7 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,18 +48,18 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
-  private final Clock clock;
+  private final ProgramTime time;
   private final IdGenerator ids;
 
-  public DefaultPartnerRegistry(OutboxStore store, Clock clock, IdGenerator ids) {
+  public DefaultPartnerRegistry(OutboxStore store, ProgramTime time, IdGenerator ids) {
     this.store = store;
-    this.clock = clock;
+    this.time = time;
     this.ids = ids;
   }
 
-  /** Stores keep microseconds (PostgreSQL's precision), so core never hands them more. */
+  /** Stores keep microseconds (decision D3), so core never hands them more. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return time.now();
   }
 
   @Override

@@ -30,6 +30,7 @@ import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.certification.StatusCounts;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerStatus;
@@ -40,11 +41,8 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,36 +81,38 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   private final OutboxStore store;
   private final DomainEvents events;
-  private final Clock clock;
+  private final ProgramTime time;
   private final IdGenerator ids;
   private final ExpiryThresholds thresholds;
   private final EligibilityRequirements requirements;
-  private final Today today;
   private final Object sweepLock = new Object();
 
-  public DefaultCertificationTracker(OutboxStore store, Clock clock, ZoneId zone, IdGenerator ids,
+  public DefaultCertificationTracker(OutboxStore store, ProgramTime time, IdGenerator ids,
       ExpiryThresholds thresholds, EligibilityRequirements requirements, DomainEvents events) {
     this.store = requireNonNull(store, "store");
     this.events = requireNonNull(events, "events");
-    this.clock = requireNonNull(clock, "clock");
+    this.time = requireNonNull(time, "time");
     this.ids = requireNonNull(ids, "ids");
     this.thresholds = requireNonNull(thresholds, "thresholds");
     this.requirements = requireNonNull(requirements, "requirements");
-    this.today = new Today(clock, requireNonNull(zone, "zone"));
   }
 
-  /** DESIGN.md: today is the clock's calendar date in the program's zone. */
+  /**
+   * Today: the clock's calendar date in the program's zone (docs/rules.md, "Certifications"),
+   * remembered by {@link ProgramTime} until the next local midnight, so that a status per record
+   * costs no date arithmetic.
+   */
   LocalDate today() {
-    return today.get();
+    return time.today();
   }
 
-  /** Stores keep microseconds (PostgreSQL's precision), so core never hands them more. */
+  /** Stores keep microseconds (decision D3), so core never hands them more. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return time.now();
   }
 
   private TrackedCertification track(Certification c, LocalDate today) {
-    // DESIGN.md rule: d = days from today to the expiry date (ChronoUnit.DAYS between dates).
+    // docs/rules.md ("Certifications"): d = days from today to the expiry date (ChronoUnit.DAYS between dates).
     long d = ExpiryThresholds.daysToExpiry(today, c.expiryDate());
     return new TrackedCertification(c, thresholds.statusOf(d), d);
   }
@@ -287,7 +287,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   private StatusCounts count(Optional<PartnerId> partnerId) {
     LocalDate today = today();
-    // DESIGN.md rule: d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
+    // docs/rules.md ("Certifications"): d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
     List<LocalDate> bounds = List.of(
         today,
         today.plusDays(thresholds.criticalDays()),
@@ -402,7 +402,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     }
   }
 
-  /** DESIGN.md rule (tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all. */
+  /** docs/rules.md ("Certifications", tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all. */
   private static void checkAccess(Checks c, Tier tier, CertificationLevel level) {
     if (!level.allowedFor(tier)) {
       c.add("level", "a " + tier + " partner may add or renew certifications up to "

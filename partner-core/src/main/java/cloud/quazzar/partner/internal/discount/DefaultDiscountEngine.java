@@ -25,6 +25,7 @@ import cloud.quazzar.partner.discount.QuoteBasis;
 import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -34,12 +35,9 @@ import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -90,8 +88,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   private static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
-  private final Clock clock;
-  private final ZoneId zone;
+  private final ProgramTime time;
   /** How long a state confirmed against the store may serve today and later dates; 0: not at all. */
   private final long stalenessMillis;
   /** Local writes ended so far: a state read before the latest one ended has no window. */
@@ -104,10 +101,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
    * @param staleness how late other nodes' changes may be seen: zero (by the next call), or whole
    *     milliseconds up to an hour (the program's builder validates it)
    */
-  public DefaultDiscountEngine(OutboxStore store, Clock clock, ZoneId zone, Duration staleness) {
+  public DefaultDiscountEngine(OutboxStore store, ProgramTime time, Duration staleness) {
     this.store = store;
-    this.clock = clock;
-    this.zone = zone;
+    this.time = time;
     this.stalenessMillis = staleness.toMillis();
   }
 
@@ -140,12 +136,12 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), zone);
+    return time.today();
   }
 
   /** Stores keep microseconds (PostgreSQL's precision), so core never hands them more. */
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return time.now();
   }
 
   // ---- the cache --------------------------------------------------------------------------------
@@ -174,15 +170,15 @@ public final class DefaultDiscountEngine implements DiscountEngine {
    * has ended since.
    */
   private boolean withinWindow(State s) {
-    long elapsed = clock.millis() - s.checkedAt;
+    long elapsed = time.millis() - s.checkedAt;
     return elapsed >= 0 && elapsed < stalenessMillis && s.writes == localWrites.get();
   }
 
   private State refresh(StoreTransaction tx) {
     // The clock and the count of local writes before the revision: a change committed after the
     // revision read takes effect on a day >= today, and is at most as old as this reading.
-    Instant now = clock.instant();
-    long today = LocalDate.ofInstant(now, zone).toEpochDay();
+    Instant now = time.instant();
+    long today = time.dateOf(now).toEpochDay();
     long at = now.toEpochMilli();
     long writes = localWrites.get();
     DiscountRepository repo = tx.discounts();

@@ -10,9 +10,9 @@ import cloud.quazzar.partner.events.EventListener;
 import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.ProgramTime;
+import cloud.quazzar.partner.internal.Retry;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.spi.StoreWork;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,11 +60,14 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   }
 
   private final OutboxStore store;
-  private final Clock clock;
+  private final ProgramTime time;
+  private final IdGenerator ids;
   private final Executor executor;
   private final Duration retryDelay;
   private final Duration lease;
-  private final String owner = "program-" + IdGenerator.random().next();
+  /** This program as the holder of listener leases; drawn by {@link #owner()}. */
+  private volatile @Nullable String owner;
+  private final Object ownerLock = new Object();
   private final ConcurrentHashMap<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final ReentrantLock delivering = new ReentrantLock();
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -74,13 +77,15 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private volatile boolean closed;
 
   /**
+   * @param ids the program's id generator, which names this program as a lease holder
    * @param executor where deliveries run after a commit
    * @param ownedExecutor the executor's lifecycle if this object created it (closed by {@link #close()})
    */
-  public DefaultDomainEvents(OutboxStore store, Clock clock, Executor executor, @Nullable ExecutorService ownedExecutor,
-      Duration retryDelay, Duration lease) {
+  public DefaultDomainEvents(OutboxStore store, ProgramTime time, IdGenerator ids, Executor executor,
+      @Nullable ExecutorService ownedExecutor, Duration retryDelay, Duration lease) {
     this.store = store;
-    this.clock = clock;
+    this.time = time;
+    this.ids = ids;
     this.executor = executor;
     this.ownedExecutor = ownedExecutor;
     this.retryDelay = retryDelay;
@@ -102,14 +107,12 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     }
     try {
       // Fixes the start now: LATEST means the events committed after this call.
-      Instant now = clock.instant();
-      StoreWork<OptionalLong> create = tx -> tx.events().claim(name, owner, now, now,
-          start == StartPosition.LATEST ? tx.events().lastSequence() : 0);
-      try {
-        store.write(create);
-      } catch (ConflictException e) {
-        store.write(create); // another node created the cursor at the same moment: it exists now
-      }
+      Instant now = time.now();
+      String owner = owner();
+      // A conflict means another node created the cursor at the same moment: it exists now, and
+      // the next attempt finds it.
+      Retry.write(store, "subscription of event listener '" + name + "'", tx -> tx.events().claim(name, owner, now, now,
+          start == StartPosition.LATEST ? tx.events().lastSequence() : 0));
     } catch (RuntimeException e) {
       subscriptions.remove(name, s);
       throw e;
@@ -248,8 +251,30 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
 
   private record Delivered(int accepted, boolean failed) {}
 
+  /**
+   * This program's name as the holder of listener leases ({@code program-<id>}): drawn once, at the
+   * first subscription, from the program's id generator (the one source of ids; tests with
+   * sequential ids get a predictable owner). Unique among the programs sharing a store as long as
+   * their generators never give the same id, which their records' ids need anyway. Drawn lazily so
+   * that a program without listeners takes no id from the generator.
+   */
+  private String owner() {
+    String o = owner;
+    if (o == null) {
+      synchronized (ownerLock) {
+        o = owner;
+        if (o == null) {
+          o = "program-" + ids.next();
+          owner = o;
+        }
+      }
+    }
+    return o;
+  }
+
   private Delivered deliverTo(Subscription s) {
-    Instant now = clock.instant();
+    String owner = owner();
+    Instant now = time.now();
     OptionalLong claimed = store.write(tx -> tx.events().claim(s.name, owner, now, now.plus(lease), 0));
     if (claimed.isEmpty()) {
       // another program holds the lease: it delivers; if it died, its lease runs out and the
@@ -282,7 +307,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
         }
         if (reached > position) {
           long to = reached;
-          Instant renewed = clock.instant().plus(lease);
+          Instant renewed = time.now().plus(lease);
           if (!store.write(tx -> tx.events().advance(s.name, owner, to, renewed))) {
             LOG.warn("event listener '{}' lost its delivery lease to another program after event {}", s.name, to);
             return new Delivered(accepted, failed);
@@ -296,7 +321,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     } finally {
       long at = position;
       try {
-        store.write(tx -> tx.events().advance(s.name, owner, at, clock.instant())); // gives the lease back
+        store.write(tx -> tx.events().advance(s.name, owner, at, time.now())); // gives the lease back
         s.known = failed ? -1 : at;
       } catch (RuntimeException e) {
         s.known = -1;

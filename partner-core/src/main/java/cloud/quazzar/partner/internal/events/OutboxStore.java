@@ -68,6 +68,14 @@ public final class OutboxStore implements Store {
     }
   }
 
+  /**
+   * Whether this thread runs a write of this store (its own or a host's, through this store): a
+   * write started now would join it rather than commit on its own.
+   */
+  public boolean inWrite() {
+    return buffer.get() != null;
+  }
+
   @Override
   public String description() {
     return inner.description();

@@ -1,13 +1,19 @@
 package cloud.quazzar.partner.internal.revenue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRow;
+import cloud.quazzar.partner.spi.Store;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +28,8 @@ import org.apache.commons.csv.CSVPrinter;
  * (TEXT-6, see {@link #neutralise}).
  *
  * <p>Streams: each row is printed as it arrives; nothing is kept but the last month's text.
+ * {@link #export(Store, RevenueFilter, Writer)} is the ledger's export operation: one read
+ * transaction streaming the store's rows through a {@code CsvExport}.
  */
 final class CsvExport implements Consumer<RevenueRow> {
   /** RFC 4180 as Commons CSV defines it (comma, double quote, CRLF, minimal quoting) plus our header. */
@@ -40,6 +48,38 @@ final class CsvExport implements Consumer<RevenueRow> {
   private long rows;
   private YearMonth lastMonth = YearMonth.of(1, 1);
   private String lastMonthText = "";
+
+  /**
+   * Writes the rows {@code filter} selects to {@code out}, in one read transaction, and returns how
+   * many; {@code out} is flushed, not closed. A filter's partner id of nothing is a {@code
+   * NotFoundException}, as everywhere, not an empty export.
+   */
+  static long export(Store store, RevenueFilter filter, Writer out) throws IOException {
+    Checks.start().notNull("filter", filter).notNull("out", out).done();
+    try {
+      return store.read(tx -> {
+        filter.partnerId().ifPresent(id -> LedgerChecks.requirePartner(tx, id));
+        try {
+          CsvExport csv = new CsvExport(out);
+          tx.revenue().scan(filter, csv);
+          return csv.finish();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** As {@link #export(Store, RevenueFilter, Writer)}, in UTF-8 to {@code out} (flushed, not closed). */
+  static long export(Store store, RevenueFilter filter, OutputStream out) throws IOException {
+    Checks.start().notNull("filter", filter).notNull("out", out).done();
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    long rows = export(store, filter, writer);
+    writer.flush();
+    return rows;
+  }
 
   /** Starts the export: prints the header row. */
   CsvExport(Writer out) throws IOException {

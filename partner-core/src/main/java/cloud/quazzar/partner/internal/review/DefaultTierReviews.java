@@ -12,6 +12,8 @@ import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.UnmetRequirement;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.ProgramTime;
+import cloud.quazzar.partner.internal.Retry;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
@@ -34,20 +36,15 @@ import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The review rules, once, over any {@link Store}. One write transaction per partner: the stored
@@ -56,30 +53,25 @@ import org.slf4j.LoggerFactory;
  * unique key (partner, day) makes a second run of the day, on any node, a no-op.
  */
 public final class DefaultTierReviews implements TierReviews {
-  private static final Logger LOG = LoggerFactory.getLogger(DefaultTierReviews.class);
-  /** Attempts per partner: a conflict means another node reviewed it, and the next attempt reads that. */
-  private static final int ATTEMPTS = 3;
   private static final int REASON_LIMIT = 500;
   @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (docs/rules.md, "Tiers and benefits")
   private static final Tier LOWEST = Tier.values()[0];
 
   private final OutboxStore store;
-  private final Clock clock;
-  private final ZoneId zone;
+  private final ProgramTime time;
   private final PartnerRegistry registry;
   private final CertificationTracker certifications;
 
-  public DefaultTierReviews(OutboxStore store, Clock clock, ZoneId zone, PartnerRegistry registry,
+  public DefaultTierReviews(OutboxStore store, ProgramTime time, PartnerRegistry registry,
       CertificationTracker certifications) {
     this.store = store;
-    this.clock = clock;
-    this.zone = zone;
+    this.time = time;
     this.registry = registry;
     this.certifications = certifications;
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(zone));
+    return time.today();
   }
 
   @Override
@@ -90,19 +82,12 @@ public final class DefaultTierReviews implements TierReviews {
   @Override
   public ReviewPolicy configure(ReviewPolicy policy) {
     Checks.start().notNull("policy", policy).done();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return store.write(tx -> {
-          ReviewRepository repo = tx.reviews();
-          repo.appendPolicy(repo.lastPolicyVersion() + 1, policy, clock.instant().truncatedTo(ChronoUnit.MICROS));
-          return policy;
-        });
-      } catch (ConflictException e) {
-        if (attempt >= ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    // a conflict means another node stored a version meanwhile: the next attempt appends after it
+    return Retry.write(store, "review policy change", tx -> {
+      ReviewRepository repo = tx.reviews();
+      repo.appendPolicy(repo.lastPolicyVersion() + 1, policy, time.now());
+      return policy;
+    });
   }
 
   @Override
@@ -170,19 +155,9 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   private Optional<ReviewOutcome> reviewWithRetry(PartnerId id, LocalDate date, ReviewPolicy policy) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return store.write(tx -> review(tx, id, date, policy));
-      } catch (ConflictException e) {
-        // Another node (or an administrator) wrote this partner meanwhile; our transaction rolled
-        // back. The next attempt reads what they stored (usually the day's outcome) and acts on it.
-        if (attempt >= ATTEMPTS) {
-          throw e;
-        }
-        LOG.debug("tier review {} of partner {}: conflict ({}), attempt {} of {}", date, id, e.getMessage(),
-            attempt + 1, ATTEMPTS);
-      }
-    }
+    // Another node (or an administrator) may write this partner meanwhile; our transaction then
+    // rolls back, and the next attempt reads what they stored (usually the day's outcome) and acts on it.
+    return Retry.write(store, "tier review " + date + " of partner " + id, tx -> review(tx, id, date, policy));
   }
 
   /** The review of one partner on one day, inside one write transaction. */
@@ -272,7 +247,7 @@ public final class DefaultTierReviews implements TierReviews {
 
   /** A grace period starts: the one place where it does, with its event in the same transaction. */
   private void startGracePeriod(ReviewRepository repo, GracePeriod grace) {
-    repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: we retry
+    repo.insertGracePeriod(grace); // DUPLICATE if another node started one meanwhile: Retry runs the review again
     store.emit(new GracePeriodStarted(grace.partnerId(), grace.tier(), grace.startedOn(), grace.demotionDueOn(), now()));
   }
 
@@ -295,7 +270,7 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return time.now();
   }
 
   private void changeTier(PartnerRecord partner, Tier to, LocalDate date, String why) {

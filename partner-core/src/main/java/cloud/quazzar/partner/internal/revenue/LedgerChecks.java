@@ -1,0 +1,70 @@
+package cloud.quazzar.partner.internal.revenue;
+
+import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.revenue.MonthRange;
+import cloud.quazzar.partner.revenue.RevenueLedger;
+import cloud.quazzar.partner.revenue.RevenueRecording;
+import cloud.quazzar.partner.spi.StoreTransaction;
+import jakarta.validation.ConstraintViolation;
+import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ledger's input rules (docs/rules.md, "Bad input"), shared by recordings, corrections,
+ * reports and the export: every violation is collected into one {@link Checks}; an id of nothing
+ * is a {@link NotFoundException}.
+ */
+final class LedgerChecks {
+  static final String PARTNER = "partner";
+
+  /** The earliest month the ledger takes. */
+  static final YearMonth EARLIEST = YearMonth.of(1900, 1);
+
+  private LedgerChecks() {}
+
+  static void requirePartner(StoreTransaction tx, PartnerId id) {
+    if (tx.partners().find(id).isEmpty()) {
+      throw new NotFoundException(PARTNER, id);
+    }
+  }
+
+  static void checkRange(MonthRange range) {
+    Checks.start().check(range.size() <= RevenueLedger.MAX_REPORT_MONTHS, "range",
+        "must span at most " + RevenueLedger.MAX_REPORT_MONTHS + " months, got " + range.size()).done();
+  }
+
+  static void checkRecording(Checks c, String prefix, String field, @Nullable RevenueRecording r,
+      YearMonth thisMonth) {
+    bean(c, prefix, field, r);
+    if (r == null) {
+      return;
+    }
+    checkMonth(c, prefix + "month", r.month(), thisMonth);
+    Money mrr = r.mrr();
+    if (mrr != null && mrr.isNegative()) {
+      c.add(prefix + "mrr", "must be 0 or more, got " + mrr);
+    }
+    IdempotencyKeys.check(c, prefix + "idempotencyKey", r.idempotencyKey());
+  }
+
+  static void checkMonth(Checks c, String field, @Nullable YearMonth month, YearMonth thisMonth) {
+    if (month != null && (month.isBefore(EARLIEST) || month.isAfter(thisMonth))) {
+      c.add(field, "must be from " + EARLIEST + " to the current month " + thisMonth + ", got " + month);
+    }
+  }
+
+  /** Bean Validation of {@code bean}, each violation's path prefixed (e.g. {@code recordings[3].}). */
+  static void bean(Checks c, String prefix, String field, @Nullable Object bean) {
+    if (bean == null) {
+      c.add(field, "must not be null");
+      return;
+    }
+    for (ConstraintViolation<Object> v : Checks.validator().validate(bean)) {
+      String path = v.getPropertyPath().toString();
+      c.add(path.isEmpty() ? field : prefix + path, v.getMessage());
+    }
+  }
+}
