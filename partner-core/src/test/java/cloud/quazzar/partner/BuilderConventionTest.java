@@ -153,6 +153,7 @@ class BuilderConventionTest {
       b.store(MemoryStorage.create());
       try (PartnerProgram program = b.build()) {
         assertConfiguration("build() was already called: a builder builds one program", b::build);
+        assertEquals("memory", program.store().description(), "the first build stands");
       }
     }
   }

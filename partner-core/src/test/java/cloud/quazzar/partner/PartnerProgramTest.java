@@ -176,6 +176,7 @@ class PartnerProgramTest {
       logger.setLevel(Level.INFO);
       logger.addAppender(appender);
       try (PartnerProgram program = build.get()) {
+        program.store(); // built: the line is logged by build()
         return appender.list.stream()
             .filter(e -> e.getMessage().startsWith("partner program storage"))
             .map(e -> e.getLevel() + " " + e.getFormattedMessage())
