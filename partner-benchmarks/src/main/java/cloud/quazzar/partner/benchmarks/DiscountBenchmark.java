@@ -7,6 +7,7 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.Store;
@@ -78,6 +79,9 @@ public class DiscountBenchmark {
   long[] cents;
   Money[] gross;
   BigDecimal[] grossDecimal;
+  /** The quotes of the inputs, made once, for the loops that read them. */
+  DiscountQuote[] quotes;
+  BareQuote[] bareQuotes;
   private int next;
 
   @Setup(Level.Trial)
@@ -107,6 +111,12 @@ public class DiscountBenchmark {
       cents[i] = random.nextLong(100, 10_000_000); // 1.00 to 100,000.00 USD
       gross[i] = Money.ofMinor(cents[i], USD);
       grossDecimal[i] = gross[i].toBigDecimal();
+    }
+    quotes = new DiscountQuote[INPUTS];
+    bareQuotes = new BareQuote[INPUTS];
+    for (int i = 0; i < INPUTS; i++) {
+      quotes[i] = calculator.quote(tiers[i], servers[i], gross[i]);
+      bareQuotes[i] = bareQuote(tierIndex[i], servers[i], cents[i]);
     }
   }
 
@@ -162,11 +172,11 @@ public class DiscountBenchmark {
 
   // ---- the engine ----------------------------------------------------------------------------
 
-  /** The engine's rate alone: tier and servers to total rate in basis points. */
+  /** The engine's rate alone: tier and servers to the total {@code Rate} (a shared instance). */
   @Benchmark
-  public int engineRate() {
+  public Rate engineRate() {
     int i = nextIndex();
-    return calculator.rateBasisPoints(tiers[i], servers[i]);
+    return calculator.rate(tiers[i], servers[i]);
   }
 
   /** The engine's full quote with its explanation parts (the text is made on request). */
@@ -174,6 +184,45 @@ public class DiscountBenchmark {
   public DiscountQuote engineQuote() {
     int i = nextIndex();
     return calculator.quote(tiers[i], servers[i], gross[i]);
+  }
+
+  // ---- reading quotes in a hot loop: one accessor per fact (docs/decisions.md A2) ------------
+
+  /**
+   * Limit for {@link #sumDiscounts}: the discounts of {@value #INPUTS} bare quotes, summed from
+   * their {@code long} field.
+   */
+  @Benchmark
+  public long limitSumDiscounts() {
+    long sum = 0;
+    for (BareQuote q : bareQuotes) {
+      sum += q.discount();
+    }
+    return sum;
+  }
+
+  /**
+   * The discounts of {@value #INPUTS} quotes already made (as a billing run holds them), summed
+   * through {@code discount().minorUnits()}: allocation-free only if escape analysis removes each
+   * {@code Money}, which decides whether the quote needs a second, {@code long} accessor.
+   */
+  @Benchmark
+  public long sumDiscounts() {
+    long sum = 0;
+    for (DiscountQuote q : quotes) {
+      sum += q.discount().minorUnits();
+    }
+    return sum;
+  }
+
+  /** The total rates of {@value #INPUTS} quotes, summed through {@code totalRate().basisPoints()}. */
+  @Benchmark
+  public long sumRates() {
+    long sum = 0;
+    for (DiscountQuote q : quotes) {
+      sum += q.totalRate().basisPoints();
+    }
+    return sum;
   }
 
   // ---- competitors ---------------------------------------------------------------------------

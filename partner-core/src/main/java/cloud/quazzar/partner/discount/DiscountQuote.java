@@ -176,14 +176,12 @@ public final class DiscountQuote {
     return (packed & CAPPED) != 0;
   }
 
-  /** The total discount rate. */
+  /**
+   * The total discount rate. A shared {@link Rate} instance: allocates nothing, so a hot loop may
+   * read {@code totalRate().basisPoints()}.
+   */
   public Rate totalRate() {
-    return Rate.ofBasisPoints(totalBasisPoints());
-  }
-
-  /** The total discount rate in basis points. */
-  public int totalBasisPoints() {
-    return packed & (CAPPED - 1);
+    return Rate.shared(packed & (CAPPED - 1)); // 0 to 10,000: checked by the constructor
   }
 
   /** The amount quoted, before the discount. */
@@ -194,11 +192,6 @@ public final class DiscountQuote {
   /** The discount: gross × total rate, rounded to the currency's minor unit. */
   public Money discount() {
     return Money.ofMinor(discountMinorUnits, gross.currency());
-  }
-
-  /** The discount in minor units. */
-  public long discountMinorUnits() {
-    return discountMinorUnits;
   }
 
   /** What remains to pay: gross - discount, exactly. */
@@ -222,7 +215,7 @@ public final class DiscountQuote {
     VolumeStep step = step();
     lines.add(step == null
         ? "volume step: none reached (no bonus)"
-        : "volume step " + step.minServers() + "+ servers reached: bonus +" + step.bonus());
+        : "volume step " + step.minServerCount() + "+ servers reached: bonus +" + step.bonus());
     if (adjustment != null) {
       lines.add(adjustment.label());
     }

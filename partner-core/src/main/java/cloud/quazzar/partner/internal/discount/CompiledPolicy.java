@@ -84,7 +84,9 @@ final class CompiledPolicy {
       entries[0] = entry(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO), 0);
       for (int i = 0; i < k; i++) {
         VolumeStep step = schedule.get(i);
-        thresholds[i] = step.minServers();
+        // a step's threshold is a long (like every count of the API) of at most
+        // VolumeStep.MAX_MIN_SERVER_COUNT, 10^9, checked by its constructor: it fits an int below PAD
+        thresholds[i] = Math.toIntExact(step.minServerCount());
         entries[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
       }
       highest = k == 0 ? 0 : thresholds[k - 1];

@@ -119,7 +119,7 @@ public final class DiscountOracle {
     // "50+ servers" means 50 or more; the highest step reached counts, alone.
     VolumeStep reached = null;
     for (VolumeStep step : schedule) {
-      if (serverCount >= step.minServers()) {
+      if (serverCount >= step.minServerCount()) {
         reached = step;
       }
     }
