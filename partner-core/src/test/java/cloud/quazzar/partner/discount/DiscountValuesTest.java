@@ -70,6 +70,22 @@ class DiscountValuesTest {
     }
 
     @Test
+    @DisplayName("one accessor per fact: no basis-point or minor-unit twin of a Rate or Money accessor on a quote, a calculator or a run")
+    void oneAccessorPerFact() {
+      // uncappedBasisPoints has no Rate twin: an additive total before the cap may pass 100%, which no Rate holds
+      List<String> twins = new ArrayList<>();
+      for (Class<?> type : List.of(DiscountQuote.class, DiscountCalculator.class, BatchQuote.class, QuoteBasis.class)) {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+          String name = m.getName();
+          if ((name.endsWith("BasisPoints") || name.endsWith("MinorUnits")) && !name.equals("uncappedBasisPoints")) {
+            twins.add(type.getSimpleName() + "." + name);
+          }
+        }
+      }
+      assertEquals(List.of(), twins, "read totalRate().basisPoints() and discount().minorUnits(): docs/decisions.md A2");
+    }
+
+    @Test
     @DisplayName("the engine still makes quotes (through its internal access), equal to the policy's own figures")
     void engineMakesQuotes() {
       try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create())
