@@ -35,6 +35,12 @@ class BenchmarkExactnessTest {
         assertEquals(0, careful.discount().compareTo(quote.discount().toBigDecimal()));
         assertEquals(quote.discount().minorUnits(), (long) (Long) rules);
       }
+      long rates = 0;
+      for (int i = 0; i < DiscountBenchmark.INPUTS; i++) {
+        rates += DiscountBenchmark.bareRate(b.tierIndex[i], b.servers[i]);
+      }
+      assertEquals(b.limitSumDiscounts(), b.sumDiscounts(), "the summing loops add the same discounts");
+      assertEquals(rates, b.sumRates());
     } finally {
       b.tearDown();
     }
