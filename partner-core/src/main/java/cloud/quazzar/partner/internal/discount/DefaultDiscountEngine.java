@@ -530,14 +530,14 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     private final LocalDate date;
     private final CompiledPolicy policy;
     private final QuoteBasis basis;
-    /** The policy's direct tables, one hop closer. */
-    private final int[][] direct;
+    /** The policy's direct tables of shared rates, one hop closer. */
+    private final Rate[][] directRates;
 
     DateCalculator(LocalDate date, CompiledPolicy policy) {
       this.date = date;
       this.policy = policy;
       this.basis = new QuoteBasis(date, policy.version, Optional.empty());
-      this.direct = policy.direct;
+      this.directRates = policy.directRates;
     }
 
     @Override
@@ -556,10 +556,10 @@ public final class DefaultDiscountEngine implements DiscountEngine {
       if (tier == null || serverCount < 0) {
         throw invalidRate(tier, serverCount);
       }
-      int[] d = direct[tier.ordinal()];
-      int e = d[(int) Math.min(serverCount, d.length - 1)];
-      // a shared instance (Rate caches all 10,001): the rate allocates nothing
-      return Rate.ofBasisPoints(CompiledPolicy.rate(e >= 0 ? e : policy.far(tier, serverCount)));
+      // shared instances (Rate keeps all 10,001), looked up as an int entry would be: nothing allocated
+      Rate[] d = directRates[tier.ordinal()];
+      Rate r = d[(int) Math.min(serverCount, d.length - 1)];
+      return r != null ? r : Rate.ofBasisPoints(CompiledPolicy.rate(policy.far(tier, serverCount)));
     }
 
     @Override

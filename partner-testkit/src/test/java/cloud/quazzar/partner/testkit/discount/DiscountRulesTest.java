@@ -151,6 +151,21 @@ class DiscountRulesTest {
   }
 
   @Test
+  @DisplayName("a calculator's rate and a quote's total rate are the policy's reference rate, for any server count")
+  void calculatorRateIsTheReference() {
+    qt().withExamples(1000)
+        .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
+        .checkAssert((policy, tier, servers) -> {
+          try (PartnerProgram program = programWith(policy)) {
+            DiscountCalculator c = program.discounts().calculatorOn(TODAY);
+            Rate expected = policy.totalRate(tier, servers);
+            assertEquals(expected, c.rate(tier, servers), tier + " at " + servers + " under " + policy);
+            assertEquals(expected, c.quote(tier, servers, Money.of("1.00", "USD")).totalRate());
+          }
+        });
+  }
+
+  @Test
   @DisplayName("monotone in tier: a higher tier never gets a smaller total rate")
   void monotoneInTier() {
     qt().withExamples(1000)
