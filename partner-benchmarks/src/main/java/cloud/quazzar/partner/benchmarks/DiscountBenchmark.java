@@ -43,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One discount quote, every way: the engine against hand-written {@code limit} baselines (what the
  * hardware allows for the same policy), the BigDecimal reference oracle, a careful BigDecimal
  * version and Easy Rules, all with the example policy (Silver 10%, Gold 15%, Platinum 20%; +5% from
- * 50 servers, +8% from 200) over the same 1,024 prepared (tier, servers, gross) inputs, cycled.
+ * 50 servers, +8% from 200) over the same 1,024 prepared (tier, servers, gross) inputs, cycled;
+ * and loops over the 1,024 quotes made from them, reading each fact through its one accessor
+ * ({@code discount().minorUnits()}, {@code totalRate().basisPoints()}), whose B/op show that no
+ * {@code Money} or {@code Rate} is allocated (decision A2 in {@code docs/decisions.md}).
  *
  * <p>The program runs on the memory store, named explicitly ({@code MemoryStorage.create()}); the
  * calculator and the competitors never touch it. The engine's public quote by date, which may read
