@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A quote is compact (40 bytes): it shares its {@link QuoteBasis} with the other quotes of its
  * date, keeps the discount as minor units, and makes {@link #discount()}, {@link #net()}, the step
- * and the explanation on request. Two quotes are equal when every part is equal.
+ * and the explanation on request. One accessor per fact (decision A2 in {@code docs/decisions.md}):
+ * {@link #totalRate()} is a shared {@link Rate} and allocates nothing. Two quotes are equal when
+ * every part is equal.
  */
 @SuppressWarnings("EnumOrdinal") // the packed int keeps the tier's rank in 2 bits: the quote stays 40 bytes
 public final class DiscountQuote {
@@ -189,7 +191,12 @@ public final class DiscountQuote {
     return gross;
   }
 
-  /** The discount: gross × total rate, rounded to the currency's minor unit. */
+  /**
+   * The discount: gross × total rate, rounded to the currency's minor unit. Made on request from
+   * the minor units the quote keeps; a compiled loop that reads only {@code
+   * discount().minorUnits()} allocates nothing, as escape analysis removes the {@link Money}
+   * (measured in {@code docs/benchmarks.md}, "Discounts"), so there is no second accessor for it.
+   */
   public Money discount() {
     return Money.ofMinor(discountMinorUnits, gross.currency());
   }
