@@ -25,10 +25,14 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import cloud.quazzar.partner.events.DomainEvent;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -110,6 +114,75 @@ class ValueTypesTest {
           if (!(e.getCause() instanceof ValidationException)) {
             wrong.add(type.getName() + " threw " + e.getCause());
           }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  /** The annotations on a record component's type and declaration (through its accessor). */
+  private static List<String> annotations(RecordComponent c) {
+    List<String> out = new ArrayList<>();
+    for (Annotation a : c.getAnnotatedType().getAnnotations()) {
+      out.add(a.annotationType().getName());
+    }
+    for (Annotation a : c.getAccessor().getAnnotations()) {
+      out.add(a.annotationType().getName());
+    }
+    return out;
+  }
+
+  /** {@code Optional<T>}'s {@code T}, else the component's own type. */
+  private static Type valueType(RecordComponent c) {
+    return c.getGenericType() instanceof ParameterizedType p && p.getRawType() == Optional.class
+        ? p.getActualTypeArguments()[0] : c.getType();
+  }
+
+  @Test
+  @DisplayName("absent values are Optional: @Nullable only on request components that are validated (a null is bad input)")
+  void nullableOnlyWhereValidated() {
+    List<String> wrong = new ArrayList<>();
+    for (Class<?> type : publicRecords()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        List<String> annotations = annotations(c);
+        boolean nullable = annotations.contains("org.jspecify.annotations.Nullable");
+        boolean refused = annotations.contains("jakarta.validation.constraints.NotNull")
+            || annotations.contains("jakarta.validation.constraints.NotBlank");
+        if (nullable && !refused) {
+          wrong.add(type.getSimpleName() + "." + c.getName() + " may be null without a @NotNull: use Optional");
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  @DisplayName("one name per concept: ...At is an Instant, ...By who (text), ...On a day, ...Count a long, a partner's id is partnerId")
+  void namesMeanOneThing() { // docs/decisions.md A2, "One name per concept" and "One type per quantity"
+    List<String> wrong = new ArrayList<>();
+    for (Class<?> type : publicRecords()) {
+      boolean event = DomainEvent.class.isAssignableFrom(type);
+      for (RecordComponent c : type.getRecordComponents()) {
+        String name = c.getName();
+        Type value = valueType(c);
+        String where = type.getSimpleName() + "." + name;
+        if ((name.equals("at") && !event) || name.equals("by")) {
+          wrong.add(where + ": say what happened at or by (createdAt, cancelledBy); a bare 'at' is an event's own time");
+        }
+        if (name.endsWith("At") && value != Instant.class) {
+          wrong.add(where + " is a " + value.getTypeName() + ", not an Instant");
+        }
+        if (name.endsWith("By") && value != String.class) {
+          wrong.add(where + " is a " + value.getTypeName() + ", not who (String)");
+        }
+        if (name.endsWith("On") && value != LocalDate.class) {
+          wrong.add(where + " is a " + value.getTypeName() + ", not a day (LocalDate)");
+        }
+        if ((name.endsWith("Count") || name.equals("count")) && value != long.class && value != Long.class) {
+          wrong.add(where + " is a " + value.getTypeName() + ", not a long");
+        }
+        if (value == PartnerId.class && !name.equals("partnerId") && !name.equals("id")) { // id: the record's own
+          wrong.add(where + " holds a partner's id: name it partnerId");
         }
       }
     }

@@ -7,6 +7,7 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.Store;
@@ -42,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One discount quote, every way: the engine against hand-written {@code limit} baselines (what the
  * hardware allows for the same policy), the BigDecimal reference oracle, a careful BigDecimal
  * version and Easy Rules, all with the example policy (Silver 10%, Gold 15%, Platinum 20%; +5% from
- * 50 servers, +8% from 200) over the same 1,024 prepared (tier, servers, gross) inputs, cycled.
+ * 50 servers, +8% from 200) over the same 1,024 prepared (tier, servers, gross) inputs, cycled;
+ * and loops over the 1,024 quotes made from them, reading each fact through its one accessor
+ * ({@code discount().minorUnits()}, {@code totalRate().basisPoints()}), whose B/op show that no
+ * {@code Money} or {@code Rate} is allocated (decision A2 in {@code docs/decisions.md}).
  *
  * <p>The program runs on the memory store, named explicitly ({@code MemoryStorage.create()}); the
  * calculator and the competitors never touch it. The engine's public quote by date, which may read
@@ -78,6 +82,9 @@ public class DiscountBenchmark {
   long[] cents;
   Money[] gross;
   BigDecimal[] grossDecimal;
+  /** The quotes of the inputs, made once, for the loops that read them. */
+  DiscountQuote[] quotes;
+  BareQuote[] bareQuotes;
   private int next;
 
   @Setup(Level.Trial)
@@ -107,6 +114,12 @@ public class DiscountBenchmark {
       cents[i] = random.nextLong(100, 10_000_000); // 1.00 to 100,000.00 USD
       gross[i] = Money.ofMinor(cents[i], USD);
       grossDecimal[i] = gross[i].toBigDecimal();
+    }
+    quotes = new DiscountQuote[INPUTS];
+    bareQuotes = new BareQuote[INPUTS];
+    for (int i = 0; i < INPUTS; i++) {
+      quotes[i] = calculator.quote(tiers[i], servers[i], gross[i]);
+      bareQuotes[i] = bareQuote(tierIndex[i], servers[i], cents[i]);
     }
   }
 
@@ -162,11 +175,11 @@ public class DiscountBenchmark {
 
   // ---- the engine ----------------------------------------------------------------------------
 
-  /** The engine's rate alone: tier and servers to total rate in basis points. */
+  /** The engine's rate alone: tier and servers to the total {@code Rate} (a shared instance). */
   @Benchmark
-  public int engineRate() {
+  public Rate engineRate() {
     int i = nextIndex();
-    return calculator.rateBasisPoints(tiers[i], servers[i]);
+    return calculator.rate(tiers[i], servers[i]);
   }
 
   /** The engine's full quote with its explanation parts (the text is made on request). */
@@ -174,6 +187,45 @@ public class DiscountBenchmark {
   public DiscountQuote engineQuote() {
     int i = nextIndex();
     return calculator.quote(tiers[i], servers[i], gross[i]);
+  }
+
+  // ---- reading quotes in a hot loop: one accessor per fact (docs/decisions.md A2) ------------
+
+  /**
+   * Limit for {@link #sumDiscounts}: the discounts of {@value #INPUTS} bare quotes, summed from
+   * their {@code long} field.
+   */
+  @Benchmark
+  public long limitSumDiscounts() {
+    long sum = 0;
+    for (BareQuote q : bareQuotes) {
+      sum += q.discount();
+    }
+    return sum;
+  }
+
+  /**
+   * The discounts of {@value #INPUTS} quotes already made (as a billing run holds them), summed
+   * through {@code discount().minorUnits()}: allocation-free only if escape analysis removes each
+   * {@code Money}, which decides whether the quote needs a second, {@code long} accessor.
+   */
+  @Benchmark
+  public long sumDiscounts() {
+    long sum = 0;
+    for (DiscountQuote q : quotes) {
+      sum += q.discount().minorUnits();
+    }
+    return sum;
+  }
+
+  /** The total rates of {@value #INPUTS} quotes, summed through {@code totalRate().basisPoints()}. */
+  @Benchmark
+  public long sumRates() {
+    long sum = 0;
+    for (DiscountQuote q : quotes) {
+      sum += q.totalRate().basisPoints();
+    }
+    return sum;
   }
 
   // ---- competitors ---------------------------------------------------------------------------

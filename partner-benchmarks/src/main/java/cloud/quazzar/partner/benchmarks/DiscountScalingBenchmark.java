@@ -7,6 +7,7 @@ import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.discount.Rate;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.Store;
@@ -74,7 +75,7 @@ public class DiscountScalingBenchmark {
       int range = spread.equals("wide") ? 100_000 : 1000;
       int gap = range / (steps + 1);
       for (int s = 1; s <= steps; s++) {
-        b.volumeStep(s * gap, Integer.toString(s * 20 / steps + 1));
+        b.volumeStep((long) s * gap, Integer.toString(s * 20 / steps + 1));
       }
       store = MemoryStorage.create();
       program = PartnerProgram.builder().clock(TestClock.at(START)).store(store).build();
@@ -150,12 +151,12 @@ public class DiscountScalingBenchmark {
     }
   }
 
-  /** The engine's rate under a schedule of 1 to 64 steps. */
+  /** The engine's rate under a schedule of 1 to 64 steps (a shared {@code Rate}: nothing allocated). */
   @Benchmark
-  public int rateBySteps(Schedule s) {
+  public Rate rateBySteps(Schedule s) {
     int i = s.next;
     s.next = (i + 1) & (INPUTS - 1);
-    return s.calculator.rateBasisPoints(s.tiers[i], s.servers[i]);
+    return s.calculator.rate(s.tiers[i], s.servers[i]);
   }
 
   /** The engine's quote for a date in a history of 1 to 10,000 versions. */

@@ -22,19 +22,25 @@ class BenchmarkExactnessTest {
     b.setUp();
     try {
       for (int i = 0; i < DiscountBenchmark.INPUTS; i++) {
-        int rate = at(b, i).engineRate();
+        int rate = at(b, i).engineRate().basisPoints();
         DiscountBenchmark.BareQuote bare = at(b, i).limitBareQuote();
         DiscountQuote quote = at(b, i).engineQuote();
         DiscountOracle.Expected oracle = at(b, i).oracleStraightforward();
         DiscountBenchmark.DecimalQuote careful = at(b, i).carefulBigDecimal();
         Object rules = at(b, i).easyRules();
         assertEquals(at(b, i).limitBareRate(), rate, "input " + i);
-        assertEquals(rate, quote.totalBasisPoints());
-        assertEquals(bare.discount(), quote.discountMinorUnits());
+        assertEquals(rate, quote.totalRate().basisPoints());
+        assertEquals(bare.discount(), quote.discount().minorUnits());
         assertEquals(List.of(), oracle.differences(quote));
         assertEquals(0, careful.discount().compareTo(quote.discount().toBigDecimal()));
-        assertEquals(quote.discountMinorUnits(), (long) (Long) rules);
+        assertEquals(quote.discount().minorUnits(), (long) (Long) rules);
       }
+      long rates = 0;
+      for (int i = 0; i < DiscountBenchmark.INPUTS; i++) {
+        rates += DiscountBenchmark.bareRate(b.tierIndex[i], b.servers[i]);
+      }
+      assertEquals(b.limitSumDiscounts(), b.sumDiscounts(), "the summing loops add the same discounts");
+      assertEquals(rates, b.sumRates());
     } finally {
       b.tearDown();
     }
@@ -86,10 +92,10 @@ class BenchmarkExactnessTest {
       DiscountBenchmark.BareQuote[] bare = b.limitBareLoop();
       assertEquals(DiscountBatchBenchmark.PARTNERS, run.quotes().size());
       for (int i = DiscountBatchBenchmark.ADJUSTED; i < bare.length; i++) {
-        assertEquals(bare[i].discount(), run.quotes().get(i).discountMinorUnits(), "item " + i);
+        assertEquals(bare[i].discount(), run.quotes().get(i).discount().minorUnits(), "item " + i);
       }
       for (int i = 0; i < DiscountBatchBenchmark.ADJUSTED; i++) {
-        assertEquals(bare[i].rateBasisPoints() + 200, run.quotes().get(i).totalBasisPoints(), "adjusted item " + i);
+        assertEquals(bare[i].rateBasisPoints() + 200, run.quotes().get(i).totalRate().basisPoints(), "adjusted item " + i);
       }
       assertEquals(run.totalGross(), run.totalNet().plus(run.totalDiscount()));
     } finally {
@@ -110,7 +116,7 @@ class BenchmarkExactnessTest {
         try {
           for (int i = 0; i < DiscountScalingBenchmark.INPUTS; i++) {
             int expected = s.calculator.policyVersion().policy().totalRate(s.tiers[i], s.servers[i]).basisPoints();
-            assertEquals(expected, bench.rateBySteps(s), spread + " " + steps + " steps, input " + i);
+            assertEquals(expected, bench.rateBySteps(s).basisPoints(), spread + " " + steps + " steps, input " + i);
           }
         } finally {
           s.tearDown();

@@ -9,15 +9,16 @@ import java.util.ArrayList;
  * before it took effect: when, by whom and why. Appended, never removed: the cancelled version
  * stays in the history.
  *
- * @param at when it was cancelled
- * @param by who cancelled it
+ * @param cancelledAt when it was cancelled
+ * @param cancelledBy who cancelled it ({@link CancelRequest#cancelledBy()}, cleaned)
  * @param reason why
  */
-public record Cancellation(Instant at, String by, String reason) {
+public record Cancellation(Instant cancelledAt, String cancelledBy, String reason) {
   /**
    * @throws ValidationException listing every null component
    */
   public Cancellation {
-    ComponentChecks.requireAll(new ArrayList<>(0), "at", at, "by", by, "reason", reason);
+    ComponentChecks.requireAll(new ArrayList<>(0), "cancelledAt", cancelledAt, "cancelledBy", cancelledBy,
+        "reason", reason);
   }
 }

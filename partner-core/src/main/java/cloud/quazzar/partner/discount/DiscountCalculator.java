@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * pricing page or a billing loop may keep one for its date. It applies no partner adjustments
  * (quote the partner through the engine for those).
  *
- * <p>{@link #rateBasisPoints} allocates nothing; {@link #quote} allocates only the quote.
+ * <p>{@link #rate} allocates nothing; {@link #quote} allocates only the quote.
  */
 public interface DiscountCalculator {
   /** The date this calculator quotes for. */
@@ -21,14 +21,8 @@ public interface DiscountCalculator {
   PolicyVersion policyVersion();
 
   /**
-   * The total rate in basis points for {@code tier} at {@code serverCount} servers.
-   *
-   * @throws ValidationException if {@code tier} is null or {@code serverCount} negative
-   */
-  int rateBasisPoints(Tier tier, long serverCount);
-
-  /**
-   * The total rate for {@code tier} at {@code serverCount} servers.
+   * The total rate for {@code tier} at {@code serverCount} servers: a shared {@link Rate}
+   * instance, so it allocates nothing.
    *
    * @throws ValidationException if {@code tier} is null or {@code serverCount} negative
    */

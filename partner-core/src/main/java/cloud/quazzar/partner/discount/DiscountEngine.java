@@ -56,7 +56,7 @@ public interface DiscountEngine {
 
   /**
    * Makes {@code policy} a new version, effective from {@code change.effectiveFrom()} (today if
-   * null).
+   * empty).
    *
    * @return the new version, numbered one more than the latest
    * @throws ValidationException if the policy or change is missing or invalid, or the effective

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * increasing; a bonus that falls as servers rise; tier schedules under which a higher tier would
  * get a smaller total than a lower one at some server count; a cap below a base rate; more than
  * {@value #MAX_STEPS} steps; {@link RoundingMode#UNNECESSARY}. Fields are named like {@code
- * baseRates.GOLD}, {@code volumeSchedule[2].minServers} (indices from 0) and {@code
+ * baseRates.GOLD}, {@code volumeSchedule[2].minServerCount} (indices from 0) and {@code
  * tierSchedules.PLATINUM[0].bonus}. The checks live in internal code (not API), once for both
  * ways of making a policy; the collections are copied as they are checked.
  *
@@ -165,14 +165,15 @@ public record DiscountPolicy(
    * rounding}) may be set at most once, and {@link #build()} may be called once; a second time is a
    * {@link ConfigurationException} naming the option, at once. Steps are entries, not options:
    * each {@code volumeStep} or {@code tierVolumeStep} call appends one. The values themselves
-   * (null, a percentage outside 0 to 100 or with more than two decimals, a negative threshold) and
+   * (null, a percentage outside 0 to 100 or with more than two decimals, a threshold outside 0 to
+   * {@value VolumeStep#MAX_MIN_SERVER_COUNT}) and
    * the rules between entries are checked by {@link #build()}, all at once, so that one {@link
    * ValidationException} lists every problem under its entry's name (e.g. {@code
    * volumeSchedule[1].bonus}), as an administrator's form needs. Not thread-safe.
    */
   public static final class Builder {
     /** A step as entered; {@code bonus} is a {@link Rate} or a percent String, or null. */
-    private record RawStep(int minServers, @Nullable Object bonus) {}
+    private record RawStep(long minServerCount, @Nullable Object bonus) {}
 
     private final Map<Tier, @Nullable Object> base = new EnumMap<>(Tier.class);
     private final List<RawStep> schedule = new ArrayList<>();
@@ -190,10 +191,10 @@ public record DiscountPolicy(
 
     private Builder(DiscountPolicy from) {
       base.putAll(from.baseRates);
-      from.volumeSchedule.forEach(s -> schedule.add(new RawStep(s.minServers(), s.bonus())));
+      from.volumeSchedule.forEach(s -> schedule.add(new RawStep(s.minServerCount(), s.bonus())));
       from.tierSchedules.forEach((tier, steps) -> {
         List<RawStep> own = new ArrayList<>();
-        steps.forEach(s -> own.add(new RawStep(s.minServers(), s.bonus())));
+        steps.forEach(s -> own.add(new RawStep(s.minServerCount(), s.bonus())));
         perTier.put(tier, own);
       });
       combination = from.combination;
@@ -252,19 +253,22 @@ public record DiscountPolicy(
       return this;
     }
 
-    /** Appends a step to the shared schedule: {@code minServers} or more earn {@code bonusPercent}. */
-    public Builder volumeStep(int minServers, String bonusPercent) {
-      return addStep(minServers, bonusPercent);
+    /**
+     * Appends a step to the shared schedule: {@code minServerCount} or more servers earn {@code
+     * bonusPercent}.
+     */
+    public Builder volumeStep(long minServerCount, String bonusPercent) {
+      return addStep(minServerCount, bonusPercent);
     }
 
-    /** Appends a step to the shared schedule. */
-    public Builder volumeStep(int minServers, Rate bonus) {
-      return addStep(minServers, bonus);
+    /** Appends a step to the shared schedule: {@code minServerCount} or more servers earn {@code bonus}. */
+    public Builder volumeStep(long minServerCount, Rate bonus) {
+      return addStep(minServerCount, bonus);
     }
 
-    private Builder addStep(int minServers, @Nullable Object bonus) {
+    private Builder addStep(long minServerCount, @Nullable Object bonus) {
       notBuilt("volumeSchedule");
-      schedule.add(new RawStep(minServers, bonus));
+      schedule.add(new RawStep(minServerCount, bonus));
       return this;
     }
 
@@ -287,19 +291,19 @@ public record DiscountPolicy(
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
-    public Builder tierVolumeStep(Tier tier, int minServers, String bonusPercent) {
-      return addTierStep(tier, minServers, bonusPercent);
+    public Builder tierVolumeStep(Tier tier, long minServerCount, String bonusPercent) {
+      return addTierStep(tier, minServerCount, bonusPercent);
     }
 
     /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
-    public Builder tierVolumeStep(Tier tier, int minServers, Rate bonus) {
-      return addTierStep(tier, minServers, bonus);
+    public Builder tierVolumeStep(Tier tier, long minServerCount, Rate bonus) {
+      return addTierStep(tier, minServerCount, bonus);
     }
 
-    private Builder addTierStep(@Nullable Tier tier, int minServers, @Nullable Object bonus) {
+    private Builder addTierStep(@Nullable Tier tier, long minServerCount, @Nullable Object bonus) {
       if (known(tier, "tierSchedules")) {
         notBuilt("tierSchedules." + tier);
-        perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServers, bonus));
+        perTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(new RawStep(minServerCount, bonus));
       }
       return this;
     }
@@ -393,7 +397,7 @@ public record DiscountPolicy(
     private static List<VolumeStep> volumeSteps(List<PolicyRules.@Nullable Step> steps) {
       List<VolumeStep> out = new ArrayList<>(steps.size());
       for (PolicyRules.Step s : steps) {
-        out.add(new VolumeStep((int) s.minServers(), requireNonNull(s.bonus())));
+        out.add(new VolumeStep(s.minServerCount(), requireNonNull(s.bonus())));
       }
       return out;
     }
@@ -411,9 +415,9 @@ public record DiscountPolicy(
       List<PolicyRules.@Nullable Step> out = new ArrayList<>(raw.size());
       for (int i = 0; i < raw.size(); i++) {
         String entry = field + "[" + i + "]";
-        int min = raw.get(i).minServers();
-        if (min < 0 || min > VolumeStep.MAX_MIN_SERVERS) {
-          violations.add(new Violation(entry + ".minServers", VolumeStep.rangeMessage(min)));
+        long min = raw.get(i).minServerCount();
+        if (min < 0 || min > VolumeStep.MAX_MIN_SERVER_COUNT) {
+          violations.add(new Violation(entry + ".minServerCount", VolumeStep.rangeMessage(min)));
         }
         out.add(new PolicyRules.Step(entry, min, rate(entry + ".bonus", raw.get(i).bonus(), violations)));
       }

@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A quote is compact (40 bytes): it shares its {@link QuoteBasis} with the other quotes of its
  * date, keeps the discount as minor units, and makes {@link #discount()}, {@link #net()}, the step
- * and the explanation on request. Two quotes are equal when every part is equal.
+ * and the explanation on request. One accessor per fact (decision A2 in {@code docs/decisions.md}):
+ * {@link #totalRate()} is a shared {@link Rate} and allocates nothing. Two quotes are equal when
+ * every part is equal.
  */
 @SuppressWarnings("EnumOrdinal") // the packed int keeps the tier's rank in 2 bits: the quote stays 40 bytes
 public final class DiscountQuote {
@@ -176,14 +178,12 @@ public final class DiscountQuote {
     return (packed & CAPPED) != 0;
   }
 
-  /** The total discount rate. */
+  /**
+   * The total discount rate. A shared {@link Rate} instance: allocates nothing, so a hot loop may
+   * read {@code totalRate().basisPoints()}.
+   */
   public Rate totalRate() {
-    return Rate.ofBasisPoints(totalBasisPoints());
-  }
-
-  /** The total discount rate in basis points. */
-  public int totalBasisPoints() {
-    return packed & (CAPPED - 1);
+    return Rate.shared(packed & (CAPPED - 1)); // 0 to 10,000: checked by the constructor
   }
 
   /** The amount quoted, before the discount. */
@@ -191,14 +191,14 @@ public final class DiscountQuote {
     return gross;
   }
 
-  /** The discount: gross × total rate, rounded to the currency's minor unit. */
+  /**
+   * The discount: gross × total rate, rounded to the currency's minor unit. Made on request from
+   * the minor units the quote keeps; a compiled loop that reads only {@code
+   * discount().minorUnits()} allocates nothing, as escape analysis removes the {@link Money}
+   * (measured in {@code docs/benchmarks.md}, "Discounts"), so there is no second accessor for it.
+   */
   public Money discount() {
     return Money.ofMinor(discountMinorUnits, gross.currency());
-  }
-
-  /** The discount in minor units. */
-  public long discountMinorUnits() {
-    return discountMinorUnits;
   }
 
   /** What remains to pay: gross - discount, exactly. */
@@ -222,7 +222,7 @@ public final class DiscountQuote {
     VolumeStep step = step();
     lines.add(step == null
         ? "volume step: none reached (no bonus)"
-        : "volume step " + step.minServers() + "+ servers reached: bonus +" + step.bonus());
+        : "volume step " + step.minServerCount() + "+ servers reached: bonus +" + step.bonus());
     if (adjustment != null) {
       lines.add(adjustment.label());
     }

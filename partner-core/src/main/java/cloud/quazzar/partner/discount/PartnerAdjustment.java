@@ -25,10 +25,10 @@ import java.util.Optional;
  * @param version 1 or more, per partner
  * @param kind what it does
  * @param rate the extra or replacement rate (0% for NONE)
- * @param effectiveFrom first day it applies
- * @param effectiveUntil last day it applies, if it ends
+ * @param effectiveFrom the first day it applies (inclusive)
+ * @param effectiveUntil the last day it applies (inclusive), if it ends; empty for open-ended
  * @param createdAt when it was set
- * @param createdBy who set it
+ * @param createdBy who set it ({@link AdjustmentRequest#createdBy()}, cleaned)
  * @param reason why
  * @param cancellation its cancellation, if cancelled before taking effect
  */
@@ -72,15 +72,22 @@ public record PartnerAdjustment(
     return cancellation.isPresent();
   }
 
-  /** Whether its period contains {@code date} and it is not cancelled. */
+  /**
+   * Whether it is not cancelled and its period ({@code effectiveFrom} to {@code effectiveUntil},
+   * both inclusive) contains {@code date}.
+   */
   public boolean covers(LocalDate date) {
     return !isCancelled() && !date.isBefore(effectiveFrom) && effectiveUntil.map(u -> !date.isAfter(u)).orElse(true);
   }
 
-  /** This version with {@code cancellation} recorded. */
-  public PartnerAdjustment cancelled(Cancellation cancellation) {
+  /**
+   * This version with {@code cancellation} recorded.
+   *
+   * @throws ValidationException ({@code cancellation}) if {@code cancellation} is null
+   */
+  public PartnerAdjustment withCancellation(Cancellation cancellation) {
     return new PartnerAdjustment(partnerId, version, kind, rate, effectiveFrom, effectiveUntil, createdAt,
-        createdBy, reason, Optional.of(cancellation));
+        createdBy, reason, Optional.of(ValidationException.requireNonNull(cancellation, "cancellation")));
   }
 
   /** {@code adjustment v2: extra +2% (2026-01-01 to 2026-06-30): strategic account}. */

@@ -19,10 +19,11 @@ import java.util.Optional;
  * higher number.
  *
  * @param version the version number, 1 or more
- * @param effectiveFrom the first day it is in force
+ * @param effectiveFrom the first day it is in force (inclusive); it stays in force until the day
+ *     before another version's first day
  * @param policy the policy
  * @param createdAt when it was set
- * @param createdBy who set it
+ * @param createdBy who set it ({@link PolicyChange#createdBy()}, cleaned)
  * @param reason why
  * @param cancellation its cancellation, if it was cancelled before taking effect
  */
@@ -52,9 +53,14 @@ public record PolicyVersion(
     return cancellation.isPresent();
   }
 
-  /** This version with {@code cancellation} recorded. */
-  public PolicyVersion cancelled(Cancellation cancellation) {
-    return new PolicyVersion(version, effectiveFrom, policy, createdAt, createdBy, reason, Optional.of(cancellation));
+  /**
+   * This version with {@code cancellation} recorded.
+   *
+   * @throws ValidationException ({@code cancellation}) if {@code cancellation} is null
+   */
+  public PolicyVersion withCancellation(Cancellation cancellation) {
+    return new PolicyVersion(version, effectiveFrom, policy, createdAt, createdBy, reason,
+        Optional.of(ValidationException.requireNonNull(cancellation, "cancellation")));
   }
 
   /** {@code policy version 3 (effective 2026-01-01)}. */

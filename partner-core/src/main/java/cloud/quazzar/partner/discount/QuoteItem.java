@@ -13,20 +13,20 @@ import java.util.Optional;
  * One line of a billing run for {@link DiscountEngine#quoteAll}: a tier, a server count and a
  * gross amount, and optionally the partner whose adjustment applies. Valid by construction.
  *
- * @param partner the partner whose adjustment in force applies, if any
+ * @param partnerId the partner whose adjustment in force on the run's date applies; empty for none
  * @param tier the tier
  * @param serverCount the server count, 0 or more
  * @param gross the gross amount, 0 or more
  */
-public record QuoteItem(Optional<PartnerId> partner, Tier tier, long serverCount, Money gross) {
+public record QuoteItem(Optional<PartnerId> partnerId, Tier tier, long serverCount, Money gross) {
 
   /**
    * @throws ValidationException listing every null or negative component
    */
   public QuoteItem {
     List<Violation> violations = new ArrayList<>(0);
-    if (partner == null) {
-      violations.add(new Violation("partner", "must not be null; use Optional.empty() for no partner"));
+    if (partnerId == null) {
+      violations.add(new Violation("partnerId", "must not be null; use Optional.empty() for no partner"));
     }
     if (tier == null) {
       violations.add(new Violation("tier", "must not be null"));
@@ -49,8 +49,14 @@ public record QuoteItem(Optional<PartnerId> partner, Tier tier, long serverCount
     return new QuoteItem(Optional.empty(), tier, serverCount, gross);
   }
 
-  /** A line for {@code partner}, whose adjustment in force on the run's date applies. */
-  public static QuoteItem of(PartnerId partner, Tier tier, long serverCount, Money gross) {
-    return new QuoteItem(Optional.of(partner), tier, serverCount, gross);
+  /**
+   * A line for {@code partnerId}, whose adjustment in force on the run's date applies.
+   *
+   * @throws ValidationException ({@code partnerId}) if {@code partnerId} is null (use {@link
+   *     #of(Tier, long, Money)} for a line without a partner); else as the constructor
+   */
+  public static QuoteItem of(PartnerId partnerId, Tier tier, long serverCount, Money gross) {
+    return new QuoteItem(Optional.of(ValidationException.requireNonNull(partnerId, "partnerId")), tier, serverCount,
+        gross);
   }
 }

@@ -11,17 +11,33 @@ import org.jspecify.annotations.Nullable;
  * basis points (1 bp = 0.01%, so 15% is 1500 bp), as {@code docs/discounts.md} ("Money and rates")
  * describes.
  *
+ * <p>The factories ({@link #ofBasisPoints}, {@link #percent}) return shared instances: every one of
+ * the 10,001 rates is made once, when this class is initialised (about 200 KB), so that a quote's
+ * {@link DiscountQuote#totalRate()} and a calculator's {@link DiscountCalculator#rate} allocate
+ * nothing (decision A2 in {@code docs/decisions.md}: one accessor per fact, no second one in basis
+ * points for speed). The constructor, which a record must have, makes a new instance; rates are
+ * values, so compare them with {@link #equals} or {@link #compareTo}, never with {@code ==}.
+ *
  * @param basisPoints 0 to {@value #MAX_BASIS_POINTS}
  */
 public record Rate(int basisPoints) implements Comparable<Rate> {
   /** Basis points in 100%. */
   public static final int MAX_BASIS_POINTS = 10_000;
 
+  /** Every rate, by basis points: made once, so that the factories allocate nothing. */
+  private static final Rate[] RATES = new Rate[MAX_BASIS_POINTS + 1];
+
+  static {
+    for (int bp = 0; bp <= MAX_BASIS_POINTS; bp++) {
+      RATES[bp] = new Rate(bp);
+    }
+  }
+
   /** 0%. */
-  public static final Rate ZERO = new Rate(0);
+  public static final Rate ZERO = RATES[0];
 
   /** 100%. */
-  public static final Rate FULL = new Rate(MAX_BASIS_POINTS);
+  public static final Rate FULL = RATES[MAX_BASIS_POINTS];
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -34,17 +50,42 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
     }
   }
 
-  /** The rate of {@code basisPoints} hundredths of a percent: {@code ofBasisPoints(1525)} is 15.25%. */
+  /**
+   * The rate of {@code basisPoints} hundredths of a percent: {@code ofBasisPoints(1525)} is 15.25%.
+   * A shared instance: allocates nothing.
+   *
+   * @throws ValidationException ({@code rate}) if outside 0 to 10,000 basis points
+   */
   public static Rate ofBasisPoints(int basisPoints) {
-    return new Rate(basisPoints);
+    if (basisPoints < 0 || basisPoints > MAX_BASIS_POINTS) {
+      throw outOfRange(basisPoints);
+    }
+    return RATES[basisPoints];
   }
 
-  /** A whole percentage: {@code percent(15)} is 15%. */
+  /** Out of line, so that {@link #ofBasisPoints} stays small enough to inline. */
+  private static ValidationException outOfRange(int basisPoints) {
+    return ValidationException.of("rate", rangeMessage(BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros()));
+  }
+
+  /**
+   * The shared rate of {@code basisPoints}, for callers in this package that hold a rate already
+   * checked to be within 0 to 10,000 (an index out of bounds otherwise).
+   */
+  static Rate shared(int basisPoints) {
+    return RATES[basisPoints];
+  }
+
+  /**
+   * A whole percentage: {@code percent(15)} is 15%.
+   *
+   * @throws ValidationException ({@code rate}) if outside 0 to 100
+   */
   public static Rate percent(int wholePercent) {
     if (wholePercent < 0 || wholePercent > 100) {
       throw ValidationException.of("rate", rangeMessage(BigDecimal.valueOf(wholePercent)));
     }
-    return new Rate(wholePercent * 100);
+    return RATES[wholePercent * 100];
   }
 
   /**
@@ -143,7 +184,7 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
       return r;
     }
     BigDecimal value = raw instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(raw).strip().replace("%", "").strip());
-    return new Rate(value.movePointRight(2).intValueExact());
+    return ofBasisPoints(value.movePointRight(2).intValueExact());
   }
 
   private static String rangeMessage(BigDecimal percent) {

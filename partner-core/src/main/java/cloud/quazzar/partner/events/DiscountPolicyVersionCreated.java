@@ -7,10 +7,12 @@ import java.time.LocalDate;
 
 /**
  * The administrator set a new version of the discount policy. A program-wide event (not a {@link
- * PartnerEvent}). The policy itself is read with {@code program.discounts().history()}.
+ * PartnerEvent}). The policy itself is read with {@code program.discounts().policyHistory()}: the
+ * event's components are those of that {@link cloud.quazzar.partner.discount.PolicyVersion}, with
+ * the version's creation time as the event's {@code at}.
  *
  * @param version the new version number
- * @param effectiveFrom the first day it is in force
+ * @param effectiveFrom the first day it is in force (inclusive)
  * @param createdBy who set it
  * @param reason why
  * @param at when it was set

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.discount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,22 @@ class DiscountValuesTest {
     }
 
     @Test
+    @DisplayName("one accessor per fact: no basis-point or minor-unit twin of a Rate or Money accessor on a quote, a calculator or a run")
+    void oneAccessorPerFact() {
+      // uncappedBasisPoints has no Rate twin: an additive total before the cap may pass 100%, which no Rate holds
+      List<String> twins = new ArrayList<>();
+      for (Class<?> type : List.of(DiscountQuote.class, DiscountCalculator.class, BatchQuote.class, QuoteBasis.class)) {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+          String name = m.getName();
+          if ((name.endsWith("BasisPoints") || name.endsWith("MinorUnits")) && !name.equals("uncappedBasisPoints")) {
+            twins.add(type.getSimpleName() + "." + name);
+          }
+        }
+      }
+      assertEquals(List.of(), twins, "read totalRate().basisPoints() and discount().minorUnits(): docs/decisions.md A2");
+    }
+
+    @Test
     @DisplayName("the engine still makes quotes (through its internal access), equal to the policy's own figures")
     void engineMakesQuotes() {
       try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create())
@@ -78,6 +95,46 @@ class DiscountValuesTest {
         assertEquals(example().totalRate(Tier.GOLD, 50), q.totalRate());
         assertEquals(Money.of("200.00", "USD"), q.discount());
         assertEquals(q, program.discounts().calculatorOn(DAY).quote(Tier.GOLD, 50, THOUSAND));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("Rate")
+  class Rates {
+    @Test
+    @DisplayName("the factories hand out one shared instance per rate, so reading a rate allocates nothing")
+    void sharedInstances() {
+      for (int bp = 0; bp <= Rate.MAX_BASIS_POINTS; bp++) {
+        assertSame(Rate.ofBasisPoints(bp), Rate.ofBasisPoints(bp), "rate " + bp);
+        assertEquals(bp, Rate.ofBasisPoints(bp).basisPoints());
+      }
+      assertSame(Rate.ofBasisPoints(1500), Rate.percent(15));
+      assertSame(Rate.ofBasisPoints(1525), Rate.percent("15.25"));
+      assertSame(Rate.ZERO, Rate.ofBasisPoints(0));
+      assertSame(Rate.FULL, Rate.ofBasisPoints(Rate.MAX_BASIS_POINTS));
+      assertEquals(Rate.ofBasisPoints(1500), new Rate(1500), "a rate made by its constructor is equal, not the same");
+    }
+
+    @Test
+    @DisplayName("a rate outside 0 to 10,000 basis points is a ValidationException on rate, from the factory and the constructor")
+    void outOfRange() {
+      assertEquals(List.of("rate"), fields(() -> Rate.ofBasisPoints(-1)));
+      assertEquals(List.of("rate"), fields(() -> Rate.ofBasisPoints(Rate.MAX_BASIS_POINTS + 1)));
+      assertEquals(List.of("rate"), fields(() -> new Rate(Rate.MAX_BASIS_POINTS + 1)));
+      assertEquals(List.of("rate"), fields(() -> Rate.percent(101)));
+    }
+
+    @Test
+    @DisplayName("a quote's total rate and a calculator's rate are the shared instances")
+    void quotesShareRates() {
+      try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create())
+          .clock(Clock.fixed(AT, ZoneOffset.UTC)).build()) {
+        program.discounts().setPolicy(example(), PolicyChange.today("alice", "example"));
+        DiscountCalculator c = program.discounts().calculatorOn(DAY);
+        assertSame(Rate.percent(20), c.rate(Tier.GOLD, 50));
+        assertSame(Rate.percent(20), c.quote(Tier.GOLD, 50, THOUSAND).totalRate());
+        assertSame(Rate.percent(28), program.discounts().quote(Tier.PLATINUM, 200, DAY, THOUSAND).totalRate());
       }
     }
   }
@@ -94,7 +151,7 @@ class DiscountValuesTest {
           Optional.of(adjustment(AdjustmentKind.NONE, Rate.ZERO, DAY, Optional.empty())))));
       assertEquals(List.of("policyVersion"), fields(() -> new QuoteBasis(DAY.minusDays(1), v, Optional.empty())));
       assertEquals(List.of("policyVersion"), fields(() -> new QuoteBasis(DAY,
-          v.cancelled(new Cancellation(AT, "bob", "never mind")), Optional.empty())));
+          v.withCancellation(new Cancellation(AT, "bob", "never mind")), Optional.empty())));
       assertEquals(List.of("adjustment"), fields(() -> new QuoteBasis(DAY.plusDays(3), v,
           Optional.of(adjustment(AdjustmentKind.EXTRA, Rate.percent(2), DAY, Optional.of(DAY.plusDays(2)))))));
       QuoteBasis ok = new QuoteBasis(DAY.plusDays(2), v,
@@ -123,8 +180,41 @@ class DiscountValuesTest {
     @Test
     @DisplayName("Cancellation and VolumeStep: nulls and a threshold out of range")
     void cancellationAndStep() {
-      assertEquals(List.of("at", "by", "reason"), fields(() -> new Cancellation(null, null, null)));
-      assertEquals(List.of("bonus", "minServers"), fields(() -> new VolumeStep(-1, null)));
+      assertEquals(List.of("cancelledAt", "cancelledBy", "reason"), fields(() -> new Cancellation(null, null, null)));
+      assertEquals(List.of("bonus", "minServerCount"), fields(() -> new VolumeStep(-1, null)));
+      assertEquals(List.of("minServerCount"),
+          fields(() -> new VolumeStep(VolumeStep.MAX_MIN_SERVER_COUNT + 1, Rate.ZERO)));
+      assertEquals(List.of("minServerCount"), fields(() -> new VolumeStep(Long.MAX_VALUE, Rate.ZERO)));
+      assertEquals(VolumeStep.MAX_MIN_SERVER_COUNT,
+          new VolumeStep(VolumeStep.MAX_MIN_SERVER_COUNT, Rate.ZERO).minServerCount());
+    }
+
+    @Test
+    @DisplayName("copies and factories refuse a null with a ValidationException naming the component, never a NullPointerException")
+    void copiesAndFactories() {
+      PolicyVersion v = version(DAY);
+      assertEquals(List.of("cancellation"), fields(() -> v.withCancellation(null)));
+      assertEquals(List.of("cancellation"),
+          fields(() -> adjustment(AdjustmentKind.EXTRA, Rate.percent(1), DAY, Optional.empty()).withCancellation(null)));
+      assertEquals(List.of("effectiveFrom"), fields(() -> PolicyChange.from(null, "a", "b")));
+      AdjustmentRequest extra = AdjustmentRequest.extra(Rate.percent(1), "a", "b");
+      assertEquals(List.of("effectiveFrom"), fields(() -> extra.withEffectiveFrom(null)));
+      assertEquals(List.of("effectiveUntil"), fields(() -> extra.withEffectiveUntil(null)));
+      assertEquals(List.of("partnerId"), fields(() -> QuoteItem.of(null, Tier.GOLD, 1, THOUSAND)));
+      assertEquals(List.of("partnerId"), fields(() -> new QuoteItem(null, Tier.GOLD, 1, THOUSAND)));
+    }
+
+    @Test
+    @DisplayName("absent dates are empty Optionals: today and open-ended, never null")
+    void absentDatesAreEmpty() {
+      AdjustmentRequest extra = AdjustmentRequest.extra(Rate.percent(1), "a", "b");
+      assertEquals(Optional.empty(), extra.effectiveFrom());
+      assertEquals(Optional.empty(), extra.effectiveUntil());
+      AdjustmentRequest dated = extra.withEffectiveFrom(DAY).withEffectiveUntil(DAY.plusDays(9));
+      assertEquals(Optional.of(DAY), dated.effectiveFrom());
+      assertEquals(Optional.of(DAY.plusDays(9)), dated.effectiveUntil());
+      assertEquals(Optional.empty(), PolicyChange.today("a", "b").effectiveFrom());
+      assertEquals(Optional.of(DAY), PolicyChange.from(DAY, "a", "b").effectiveFrom());
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * threshold; a larger count is clamped to the last index (a conditional move), whose entry holds
  * from there on. A tier with higher thresholds has a "partial" table of the first {@value
  * #DIRECT_LIMIT} counts whose last index marks a branch-free binary search over the thresholds.
- * Memory: at most 4 KB per tier. The totals are precomputed by {@link
+ * Beside each direct table, the same entries' total rates as shared {@link Rate}s (null at the
+ * search mark), so that a calculator's rate is as many loads as an {@code int} rate would be.
+ * Memory: at most 8 KB per tier. The totals are precomputed by {@link
  * DiscountPolicy#uncappedBasisPoints} and the cap, so the rules are written once, in the policy,
  * and only looked up here.
  */
@@ -55,6 +57,11 @@ final class CompiledPolicy {
   final DiscountPolicy policy;
   /** By tier ordinal: the entry of every server count up to the table's last index (see {@link #entry}). */
   final int[][] direct;
+  /**
+   * By tier ordinal: the total rate of each entry of {@link #direct}; null at the search mark
+   * (element nullness is not declared: NullAway does not check array elements).
+   */
+  final Rate[][] directRates;
   private final Table silver;
   private final Table gold;
   private final Table platinum;
@@ -84,7 +91,9 @@ final class CompiledPolicy {
       entries[0] = entry(policy, policy.uncappedBasisPoints(base, Rate.ZERO, Rate.ZERO), 0);
       for (int i = 0; i < k; i++) {
         VolumeStep step = schedule.get(i);
-        thresholds[i] = step.minServers();
+        // a step's threshold is a long (like every count of the API) of at most
+        // VolumeStep.MAX_MIN_SERVER_COUNT, 10^9, checked by its constructor: it fits an int below PAD
+        thresholds[i] = Math.toIntExact(step.minServerCount());
         entries[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
       }
       highest = k == 0 ? 0 : thresholds[k - 1];
@@ -120,6 +129,7 @@ final class CompiledPolicy {
     this.gold = new Table(policy, Tier.GOLD);
     this.platinum = new Table(policy, Tier.PLATINUM);
     this.direct = new int[][] {silver.direct, gold.direct, platinum.direct};
+    this.directRates = new Rate[][] {rates(silver.direct), rates(gold.direct), rates(platinum.direct)};
     RoundingMode mode = policy.rounding();
     this.roundAbove = switch (mode) {
       case UP, CEILING -> 0; // any remainder rounds up (amounts here are never negative)
@@ -129,6 +139,15 @@ final class CompiledPolicy {
       case UNNECESSARY -> throw new IllegalArgumentException("a valid policy never rounds UNNECESSARY");
     };
     this.halfEven = mode == RoundingMode.HALF_EVEN ? 1 : 0;
+  }
+
+  /** The shared rates of a direct table's entries; null for the search mark. */
+  private static Rate[] rates(int[] direct) {
+    Rate[] out = new Rate[direct.length];
+    for (int i = 0; i < direct.length; i++) {
+      out[i] = direct[i] == SEARCH ? null : Rate.ofBasisPoints(rate(direct[i]));
+    }
+    return out;
   }
 
   /** Rule DR3 ({@code docs/rules.md}): the total never exceeds 100% or the cap (the cap itself is at most 100%). */

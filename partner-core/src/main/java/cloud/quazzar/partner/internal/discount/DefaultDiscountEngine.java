@@ -257,13 +257,14 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   public PolicyVersion setPolicy(DiscountPolicy policy, PolicyChange change) {
     LocalDate today = today();
     Checks checks = Checks.start().notNull("policy", policy).bean("change", change)
-        .text("changedBy", change == null ? null : change.changedBy(), BY_LENGTH)
+        .text("createdBy", change == null ? null : change.createdBy(), BY_LENGTH)
         .text("reason", change == null ? null : change.reason(), REASON_LENGTH);
-    LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom();
+    // an empty date is today; a null Optional is reported by the bean check (@NotNull)
+    LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom().orElse(today);
     // rule DR5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
     checks.check(!from.isBefore(today), "effectiveFrom",
         "must be today (" + today + ") or later: a new version never changes a past date").done();
-    String by = Names.clean(Objects.requireNonNull(change.changedBy()));
+    String by = Names.clean(Objects.requireNonNull(change.createdBy()));
     String reason = Names.clean(Objects.requireNonNull(change.reason()));
     return write(tx -> {
       DiscountRepository repo = tx.discounts();
@@ -289,7 +290,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
           .orElseThrow(() -> new NotFoundException(POLICY_VERSION, version));
       requireCancellable(v.cancellation(), v.effectiveFrom(), today, POLICY_VERSION + " " + version);
       repo.appendPolicyCancellation(version, cancellation);
-      return v.cancelled(cancellation);
+      return v.withCancellation(cancellation);
     });
   }
 
@@ -301,7 +302,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** Only a version still in the future may be cancelled: one in force may have been quoted. */
   private static void requireCancellable(Optional<Cancellation> done, LocalDate from, LocalDate today, String what) {
     if (done.isPresent()) {
-      throw new ConflictException(STATE, what + " was cancelled already, on " + done.get().at() + " by " + done.get().by());
+      throw new ConflictException(STATE, what + " was cancelled already, on " + done.get().cancelledAt() + " by "
+          + done.get().cancelledBy());
     }
     if (!from.isAfter(today)) {
       throw new ConflictException(STATE, what + " took effect on " + from + " (today is " + today
@@ -332,27 +334,29 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   public PartnerAdjustment adjust(PartnerId partnerId, AdjustmentRequest request) {
     LocalDate today = today();
     Checks checks = Checks.start().notNull("partnerId", partnerId).bean("request", request)
-        .text("changedBy", request == null ? null : request.changedBy(), BY_LENGTH)
+        .text("createdBy", request == null ? null : request.createdBy(), BY_LENGTH)
         .text("reason", request == null ? null : request.reason(), REASON_LENGTH);
     if (request != null) {
-      LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom();
+      // empty dates are today and open-ended; null Optionals are reported by the bean check (@NotNull)
+      LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom().orElse(today);
       checks.check(!from.isBefore(today), "effectiveFrom",
           "must be today (" + today + ") or later: an adjustment never changes a past date");
-      checks.check(request.effectiveUntil() == null || !request.effectiveUntil().isBefore(from), "effectiveUntil",
-          "must be on or after the first day, " + from);
+      LocalDate until = request.effectiveUntil() == null ? null : request.effectiveUntil().orElse(null);
+      checks.check(until == null || !until.isBefore(from), "effectiveUntil",
+          "must be on or after the first day, " + from + " (both days are inclusive), got " + until);
       checks.check(request.kind() != AdjustmentKind.NONE || request.rate() == null || request.rate().isZero(), "rate",
           "must be 0% for a NONE adjustment, got " + request.rate());
     }
     checks.done();
-    LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom();
+    LocalDate from = request.effectiveFrom().orElse(today);
     return write(tx -> {
       requirePartner(tx, partnerId);
       DiscountRepository repo = tx.discounts();
       List<PartnerAdjustment> mine = repo.adjustments(partnerId);
       int next = mine.isEmpty() ? 1 : mine.get(mine.size() - 1).version() + 1;
       PartnerAdjustment a = new PartnerAdjustment(partnerId, next, Objects.requireNonNull(request.kind()),
-          Objects.requireNonNull(request.rate()), from, Optional.ofNullable(request.effectiveUntil()), now(),
-          Names.clean(Objects.requireNonNull(request.changedBy())), Names.clean(Objects.requireNonNull(request.reason())),
+          Objects.requireNonNull(request.rate()), from, request.effectiveUntil(), now(),
+          Names.clean(Objects.requireNonNull(request.createdBy())), Names.clean(Objects.requireNonNull(request.reason())),
           Optional.empty());
       repo.appendAdjustment(a);
       return a;
@@ -374,7 +378,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
           .orElseThrow(() -> new NotFoundException(ADJUSTMENT, partnerId + "/" + version));
       requireCancellable(a.cancellation(), a.effectiveFrom(), today, ADJUSTMENT + " " + version + " of partner " + partnerId);
       repo.appendAdjustmentCancellation(partnerId, version, cancellation);
-      return a.cancelled(cancellation);
+      return a.withCancellation(cancellation);
     });
   }
 
@@ -491,13 +495,13 @@ public final class DefaultDiscountEngine implements DiscountEngine {
           }
           continue;
         }
-        PartnerAdjustment adjustment = anyAdjustments && item.partner().isPresent()
-            ? s.adjustmentOn(item.partner().get(), date) : null;
+        PartnerAdjustment adjustment = anyAdjustments && item.partnerId().isPresent()
+            ? s.adjustmentOn(item.partnerId().get(), date) : null;
         DiscountQuote q = policy.quote(adjustment == null ? shared : basis(policy, date, adjustment), adjustment,
             item.tier(), item.serverCount(), item.gross());
         quotes[i] = q;
         gross = Math.addExact(gross, item.gross().minorUnits());
-        discount += q.discountMinorUnits(); // never more than gross, so it cannot overflow first
+        discount += q.discount().minorUnits(); // never more than gross, so it cannot overflow first
       }
     } catch (ArithmeticException e) {
       throw ValidationException.of("items", "the run's total gross does not fit in an amount of "
@@ -522,14 +526,14 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     private final LocalDate date;
     private final CompiledPolicy policy;
     private final QuoteBasis basis;
-    /** The policy's direct tables, one hop closer. */
-    private final int[][] direct;
+    /** The policy's direct tables of shared rates, one hop closer. */
+    private final Rate[][] directRates;
 
     DateCalculator(LocalDate date, CompiledPolicy policy) {
       this.date = date;
       this.policy = policy;
       this.basis = new QuoteBasis(date, policy.version, Optional.empty());
-      this.direct = policy.direct;
+      this.directRates = policy.directRates;
     }
 
     @Override
@@ -544,18 +548,14 @@ public final class DefaultDiscountEngine implements DiscountEngine {
 
     @Override
     @SuppressWarnings("EnumOrdinal") // tables by rank, as EnumMap does it, without its checks on the quote's path
-    public int rateBasisPoints(Tier tier, long serverCount) {
+    public Rate rate(Tier tier, long serverCount) {
       if (tier == null || serverCount < 0) {
         throw invalidRate(tier, serverCount);
       }
-      int[] d = direct[tier.ordinal()];
-      int e = d[(int) Math.min(serverCount, d.length - 1)];
-      return CompiledPolicy.rate(e >= 0 ? e : policy.far(tier, serverCount));
-    }
-
-    @Override
-    public Rate rate(Tier tier, long serverCount) {
-      return Rate.ofBasisPoints(rateBasisPoints(tier, serverCount));
+      // shared instances (Rate keeps all 10,001), looked up as an int entry would be: nothing allocated
+      Rate[] d = directRates[tier.ordinal()];
+      Rate r = d[(int) Math.min(serverCount, d.length - 1)];
+      return r != null ? r : Rate.ofBasisPoints(CompiledPolicy.rate(policy.far(tier, serverCount)));
     }
 
     @Override

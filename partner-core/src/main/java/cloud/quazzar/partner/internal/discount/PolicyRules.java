@@ -36,10 +36,10 @@ public final class PolicyRules {
    * tierSchedules.GOLD[0]}).
    *
    * @param field the step's name
-   * @param minServers its threshold
+   * @param minServerCount its threshold (inclusive)
    * @param bonus its bonus; null when the entered value was already reported as invalid
    */
-  public record Step(String field, long minServers, @Nullable Rate bonus) {}
+  public record Step(String field, long minServerCount, @Nullable Rate bonus) {}
 
   /**
    * The components of a valid policy as unmodifiable copies (checked as copied, so a caller that
@@ -137,7 +137,7 @@ public final class PolicyRules {
         violations.add(new Violation(field + "[" + i + "]", "must not be null"));
         out.add(null);
       } else {
-        out.add(new Step(field + "[" + i + "]", s.minServers(), s.bonus()));
+        out.add(new Step(field + "[" + i + "]", s.minServerCount(), s.bonus()));
       }
     }
     return out;
@@ -215,8 +215,8 @@ public final class PolicyRules {
         List<@Nullable Step> hiSteps = perTier.getOrDefault(hi, schedule);
         TreeSet<Long> points = new TreeSet<>();
         points.add(0L);
-        loSteps.forEach(s -> points.add(s.minServers()));
-        hiSteps.forEach(s -> points.add(s.minServers()));
+        loSteps.forEach(s -> points.add(s.minServerCount()));
+        hiSteps.forEach(s -> points.add(s.minServerCount()));
         for (long n : points) {
           int loTotal = total(requireNonNull(base.get(lo)), loSteps, n, combination, cap, rounding);
           int hiTotal = total(requireNonNull(base.get(hi)), hiSteps, n, combination, cap, rounding);
@@ -236,7 +236,7 @@ public final class PolicyRules {
   private static int total(Rate base, List<@Nullable Step> steps, long n, Combination c, Rate cap, RoundingMode rounding) {
     Rate bonus = Rate.ZERO;
     for (Step s : steps) {
-      if (s.minServers() <= n) {
+      if (s.minServerCount() <= n) {
         bonus = requireNonNull(s.bonus()); // only called when every bonus is present
       }
     }
@@ -260,9 +260,9 @@ public final class PolicyRules {
       }
       if (prev != null) {
         // rule DR4 (monotonic): thresholds strictly increasing, bonuses never decreasing.
-        if (s.minServers() <= prev.minServers()) {
-          violations.add(new Violation(s.field() + ".minServers",
-              "must be greater than step " + prevIndex + "'s " + prev.minServers() + ", got " + s.minServers()
+        if (s.minServerCount() <= prev.minServerCount()) {
+          violations.add(new Violation(s.field() + ".minServerCount",
+              "must be greater than step " + prevIndex + "'s " + prev.minServerCount() + ", got " + s.minServerCount()
                   + " (thresholds strictly increase)"));
         }
         if (s.bonus() != null && prev.bonus() != null && s.bonus().compareTo(prev.bonus()) < 0) {

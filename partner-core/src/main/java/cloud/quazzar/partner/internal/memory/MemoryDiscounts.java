@@ -70,7 +70,7 @@ final class MemoryDiscounts {
       if (old.isCancelled()) {
         throw new ConflictException(DUPLICATE, "discount policy version " + version + " is cancelled already");
       }
-      versions.put(version, old.cancelled(cancellation));
+      versions.put(version, old.withCancellation(cancellation));
       log.push(() -> versions.put(version, old));
       bumpRevision(log);
     }
@@ -108,7 +108,7 @@ final class MemoryDiscounts {
         throw new ConflictException(DUPLICATE,
             "adjustment version " + version + " of partner " + partnerId + " is cancelled already");
       }
-      mine.put(version, old.cancelled(cancellation));
+      mine.put(version, old.withCancellation(cancellation));
       log.push(() -> mine.put(version, old));
       bumpRevision(log);
     }

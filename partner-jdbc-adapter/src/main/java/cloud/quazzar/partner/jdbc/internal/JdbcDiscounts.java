@@ -24,7 +24,11 @@ import java.util.Optional;
 
 /**
  * Discount policy versions and partner adjustments in the tables of {@code V2__discounts.sql},
- * inside one transaction. Append-only: every method inserts rows and increments the one-row
+ * inside one transaction. The columns keep their first names: {@code min_servers} (an {@code
+ * INTEGER}, enough for {@code VolumeStep.MAX_MIN_SERVER_COUNT}) holds {@code
+ * VolumeStep.minServerCount}; {@code created_by} holds the request's {@code createdBy};
+ * {@code cancelled_at} and {@code cancelled_by} hold {@code Cancellation.cancelledAt} and {@code
+ * cancelledBy}. Append-only: every method inserts rows and increments the one-row
  * {@code discount_revision} counter in the same transaction; uniqueness (one version per number,
  * one cancellation per version) comes from primary keys.
  */
@@ -81,7 +85,7 @@ final class JdbcDiscounts implements DiscountRepository {
       jdbc.update(
           "INSERT INTO discount_volume_steps (version_no, schedule_of, position_no, min_servers, bonus_bp)"
               + " VALUES (?, ?, ?, ?, ?)",
-          version, scheduleOf, i, s.minServers(), s.bonus().basisPoints());
+          version, scheduleOf, i, s.minServerCount(), s.bonus().basisPoints());
     }
   }
 
@@ -91,7 +95,7 @@ final class JdbcDiscounts implements DiscountRepository {
     jdbc.update(
         () -> "discount policy version " + version + " is cancelled already",
         "INSERT INTO discount_policy_cancellations (version_no, cancelled_at, cancelled_by, reason) VALUES (?, ?, ?, ?)",
-        version, c.at(), c.by(), c.reason());
+        version, c.cancelledAt(), c.cancelledBy(), c.reason());
   }
 
   @Override
@@ -100,7 +104,7 @@ final class JdbcDiscounts implements DiscountRepository {
         "SELECT version_no, schedule_of, min_servers, bonus_bp FROM discount_volume_steps"
             + " ORDER BY version_no, schedule_of, position_no",
         rs -> new StepRow(rs.getInt("version_no"), rs.getString("schedule_of"),
-            new VolumeStep(rs.getInt("min_servers"), Rate.ofBasisPoints(rs.getInt("bonus_bp")))));
+            new VolumeStep(rs.getLong("min_servers"), Rate.ofBasisPoints(rs.getInt("bonus_bp")))));
     Map<Integer, Map<String, List<VolumeStep>>> steps = new HashMap<>();
     for (StepRow r : rows) {
       steps.computeIfAbsent(r.version(), k -> new HashMap<>()).computeIfAbsent(r.scheduleOf(), k -> new ArrayList<>())
@@ -133,7 +137,7 @@ final class JdbcDiscounts implements DiscountRepository {
         () -> "adjustment version " + version + " of partner " + partnerId + " is cancelled already",
         "INSERT INTO discount_adjustment_cancellations (partner_id, version_no, cancelled_at, cancelled_by, reason)"
             + " VALUES (?, ?, ?, ?, ?)",
-        partnerId.value(), version, c.at(), c.by(), c.reason());
+        partnerId.value(), version, c.cancelledAt(), c.cancelledBy(), c.reason());
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -55,9 +56,18 @@ public final class DiscountGenerators {
     return PartnerGenerators.tiers();
   }
 
-  /** Server counts, weighted towards 0 and round thresholds; see {@link PartnerGenerators#serverCounts()}. */
+  /**
+   * Server counts for quotes: mostly those of {@link PartnerGenerators#serverCounts()} (weighted
+   * towards 0 and round thresholds), and now and then any count a quote takes, up to {@link
+   * Long#MAX_VALUE}, or one next to the largest threshold a step may have ({@link
+   * VolumeStep#MAX_MIN_SERVER_COUNT}).
+   */
   public static Gen<Long> serverCounts() {
-    return PartnerGenerators.serverCounts();
+    long top = VolumeStep.MAX_MIN_SERVER_COUNT;
+    return Generate.frequency(
+        Pair.of(8, PartnerGenerators.serverCounts()),
+        Pair.of(1, Generate.longRange(100_001, top + 1)),
+        Pair.of(1, Generate.pick(List.of(top - 1, top, top + 1, (long) Integer.MAX_VALUE, Long.MAX_VALUE))));
   }
 
   /** Rates from 0% to {@code maxBasisPoints}, half of them whole percentages. */
@@ -103,16 +113,20 @@ public final class DiscountGenerators {
 
   /**
    * Valid volume schedules of 0 to {@code maxSteps} steps: strictly increasing thresholds from 0
-   * up (gaps of 1 to 250, sometimes thousands), bonuses rising by 0 to 5 points per step.
+   * up (gaps of 1 to 250, sometimes thousands, now and then up to {@link
+   * VolumeStep#MAX_MIN_SERVER_COUNT} divided by {@code maxSteps}, so that no threshold passes it),
+   * bonuses rising by 0 to 5 points per step.
    */
   public static Gen<List<VolumeStep>> schedules(int maxSteps) {
-    Gen<Integer> gap = Generate.frequency(Pair.of(6, integers().between(1, 250)), Pair.of(1, integers().between(251, 50_000)));
+    long hugeGap = Math.max(50_001, VolumeStep.MAX_MIN_SERVER_COUNT / Math.max(1, maxSteps));
+    Gen<Long> gap = Generate.frequency(Pair.of(12, Generate.longRange(1, 250)),
+        Pair.of(2, Generate.longRange(251, 50_000)), Pair.of(1, Generate.longRange(50_001, hugeGap)));
     Gen<Integer> rise = Generate.frequency(Pair.of(1, Generate.constant(0)), Pair.of(3, integers().between(0, 500)),
         Pair.of(1, integers().between(0, 50).map(p -> p * 100)));
-    Gen<int[]> gaps = lists().of(gap).ofSizeBetween(0, maxSteps).map(DiscountGenerators::ints);
+    Gen<long[]> gaps = lists().of(gap).ofSizeBetween(0, maxSteps).map(l -> l.stream().mapToLong(Long::longValue).toArray());
     return gaps.zip(lists().of(rise).ofSize(maxSteps).map(DiscountGenerators::ints), (g, r) -> {
       List<VolumeStep> steps = new ArrayList<>(g.length);
-      int threshold = -1;
+      long threshold = -1;
       int bonus = 0;
       for (int i = 0; i < g.length; i++) {
         threshold += g[i];
@@ -161,7 +175,7 @@ public final class DiscountGenerators {
         if (t.ordinal() >= first) {
           int add = raise[t.ordinal()];
           own.put(t, schedule.stream()
-              .map(st -> new VolumeStep(st.minServers(),
+              .map(st -> new VolumeStep(st.minServerCount(),
                   Rate.ofBasisPoints(Math.min(Rate.MAX_BASIS_POINTS, st.bonus().basisPoints() + add))))
               .toList());
         }
@@ -178,7 +192,7 @@ public final class DiscountGenerators {
         Pair.of(3, Generate.constant(AdjustmentKind.EXTRA)),
         Pair.of(2, Generate.constant(AdjustmentKind.REPLACE_BASE)),
         Pair.of(1, Generate.constant(AdjustmentKind.NONE)));
-    return kinds.zip(rates(), (k, r) -> new AdjustmentRequest(k, k == AdjustmentKind.NONE ? Rate.ZERO : r, null, null,
+    return kinds.zip(rates(), (k, r) -> new AdjustmentRequest(k, k == AdjustmentKind.NONE ? Rate.ZERO : r, Optional.empty(), Optional.empty(),
         "generator", "generated " + k));
   }
 

@@ -37,11 +37,14 @@ public final class DiscountOracle {
   private DiscountOracle() {}
 
   /**
-   * What a quote must say.
+   * What a quote must say; each component has the name of the {@link DiscountQuote} accessor it is
+   * compared with (rates here in percent).
    *
-   * @param step the volume step reached, if any
-   * @param baseRate the base rate used, in percent (the adjustment's if it replaces the base)
-   * @param combinedRate the rate before the cap, in percent
+   * @param volumeStep the volume step reached, if any
+   * @param effectiveBaseRate the base rate used, in percent (the adjustment's if it replaces the
+   *     tier's base rate)
+   * @param uncappedRate the combined rate before the cap, adjustment included, in percent; may pass
+   *     100
    * @param capApplied whether the cap (or 100%) lowered it
    * @param totalRate the total rate, in percent
    * @param gross the gross amount
@@ -49,9 +52,9 @@ public final class DiscountOracle {
    * @param net gross minus discount
    */
   public record Expected(
-      Optional<VolumeStep> step,
-      BigDecimal baseRate,
-      BigDecimal combinedRate,
+      Optional<VolumeStep> volumeStep,
+      BigDecimal effectiveBaseRate,
+      BigDecimal uncappedRate,
       boolean capApplied,
       BigDecimal totalRate,
       Money gross,
@@ -61,9 +64,12 @@ public final class DiscountOracle {
     /** Every way {@code actual} differs from this expectation (empty when it agrees exactly). */
     public List<String> differences(DiscountQuote actual) {
       List<String> out = new ArrayList<>();
-      compare(out, "volume step", step, actual.volumeStep());
-      compare(out, "base rate", baseRate.compareTo(actual.effectiveBaseRate().toPercent()) == 0,
-          baseRate.toPlainString() + "%", actual.effectiveBaseRate());
+      compare(out, "volume step", volumeStep, actual.volumeStep());
+      compare(out, "effective base rate", effectiveBaseRate.compareTo(actual.effectiveBaseRate().toPercent()) == 0,
+          effectiveBaseRate.toPlainString() + "%", actual.effectiveBaseRate());
+      BigDecimal uncapped = BigDecimal.valueOf(actual.uncappedBasisPoints(), 2);
+      compare(out, "uncapped rate", uncappedRate.compareTo(uncapped) == 0, uncappedRate.toPlainString() + "%",
+          uncapped.toPlainString() + "%");
       compare(out, "cap applied", capApplied, actual.capApplied());
       compare(out, "total rate", totalRate.compareTo(actual.totalRate().toPercent()) == 0,
           totalRate.toPlainString() + "%", actual.totalRate());
@@ -119,7 +125,7 @@ public final class DiscountOracle {
     // "50+ servers" means 50 or more; the highest step reached counts, alone.
     VolumeStep reached = null;
     for (VolumeStep step : schedule) {
-      if (serverCount >= step.minServers()) {
+      if (serverCount >= step.minServerCount()) {
         reached = step;
       }
     }

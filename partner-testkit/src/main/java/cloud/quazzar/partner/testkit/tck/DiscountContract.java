@@ -21,6 +21,7 @@ import cloud.quazzar.partner.discount.PartnerAdjustment;
 import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.PolicyVersion;
 import cloud.quazzar.partner.discount.Rate;
+import cloud.quazzar.partner.discount.VolumeStep;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
@@ -79,6 +80,7 @@ public abstract class DiscountContract {
         .volumeStep(0, "0.5")
         .volumeStep(50, "5")
         .volumeStep(200, "8.75")
+        .volumeStep(VolumeStep.MAX_MIN_SERVER_COUNT, "9") // the largest threshold a store must keep
         .tierVolumeStep(Tier.PLATINUM, 10, "6")
         .tierVolumeStep(Tier.PLATINUM, 100, "12.5")
         .combination(Combination.COMPOUND)
@@ -123,7 +125,8 @@ public abstract class DiscountContract {
     assertEquals(List.of(1, 2, 3), engine().policyHistory().stream().map(PolicyVersion::version).toList());
     assertEquals(List.of(v1, v2c, v3), engine().policyHistory());
     assertTrue(v2c.isCancelled());
-    assertEquals("carol", v2c.cancellation().orElseThrow().by());
+    assertEquals("carol", v2c.cancellation().orElseThrow().cancelledBy());
+    assertEquals(StoreTck.START, v2c.cancellation().orElseThrow().cancelledAt());
     assertEquals(v2.policy(), v2c.policy());
     assertEquals(Optional.of(v1), engine().policyOn(today().plusDays(15)), "a cancelled version is never in force");
     assertEquals(Optional.of(v3), engine().policyOn(today().plusDays(20)));
@@ -136,10 +139,10 @@ public abstract class DiscountContract {
     DiscountPolicy raised = DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, "17").build();
     LocalDate start = today().plusDays(3);
     engine().setPolicy(raised, PolicyChange.from(start, "alice", "raise"));
-    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
-    assertEquals(2200, engine().quote(Tier.GOLD, 50, start, THOUSAND_USD).totalBasisPoints());
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints());
+    assertEquals(2200, engine().quote(Tier.GOLD, 50, start, THOUSAND_USD).totalRate().basisPoints());
     context().clock().advanceDays(3);
-    assertEquals(2200, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2200, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints());
     ConflictException e = assertThrows(ConflictException.class,
         () -> engine().cancelPolicy(2, new CancelRequest("alice", "too late")));
     assertEquals(ConflictException.Reason.STATE, e.reason());
@@ -160,7 +163,7 @@ public abstract class DiscountContract {
     }
     try (PartnerProgram other = otherNode()) {
       assertEquals(before, other.discounts().quote(Tier.GOLD, 50, first, THOUSAND_USD));
-      assertEquals(2500, other.discounts().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2500, other.discounts().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints());
     }
   }
 
@@ -168,12 +171,12 @@ public abstract class DiscountContract {
   @DisplayName("a program sees a version another program wrote to the same store at once")
   void otherNodesChangesAreSeen() {
     engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
-    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints()); // cached now
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints()); // cached now
     try (PartnerProgram other = otherNode()) {
       other.discounts().setPolicy(DiscountGenerators.examplePolicy().toBuilder().baseRate(Tier.GOLD, "18").build(),
           PolicyChange.today("bob", "from the other node"));
     }
-    assertEquals(2300, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2300, engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints());
     assertEquals(2, engine().policyOn(today()).orElseThrow().version());
   }
 
@@ -186,7 +189,7 @@ public abstract class DiscountContract {
     assertTrue(String.valueOf(e.getMessage()).contains(today().toString()), e.getMessage());
     engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.from(today().plusDays(1), "a", "b"));
     assertThrows(NotFoundException.class, () -> engine().quote(Tier.GOLD, 50, today(), THOUSAND_USD));
-    assertEquals(2000, engine().quote(Tier.GOLD, 50, today().plusDays(1), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2000, engine().quote(Tier.GOLD, 50, today().plusDays(1), THOUSAND_USD).totalRate().basisPoints());
   }
 
   @Test
@@ -198,14 +201,14 @@ public abstract class DiscountContract {
     DiscountQuote q = engine().quote(p.id(), THOUSAND_USD);
     assertEquals(Tier.SILVER, q.tier());
     assertEquals(50, q.serverCount());
-    assertEquals(1500, q.totalBasisPoints());
+    assertEquals(1500, q.totalRate().basisPoints());
     PartnerAdjustment adj = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "alice", "strategic account"));
     DiscountQuote adjusted = engine().quote(p.id(), THOUSAND_USD);
     assertEquals(Optional.of(adj), adjusted.adjustment());
-    assertEquals(1700, adjusted.totalBasisPoints());
+    assertEquals(1700, adjusted.totalRate().basisPoints());
     assertTrue(adjusted.explanation().contains(adj.label()), adjusted.explanation().toString());
     context().program().registry().changeTier(p.id(), 1, new TierChangeRequest(Tier.GOLD, "alice", "grew"));
-    assertEquals(2200, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2200, engine().quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
     assertThrows(NotFoundException.class, () -> engine().quote(new PartnerId(IdGenerator.random().next()), THOUSAND_USD));
   }
 
@@ -216,9 +219,9 @@ public abstract class DiscountContract {
     Partner p = partner("Adjusted", Tier.GOLD, 60);
     Partner q = partner("Other", Tier.GOLD, 60);
     PartnerAdjustment a1 = engine().adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent("18.5"), "alice", "deal")
-        .until(today().plusDays(30)));
+        .withEffectiveUntil(today().plusDays(30)));
     PartnerAdjustment a2 = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(40), "bob", "promo")
-        .from(today().plusDays(5)).until(today().plusDays(6)));
+        .withEffectiveFrom(today().plusDays(5)).withEffectiveUntil(today().plusDays(6)));
     PartnerAdjustment b1 = engine().adjust(q.id(), AdjustmentRequest.none("carol", "nothing"));
     assertEquals(List.of(1, 2, 1), List.of(a1.version(), a2.version(), b1.version()));
     PartnerAdjustment a2c = engine().cancelAdjustment(p.id(), 2, new CancelRequest("bob", "promo dropped"));
@@ -239,13 +242,47 @@ public abstract class DiscountContract {
   }
 
   @Test
+  @DisplayName("an adjustment's period includes its first and its last day, and a cancellation reads back with when and by whom")
+  void adjustmentPeriodBounds() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    Partner p = partner("Bounded", Tier.GOLD, 10);
+    LocalDate first = today().plusDays(5);
+    LocalDate last = today().plusDays(7);
+    PartnerAdjustment a = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "alice", "three days")
+        .withEffectiveFrom(first).withEffectiveUntil(last));
+    assertEquals(first, a.effectiveFrom());
+    assertEquals(Optional.of(last), a.effectiveUntil());
+    assertEquals("alice", a.createdBy());
+    assertEquals(1500, engine().quote(p.id(), first.minusDays(1), THOUSAND_USD).totalRate().basisPoints(), "the day before");
+    assertEquals(1700, engine().quote(p.id(), first, THOUSAND_USD).totalRate().basisPoints(), "effectiveFrom is inclusive");
+    assertEquals(1700, engine().quote(p.id(), last, THOUSAND_USD).totalRate().basisPoints(), "effectiveUntil is inclusive");
+    assertEquals(1500, engine().quote(p.id(), last.plusDays(1), THOUSAND_USD).totalRate().basisPoints(), "the day after");
+    assertEquals(Optional.of(a), engine().adjustmentOn(p.id(), last));
+    assertEquals(Optional.empty(), engine().adjustmentOn(p.id(), last.plusDays(1)));
+    PartnerAdjustment oneDay = engine().adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent(30), "bob", "one day")
+        .withEffectiveFrom(first).withEffectiveUntil(first));
+    assertEquals(3000, engine().quote(p.id(), first, THOUSAND_USD).totalRate().basisPoints(), "a one-day period");
+    assertEquals(1700, engine().quote(p.id(), first.plusDays(1), THOUSAND_USD).totalRate().basisPoints(),
+        "the earlier adjustment applies again after the one-day one");
+    context().clock().advance(Duration.ofMinutes(1));
+    PartnerAdjustment cancelled = engine().cancelAdjustment(p.id(), oneDay.version(), new CancelRequest(" carol ", "no"));
+    Cancellation c = cancelled.cancellation().orElseThrow();
+    assertEquals("carol", c.cancelledBy());
+    assertEquals(StoreTck.START.plus(Duration.ofMinutes(1)), c.cancelledAt());
+    try (PartnerProgram other = otherNode()) {
+      assertEquals(List.of(a, cancelled), other.discounts().adjustmentHistory(p.id()));
+      assertEquals(1700, other.discounts().quote(p.id(), first, THOUSAND_USD).totalRate().basisPoints());
+    }
+  }
+
+  @Test
   @DisplayName("an adjustment never lifts the total past the cap or 100%")
   void adjustmentWithinCap() {
     engine().setPolicy(DiscountGenerators.examplePolicy().toBuilder().cap("25").build(), PolicyChange.today("a", "b"));
     Partner p = partner("Capped", Tier.PLATINUM, 500);
     engine().adjust(p.id(), AdjustmentRequest.extra(Rate.FULL, "alice", "everything"));
     DiscountQuote q = engine().quote(p.id(), THOUSAND_USD);
-    assertEquals(2500, q.totalBasisPoints());
+    assertEquals(2500, q.totalRate().basisPoints());
     assertTrue(q.capApplied());
     assertEquals(Money.of("250.00", "USD"), q.discount());
     assertEquals(Money.of("750.00", "USD"), q.net());
@@ -271,7 +308,7 @@ public abstract class DiscountContract {
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twice.reason());
     Partner p = partner("Unique", Tier.GOLD, 0);
-    PartnerAdjustment a = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), "a", "b").from(today().plusDays(1)));
+    PartnerAdjustment a = engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), "a", "b").withEffectiveFrom(today().plusDays(1)));
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> context().store().write(tx -> {
       tx.discounts().appendAdjustment(a);
       return true; // no result: a StoreWork must return non-null
@@ -284,7 +321,7 @@ public abstract class DiscountContract {
       tx.discounts().appendAdjustmentCancellation(p.id(), 1, c);
       return true; // no result: a StoreWork must return non-null
     })).reason());
-    assertEquals(List.of(v1.cancelled(c)), engine().policyHistory());
+    assertEquals(List.of(v1.withCancellation(c)), engine().policyHistory());
   }
 
   @Test
@@ -364,7 +401,7 @@ public abstract class DiscountContract {
   }
 
   private int goldFiftyToday(DiscountEngine engine) {
-    return engine.quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalBasisPoints();
+    return engine.quote(Tier.GOLD, 50, today(), THOUSAND_USD).totalRate().basisPoints();
   }
 
   @Test
@@ -373,12 +410,12 @@ public abstract class DiscountContract {
     engine().setPolicy(goldBase("15"), PolicyChange.today("alice", "first"));
     Partner p = partner("Fresh Cloud", Tier.GOLD, 50);
     assertEquals(2000, goldFiftyToday(engine()));
-    assertEquals(2000, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+    assertEquals(2000, engine().quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
     try (PartnerProgram other = otherNode()) {
       other.discounts().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
       assertEquals(2100, goldFiftyToday(engine()), "no time passed, the change is seen");
       other.discounts().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(3), "bob", "elsewhere"));
-      assertEquals(2400, engine().quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2400, engine().quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       assertEquals(1, engine().adjustmentOn(p.id(), today()).orElseThrow().version());
     }
   }
@@ -391,20 +428,20 @@ public abstract class DiscountContract {
     try (PartnerProgram windowed = nodeWithStaleness(Duration.ofSeconds(30))) {
       DiscountEngine cached = windowed.discounts();
       assertEquals(2000, goldFiftyToday(cached)); // confirmed against the store now
-      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       engine().setPolicy(goldBase("16"), PolicyChange.today("bob", "elsewhere"));
       engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(3), "bob", "elsewhere"));
       assertEquals(2100, goldFiftyToday(engine()), "the program without staleness sees it at once");
       // the promise is "seen within 30 s"; that this engine answers from its cache until then is
       // what the window buys (no store access), so it is pinned here too
       assertEquals(2000, goldFiftyToday(cached));
-      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2000, cached.quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       assertEquals(1, cached.policyOn(today()).orElseThrow().version());
       context().clock().advance(Duration.ofMillis(29_999));
       assertEquals(2000, goldFiftyToday(cached), "29.999 s after the check");
       context().clock().advance(Duration.ofMillis(1));
       assertEquals(2100, goldFiftyToday(cached), "30 s after the check: seen");
-      assertEquals(2400, cached.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2400, cached.quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       assertEquals(2, cached.policyOn(today()).orElseThrow().version());
     }
   }
@@ -417,16 +454,16 @@ public abstract class DiscountContract {
     try (PartnerProgram windowed = nodeWithStaleness(Duration.ofHours(1))) {
       DiscountEngine local = windowed.discounts();
       assertEquals(2000, goldFiftyToday(local));
-      assertEquals(2000, local.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2000, local.quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       local.setPolicy(goldBase("17"), PolicyChange.today("carol", "here"));
       assertEquals(2200, goldFiftyToday(local));
       local.adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent(18), "carol", "here"));
-      assertEquals(2300, local.quote(p.id(), THOUSAND_USD).totalBasisPoints());
+      assertEquals(2300, local.quote(p.id(), THOUSAND_USD).totalRate().basisPoints());
       LocalDate later = today().plusDays(5);
       local.setPolicy(goldBase("19"), PolicyChange.from(later, "carol", "scheduled"));
-      assertEquals(2400, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalBasisPoints());
+      assertEquals(2400, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalRate().basisPoints());
       local.cancelPolicy(3, new CancelRequest("carol", "not after all"));
-      assertEquals(2200, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalBasisPoints());
+      assertEquals(2200, local.quote(Tier.GOLD, 50, later, THOUSAND_USD).totalRate().basisPoints());
     }
   }
 

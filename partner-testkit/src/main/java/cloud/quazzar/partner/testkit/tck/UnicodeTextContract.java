@@ -194,7 +194,7 @@ public abstract class UnicodeTextContract {
         PolicyVersion back = program.discounts().policyHistory().stream().filter(x -> x.version() == v.version())
             .findFirst().orElseThrow();
         assertEquals(List.of(clean, clean, clean, clean), List.of(back.createdBy(), back.reason(),
-            back.cancellation().orElseThrow().by(), back.cancellation().orElseThrow().reason()), "policy audit of " + show(s));
+            back.cancellation().orElseThrow().cancelledBy(), back.cancellation().orElseThrow().reason()), "policy audit of " + show(s));
       }
     }
     assertCodePointOrder(registry.clients(owner.id()).stream().map(Client::name).toList(), "clients");

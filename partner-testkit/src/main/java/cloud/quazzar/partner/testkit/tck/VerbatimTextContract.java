@@ -150,16 +150,16 @@ public abstract class VerbatimTextContract {
       assertEquals(s, read.createdBy());
       assertEquals(s, read.reason());
       Cancellation cancelled = read.cancellation().orElseThrow();
-      assertEquals(s, cancelled.by());
+      assertEquals(s, cancelled.cancelledBy());
       assertEquals(s, cancelled.reason());
 
       Partner p = program.registry().add(new NewPartner("adjusted " + i, "a" + i + "@x.example", Tier.GOLD));
-      program.discounts().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), s, s).from(today.plusDays(1)));
+      program.discounts().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), s, s).withEffectiveFrom(today.plusDays(1)));
       program.discounts().cancelAdjustment(p.id(), 1, new CancelRequest(s, s));
       PartnerAdjustment a = program.discounts().adjustmentHistory(p.id()).get(0);
       assertEquals(s, a.createdBy());
       assertEquals(s, a.reason());
-      assertEquals(s, a.cancellation().orElseThrow().by());
+      assertEquals(s, a.cancellation().orElseThrow().cancelledBy());
       assertEquals(s, a.cancellation().orElseThrow().reason());
     }
   }

@@ -10,6 +10,7 @@ import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.discount.AdjustmentKind;
 import cloud.quazzar.partner.discount.AdjustmentRequest;
 import cloud.quazzar.partner.discount.CancelRequest;
 import cloud.quazzar.partner.discount.Combination;
@@ -96,13 +97,13 @@ class DiscountExamplesTest {
     void boundaries() {
       engine.setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("admin", "example"));
       DiscountCalculator c = engine.calculatorOn(TODAY);
-      assertEquals(1500, c.rateBasisPoints(Tier.GOLD, 49));
-      assertEquals(2000, c.rateBasisPoints(Tier.GOLD, 50));
-      assertEquals(2000, c.rateBasisPoints(Tier.GOLD, 199));
-      assertEquals(2300, c.rateBasisPoints(Tier.GOLD, 200), "the highest step only: 15% + 8%, not 15% + 5% + 8%");
+      assertEquals(1500, c.rate(Tier.GOLD, 49).basisPoints());
+      assertEquals(2000, c.rate(Tier.GOLD, 50).basisPoints());
+      assertEquals(2000, c.rate(Tier.GOLD, 199).basisPoints());
+      assertEquals(2300, c.rate(Tier.GOLD, 200).basisPoints(), "the highest step only: 15% + 8%, not 15% + 5% + 8%");
       assertEquals(Optional.empty(), c.quote(Tier.GOLD, 49, Money.of("100", "USD")).volumeStep());
-      assertEquals(1000, c.rateBasisPoints(Tier.SILVER, 0));
-      assertEquals(2800, c.rateBasisPoints(Tier.PLATINUM, Long.MAX_VALUE));
+      assertEquals(1000, c.rate(Tier.SILVER, 0).basisPoints());
+      assertEquals(2800, c.rate(Tier.PLATINUM, Long.MAX_VALUE).basisPoints());
     }
   }
 
@@ -161,7 +162,7 @@ class DiscountExamplesTest {
     void compound() {
       DiscountPolicy p = DiscountGenerators.examplePolicy().toBuilder().combination(Combination.COMPOUND).build();
       DiscountQuote q = quote(p, Tier.GOLD, 50, "1000.00", "USD");
-      assertEquals(1925, q.totalBasisPoints());
+      assertEquals(1925, q.totalRate().basisPoints());
       assertEquals(Money.of("192.50", "USD"), q.discount());
     }
 
@@ -170,7 +171,7 @@ class DiscountExamplesTest {
     void compoundRounding() {
       DiscountPolicy p = DiscountPolicy.builder().baseRate(Tier.SILVER, "15.01").baseRate(Tier.GOLD, "15.01")
           .baseRate(Tier.PLATINUM, "15.01").volumeStep(1, "5.03").combination(Combination.COMPOUND).build();
-      assertEquals(1928, quote(p, Tier.GOLD, 1, "100.00", "USD").totalBasisPoints());
+      assertEquals(1928, quote(p, Tier.GOLD, 1, "100.00", "USD").totalRate().basisPoints());
     }
 
     @Test
@@ -178,7 +179,7 @@ class DiscountExamplesTest {
     void cap() {
       DiscountPolicy p = DiscountGenerators.examplePolicy().toBuilder().cap("25").build();
       DiscountQuote q = quote(p, Tier.PLATINUM, 200, "1000.00", "USD");
-      assertEquals(2500, q.totalBasisPoints());
+      assertEquals(2500, q.totalRate().basisPoints());
       assertTrue(q.capApplied());
       assertEquals(2800, q.uncappedBasisPoints());
       assertTrue(q.explanation().contains("cap 25%: applied"), q.explanation().toString());
@@ -190,7 +191,7 @@ class DiscountExamplesTest {
       DiscountPolicy p = DiscountPolicy.builder().baseRate(Tier.SILVER, "60").baseRate(Tier.GOLD, "70")
           .baseRate(Tier.PLATINUM, "80").volumeStep(10, "30").build();
       DiscountQuote q = quote(p, Tier.PLATINUM, 10, "99.99", "USD");
-      assertEquals(10_000, q.totalBasisPoints());
+      assertEquals(10_000, q.totalRate().basisPoints());
       assertTrue(q.capApplied());
       assertEquals(Money.of("0.00", "USD"), q.net());
     }
@@ -203,16 +204,16 @@ class DiscountExamplesTest {
       program.registry().addClient(p.id(), new NewClient("main", 50));
       PartnerAdjustment extra = engine.adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "admin", "strategic account"));
       DiscountQuote q = engine.quote(p.id(), Money.of("1000.00", "USD"));
-      assertEquals(2200, q.totalBasisPoints());
+      assertEquals(2200, q.totalRate().basisPoints());
       assertTrue(q.explanation().contains("adjustment v1: extra +2% (2026-01-15 onwards): strategic account"),
           q.explanation().toString());
       assertEquals(Optional.of(extra), q.adjustment());
-      engine.adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent(18), "admin", "negotiated").from(TODAY.plusDays(1)));
+      engine.adjust(p.id(), AdjustmentRequest.replaceBase(Rate.percent(18), "admin", "negotiated").withEffectiveFrom(TODAY.plusDays(1)));
       DiscountQuote replaced = engine.quote(p.id(), TODAY.plusDays(1), Money.of("1000.00", "USD"));
-      assertEquals(2300, replaced.totalBasisPoints());
+      assertEquals(2300, replaced.totalRate().basisPoints());
       assertEquals(Rate.percent(15), replaced.baseRate());
       assertEquals(Rate.percent(18), replaced.effectiveBaseRate());
-      assertEquals(2200, engine.quote(p.id(), TODAY, Money.of("1000.00", "USD")).totalBasisPoints(), "today unchanged");
+      assertEquals(2200, engine.quote(p.id(), TODAY, Money.of("1000.00", "USD")).totalRate().basisPoints(), "today unchanged");
     }
   }
 
@@ -244,7 +245,7 @@ class DiscountExamplesTest {
       assertEquals(List.of("gross", "serverCount"),
           assertThrows(ValidationException.class, () -> QuoteItem.of(Tier.GOLD, -5, Money.of("-1", "USD"))).fields());
       assertEquals(List.of("serverCount"),
-          assertThrows(ValidationException.class, () -> engine.calculatorOn(TODAY).rateBasisPoints(Tier.GOLD, -1)).fields());
+          assertThrows(ValidationException.class, () -> engine.calculatorOn(TODAY).rate(Tier.GOLD, -1)).fields());
     }
 
     @Test
@@ -297,12 +298,16 @@ class DiscountExamplesTest {
           .volumeStep(50, "5")
           .volumeStep(40, "4")
           .volumeStep(-3, "abc")
+          .volumeStep(3_000_000_000L, "9")
           .cap("12")
           .rounding(RoundingMode.UNNECESSARY)
           .build());
       assertEquals(List.of("baseRates.GOLD", "baseRates.PLATINUM", "cap", "rounding", "volumeSchedule[2].bonus",
-          "volumeSchedule[2].minServers", "volumeSchedule[3].bonus", "volumeSchedule[3].minServers"), e.fields());
-      assertTrue(e.violations().contains(new Violation("volumeSchedule[2].minServers",
+          "volumeSchedule[2].minServerCount", "volumeSchedule[3].bonus", "volumeSchedule[3].minServerCount",
+          "volumeSchedule[4].minServerCount"), e.fields());
+      assertTrue(e.violations().contains(new Violation("volumeSchedule[4].minServerCount",
+          "must be from 0 to 1000000000, got 3000000000")), e.getMessage());
+      assertTrue(e.violations().contains(new Violation("volumeSchedule[2].minServerCount",
           "must be greater than step 1's 50, got 40 (thresholds strictly increase)")), e.getMessage());
       assertTrue(e.violations().contains(new Violation("volumeSchedule[2].bonus",
           "must be at least step 1's 5%, got 4% (a bonus never falls as servers rise)")), e.getMessage());
@@ -330,13 +335,37 @@ class DiscountExamplesTest {
     }
 
     @Test
+    @DisplayName("an adjustment's absent dates are empty Optionals (today, open-ended); null ones and an end before the start are refused")
+    void adjustmentDates() {
+      engine.setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("admin", "example"));
+      Partner p = program.registry().add(new NewPartner("Dated Cloud", "ops@dated.example", Tier.GOLD));
+      assertEquals(List.of("createdBy", "effectiveFrom", "effectiveUntil"), assertThrows(ValidationException.class,
+          () -> engine.adjust(p.id(), new AdjustmentRequest(AdjustmentKind.EXTRA, Rate.percent(1), null, null, "", "b")))
+          .fields());
+      ValidationException order = assertThrows(ValidationException.class, () -> engine.adjust(p.id(),
+          AdjustmentRequest.extra(Rate.percent(1), "a", "b").withEffectiveFrom(TODAY.plusDays(3))
+              .withEffectiveUntil(TODAY.plusDays(2))));
+      assertEquals(List.of(new Violation("effectiveUntil", "must be on or after the first day, " + TODAY.plusDays(3)
+          + " (both days are inclusive), got " + TODAY.plusDays(2))), order.violations());
+      assertEquals(List.of(), engine.adjustmentHistory(p.id()), "nothing stored on failure");
+      PartnerAdjustment open = engine.adjust(p.id(), new AdjustmentRequest(AdjustmentKind.EXTRA, Rate.percent(1),
+          Optional.empty(), Optional.empty(), "a", "b"));
+      assertEquals(TODAY, open.effectiveFrom(), "empty effectiveFrom: today");
+      assertEquals(Optional.empty(), open.effectiveUntil(), "empty effectiveUntil: open-ended");
+      PartnerAdjustment oneDay = engine.adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "a", "b")
+          .withEffectiveUntil(TODAY));
+      assertEquals(Optional.of(TODAY), oneDay.effectiveUntil(), "a period of one day: first and last day today");
+    }
+
+    @Test
     @DisplayName("a version never starts in the past, and one in force cannot be cancelled")
     void versionRules() {
       ValidationException past = assertThrows(ValidationException.class, () -> engine.setPolicy(
           DiscountGenerators.examplePolicy(), PolicyChange.from(TODAY.minusDays(1), "admin", "backdated")));
       assertEquals(List.of("effectiveFrom"), past.fields());
-      assertEquals(List.of("changedBy", "policy", "reason"),
-          assertThrows(ValidationException.class, () -> engine.setPolicy(null, new PolicyChange(null, " ", ""))).fields());
+      assertEquals(List.of("createdBy", "effectiveFrom", "policy", "reason"),
+          assertThrows(ValidationException.class, () -> engine.setPolicy(null, new PolicyChange(null, " ", ""))).fields(),
+          "a null date is bad input, not today: today is Optional.empty()");
       assertEquals(List.of(), engine.policyHistory(), "nothing stored on failure");
       engine.setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("admin", "now"));
       assertThrows(cloud.quazzar.partner.ConflictException.class,

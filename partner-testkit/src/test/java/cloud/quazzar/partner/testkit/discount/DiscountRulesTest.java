@@ -90,7 +90,7 @@ class DiscountRulesTest {
             Optional<PartnerAdjustment> inForce = DiscountOracle.adjustmentOn(List.of(a), TODAY);
             assertEquals(inForce, q.adjustment(), "the adjustment is its own line, or none for NONE");
             assertEquals(List.of(), DiscountOracle.quote(policy, tier, 120, gross, inForce).differences(q), q.toString());
-            assertTrue(q.totalBasisPoints() <= policy.cap().basisPoints(), "within the cap");
+            assertTrue(q.totalRate().basisPoints() <= policy.cap().basisPoints(), "within the cap");
           }
         });
   }
@@ -143,9 +143,24 @@ class DiscountRulesTest {
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
         .checkAssert((policy, tier, servers) -> {
           try (PartnerProgram program = programWith(policy)) {
-            int rate = program.discounts().calculatorOn(TODAY).rateBasisPoints(tier, servers);
+            int rate = program.discounts().calculatorOn(TODAY).rate(tier, servers).basisPoints();
             assertTrue(rate <= Rate.MAX_BASIS_POINTS && rate <= policy.cap().basisPoints(), rate + " bp");
             assertTrue(rate >= 0);
+          }
+        });
+  }
+
+  @Test
+  @DisplayName("a calculator's rate and a quote's total rate are the policy's reference rate, for any server count")
+  void calculatorRateIsTheReference() {
+    qt().withExamples(1000)
+        .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
+        .checkAssert((policy, tier, servers) -> {
+          try (PartnerProgram program = programWith(policy)) {
+            DiscountCalculator c = program.discounts().calculatorOn(TODAY);
+            Rate expected = policy.totalRate(tier, servers);
+            assertEquals(expected, c.rate(tier, servers), tier + " at " + servers + " under " + policy);
+            assertEquals(expected, c.quote(tier, servers, Money.of("1.00", "USD")).totalRate());
           }
         });
   }
@@ -158,9 +173,9 @@ class DiscountRulesTest {
         .checkAssert((policy, servers) -> {
           try (PartnerProgram program = programWith(policy)) {
             DiscountCalculator c = program.discounts().calculatorOn(TODAY);
-            int silver = c.rateBasisPoints(Tier.SILVER, servers);
-            int gold = c.rateBasisPoints(Tier.GOLD, servers);
-            int platinum = c.rateBasisPoints(Tier.PLATINUM, servers);
+            int silver = c.rate(Tier.SILVER, servers).basisPoints();
+            int gold = c.rate(Tier.GOLD, servers).basisPoints();
+            int platinum = c.rate(Tier.PLATINUM, servers).basisPoints();
             assertTrue(silver <= gold && gold <= platinum, silver + " / " + gold + " / " + platinum + " under " + policy);
           }
         });
@@ -175,7 +190,8 @@ class DiscountRulesTest {
         .checkAssert((policy, tier, servers, more) -> {
           try (PartnerProgram program = programWith(policy)) {
             DiscountCalculator c = program.discounts().calculatorOn(TODAY);
-            assertTrue(c.rateBasisPoints(tier, servers) <= c.rateBasisPoints(tier, servers + more));
+            long larger = servers > Long.MAX_VALUE - more ? Long.MAX_VALUE : servers + more; // any long is a count
+            assertTrue(c.rate(tier, servers).basisPoints() <= c.rate(tier, larger).basisPoints());
           }
         });
   }
@@ -188,17 +204,17 @@ class DiscountRulesTest {
         .checkAssert((policy, tier, servers) -> {
           DiscountQuote q = quote(policy, tier, servers, Money.of("100.00", "USD"));
           List<VolumeStep> schedule = policy.scheduleFor(tier);
-          List<VolumeStep> reached = schedule.stream().filter(s -> s.minServers() <= servers).toList();
+          List<VolumeStep> reached = schedule.stream().filter(s -> s.minServerCount() <= servers).toList();
           assertEquals(reached.isEmpty() ? Optional.empty() : Optional.of(reached.get(reached.size() - 1)), q.volumeStep());
           q.volumeStep().ifPresent(step -> {
-            assertTrue(servers >= step.minServers());
+            assertTrue(servers >= step.minServerCount());
             int next = schedule.indexOf(step) + 1;
-            assertTrue(next == schedule.size() || servers < schedule.get(next).minServers());
+            assertTrue(next == schedule.size() || servers < schedule.get(next).minServerCount());
           });
           // the bonus used is that one step's, not a sum: recompute the total from it alone
           int expected = Math.min(policy.combination().combine(policy.baseRate(tier), q.volumeBonus(), policy.rounding()),
               policy.cap().basisPoints());
-          assertEquals(expected, q.totalBasisPoints());
+          assertEquals(expected, q.totalRate().basisPoints());
         });
   }
 
