@@ -40,6 +40,20 @@ public interface Store extends AutoCloseable {
    */
   boolean durable();
 
+  /**
+   * This store as {@code type}, or the store it wraps as {@code type}, if either is one (after
+   * {@code java.sql.Wrapper}): {@code PartnerProgram.store()} is a wrapper that adds the event
+   * outbox, and an adapter's own helpers reach their store through it, e.g. {@code
+   * JdbcStorage.retries(program.store())}. A store that wraps another overrides this to ask the
+   * inner store too; the default answers for this store only.
+   *
+   * @param type the class wanted
+   * @return this store or the one it wraps, cast, or empty if neither is a {@code type}
+   */
+  default <T> java.util.Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : java.util.Optional.empty();
+  }
+
   /** Runs read-only work in one transaction and returns its result. */
   <T> T read(StoreWork<T> work);
 

@@ -116,15 +116,16 @@ public final class JdbcStorage {
    * random, bounded pause between attempts; after that the operation throws {@code
    * StorageException}.
    *
-   * @throws ValidationException ({@code store}) if {@code store} is null or not a JDBC store
+   * @param store a JDBC store, or a store that wraps one such as {@code PartnerProgram.store()}
+   * @throws ValidationException ({@code store}) if {@code store} is null or neither is nor wraps a
+   *     JDBC store
    */
   public static long retries(Store store) {
     given(store, "store");
-    if (store instanceof JdbcStore jdbc) {
-      return jdbc.retries();
-    }
-    throw ValidationException.of("store", "must be a store of the '" + PROVIDER_NAME + "' provider, got "
-        + store.description());
+    return store.unwrap(JdbcStore.class)
+        .orElseThrow(() -> ValidationException.of("store", "must be a store of the '" + PROVIDER_NAME
+            + "' provider, got " + store.description()))
+        .retries();
   }
 
   private static <T> T given(@Nullable T value, String parameter) {

@@ -174,6 +174,19 @@ class JdbcStorageProviderTest {
   }
 
   @Test
+  @DisplayName("retries() reads the JDBC store through the program's store; a store that is not JDBC is refused")
+  void retriesThroughTheProgram(@TempDir Path dir) {
+    try (PartnerProgram program = PartnerProgram.builder().storage(JdbcStorage.h2File(dir.resolve("retries"))).build()) {
+      program.registry().add(new NewPartner("Retry Cloud", "ops@retry.example", Tier.GOLD));
+      assertEquals(0, JdbcStorage.retries(program.store()), "one writer: nothing re-run");
+    }
+    try (PartnerProgram program = PartnerProgram.builder().store(cloud.quazzar.partner.memory.MemoryStorage.create()).build()) {
+      ValidationException e = assertThrows(ValidationException.class, () -> JdbcStorage.retries(program.store()));
+      assertEquals(List.of("store"), e.fields());
+    }
+  }
+
+  @Test
   @DisplayName("the start-up log line names the JDBC store and says durable or volatile")
   void startupLine() {
     Logger logger = (Logger) LoggerFactory.getLogger(PartnerProgram.class);

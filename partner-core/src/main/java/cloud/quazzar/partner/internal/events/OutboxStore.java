@@ -87,6 +87,11 @@ public final class OutboxStore implements Store {
   }
 
   @Override
+  public <T> java.util.Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : inner.unwrap(type);
+  }
+
+  @Override
   public <T> T read(StoreWork<T> work) {
     return inner.read(work);
   }
