@@ -19,11 +19,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the administrator configures (source: "The exact discount percentages are configured by the
- * Control Panel administrator"): a base rate per tier, a volume schedule, optionally a schedule per
- * tier, how base and bonus combine, a cap, and the rounding of discount amounts. Immutable and valid
- * by construction; {@link #builder()} is the convenient way to make one. A policy takes effect as a
- * {@link PolicyVersion} through {@link DiscountEngine#setPolicy}.
+ * What the Control Panel administrator configures (the exact discount percentages): a base rate
+ * per tier, a volume schedule, optionally a schedule per tier, how base and bonus combine, a cap,
+ * and the rounding of discount amounts. Immutable and valid by construction; {@link #builder()} is
+ * the convenient way to make one. A policy takes effect as a {@link PolicyVersion} through {@link
+ * DiscountEngine#setPolicy}.
  *
  * <p>The rules a policy encodes (ids of {@code docs/rules.md}, Discounts), for a tier {@code t}
  * and a server count {@code n}:
