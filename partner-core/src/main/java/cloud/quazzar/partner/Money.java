@@ -8,15 +8,14 @@ import java.util.List;
 
 /**
  * An exact amount of money: a whole number of the currency's minor units (cents for USD, yen for
- * JPY, fils for BHD) and the {@link Currency}. Never a float (DESIGN.md: "Money is exact: an amount
- * and a currency, never a float").
+ * JPY, fils for BHD) and the {@link Currency}. Never a float (rule DISC-13).
  *
  * <p>The minor unit is the currency's own ({@link Currency#getDefaultFractionDigits()}: USD 2,
  * JPY 0, BHD 3); currencies without one (such as {@code XXX} or {@code XAU}) are refused.
  *
  * <p>Every operation that combines two amounts checks that they share the currency and otherwise
  * throws {@link ValidationException}; no operation converts currencies. Arithmetic never wraps
- * (DESIGN.md **rule**: "arithmetic never wraps"): a result beyond the range of a {@code long} of
+ * (rule DISC-7): a result beyond the range of a {@code long} of
  * minor units (about 92 quadrillion USD) is a {@link ValidationException} that says so.
  *
  * <p>Equality: two amounts are equal exactly when they have the same currency and the same number

@@ -234,7 +234,7 @@ public final class PartnerProgram implements AutoCloseable {
 
     private Builder() {}
 
-    /** A null option is bad input like any other (docs/rules.md, "Bad input"), not a NullPointerException. */
+    /** A null option is bad input like any other (rule BAD-1), not a NullPointerException. */
     private static <T> T given(@Nullable T value, String option) {
       if (value == null) {
         throw ValidationException.of(option, "must not be null");

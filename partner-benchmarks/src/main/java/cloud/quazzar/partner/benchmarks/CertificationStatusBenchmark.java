@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The status of 1,000,000 certifications (one operation = all of them), three ways, in one run:
  *
  * <ul>
- *   <li>{@code plainLoop} (baseline): the certification status rule (docs/rules.md, Certifications) hand-inlined on epoch days and ints, over
+ *   <li>{@code plainLoop} (baseline): the certification status rule (rule CERT-4) hand-inlined on epoch days and ints, over
  *       the same records;
  *   <li>{@code thresholdsStatusOn}: {@link ExpiryThresholds#statusOn} with today computed once, as
  *       the tracker's listings do;

@@ -6,7 +6,7 @@ import cloud.quazzar.partner.registry.Tier;
 /**
  * A certification's level. Declaration order is rank: {@code BASIC < ADVANCED < EXPERT}.
  *
- * <p>DESIGN.md rule (tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all.
+ * <p>Rule CERT-2 (tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all.
  * The mapping reads the tier's {@link cloud.quazzar.partner.registry.Benefits#certificationAccess()}
  * (Basic, Advanced, All), so it cannot drift from the benefits matrix.
  */

@@ -1,11 +1,11 @@
 package cloud.quazzar.partner.certification;
 
 /**
- * A certification's expiry status on a given day, with its indicator (source: "Certification
- * Expiry"). Declaration order is severity: {@code ACTIVE < EXPIRING_SOON < CRITICAL < EXPIRED}; as
+ * A certification's expiry status on a given day, with its indicator (rule CERT-4).
+ * Declaration order is severity: {@code ACTIVE < EXPIRING_SOON < CRITICAL < EXPIRED}; as
  * days pass without renewal a certification's status only moves towards {@link #EXPIRED}.
  *
- * <p>DESIGN.md rule, with {@code d} = days from today to the expiry date (the last valid day) and
+ * <p>Rule CERT-4, with {@code d} = days from today to the expiry date (the last valid day) and
  * the default thresholds 30 and 90 ({@link ExpiryThresholds}): {@code d < 0} EXPIRED (red);
  * {@code 0 <= d < 30} CRITICAL (orange); {@code 30 <= d <= 90} EXPIRING_SOON (yellow); {@code d >
  * 90} ACTIVE (green).
@@ -28,7 +28,7 @@ public enum CertificationStatus {
     this.colour = colour;
   }
 
-  /** The indicator's words as the source writes them, e.g. {@code "Expiring soon"}. */
+  /** The indicator's words, e.g. {@code "Expiring soon"}. */
   public String label() {
     return label;
   }
@@ -39,7 +39,7 @@ public enum CertificationStatus {
   }
 
   /**
-   * Whether a certification in this status counts towards tier eligibility. DESIGN.md / issue 4:
+   * Whether a certification in this status counts towards tier eligibility (rule CERT-9):
    * expired certifications do not count; expiring-soon and critical ones count until they expire.
    */
   public boolean countsForEligibility() {

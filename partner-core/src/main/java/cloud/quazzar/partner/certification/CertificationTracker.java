@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Partner certifications with expiry indicators, renewal, warnings and tier eligibility (source:
- * "Partner Certifications"; DESIGN.md "Certifications"). Obtained from {@link
+ * Partner certifications with expiry indicators, renewal, warnings and tier eligibility (rules
+ * CERT-1 to CERT-10 in docs/rules.md). Obtained from {@link
  * cloud.quazzar.partner.PartnerProgram#certifications()}; thread-safe.
  *
  * <p>"Today" is the program clock's date in the program's zone. A status is computed from the
- * days between today and the expiry date with the program's {@link ExpiryThresholds} (DESIGN.md
- * rule: {@code d < 0} EXPIRED; {@code 0 <= d < 30} CRITICAL; {@code 30 <= d <= 90} EXPIRING_SOON;
+ * days between today and the expiry date with the program's {@link ExpiryThresholds} (rule
+ * CERT-4: {@code d < 0} EXPIRED; {@code 0 <= d < 30} CRITICAL; {@code 30 <= d <= 90} EXPIRING_SOON;
  * {@code d > 90} ACTIVE).
  *
  * <p>Every operation validates all of its input first and throws {@link ValidationException}
@@ -24,7 +24,7 @@ import java.util.Optional;
  * ConflictException} with {@link ConflictException.Reason#STALE_VERSION}. Records are never
  * deleted: renewals and revocations keep the earlier record as history.
  *
- * <p>Tier access (DESIGN.md rule): Silver may hold Basic, Gold Basic and Advanced, Platinum all.
+ * <p>Tier access (rule CERT-2): Silver may hold Basic, Gold Basic and Advanced, Platinum all.
  * Adding or renewing a certification above the partner's tier is a {@link ValidationException} on
  * {@code level}. When a partner moves down a tier, the certifications it holds are kept until they
  * expire: they keep their status, appear everywhere and count towards eligibility; only new ones
@@ -36,7 +36,7 @@ public interface CertificationTracker {
    * Adds a current certification to an active partner.
    *
    * @return the record with its status today
-   * @throws ValidationException if a field is invalid, the expiry date is not after the issue date,
+   * @throws ValidationException if a field is invalid, the expiry date is not after its issue date,
    *     or the level is above the partner's tier ({@code level})
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STATE}) if the partner is inactive

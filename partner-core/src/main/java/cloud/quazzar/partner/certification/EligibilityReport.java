@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which tiers a partner qualifies for on a day, and what is missing for the others (DESIGN.md
- * "Eligibility"). For a future day it projects the partner's current certifications (those that
+ * Which tiers a partner qualifies for on a day, and what is missing for the others (rule
+ * CERT-9). For a future day it projects the partner's current certifications (those that
  * will have expired by then no longer count) and its current server and client counts.
  *
  * @param partnerId the partner

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each tier requires (DESIGN.md "Eligibility": configurable requirements per tier). A tier
+ * What each tier requires (rule CERT-9: configurable requirements per tier). A tier
  * with no requirements is open to every partner. Tiers form a ladder: a partner qualifies for a
  * tier when it meets that tier's requirements and those of every tier below it, so a higher tier
  * never ends up easier to reach than a lower one by configuration. Immutable.
  *
- * <p>{@link #DEFAULT} follows the issue's example: Silver open; Gold 2 certifications at Advanced
+ * <p>{@link #DEFAULT} is rule CERT-10: Silver open; Gold 2 certifications at Advanced
  * or above in any area; Platinum 4 at Advanced or above across at least 3 skill areas and 100
  * managed servers.
  *
@@ -29,7 +29,7 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
   /** Every tier open: every partner qualifies for Platinum. */
   public static final EligibilityRequirements NONE = new EligibilityRequirements(Map.of());
 
-  /** The example, used when the host configures nothing. */
+  /** The default requirements (rule CERT-10), used when the host configures nothing. */
   public static final EligibilityRequirements DEFAULT = NONE
       .with(Tier.GOLD, MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED))
       .with(Tier.PLATINUM,

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The two day limits that divide a certification's remaining days into statuses; the defaults are
- * the source's 30 and 90 ({@link #DEFAULT}). Immutable, validated on construction.
+ * 30 and 90 ({@link #DEFAULT}, rule CERT-4). Immutable, validated on construction.
  *
- * <p>DESIGN.md rule, with {@code d} = days from today to the expiry date (the expiry date is the
+ * <p>Rule CERT-4, with {@code d} = days from today to the expiry date (the expiry date is the
  * last valid day), {@code c} = {@link #criticalDays()}, {@code w} = {@link #warningDays()}:
  * {@code d < 0} EXPIRED; {@code 0 <= d < c} CRITICAL; {@code c <= d <= w} EXPIRING_SOON;
  * {@code d > w} ACTIVE. Days are counted between calendar dates ({@link ChronoUnit#DAYS}), never
@@ -49,13 +49,13 @@ public record ExpiryThresholds(long criticalDays, long warningDays) {
 
   /**
    * Days from {@code today} to {@code expiryDate}: negative once it has passed, 0 on the expiry
-   * date itself. DESIGN.md: counted with {@link ChronoUnit#DAYS} between calendar dates.
+   * date itself. Rule CERT-5: counted with {@link ChronoUnit#DAYS} between calendar dates.
    */
   public static long daysToExpiry(LocalDate today, LocalDate expiryDate) {
     return ChronoUnit.DAYS.between(today, expiryDate);
   }
 
-  /** The status for {@code daysToExpiry} days to go (the DESIGN.md rule above). Allocation-free. */
+  /** The status for {@code daysToExpiry} days to go (rule CERT-4 above). Allocation-free. */
   public CertificationStatus statusOf(long daysToExpiry) {
     if (daysToExpiry < 0) {
       return CertificationStatus.EXPIRED;

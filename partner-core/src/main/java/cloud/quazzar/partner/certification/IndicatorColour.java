@@ -1,7 +1,7 @@
 package cloud.quazzar.partner.certification;
 
 /**
- * The colour of a status indicator (source: "Certification Expiry" table): green, yellow, orange,
+ * The colour of a status indicator (rule CERT-4): green, yellow, orange,
  * red. How to paint it (CSS, ANSI, an icon) is the host's choice.
  */
 public enum IndicatorColour {

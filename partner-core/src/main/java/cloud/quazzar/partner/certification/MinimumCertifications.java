@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * At least {@code count} counting certifications at {@code minimumLevel} or above, in any of
- * {@code areas} (empty: any area). Example (issue 4): Gold needs 2 at Advanced or above in any area.
+ * {@code areas} (empty: any area). Example (the default, rule CERT-10): Gold needs 2 at Advanced or above in any area.
  *
  * <p>Throws {@link ValidationException} listing every broken field.
  *

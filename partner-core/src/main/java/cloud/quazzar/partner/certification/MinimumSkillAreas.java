@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Counting certifications at {@code minimumLevel} or above in at least {@code count} different
- * skill areas. Example (issue 4): Platinum needs its certifications across at least 3 areas.
+ * skill areas. Example (the default, rule CERT-10): Platinum needs its certifications across at least 3 areas.
  *
  * <p>Throws {@link ValidationException} listing every broken field.
  *

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A certification to add to a partner (source: "Managing Certifications": name, issue date, expiry
- * date; DESIGN.md adds skill area, level and an optional holder). Validated by {@link
+ * A certification to add to a partner (rule CERT-1: name, skill area, level, an
+ * optional holder, issue date and expiry date). Validated by {@link
  * CertificationTracker#add}, which reports every broken rule at once.
  *
  * @param name free text (docs/rules.md TEXT-1): stored cleaned; 1 to 200 characters once cleaned

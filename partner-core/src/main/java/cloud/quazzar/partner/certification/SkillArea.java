@@ -1,8 +1,8 @@
 package cloud.quazzar.partner.certification;
 
 /**
- * The skill areas certifications are organised by (source: "Certification Types"), in the order
- * the source lists them.
+ * The skill areas certifications are organised by (rule CERT-1), in a fixed
+ * order.
  */
 public enum SkillArea {
   /** Managing Cloud OS instances and applications. */
@@ -20,7 +20,7 @@ public enum SkillArea {
     this.displayName = displayName;
   }
 
-  /** The name as the source document writes it, e.g. {@code "Kubernetes Operations"}. */
+  /** The name to show, e.g. {@code "Kubernetes Operations"}. */
   public String displayName() {
     return displayName;
   }

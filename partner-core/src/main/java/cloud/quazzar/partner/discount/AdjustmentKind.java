@@ -1,6 +1,6 @@
 package cloud.quazzar.partner.discount;
 
-/** What a partner's adjustment does to its quote (source: "Adjust discount configuration"). */
+/** What a partner's adjustment does to its quote (rule DISC-8). */
 public enum AdjustmentKind {
   /** Adds its rate to the combined rate, before the cap. */
   EXTRA,

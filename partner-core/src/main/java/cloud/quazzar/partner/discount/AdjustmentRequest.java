@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A per-partner adjustment to set (source: "Adjust discount configuration" on a partner's page).
+ * A per-partner adjustment to set (rule DISC-8).
  * Start with {@link #extra}, {@link #replaceBase} or {@link #none}, then optionally {@link
  * #withEffectiveFrom} and {@link #withEffectiveUntil}. {@link DiscountEngine#adjust} validates it
  * and keeps it as a {@link PartnerAdjustment}, whose components have the same names. Its period

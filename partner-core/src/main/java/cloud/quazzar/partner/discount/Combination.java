@@ -3,12 +3,12 @@ package cloud.quazzar.partner.discount;
 import java.math.RoundingMode;
 
 /**
- * How a tier's base rate and its volume bonus make one rate (rule DR2 of {@code docs/rules.md}: by
+ * How a tier's base rate and its volume bonus make one rate (rule DISC-2 of {@code docs/rules.md}: by
  * default base and bonus add up; a policy may instead compound them).
  */
 public enum Combination {
   /**
-   * The default and the source's example: base + bonus (Gold 15% + 5% for 50+ servers = 20%). The
+   * The default (rule DISC-2): base + bonus (Gold 15% + 5% for 50+ servers = 20%). The
    * sum may pass 100%; the cap (100% at most) then limits it.
    */
   ADDITIVE,

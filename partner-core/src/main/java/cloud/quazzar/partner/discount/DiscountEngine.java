@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Discounts (source: "Discount Engine"): the administrator's versioned policy, per-partner
+ * Discounts (rules DISC-1 to DISC-13): the administrator's versioned policy, per-partner
  * adjustments, and exact quotes that explain themselves. Obtained from {@link
  * cloud.quazzar.partner.PartnerProgram#discounts()}; thread-safe. "Today" is the program's clock's
  * date in the program's zone.
  *
  * <p>Versions: {@link #setPolicy} makes a new immutable version effective from today or a later
  * date; earlier versions stay, and a version still in the future can be cancelled. The version in
- * force on a date is described at {@link PolicyVersion}. Rule DR5 of {@code docs/rules.md}: a quote for a date
+ * force on a date is described at {@link PolicyVersion}. Rule DISC-5 of {@code docs/rules.md}: a quote for a date
  * uses the version in force on that date, so any past quote can be reproduced: no change ever takes
  * effect before today.
  *
@@ -28,7 +28,7 @@ import java.util.Optional;
  * force on the date is a {@link NotFoundException} (entity {@code "discount policy"}), never a zero
  * discount.
  *
- * <p>Caching and freshness (rule DR11 of {@code docs/rules.md}): the engine compiles each version
+ * <p>Caching and freshness (rule DISC-11 of {@code docs/rules.md}): the engine compiles each version
  * once and keeps the history (versions, adjustments, cancellations) in memory. Quotes for a date
  * before the day the cache was last confirmed against the store need no store access, ever (no
  * change can reach back before its own today). For today and later dates, what the engine promises

@@ -19,26 +19,26 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the administrator configures (source: "The exact discount percentages are configured by the
- * Control Panel administrator"): a base rate per tier, a volume schedule, optionally a schedule per
- * tier, how base and bonus combine, a cap, and the rounding of discount amounts. Immutable and valid
- * by construction; {@link #builder()} is the convenient way to make one. A policy takes effect as a
- * {@link PolicyVersion} through {@link DiscountEngine#setPolicy}.
+ * What the Control Panel administrator configures (the exact discount percentages): a base rate
+ * per tier, a volume schedule, optionally a schedule per tier, how base and bonus combine, a cap,
+ * and the rounding of discount amounts. Immutable and valid by construction; {@link #builder()} is
+ * the convenient way to make one. A policy takes effect as a {@link PolicyVersion} through {@link
+ * DiscountEngine#setPolicy}.
  *
  * <p>The rules a policy encodes (ids of {@code docs/rules.md}, Discounts), for a tier {@code t}
  * and a server count {@code n}:
  *
  * <ul>
  *   <li>the step reached is the highest of {@code t}'s schedule whose minimum is {@code <= n}
- *       (DR1: "50+ servers" means 50 or more; DR10: never a sum over steps);
- *   <li>the combined rate is {@code combination.combine(base(t), bonus)} (DR2: additive by default,
+ *       (DISC-1: "50+ servers" means 50 or more; DISC-10: never a sum over steps);
+ *   <li>the combined rate is {@code combination.combine(base(t), bonus)} (DISC-2: additive by default,
  *       optionally compounded);
- *   <li>the total rate is the combined rate limited by the cap, which is at most 100% (DR3: the
+ *   <li>the total rate is the combined rate limited by the cap, which is at most 100% (DISC-3: the
  *       total never exceeds 100% or the cap).
  * </ul>
  *
  * <p>Construction (the constructor and {@link Builder#build()}) refuses, naming every offending
- * entry in one {@link ValidationException} (DR4: monotonic; a policy that would break it is refused,
+ * entry in one {@link ValidationException} (DISC-4: monotonic; a policy that would break it is refused,
  * naming the offending entries): a null component, step or rate; a tier without a base rate; a
  * lower tier with a higher base rate than a higher tier; thresholds that are not strictly
  * increasing; a bonus that falls as servers rise; tier schedules under which a higher tier would
@@ -101,7 +101,7 @@ public record DiscountPolicy(
 
   /**
    * The step of {@code tier}'s schedule that {@code serverCount} reaches: the highest whose minimum
-   * is at most {@code serverCount} (rule DR1), or empty if it reaches none.
+   * is at most {@code serverCount} (rule DISC-1), or empty if it reaches none.
    */
   public Optional<VolumeStep> stepReached(Tier tier, long serverCount) {
     VolumeStep reached = null;

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the policy's rules; there is no public constructor, so every quote a caller holds agrees with the
  * policy version it names. Immutable and thread-safe.
  *
- * <p>Guarantees (rules of {@code docs/rules.md}, Discounts): {@code 0 <= discount <= gross};
+ * <p>Guarantees (rules DISC-3, DISC-6 and DISC-8): {@code 0 <= discount <= gross};
  * {@code net + discount == gross} exactly; the discount is {@code gross × totalRate} rounded to
  * the currency's minor unit with the policy's rounding mode; the total rate never exceeds the cap
  * or 100%; an adjustment, if any, is its own line of {@link #explanation()}.

@@ -18,7 +18,7 @@ import java.util.Optional;
  * period ({@link #effectiveFrom()} to {@link #effectiveUntil()}, both inclusive) contains the
  * date, the one with the latest {@code effectiveFrom}; of two with the same start, the higher
  * number. So a time-limited adjustment overlays an open-ended one, which applies again after it
- * ends; a {@link AdjustmentKind#NONE} version ends or pauses the others. Rule DR8 of {@code docs/rules.md}: the
+ * ends; a {@link AdjustmentKind#NONE} version ends or pauses the others. Rule DISC-8 of {@code docs/rules.md}: the
  * quote shows it as its own line, and the cap and the 0-100% bounds still hold.
  *
  * @param partnerId the partner

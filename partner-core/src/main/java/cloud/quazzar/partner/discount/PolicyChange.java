@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a new policy version takes effect, who sets it and why (rule DR5 of {@code docs/rules.md}: a
+ * When a new policy version takes effect, who sets it and why (rule DISC-5 of {@code docs/rules.md}: a
  * policy is versioned and effective-dated; who changed it and why is kept). Make one with {@link
  * #today} or {@link #from}; {@link DiscountEngine#setPolicy} validates it and keeps it as the
  * {@link PolicyVersion}'s {@code effectiveFrom}, {@code createdBy} and {@code reason}.

@@ -13,7 +13,7 @@ import java.util.Optional;
  * they were set and are never changed or removed; a version scheduled for a future date can be
  * cancelled until that date, which appends its {@link #cancellation()}.
  *
- * <p>The version in force on a date (rule DR5 of {@code docs/rules.md}: a quote for a date uses the version in
+ * <p>The version in force on a date (rule DISC-5 of {@code docs/rules.md}: a quote for a date uses the version in
  * force on that date) is, among the versions not cancelled whose {@link #effectiveFrom()} is on or
  * before the date, the one with the latest {@code effectiveFrom}; of two with the same date, the
  * higher number.

@@ -10,7 +10,7 @@ import java.util.List;
  * bonus} on top of their tier's base rate. The source's "volume bonus for 50+ servers" is {@code
  * new VolumeStep(50, Rate.percent(5))}: 50 or more servers, not more than 50.
  *
- * <p>Volume, not graduated (rule DR10 of {@code docs/rules.md}): the whole server count earns the
+ * <p>Volume, not graduated (rule DISC-10 of {@code docs/rules.md}): the whole server count earns the
  * bonus of the highest step it reached; steps never add up.
  *
  * @param minServerCount the least server count that reaches this step (inclusive: a partner with

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every violation of an operation's input, then throws one {@link ValidationException}
- * listing them all. Bean Validation checks the annotated request records; the rest is explicit.
+ * listing them all (rule BAD-1). Bean Validation checks the annotated request records; the rest is
+ * explicit.
  */
 public final class Checks {
   private static final class Holder {

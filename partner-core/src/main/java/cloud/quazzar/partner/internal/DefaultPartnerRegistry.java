@@ -36,7 +36,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The registry's rules, once, over any {@link Store}. */
+/**
+ * The registry's rules (REG-1 to REG-6 of docs/rules.md; input checked by {@link Checks}, BAD-1),
+ * once, over any {@link Store}. Every change emits its event in its own transaction (EVT-1).
+ */
 public final class DefaultPartnerRegistry implements PartnerRegistry {
   static final String PARTNER = "partner";
   static final String CLIENT = "client";
@@ -131,7 +134,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
           id, seq, Optional.of(cur.tier()), to, now,
           Names.clean(Objects.requireNonNull(request.changedBy())),
           Names.clean(Objects.requireNonNull(request.reason())));
-      repo.appendTierChange(change);
+      repo.appendTierChange(change); // REG-4: the history is appended to, never rewritten
       store.emit(new TierChanged(change));
       return withTotals(repo, next);
     });
@@ -176,6 +179,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
     return setStatus(id, expectedVersion, PartnerStatus.ACTIVE);
   }
 
+  /** REG-5: a partner is deactivated or reactivated, never deleted; its history stays. */
   private Partner setStatus(PartnerId id, long expectedVersion, PartnerStatus status) {
     Checks.start().notNull("id", id).version("expectedVersion", expectedVersion).done();
     return store.write(tx -> {
@@ -287,6 +291,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
     return cur;
   }
 
+  /** REG-6: an update carries the version read; a stale one is a typed conflict. */
   private static PartnerRecord loadForUpdate(PartnerRepository repo, PartnerId id, long expectedVersion) {
     PartnerRecord cur = repo.find(id).orElseThrow(() -> new NotFoundException(PARTNER, id));
     if (cur.version() != expectedVersion) {
@@ -314,6 +319,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
     }
   }
 
+  /** REG-2: company names are unique by their name key (TEXT-2). */
   private static void rejectTakenName(PartnerRepository repo, String name, @Nullable PartnerId self) {
     repo.findByNameKey(Names.key(name))
         .filter(other -> !other.id().equals(self))
@@ -336,6 +342,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
         });
   }
 
+  /** REG-3: the server and client counts are derived from the clients (decision D5). */
   private static Partner withTotals(PartnerRepository repo, PartnerRecord rec) {
     return rec.toPartner(repo.clientTotals(rec.id()));
   }

@@ -21,8 +21,8 @@ import java.time.zone.ZoneRules;
  *   <li>{@link #now()}: the instant every stored record and event carries, truncated to
  *       microseconds (decision D3 in docs/decisions.md: PostgreSQL's precision, so a record reads
  *       back equal on every store);
- *   <li>{@link #today()}: the clock's calendar date in the program's zone (docs/rules.md,
- *       "Certifications": today is the clock's date in the program's zone), remembered until the
+ *   <li>{@link #today()}: the clock's calendar date in the program's zone (rule CERT-5:
+ *       today is the clock's date in the program's zone), remembered until the
  *       next local midnight or zone offset change, so that asking again and again (a status per
  *       certification, a quote for today) costs a clock read and two comparisons, and allocates
  *       nothing;

@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <h2>Promises</h2>
  * <ul>
- *   <li><b>Isolation</b> (DESIGN.md rule): nothing returned or written belongs to another partner.
+ *   <li><b>Isolation</b> (rules PORTAL-1, PORTAL-2): nothing returned or written belongs to another partner.
  *       An id of another partner's item (a {@link ClientId}) is refused with exactly the {@link
  *       NotFoundException} of an id that does not exist (same type, same message, e.g. {@code
  *       "client <id> not found"}); input is validated first, in the same way for both, so no

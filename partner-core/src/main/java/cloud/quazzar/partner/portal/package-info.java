@@ -4,7 +4,7 @@
  * cloud.quazzar.partner.PartnerProgram#portal(cloud.quazzar.partner.registry.PartnerId)}) and its
  * monthly {@link cloud.quazzar.partner.portal.BillingStatement billing statements}.
  *
- * <p>DESIGN.md rule: nothing reachable through a portal belongs to another partner, and asking for
+ * <p>Rules PORTAL-1 and PORTAL-2: nothing reachable through a portal belongs to another partner, and asking for
  * another partner's item looks exactly like asking for one that does not exist (same exception
  * type, same message).
  */

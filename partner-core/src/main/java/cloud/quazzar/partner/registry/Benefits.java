@@ -3,7 +3,7 @@ package cloud.quazzar.partner.registry;
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
 /**
- * One tier's column of the source document's benefits matrix.
+ * One tier's column of the benefits matrix (rule TIER-2).
  *
  * @param discountLevel Standard, Enhanced or Maximum discount on licensing
  * @param portalAccess partner portal access
@@ -27,7 +27,7 @@ public record Benefits(
 
   /**
    * Whether these benefits are at least {@code other} in every row: each level at least as high,
-   * and every yes of {@code other} a yes here. DESIGN.md: a higher tier never has fewer benefits.
+   * and every yes of {@code other} a yes here. Rule TIER-3: a higher tier never has fewer benefits.
    */
   public boolean includes(Benefits other) {
     return discountLevel.compareTo(other.discountLevel) >= 0

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * New contact details for a partner (source: "Update contact information"), same rules as
+ * New contact details for a partner, same rules as
  * {@link NewPartner}.
  *
  * @param companyName the company name, as for {@link NewPartner#companyName()}

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the administrator enters to add a partner (source: "Adding a Partner"). Validated by
+ * What the administrator enters to add a partner (rule REG-1). Validated by
  * {@link PartnerRegistry#add}, which reports every broken rule at once.
  *
  * @param companyName free text (docs/rules.md TEXT-1): stored cleaned, 1 to 200 characters once

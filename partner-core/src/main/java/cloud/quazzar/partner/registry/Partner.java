@@ -17,8 +17,8 @@ import java.time.Instant;
  * @param contactEmail contact email address
  * @param tier current tier
  * @param status active or deactivated
- * @param serverCount DESIGN.md rule: the sum of its clients' server counts
- * @param clientCount DESIGN.md rule: the number of its clients
+ * @param serverCount rule REG-3: the sum of its clients' server counts
+ * @param clientCount rule REG-3: the number of its clients
  * @param createdAt when it was added
  * @param updatedAt when its own fields last changed (client changes do not count)
  * @param version optimistic-lock version: 1 when added, one more per change of its own fields

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Partner management: partners, their clients, tiers and tier history (source: "Partner
- * Management"). Obtained from {@link cloud.quazzar.partner.PartnerProgram#registry()};
+ * Partner management: partners, their clients, tiers and tier history (rules
+ * REG-1 to REG-6). Obtained from {@link cloud.quazzar.partner.PartnerProgram#registry()};
  * thread-safe.
  *
  * <p>Every operation validates all of its input first and throws {@link ValidationException}

@@ -2,8 +2,8 @@ package cloud.quazzar.partner.registry;
 
 /**
  * A partner's tier. Declaration order is rank: {@code SILVER < GOLD < PLATINUM}, so
- * {@link #compareTo} and {@link #isAbove} compare rank. Each tier carries its row of the source
- * document's benefits matrix, exactly.
+ * {@link #compareTo} and {@link #isAbove} compare rank. Each tier carries its row of the
+ * benefits matrix, exactly (rule TIER-2).
  */
 public enum Tier {
   /** Entry-level partnership with basic discounts. */
@@ -20,7 +20,7 @@ public enum Tier {
     this.benefits = benefits;
   }
 
-  /** This tier's benefits, as in the source document's "Tier Benefits" table. */
+  /** This tier's benefits (rule TIER-2). */
   public Benefits benefits() {
     return benefits;
   }

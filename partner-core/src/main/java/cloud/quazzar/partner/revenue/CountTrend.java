@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Month-over-month change of a count (servers or clients). DESIGN.md rule: absolute change and
+ * Month-over-month change of a count (servers or clients). Rule REV-4: absolute change and
  * percent change; the percent is absent (never Infinity, never NaN) when the previous month is
  * zero or missing.
  *

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Month-over-month change of MRR. DESIGN.md rule: absolute change and percent change; the percent
+ * Month-over-month change of MRR. Rule REV-4: absolute change and percent change; the percent
  * is absent (never Infinity, never NaN) when the previous month is zero or missing.
  *
  * <p>The change is absent when the previous month is missing, and also when the two months are in

@@ -13,7 +13,7 @@ import java.util.List;
  * The months from {@code from} to {@code to}, both included.
  *
  * <p>Throws {@link ValidationException} listing each problem: {@code from} or {@code to} null, {@code to}
- * before {@code from} (docs/rules.md, "Bad input": ranges out of order are refused like any bad
+ * before {@code from} (rule BAD-2: ranges out of order are refused like any bad
  * input, with the typed error).
  *
  * @param from the first month

@@ -14,7 +14,7 @@ final class Percent {
   private Percent() {}
 
   /**
-   * {@code change / previous × 100}, rounded half up to {@value #SCALE} decimals. DESIGN.md rule:
+   * {@code change / previous × 100}, rounded half up to {@value #SCALE} decimals. Rule REV-4:
    * absent (never Infinity or NaN) when the previous value is zero.
    */
   static Optional<BigDecimal> of(long change, long previous) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The whole program in one month, over every partner's current entry (corrections supersede what
- * they correct). DESIGN.md: totals per currency, no currency conversion.
+ * they correct). Totals per currency, no currency conversion (rule REV-5).
  *
  * @param month the month
  * @param mrrTotals the sum of the MRR per currency, one {@link Money} per currency that occurs,

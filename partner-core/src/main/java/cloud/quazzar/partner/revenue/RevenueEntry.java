@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * One entry of the append-only revenue ledger: a partner's figures for one month. Never changed or
- * deleted once stored (DESIGN.md rule: "the ledger is append-only"); a changed figure is a new
+ * deleted once stored (rule REV-1: the ledger is append-only); a changed figure is a new
  * {@link EntryKind#CORRECTION} entry with the next {@link #revision()}, which supersedes this one.
  *
  * <p>Throws {@link cloud.quazzar.partner.ValidationException} listing the components that are null

@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The append-only monthly revenue ledger (source: "Revenue Tracking"): MRR, server count and
+ * The append-only monthly revenue ledger (rules REV-1 to REV-7): MRR, server count and
  * client count per partner and month, with corrections, trends, reports and a CSV export for
  * accounting. Obtained from {@link cloud.quazzar.partner.PartnerProgram#revenue()}; thread-safe.
  *
  * <h2>Promises</h2>
  *
  * <ul>
- *   <li><b>Append-only</b> (DESIGN.md rule): nothing is updated in place or deleted. A month's
+ *   <li><b>Append-only</b> (rule REV-1): nothing is updated in place or deleted. A month's
  *       first entry is {@link EntryKind#RECORDED} (revision 1); a changed figure is a {@link
  *       EntryKind#CORRECTION} with a reason and the next revision, which supersedes the entry
  *       before it in every report while that entry stays readable in {@link #history}.
- *   <li><b>Idempotent</b> (DESIGN.md rule): every write carries an idempotency key, unique across
+ *   <li><b>Idempotent</b> (rule REV-2): every write carries an idempotency key, unique across
  *       the ledger, enforced by the store itself (a unique index in a database, so two processes
  *       sending the same key at once store one entry). Sending a key again with the same figures
  *       stores nothing and returns the first entry. Sending it again with different figures, or
@@ -165,7 +165,7 @@ public interface RevenueLedger {
   /**
    * Writes the CSV export of the current entries that {@code filter} selects to {@code out},
    * streaming: rows go out as the store yields them, so a large export never sits in memory.
-   * The format (docs/rules.md, "Revenue", CSV): RFC 4180, records ended by CRLF, fields quoted where
+   * The format (rule REV-7): RFC 4180, records ended by CRLF, fields quoted where
    * needed (comma, quote, CR or LF inside), a header row of {@link #CSV_COLUMNS}, one row per partner and month
    * ordered by month, company name key by code point (docs/rules.md TEXT-3), partner id; decimals
    * plain with a dot. Formula injection (OWASP, docs/rules.md TEXT-6): a text cell that begins with

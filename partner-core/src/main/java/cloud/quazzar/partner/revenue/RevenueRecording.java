@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * RevenueLedger#recordAll}. Validated by the ledger, which reports every broken rule at once.
  *
  * <p>The server and client counts are optional: a count left out (empty) is taken from the
- * registry when the entry is stored (a snapshot of the partner's clients at that moment, DESIGN.md:
- * a partner's server count is the sum over its clients, its client count their number).
+ * registry when the entry is stored (a snapshot of the partner's clients at that moment; rule
+ * REG-3: a partner's server count is the sum over its clients, its client count their number).
  *
  * @param partnerId the partner; must exist (it may be inactive: past revenue stays recordable)
  * @param month the month, from 1900-01 to the current month in the program's zone

@@ -2,7 +2,7 @@ package cloud.quazzar.partner.review;
 
 /**
  * A revenue condition a partner must meet to qualify for a tier, checked by a tier review against
- * the revenue ledger (DESIGN.md "Eligibility": minimum MRR). Immutable, validated on construction.
+ * the revenue ledger (rule REVIEW-2: a minimum average MRR). Immutable, validated on construction.
  * The certification, server and client conditions stay in {@link
  * cloud.quazzar.partner.certification.EligibilityRequirements}.
  */

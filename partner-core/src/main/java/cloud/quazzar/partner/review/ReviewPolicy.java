@@ -44,7 +44,7 @@ public record ReviewPolicy(
     ReviewMode promotionMode,
     Map<Tier, List<RevenueRequirement>> revenueRequirements) {
 
-  /** The default grace period (the issue: "90 days by default"). */
+  /** The default grace period, 90 days (rule REVIEW-3). */
   public static final long DEFAULT_GRACE_DAYS = 90;
 
   /** The longest grace period: two years. */

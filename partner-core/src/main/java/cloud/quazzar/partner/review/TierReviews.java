@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tier reviews with grace periods (issue 6). Obtained from {@link
+ * Tier reviews with grace periods (rules REVIEW-1 to REVIEW-8). Obtained from {@link
  * cloud.quazzar.partner.PartnerProgram#reviews()}; thread-safe. The host schedules {@link #run()},
  * typically once a day.
  *

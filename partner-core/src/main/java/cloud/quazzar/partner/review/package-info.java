@@ -1,5 +1,5 @@
 /**
- * Tier reviews with grace periods (issue 6): {@link cloud.quazzar.partner.review.TierReviews}
+ * Tier reviews with grace periods (rules REVIEW-1 to REVIEW-8): {@link cloud.quazzar.partner.review.TierReviews}
  * evaluates every active partner against the tier requirements (the certification requirements of
  * {@link cloud.quazzar.partner.certification.EligibilityRequirements} plus the revenue
  * requirements of the {@link cloud.quazzar.partner.review.ReviewPolicy}) and keeps, promotes or

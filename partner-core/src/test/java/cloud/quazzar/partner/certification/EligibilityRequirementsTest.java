@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EligibilityRequirementsTest {
   @Test
-  @DisplayName("the default follows the issue's example: Gold 2 Advanced+, Platinum 4 Advanced+ across 3 areas and 100 servers")
+  @DisplayName("the default is rule CERT-10: Gold 2 Advanced+, Platinum 4 Advanced+ across 3 areas and 100 servers")
   void defaults() {
     EligibilityRequirements d = EligibilityRequirements.DEFAULT;
     assertTrue(d.requirementsOf(Tier.SILVER).isEmpty());

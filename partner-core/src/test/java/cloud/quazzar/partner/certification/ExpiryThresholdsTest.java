@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpiryThresholdsTest {
   @Test
-  @DisplayName("the default thresholds are the source's 30 and 90 days")
+  @DisplayName("the default thresholds are 30 and 90 days (rule CERT-4)")
   void defaults() {
     assertEquals(30, ExpiryThresholds.DEFAULT.criticalDays());
     assertEquals(90, ExpiryThresholds.DEFAULT.warningDays());
@@ -80,7 +80,7 @@ class ExpiryThresholdsTest {
   }
 
   @Test
-  @DisplayName("statuses are ordered by severity, each with the source's words and colour")
+  @DisplayName("statuses are ordered by severity, each with its indicator's words and colour")
   void indicators() {
     assertEquals(List.of("Active", "Expiring soon", "Critical", "Expired"),
         List.of(CertificationStatus.values()).stream().map(CertificationStatus::label).toList());

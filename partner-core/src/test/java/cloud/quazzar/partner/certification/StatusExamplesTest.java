@@ -16,13 +16,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's boundary days through the public tracker, at instants where a duration-based count
+ * The status rule's boundary days (rule CERT-4, days counted as CERT-5) through the public tracker, at instants where a duration-based count
  * (hours / 24) would be wrong: just after midnight on the day clocks spring forward, just before
  * midnight on the day they fall back, on and around 29 February, and in zones with half-hour
  * shifts or a skipped day.
  */
 class StatusExamplesTest {
-  /** Days before expiry -> the status DESIGN.md gives with the default thresholds. */
+  /** Days before expiry -> the status rule CERT-4 gives with the default thresholds. */
   private static final Map<Integer, CertificationStatus> EXPECTED = new LinkedHashMap<>();
 
   static {

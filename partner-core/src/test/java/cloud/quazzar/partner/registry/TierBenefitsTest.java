@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The source document's "Tier Benefits" table, pinned cell by cell. */
+/** The benefits matrix (rule TIER-2), pinned cell by cell. */
 class TierBenefitsTest {
   @Test
   @DisplayName("Silver: standard discount, portal, no priority support, no co-marketing, no manager, basic certifications")

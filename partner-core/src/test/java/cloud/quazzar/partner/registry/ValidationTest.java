@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md "Bad input": every violation listed by field; nothing stored. */
+/** Rule BAD-1: every violation listed by field; nothing stored. */
 class ValidationTest {
   private final PartnerRegistry registry = PartnerProgram.builder().store(MemoryStorage.create()).build().registry();
 

@@ -78,7 +78,7 @@ public final class Quickstart {
     // The demo's history begins at the start of the six months it shows: the first run creates the
     // partners and the discount policy with the program's clock set to that day, so last month's
     // billing statement has a policy and a tier history to quote from (a policy version never takes
-    // effect in the past, DESIGN.md).
+    // effect in the past, rule DISC-5).
     LocalDate historyStart = YearMonth.now(now.withZone(zone)).minusMonths(MONTHS_SHOWN - 1).atDay(1);
     Clock then = Clock.fixed(historyStart.atStartOfDay(zone).toInstant(), zone);
     boolean firstRun;
@@ -192,7 +192,7 @@ public final class Quickstart {
     }
   }
 
-  /** The demo program: one partner per interesting case of the source document. */
+  /** The demo program: one partner per interesting case of the rules. */
   static int seed(PartnerRegistry registry) {
     record Demo(String name, String email, Tier tier, List<NewClient> clients) {}
     List<Demo> demos = List.of(
@@ -241,7 +241,7 @@ public final class Quickstart {
 
   // ---- discounts ------------------------------------------------------------------------------
 
-  /** The administrator's policy (the source's example: Gold 15%, +5% from 50 servers) and each partner's quote. */
+  /** The administrator's policy (the example of rule DISC-2: Gold 15%, +5% from 50 servers) and each partner's quote. */
   static void setPolicy(DiscountEngine discounts) {
     discounts.setPolicy(DiscountPolicy.builder()
             .baseRate(Tier.SILVER, "10")

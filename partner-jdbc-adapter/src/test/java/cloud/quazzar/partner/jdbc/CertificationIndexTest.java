@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4: the warning board's query ({@code expiringWithin}) and the sweep's read an index by
+ * Rule CERT-7: the warning board's query ({@code expiringWithin}) and the sweep's read an index by
  * expiry date instead of every row. The statements mirror {@code JdbcCertifications}; each
  * database's plan for them, on a table of 20,000 certifications whose reported statuses are those
  * of 2026-01-15, must name an index (for the sweep the planner may pick either of the two).

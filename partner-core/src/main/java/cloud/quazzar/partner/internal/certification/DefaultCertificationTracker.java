@@ -50,7 +50,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The certification tracker's rules, once, over any {@link Store}. */
+/** The certification tracker's rules (CERT-1 to CERT-10 of docs/rules.md), once, over any {@link Store}. */
 public final class DefaultCertificationTracker implements CertificationTracker {
   static final String CERTIFICATION = "certification";
   static final String PARTNER = "partner";
@@ -98,7 +98,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   /**
-   * Today: the clock's calendar date in the program's zone (docs/rules.md, "Certifications"),
+   * Today: the clock's calendar date in the program's zone (rule CERT-5),
    * remembered by {@link ProgramTime} until the next local midnight, so that a status per record
    * costs no date arithmetic.
    */
@@ -112,7 +112,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   private TrackedCertification track(Certification c, LocalDate today) {
-    // docs/rules.md ("Certifications"): d = days from today to the expiry date (ChronoUnit.DAYS between dates).
+    // CERT-5: d = days from today to the expiry date (ChronoUnit.DAYS between dates).
     long d = ExpiryThresholds.daysToExpiry(today, c.expiryDate());
     return new TrackedCertification(c, thresholds.statusOf(d), d);
   }
@@ -167,7 +167,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       Optional<PartnerRecord> partner = found.flatMap(r -> tx.partners().find(r.certification().partnerId()));
       if (found.isPresent() && renewal != null && renewal.expiryDate() != null) {
         LocalDate oldExpiry = found.get().certification().expiryDate();
-        // A renewal never shortens a certification, so it never makes a partner less eligible.
+        // CERT-6: a renewal never shortens a certification, so it never makes a partner less eligible.
         c.check(renewal.expiryDate().isAfter(oldExpiry), "expiryDate",
             "must be after the renewed certification's expiry date (" + oldExpiry + "), got " + renewal.expiryDate());
       }
@@ -287,7 +287,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
 
   private StatusCounts count(Optional<PartnerId> partnerId) {
     LocalDate today = today();
-    // docs/rules.md ("Certifications"): d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
+    // CERT-4: d < 0 EXPIRED; 0 <= d < c CRITICAL; c <= d <= w EXPIRING_SOON; d > w ACTIVE.
     List<LocalDate> bounds = List.of(
         today,
         today.plusDays(thresholds.criticalDays()),
@@ -336,7 +336,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
           }
         }
         out.sort(CHANGE_ORDER);
-        // Issue 6: the sweep's changes go through the outbox, so listeners get them after commit,
+        // Rule CERT-8: the sweep's changes go through the outbox, so listeners get them after commit,
         // durably and at least once.
         Instant at = now();
         for (StatusChange change : out) {
@@ -398,11 +398,14 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       c.add("expiryDate", "must be" + range + ", got " + expiry);
     }
     if (issue != null && expiry != null && !expiry.isAfter(issue)) {
-      c.add("expiryDate", "must be after the issue date (" + issue + "), got " + expiry);
+      c.add("expiryDate", "must be after its issue date (" + issue + "), got " + expiry);
     }
   }
 
-  /** docs/rules.md ("Certifications", tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all. */
+  /**
+   * CERT-2 (tier access): Silver may hold Basic, Gold Basic and Advanced, Platinum all. Checked when
+   * adding and renewing only, so a partner that moved down keeps what it holds (CERT-3).
+   */
   private static void checkAccess(Checks c, Tier tier, CertificationLevel level) {
     if (!level.allowedFor(tier)) {
       c.add("level", "a " + tier + " partner may add or renew certifications up to "

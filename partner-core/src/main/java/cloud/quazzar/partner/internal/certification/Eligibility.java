@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates eligibility requirements against a partner's current certifications and counts.
- * DESIGN.md "Eligibility" and issue 4: expired certifications do not count; expiring-soon and
+ * Rule CERT-9: expired certifications do not count; expiring-soon and
  * critical ones count until they expire, i.e. a certification counts on day D when D is on or
  * before its expiry date (its last valid day). A tier is qualified when its own requirements and
  * those of every lower tier are met.

@@ -150,7 +150,7 @@ final class CompiledPolicy {
     return out;
   }
 
-  /** Rule DR3 ({@code docs/rules.md}): the total never exceeds 100% or the cap (the cap itself is at most 100%). */
+  /** Rule DISC-3 ({@code docs/rules.md}): the total never exceeds 100% or the cap (the cap itself is at most 100%). */
   private static int entry(DiscountPolicy policy, int uncapped, int step) {
     int cap = policy.cap().basisPoints();
     return (uncapped > cap ? cap | CAPPED : uncapped) | step << STEP_SHIFT;
@@ -158,7 +158,7 @@ final class CompiledPolicy {
 
   /**
    * How many steps {@code serverCount} reaches: the index (from 1) of the highest step whose
-   * minimum is at most {@code serverCount} (rules DR1 and DR10 of {@code docs/rules.md}: "50+
+   * minimum is at most {@code serverCount} (rules DISC-1 and DISC-10 of {@code docs/rules.md}: "50+
    * servers" means 50 or more, and only the highest step counts), 0 if none. A branch-free binary
    * search over the padded array.
    */
@@ -223,7 +223,7 @@ final class CompiledPolicy {
         discount(gross.minorUnits(), rate));
   }
 
-  /** Rule DR8 ({@code docs/rules.md}): the adjustment is applied under the same cap and 0-100% bounds. */
+  /** Rule DISC-8 ({@code docs/rules.md}): the adjustment is applied under the same cap and 0-100% bounds. */
   private int adjusted(Tier tier, int stepsReached, PartnerAdjustment adjustment) {
     Rate base = adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : policy.baseRate(tier);
     Rate extra = adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
@@ -233,7 +233,7 @@ final class CompiledPolicy {
 
   /**
    * {@code gross × rate / 10,000} rounded by the policy's mode, exactly, for every gross from 0 to
-   * {@code Long.MAX_VALUE} (rules DR6 and DR7 of {@code docs/rules.md}: the discount is rounded to the currency's minor unit and
+   * {@code Long.MAX_VALUE} (rules DISC-6 and DISC-7 of {@code docs/rules.md}: the discount is rounded to the currency's minor unit and
    * arithmetic never wraps). Below {@value #FAST_MAX} minor units (92 billion USD) {@code gross ×
    * rate} fits in a long: one multiply, one divide. Above, splitting gross as {@code q × 10,000 +
    * r} keeps every intermediate in range: {@code q × rate <= gross} and {@code r × rate < 10^8}.

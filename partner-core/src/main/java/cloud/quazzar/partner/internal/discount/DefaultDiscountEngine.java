@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The discount rules, once, over any {@link Store}, with the history cached in memory.
  *
- * <p>Cache freshness (documented on {@link DiscountEngine}; rule DR11 of {@code docs/rules.md}): a
+ * <p>Cache freshness (documented on {@link DiscountEngine}; rule DISC-11 of {@code docs/rules.md}): a
  * {@link State} read at revision R when today was D holds every change committed before it was
  * read; any change committed later takes effect on its own today or later, which is D or later (no
  * change reaches back before today). So for dates before D the state is final and is used without
@@ -243,7 +243,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return c;
   }
 
-  /** Rule DR9 ({@code docs/rules.md}): with no policy configured, quoting is a clear error, not a zero discount. */
+  /** Rule DISC-9 ({@code docs/rules.md}): with no policy configured, quoting is a clear error, not a zero discount. */
   private static NotFoundException noPolicy(State s, LocalDate date) {
     Long first = s.policies.firstDay();
     return new NotFoundException(POLICY, "in force on " + date + (first == null
@@ -261,7 +261,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
         .text("reason", change == null ? null : change.reason(), REASON_LENGTH);
     // an empty date is today; a null Optional is reported by the bean check (@NotNull)
     LocalDate from = change == null || change.effectiveFrom() == null ? today : change.effectiveFrom().orElse(today);
-    // rule DR5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
+    // rule DISC-5 (docs/rules.md): past quotes stay reproducible, so no version takes effect before today.
     checks.check(!from.isBefore(today), "effectiveFrom",
         "must be today (" + today + ") or later: a new version never changes a past date").done();
     String by = Names.clean(Objects.requireNonNull(change.createdBy()));
@@ -434,7 +434,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return policy.quote(policy.basisOn(date), null, tier, serverCount, gross);
   }
 
-  /** {@code docs/rules.md}, "Bad input": every violation listed by field. */
+  /** Rule BAD-1: every violation listed by field. */
   static ValidationException invalidRate(@Nullable Tier tier, long serverCount) {
     List<Violation> violations = new ArrayList<>(2);
     if (tier == null) {
@@ -446,7 +446,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     return new ValidationException(violations);
   }
 
-  /** {@code docs/rules.md}, "Bad input": every violation listed by field. */
+  /** Rule BAD-1: every violation listed by field. */
   static ValidationException invalidQuote(@Nullable Tier tier, long serverCount, @Nullable LocalDate date, @Nullable Money gross) {
     Checks checks = Checks.start().notNull("tier", tier)
         .check(serverCount >= 0, "serverCount", "must be greater than or equal to 0, got " + serverCount)

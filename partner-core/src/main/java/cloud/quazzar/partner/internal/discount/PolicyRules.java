@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The validation of a {@link DiscountPolicy}, once, for its constructor and its builder: every
- * component present, every tier with a base rate, and the monotonic rule (rule DR4 of {@code
+ * component present, every tier with a base rate, and the monotonic rule (rule DISC-4 of {@code
  * docs/rules.md}: a higher tier or more servers never gets a smaller total rate; a policy that would
  * break it is refused, naming the offending entries). {@link DiscountPolicy}'s javadoc says what is
  * checked; the checks are here. One of the two internal classes that an API class refers to (see
@@ -171,7 +171,7 @@ public final class PolicyRules {
         baseComplete = false;
       }
     }
-    // rule DR4 (monotonic): "a lower tier with a higher base" is refused, naming it.
+    // rule DISC-4 (monotonic): "a lower tier with a higher base" is refused, naming it.
     Tier previous = null;
     Rate previousRate = null;
     for (Tier t : TIERS) {
@@ -259,7 +259,7 @@ public final class PolicyRules {
         continue;
       }
       if (prev != null) {
-        // rule DR4 (monotonic): thresholds strictly increasing, bonuses never decreasing.
+        // rule DISC-4 (monotonic): thresholds strictly increasing, bonuses never decreasing.
         if (s.minServerCount() <= prev.minServerCount()) {
           violations.add(new Violation(s.field() + ".minServerCount",
               "must be greater than step " + prevIndex + "'s " + prev.minServerCount() + ", got " + s.minServerCount()

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * has only final fields, so any thread sees it whole, and two threads compiling the same version
  * make equal objects).
  *
- * <p>Rule DR5 of {@code docs/rules.md}: a quote for a date uses the version in force on that date. Among versions
+ * <p>Rule DISC-5 of {@code docs/rules.md}: a quote for a date uses the version in force on that date. Among versions
  * not cancelled and effective on or before the day, the latest effective date wins, then the
  * higher number; a version overtaken on its own first day by a higher number is never in force, so
  * it is left out here. The day look-up is a table indexed by day when the effective dates span at

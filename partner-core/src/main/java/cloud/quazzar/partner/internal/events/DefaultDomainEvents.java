@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * committed is left waiting. Per listener, a round takes the listener's lease in the store, reads
  * batches after its cursor, hands each event to the listener, stores the new cursor after each
  * batch and gives the lease back at the end. A listener that throws keeps its cursor before the
- * event; a retry is scheduled after the retry delay.
+ * event; a retry is scheduled after the retry delay. Rules EVT-4 (after commit, in order, at least
+ * once, cursor in the store), EVT-5 (a throwing listener is retried and blocks no other) and EVT-6
+ * (one program per listener name, by lease).
  */
 public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultDomainEvents.class);

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The store as the program's services see it: the host's store plus the outbox. Services {@link
  * #emit} events inside a write; the outermost write of the thread appends them to the event log as
  * the last thing before commit (so a database store holds the event counter's row lock only for
- * the commit), and after the commit asks for delivery.
+ * the commit), and after the commit asks for delivery. So an event exists if and only if its change
+ * committed (EVT-2), and sequences follow commit order (EVT-3).
  *
  * <p>A store may run a write's work more than once (a retry after a serialization failure): the
  * buffer is made anew for each run, so only the events of the run that committed are stored.

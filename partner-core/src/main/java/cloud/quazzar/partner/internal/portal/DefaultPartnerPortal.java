@@ -41,7 +41,8 @@ import java.util.Optional;
  * The portal of one partner, delegating to the program's services with the partner's id. Every
  * operation that takes an id of an item checks, after validating its input exactly as the
  * underlying service does, that the item belongs to this partner, and otherwise throws the
- * not-found exception the service throws for a missing id, before delegating.
+ * not-found exception the service throws for a missing id, before delegating (rules PORTAL-1,
+ * PORTAL-2).
  */
 public final class DefaultPartnerPortal implements PartnerPortal {
   private static final String CLIENT = "client";
@@ -175,8 +176,8 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   }
 
   /**
-   * The tier in force at the end of {@code month} in the program's zone: the last change made
-   * before the next month began; the initial tier if the partner was added after the month.
+   * The tier in force at the end of {@code month} in the program's zone (PORTAL-3): the last change
+   * made before the next month began; the initial tier if the partner was added after the month.
    */
   private Tier tierAtEndOf(YearMonth month, List<TierChange> history) {
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -189,7 +190,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
     return tier;
   }
 
-  /** The client if it is this partner's; otherwise exactly the registry's not-found exception. */
+  /** PORTAL-2: the client if it is this partner's; otherwise exactly the registry's not-found exception. */
   private Client own(ClientId id) {
     return registry.findClient(id)
         .filter(c -> c.partnerId().equals(partnerId))

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Correcting a month (docs/rules.md, "Revenue"): a changed figure is a correction entry, with a
+ * Correcting a month (rule REV-3): a changed figure is a correction entry, with a
  * reason, appended as the month's next revision and superseding the current one, which is never
  * touched. Its rules, in the order they are checked: its idempotency key again replays it (or is
  * a {@code DUPLICATE} conflict if the request differs); a month must be recorded before it is
@@ -108,7 +108,7 @@ final class Corrections {
           + month + " (revision " + cur.revision() + ": MRR " + cur.mrr() + ", " + cur.serverCount() + " servers, "
           + cur.clientCount() + " clients); a correction must change at least one"));
     }
-    // docs/rules.md ("Revenue"): a changed figure is a correction entry, with a reason, that
+    // REV-1, REV-3: a changed figure is a correction entry, with a reason, that
     // supersedes the earlier one; the earlier one is never touched.
     RevenueEntry entry = new RevenueEntry(new RevenueEntryId(ids.next()), pid, month, cur.revision() + 1,
         EntryKind.CORRECTION, mrr, servers, clients, key, Optional.of(reason), time.now(), Optional.of(cur.id()));

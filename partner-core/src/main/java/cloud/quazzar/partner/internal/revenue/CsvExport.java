@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes ledger rows as CSV with Apache Commons CSV: the quoting is the library's, never ours.
- * docs/rules.md ("Revenue", CSV): RFC 4180 (quoted where needed, CRLF), a header row, one row per
+ * Rule REV-7: RFC 4180 (quoted where needed, CRLF), a header row, one row per
  * partner and month, plain decimals with a dot; text cells neutralised against formula injection
  * (TEXT-6, see {@link #neutralise}).
  *

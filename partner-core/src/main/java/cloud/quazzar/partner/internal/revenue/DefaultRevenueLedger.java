@@ -27,14 +27,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ledger's rules, once, over any {@link Store}: the {@link RevenueLedger} the program hands
- * out, each call passed to the class that holds its rules:
+ * The ledger's rules (REV-1 to REV-7 of docs/rules.md), once, over any {@link Store}: the {@link
+ * RevenueLedger} the program hands out, each call passed to the class that holds its rules:
  *
  * <ul>
- *   <li>{@link Recordings}: recording a month, alone or in a batch; idempotency;
- *   <li>{@link Corrections}: correcting a month (REV-6 and the other correction rules);
- *   <li>{@link Reports}: history, current entries, trends, program totals, the top MRRs;
- *   <li>{@link CsvExport}: the CSV export;
+ *   <li>{@link Recordings}: recording a month, alone or in a batch; idempotency (REV-1, REV-2);
+ *   <li>{@link Corrections}: correcting a month (REV-3, REV-6);
+ *   <li>{@link Reports}: history, current entries, trends, program totals, the top MRRs (REV-4,
+ *       REV-5);
+ *   <li>{@link CsvExport}: the CSV export (REV-7, TEXT-6);
  * </ul>
  *
  * with the input rules they share in {@link LedgerChecks} and {@link IdempotencyKeys}.

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The idempotency key rule, shared by recordings and corrections (docs/rules.md, "Revenue": the
+ * The idempotency key rule, shared by recordings and corrections (rule REV-2: the
  * same key again is a no-op returning the first entry): a key names one request, so sending it
  * again must repeat that request; a key is an identifier matched exactly (TEXT-5).
  */

@@ -13,7 +13,7 @@ import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledger's input rules (docs/rules.md, "Bad input"), shared by recordings, corrections,
+ * The ledger's input rules (BAD-1, BAD-2), shared by recordings, corrections,
  * reports and the export: every violation is collected into one {@link Checks}; an id of nothing
  * is a {@link NotFoundException}.
  */

@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recording a month, alone or in a batch (docs/rules.md, "Revenue"): a partner's month is recorded
+ * Recording a month, alone or in a batch (rules REV-1, REV-2): a partner's month is recorded
  * once, as revision 1; the same idempotency key again is a no-op returning the first entry if it
  * repeats the request, and a {@code DUPLICATE} conflict otherwise; a month already recorded under
  * another key is a {@code DUPLICATE} conflict that points to corrections. A batch stores all of its
@@ -247,7 +247,7 @@ final class Recordings {
         requireNonNull(r.idempotencyKey()), Optional.empty(), now, Optional.empty());
   }
 
-  /** The same key again is a no-op returning the first entry, if the figures match (docs/rules.md, "Revenue"). */
+  /** The same key again is a no-op returning the first entry, if the figures match (rule REV-2). */
   private static RevenueEntry replay(RevenueEntry prior, RevenueRecording r) {
     if (!matches(prior, r)) {
       throw Retry.decided(new ConflictException(DUPLICATE, IdempotencyKeys.clash(prior)));

@@ -26,7 +26,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * Reading the ledger (docs/rules.md, "Revenue"): a month's history and current entry, the
+ * Reading the ledger (rules REV-3 to REV-5): a month's history and current entry, the
  * month-over-month trend of one partner, the program's months with totals per currency (no
  * conversion), the largest MRRs of a month. Reports always use a month's highest revision; nothing
  * here writes.
@@ -71,7 +71,7 @@ final class Reports {
       List<MonthReport> months = new ArrayList<>(entries.size());
       for (RevenueEntry e : entries) {
         if (range.contains(e.month())) {
-          // docs/rules.md ("Revenue"): the trend compares with the previous calendar month; a
+          // REV-4: the trend compares with the previous calendar month; a
           // missing month gives no change and no percent
           months.add(MonthReport.of(e, Optional.ofNullable(byMonth.get(e.month().minusMonths(1)))));
         }
@@ -112,7 +112,7 @@ final class Reports {
     return new ProgramReport(range, months);
   }
 
-  /** One month's sums, per currency for MRR (docs/rules.md, "Revenue": no currency conversion). */
+  /** One month's sums, per currency for MRR (rule REV-5: no currency conversion). */
   private static final class Totals {
     private final Map<String, Money> mrr = new TreeMap<>();
     private long servers;

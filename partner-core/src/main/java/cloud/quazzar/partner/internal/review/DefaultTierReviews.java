@@ -47,14 +47,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The review rules, once, over any {@link Store}. One write transaction per partner: the stored
- * outcome of the day, the grace period and the tier change (through the registry, whose write joins
- * this one) commit together, so a crash leaves each partner reviewed or not, and the outcome's
- * unique key (partner, day) makes a second run of the day, on any node, a no-op.
+ * The review rules (REVIEW-1 to REVIEW-8 of docs/rules.md), once, over any {@link Store}. One
+ * write transaction per partner (REVIEW-8, decision R1): the stored outcome of the day, the grace
+ * period and the tier change (through the registry, whose write joins this one) commit together,
+ * so a crash leaves each partner reviewed or not, and the outcome's unique key (partner, day) makes
+ * a second run of the day, on any node, a no-op.
  */
 public final class DefaultTierReviews implements TierReviews {
   private static final int REASON_LIMIT = 500;
-  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (docs/rules.md, "Tiers and benefits")
+  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (rule TIER-1)
   private static final Tier LOWEST = Tier.values()[0];
 
   private final OutboxStore store;
@@ -165,7 +166,7 @@ public final class DefaultTierReviews implements TierReviews {
     ReviewRepository repo = tx.reviews();
     Optional<ReviewOutcome> done = repo.outcome(id, date);
     if (done.isPresent()) {
-      return done; // reviewed today already (by this node or another): change nothing
+      return done; // REVIEW-8: reviewed today already (by this node or another): change nothing
     }
     Optional<PartnerRecord> found = tx.partners().find(id);
     if (found.isEmpty() || found.get().status() != PartnerStatus.ACTIVE) {
@@ -188,8 +189,8 @@ public final class DefaultTierReviews implements TierReviews {
     Tier after = current;
     @Nullable Tier target = null;
     List<String> unmet = List.of();
-    if (standing.qualifies(current)) {
-      if (grace != null) {
+    if (standing.qualifies(current)) { // REVIEW-1: keep or promote
+      if (grace != null) { // REVIEW-3: requalifying ends the grace period
         endGracePeriod(repo, grace, date, ReviewAction.GRACE_ENDED_REQUALIFIED);
         actions.add(ReviewAction.GRACE_ENDED_REQUALIFIED);
         reported = grace;
@@ -198,7 +199,7 @@ public final class DefaultTierReviews implements TierReviews {
       if (highest != null && highest.compareTo(current) > 0) {
         verdict = ReviewVerdict.PROMOTE;
         target = highest;
-        if (policy.promotionMode() == ReviewMode.AUTOMATIC) {
+        if (policy.promotionMode() == ReviewMode.AUTOMATIC) { // REVIEW-6, through the history (REVIEW-7)
           changeTier(partner, highest, date, "promoted from " + current + " to " + highest
               + ": qualifies for " + highest);
           after = highest;
@@ -215,13 +216,13 @@ public final class DefaultTierReviews implements TierReviews {
       Tier highest = standing.highest();
       if (current != LOWEST) {
         target = highest == null ? LOWEST : highest;
-        if (grace == null) {
+        if (grace == null) { // REVIEW-3: the tier is kept for the grace period
           grace = new GracePeriod(id, current, date, date.plusDays(policy.gracePeriodDays()));
           startGracePeriod(repo, grace);
           actions.add(ReviewAction.GRACE_STARTED);
           reported = grace;
-        } else if (grace.isOverOn(date)) {
-          reported = grace;
+        } else if (grace.isOverOn(date)) { // REVIEW-4: on or after demotionDueOn
+          reported = grace; // REVIEW-5: demoted to the highest qualifying tier, or recommended
           if (policy.demotionMode() == ReviewMode.AUTOMATIC) {
             changeTier(partner, target, date, "demoted from " + current + " to " + target
                 + " at the end of the grace period " + grace.startedOn() + " to " + grace.demotionDueOn().minusDays(1)
@@ -288,8 +289,11 @@ public final class DefaultTierReviews implements TierReviews {
     registry.changeTier(partner.id(), partner.version(), new TierChangeRequest(to, REVIEWER, reason));
   }
 
-  /** Which tiers the partner qualifies for on {@code date}, and what it misses per tier. */
-  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (docs/rules.md, "Tiers and benefits")
+  /**
+   * Which tiers the partner qualifies for on {@code date}, and what it misses per tier: the
+   * certification ladder plus each tier's average-MRR requirements (REVIEW-1, REVIEW-2).
+   */
+  @SuppressWarnings("EnumOrdinal") // Tier's declaration order is its rank (rule TIER-1)
   private Standing standing(StoreTransaction tx, PartnerId id, LocalDate date, ReviewPolicy policy) {
     EligibilityReport eligibility = certifications.eligibility(id, date);
     YearMonth reviewMonth = YearMonth.from(date);
@@ -341,7 +345,7 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   /** Per tier (by ordinal): qualified on the ladder, and its own unmet requirements in words. */
-  // indexed by rank (docs/rules.md, "Tiers and benefits"); a private value of one review, never compared
+  // indexed by rank (rule TIER-1); a private value of one review, never compared
   @SuppressWarnings({"EnumOrdinal", "ArrayRecordComponent"})
   private record Standing(boolean[] qualified, List<List<String>> unmet) {
     boolean qualifies(Tier t) {

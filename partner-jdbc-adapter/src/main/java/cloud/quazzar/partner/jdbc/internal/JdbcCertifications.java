@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Certifications in the table of {@code V3__certifications.sql}, inside one transaction. Optimistic
  * locking comes from {@code UPDATE ... WHERE id = ? AND version = ?}, the sweep's compare-and-set
- * from {@code UPDATE ... WHERE id = ? AND reported_status = ?}; the range queries use the indexes on
+ * (CERT-8) from {@code UPDATE ... WHERE id = ? AND reported_status = ?}; the range queries (CERT-7) use the indexes on
  * {@code (record_state, expiry_date)} and {@code (reported_status, expiry_date)}.
  */
 final class JdbcCertifications implements CertificationRepository {

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Domain events in the tables of {@code V6__events.sql}, inside one transaction. {@link #append}
  * takes the row lock of {@code event_counter} first, which orders the commits of event-writing
- * transactions (see the migration); core calls it as the last thing of a write.
+ * transactions (EVT-3; see the migration); core calls it as the last thing of a write.
  */
 final class JdbcEvents implements EventRepository {
   /**

@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Partners, clients and tier history in the tables of {@code V1__partners.sql}, inside one
- * transaction. Uniqueness comes from the unique indexes, optimistic locking from {@code UPDATE ...
- * WHERE id = ? AND version = ?}.
+ * transaction. Uniqueness (REG-2) comes from the unique indexes, optimistic locking (REG-6) from {@code
+ * UPDATE ... WHERE id = ? AND version = ?}.
  */
 final class JdbcPartners implements PartnerRepository {
   private static final String PARTNER_COLUMNS =

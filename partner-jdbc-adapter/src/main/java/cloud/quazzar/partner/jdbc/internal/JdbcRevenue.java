@@ -32,9 +32,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The revenue ledger in the table of {@code V4__revenue.sql}, inside one transaction. Append-only:
- * the only statements that write are inserts. The unique index on the idempotency key makes a key
- * record one entry across processes; the unique index on (partner, month, revision) keeps each
+ * The revenue ledger in the table of {@code V4__revenue.sql}, inside one transaction. Append-only
+ * (REV-1): the only statements that write are inserts. The unique index on the idempotency key makes
+ * a key record one entry across processes (REV-2); the unique index on (partner, month, revision) keeps each
  * month one chain of revisions.
  *
  * <p>Appending many entries (a month-end run) first tries the plain bulk insert under a savepoint

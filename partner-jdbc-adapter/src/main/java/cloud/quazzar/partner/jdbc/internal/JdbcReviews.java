@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tier reviews in the tables of {@code V5__reviews.sql}, inside one transaction. The primary keys
  * give the uniqueness the SPI asks for (one grace period per partner, one outcome per partner and
- * day, one policy per version).
+ * day (REVIEW-8), one policy per version).
  */
 final class JdbcReviews implements ReviewRepository {
   private static final String OUTCOME_COLUMNS = "partner_id, review_date, verdict, tier_before, tier_after,"

@@ -2,10 +2,16 @@ package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +28,18 @@ final class Migrations {
       "partner_certifications", "revenue_entries",
       "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements",
       "domain_events", "event_counter", "event_cursors", "text_rules");
+
+  /**
+   * Scripts whose comments were reworded after earlier builds applied them, their statements
+   * unchanged (decision D12 in docs/decisions.md): version, and the checksum Flyway recorded for the
+   * earlier text. A database that holds exactly that checksum gets the new one recorded when it is
+   * opened; any other difference still fails validation.
+   */
+  static final Map<String, Integer> REWORDED_CHECKSUMS = Map.of(
+      "3", -2031493043,
+      "4", -1632413752,
+      "5", 1169970518,
+      "6", -526852132);
 
   private Migrations() {}
 
@@ -52,7 +70,22 @@ final class Migrations {
    */
   static void migrate(FluentConfiguration config, String description, @Nullable String password) {
     try {
-      MigrateResult result = config.load().migrate();
+      Flyway flyway = config.load();
+      MigrateResult result;
+      try {
+        result = flyway.migrate();
+      } catch (FlywayValidateException e) {
+        List<String> reworded = rewordedOnly(flyway.info().all());
+        if (reworded.isEmpty()) {
+          throw e;
+        }
+        // Only the recorded checksums of reworded scripts differ: repair realigns exactly those
+        // (nothing failed or is missing, so it has nothing else to do), then migrate validates.
+        flyway.repair();
+        LOG.info("partner schema in {}: recorded the new checksums of migration(s) {}, whose comments"
+            + " were reworded (statements unchanged)", description, reworded);
+        result = flyway.migrate();
+      }
       if (result.migrationsExecuted > 0) {
         LOG.info("partner schema in {}: applied {} migration(s), now at version {}",
             description, result.migrationsExecuted, result.targetSchemaVersion);
@@ -63,5 +96,35 @@ final class Migrations {
       throw new ConfigurationException("migrating the partner schema in " + description + " failed: "
           + Secrets.scrub(e.getMessage(), password), e);
     }
+  }
+
+  /**
+   * The versions whose recorded checksum is the {@link #REWORDED_CHECKSUMS earlier one} of a
+   * reworded script, if that is the only difference between the history and the scripts: every
+   * other applied migration succeeded, is still shipped and matches its script (checksum,
+   * description and type). Otherwise, or if there is no such version, empty: the validation error
+   * stands.
+   */
+  static List<String> rewordedOnly(MigrationInfo[] migrations) {
+    List<String> reworded = new ArrayList<>();
+    for (MigrationInfo m : migrations) {
+      MigrationState state = m.getState();
+      if (!state.isApplied() || m.getType().isSynthetic() || m.getType().isBaseline()) {
+        continue; // pending, ignored, or Flyway's own row (the baseline, the schema it created)
+      }
+      if (state.isFailed() || !state.isResolved()) {
+        return List.of(); // a failed or missing migration is not a reworded comment
+      }
+      if (m.isChecksumMatching()) {
+        continue;
+      }
+      String version = m.isVersioned() ? m.getVersion().getVersion() : null;
+      if (version == null || !Objects.equals(REWORDED_CHECKSUMS.get(version), m.getAppliedChecksum())
+          || !m.isDescriptionMatching() || !m.isTypeMatching()) {
+        return List.of();
+      }
+      reworded.add("V" + version);
+    }
+    return List.copyOf(reworded);
   }
 }

@@ -1,6 +1,6 @@
--- V3: certifications (issue 4): every certification record of every partner (current, renewed or
--- revoked: records are never deleted) and, for each current one, the status the sweep last
--- reported for it.
+-- V3: certifications (rules CERT-1 to CERT-10 of docs/rules.md): every certification record of
+-- every partner (current, renewed or revoked: records are never deleted) and, for each current
+-- one, the status the sweep last reported for it.
 --
 -- Portable SQL for H2 2.x and PostgreSQL 15+, as V1. Dates are DATE (calendar days, no zone).
 -- V2 is reserved for discounts, V4 for revenue.

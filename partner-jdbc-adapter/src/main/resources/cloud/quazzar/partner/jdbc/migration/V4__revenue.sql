@@ -34,7 +34,7 @@ CREATE TABLE revenue_entries (
     CONSTRAINT revenue_entries_figures_ck CHECK (mrr_minor >= 0 AND server_count >= 0 AND client_count >= 0)
 );
 
--- DESIGN.md rule (idempotency): a key records one entry, even when two processes send it at once.
+-- Rule REV-2 (idempotency): a key records one entry, even when two processes send it at once.
 CREATE UNIQUE INDEX revenue_entries_key_ux ON revenue_entries (idempotency_key);
 
 -- One chain of revisions per partner and month; also the index of every per-partner query and of

@@ -1,5 +1,6 @@
--- V5: tier reviews with grace periods (issue 6): the running grace period of each partner, the
--- outcome of each partner's review per day, and the review policy's versions.
+-- V5: tier reviews with grace periods (rules REVIEW-1 to REVIEW-8 of docs/rules.md): the running
+-- grace period of each partner, the outcome of each partner's review per day, and the review
+-- policy's versions.
 --
 -- Portable SQL for H2 2.x and PostgreSQL 15+, as V1. Dates are DATE, enums VARCHAR names, instants
 -- TIMESTAMP(6) WITH TIME ZONE. V6 is reserved for domain events.
@@ -14,7 +15,8 @@ CREATE TABLE review_grace_periods (
     -- the tier the partner keeps during the grace period
     tier         VARCHAR(16) NOT NULL,
     started_on   DATE        NOT NULL,
-    -- the last day of grace: the first review on or after it demotes (or recommends it)
+    -- demotionDueOn, the first day without grace: the first review on or after it demotes (or
+    -- recommends it)
     ends_on      DATE        NOT NULL,
     CONSTRAINT review_grace_periods_pk PRIMARY KEY (partner_id),
     CONSTRAINT review_grace_periods_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),

@@ -1,5 +1,6 @@
--- V6: durable domain events (issue 6): the event log written in the same transaction as each
--- change (the outbox), the counter that orders it, and one cursor per listener name.
+-- V6: durable domain events (rules EVT-1 to EVT-7 of docs/rules.md): the event log written in the
+-- same transaction as each change (the outbox), the counter that orders it, and one cursor per
+-- listener name.
 --
 -- Portable SQL for H2 2.x and PostgreSQL 15+, as V1.
 --

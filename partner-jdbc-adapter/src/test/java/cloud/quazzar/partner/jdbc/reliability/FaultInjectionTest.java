@@ -69,7 +69,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Faults on the shared PostgreSQL database (issue 7): a node killed inside a multi-record
+ * Faults on the shared PostgreSQL database: a node killed inside a multi-record
  * transaction, a connection that breaks at commit, a statement timeout, a deadlock between two
  * nodes, and the ledger under a role that may only INSERT and SELECT. Each leaves the store
  * consistent, surfaces as a typed error (or a retry inside the store), and the same work resent

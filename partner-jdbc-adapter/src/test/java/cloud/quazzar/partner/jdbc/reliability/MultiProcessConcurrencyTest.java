@@ -53,7 +53,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several Control Panel nodes on one PostgreSQL database (issue 7): two JVM processes with 8
+ * Several Control Panel nodes on one PostgreSQL database: two JVM processes with 8
  * threads each run a bounded, seeded mix of writes on the same partners, clients, ledger keys,
  * certifications and policy; afterwards everything stored is checked against what each process
  * was told (acknowledged). Fails, never skips, when PostgreSQL is required and down.

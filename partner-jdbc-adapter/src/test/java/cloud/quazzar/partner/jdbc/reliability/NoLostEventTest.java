@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, "no lost event": a node is killed (SIGKILL) after its changes committed and before their
+ * Rule EVT-4, "no lost event": a node is killed (SIGKILL) after its changes committed and before their
  * events were delivered; a new program on the same PostgreSQL database, subscribing the same
  * listener name, delivers every one of them, in order. Runs against the real server; fails, never
  * skips, when PostgreSQL is required and down.

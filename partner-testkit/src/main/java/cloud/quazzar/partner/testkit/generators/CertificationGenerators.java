@@ -55,7 +55,7 @@ public final class CertificationGenerators {
     return Generate.enumValues(CertificationLevel.class);
   }
 
-  /** The levels a partner of {@code tier} may add (DESIGN.md tier access). */
+  /** The levels a partner of {@code tier} may add (tier access, rule CERT-2). */
   public static Gen<CertificationLevel> levelsAllowedFor(Tier tier) {
     List<CertificationLevel> allowed = new ArrayList<>();
     for (CertificationLevel l : CertificationLevel.values()) {

@@ -38,7 +38,7 @@ public final class DiscountGenerators {
 
   /**
    * The administrator's example policy of the docs and the quickstart: Silver 10%, Gold 15%,
-   * Platinum 20% (the source's Gold 15%), +5% from 50 servers (the source's "50+ servers"), +8%
+   * Platinum 20% (Gold 15% as in rule DISC-2), +5% from 50 servers ("50+ servers", rule DISC-1), +8%
    * from 200; additive, no cap, HALF_UP.
    */
   public static DiscountPolicy examplePolicy() {

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The certification status rule of DESIGN.md as a plain calendar computation, sharing no code with
- * the library: days are counted with a civil-calendar day number of its own (proleptic Gregorian,
+ * The certification status rule (CERT-4 in {@code docs/rules.md}) as a plain calendar computation,
+ * sharing no code with the library: days are counted with a civil-calendar day number of its own (proleptic Gregorian,
  * H. Hinnant's {@code days_from_civil}), not with {@code java.time} arithmetic; only the zone's UTC
  * offset at an instant is taken from the time-zone database.
  *
- * <p>DESIGN.md rule, with {@code d} = days from today to the expiry date (the last valid day),
+ * <p>Rule CERT-4, with {@code d} = days from today to the expiry date (the last valid day),
  * {@code c} the critical and {@code w} the warning threshold (30 and 90 by default): {@code d < 0}
  * EXPIRED; {@code 0 <= d < c} CRITICAL; {@code c <= d <= w} EXPIRING_SOON; {@code d > w} ACTIVE.
  */
@@ -80,7 +80,7 @@ public final class CertificationStatusOracle {
     }
   }
 
-  /** The status for {@code d} days to go with the source's thresholds, 30 and 90. */
+  /** The status for {@code d} days to go with the default thresholds, 30 and 90. */
   public static CertificationStatus status(long d) {
     return status(d, DEFAULT_CRITICAL_DAYS, DEFAULT_WARNING_DAYS);
   }

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The discount rules of DESIGN.md written the obvious way, in {@link BigDecimal} percentages, read
- * straight from a {@link DiscountPolicy}'s fields: no compiled tables, no basis-point tricks, no
- * shared code with the engine beyond the value types. Property tests compare the engine with it
+ * The quote rules of {@code docs/rules.md} (DISC-1, DISC-2, DISC-3, DISC-6, DISC-8, DISC-10)
+ * written the obvious way, in {@link BigDecimal} percentages, read straight from a {@link
+ * DiscountPolicy}'s fields: no compiled tables, no basis-point tricks, no shared code with the
+ * engine beyond the value types. Property tests compare the engine with it
  * exactly; rule authors may do the same with any property library.
  *
  * <pre>{@code

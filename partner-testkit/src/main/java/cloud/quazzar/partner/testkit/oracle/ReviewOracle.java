@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The tier review rules (issue 6, {@code docs/reviews.md}) written again in the plainest way: tiers
+ * The tier review rules (REVIEW-1 to REVIEW-8 in {@code docs/rules.md}, details in {@code
+ * docs/reviews.md}) written again in the plainest way: tiers
  * as ranks 0 (Silver) to 2 (Platinum), days as day numbers, money as whole minor units in one
  * currency, and requirements as server minimums plus a minimum average MRR per tier. No {@code
  * java.time} arithmetic, no {@code BigDecimal}, no code shared with the library beyond its enums.

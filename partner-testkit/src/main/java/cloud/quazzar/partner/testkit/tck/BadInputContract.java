@@ -38,7 +38,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * docs/rules.md "Bad input" (**rule**): every public operation validates its input and fails with a
+ * Rules BAD-1 and BAD-2 of docs/rules.md: every public operation validates its input and fails with a
  * typed exception listing each violation by field; nothing is stored when it fails. Driven by
  * random invalid input (the {@link InvalidInput} generators) over the whole public API. Every call
  * must fail with {@link ValidationException} (with its violations) or, for an id of nothing, {@link

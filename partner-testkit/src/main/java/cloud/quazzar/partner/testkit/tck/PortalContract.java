@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.quicktheories.core.Gen;
 
 /**
- * DESIGN.md (portal, isolation by construction): everything reachable through one partner's
+ * Rules PORTAL-1 and PORTAL-2 (isolation by construction): everything reachable through one partner's
  * {@link PartnerPortal} belongs to that partner, all of it is there, and another partner's client
  * id is refused exactly like a missing one. A property over random programs of 2 to 4 partners
  * with clients, certifications and revenue, run on the store under test; the programs of all

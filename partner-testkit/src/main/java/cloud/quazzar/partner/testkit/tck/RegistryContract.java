@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partner registry's storage contract (docs/rules.md "Partners and clients"), mounted in {@link
+ * The partner registry's storage contract (rules REG-1 to REG-6 of docs/rules.md), mounted in {@link
  * StoreTck} as the nested group "Partner registry". Drives the store through {@link
  * PartnerRegistry} (so the registry's rules hold on it) and through {@link
  * cloud.quazzar.partner.spi.PartnerRepository} directly (so the guarantees core relies on come from

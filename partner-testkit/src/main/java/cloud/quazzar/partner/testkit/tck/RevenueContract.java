@@ -55,7 +55,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The revenue ledger's storage contract (docs/rules.md "Revenue"), mounted in {@link StoreTck} as the
+ * The revenue ledger's storage contract (rules REV-1 to REV-7 of docs/rules.md), mounted in {@link StoreTck} as the
  * nested group "Revenue ledger". Drives the store through {@link RevenueLedger} (so the ledger's
  * rules hold on it) and through {@link cloud.quazzar.partner.spi.RevenueRepository} directly (so
  * the guarantees core relies on, key uniqueness under concurrency, one revision chain per month,

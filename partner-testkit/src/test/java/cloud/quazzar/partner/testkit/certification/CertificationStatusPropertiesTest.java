@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
-/** DESIGN.md's status rule as properties, checked against the testkit's oracle. */
+/** The status rule (CERT-4, days counted as CERT-5) as properties, checked against the testkit's oracle. */
 class CertificationStatusPropertiesTest {
   private static final List<ZoneId> ZONES = List.of(
       ZoneId.of("Pacific/Apia"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kathmandu"), ZoneOffset.UTC);

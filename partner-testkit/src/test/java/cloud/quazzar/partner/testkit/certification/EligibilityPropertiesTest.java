@@ -29,7 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** Eligibility invariants of issue 4, over generated requirement sets and certifications. */
+/** Eligibility invariants (rule CERT-9), over generated requirement sets and certifications. */
 class EligibilityPropertiesTest {
   private static final Instant START = Instant.parse("2026-01-15T09:30:00Z");
   private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Example tests pinning the source document's case, the boundaries and the clear errors. */
+/** Example tests pinning the Gold 50-server case of rule DISC-2, the boundaries and the clear errors. */
 class DiscountExamplesTest {
   private static final LocalDate TODAY = LocalDate.parse("2026-01-15");
   private static final Currency USD = Currency.getInstance("USD");

@@ -42,7 +42,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * The discount rules of DESIGN.md and the issue, each stated as an invariant over generated
+ * The discount rules DISC-1 to DISC-8 and DISC-10 of docs/rules.md, each stated as an invariant over generated
  * policies, tiers, server counts and amounts (QuickTheories; a failure prints the shrunk example and
  * the seed). Every test name is the rule.
  */

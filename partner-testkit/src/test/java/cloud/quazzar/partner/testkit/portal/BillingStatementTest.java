@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Billing statements: the source's Gold example, determinism, the tier of the month, clear errors. */
+/** Billing statements: the Gold example of rule DISC-2, determinism, the tier of the month, clear errors. */
 class BillingStatementTest {
   private static final YearMonth JAN = YearMonth.of(2026, 1);
   private static final YearMonth FEB = YearMonth.of(2026, 2);

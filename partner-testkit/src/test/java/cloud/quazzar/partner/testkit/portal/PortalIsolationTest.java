@@ -36,7 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Example tests of the portal's isolation rule (DESIGN.md "Partner portal"). */
+/** Example tests of the portal's isolation rule (rules PORTAL-1, PORTAL-2). */
 class PortalIsolationTest {
   private static final YearMonth JAN = YearMonth.of(2026, 1);
 

@@ -42,7 +42,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The ledger's invariants (DESIGN.md "Revenue"), checked on generated histories on the memory store. */
+/** The ledger's invariants (rules REV-1 to REV-7), checked on generated histories on the memory store. */
 class RevenueLedgerPropertiesTest {
   private static final int PARTNERS = 4;
   private static final int MONTHS = 6;

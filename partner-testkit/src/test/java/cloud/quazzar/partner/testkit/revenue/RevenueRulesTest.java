@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One example per revenue rule of DESIGN.md, as its acceptance tests would state it. */
+/** Examples of the revenue rules REV-4 (trend) and REV-7 (CSV), as acceptance tests would state them. */
 class RevenueRulesTest {
   private static final YearMonth JAN = YearMonth.of(2025, 1);
 

@@ -45,7 +45,7 @@ import org.quicktheories.core.Gen;
 
 /**
  * Random programs and random sequences of review days against {@link ReviewOracle}, with the
- * invariants of issue 6 stated on their own: a partner's tier never drops while its grace period
+ * invariants of rules REVIEW-3 to REVIEW-8 stated on their own: a partner's tier never drops while its grace period
  * runs; a demotion happens only at or after the grace end and lands on the highest qualifying
  * tier; a second run on the same day is a no-op; the tier history replays to the current tier.
  */
