@@ -20,7 +20,11 @@ public enum SkillArea {
     this.displayName = displayName;
   }
 
-  /** The name as the source document writes it, e.g. {@code "Kubernetes Operations"}. */
+  /**
+   * The name as the source document writes it, e.g. {@code "Kubernetes Operations"}.
+   *
+   * @return the display name
+   */
   public String displayName() {
     return displayName;
   }
