@@ -121,7 +121,6 @@ public interface CertificationTracker {
    * #counts()}.
    *
    * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
-   * @param days how many days ahead to look, 0 or more
    * @return the certifications on the board, soonest expiry first
    * @throws ValidationException if {@code days} is out of range
    */
