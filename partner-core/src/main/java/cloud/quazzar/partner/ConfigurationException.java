@@ -11,10 +11,21 @@ package cloud.quazzar.partner;
 public final class ConfigurationException extends PartnerProgramException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with a message that says what is wrong and how to fix it.
+   *
+   * @param message what is wrong and how to fix it
+   */
   public ConfigurationException(String message) {
     super(message);
   }
 
+  /**
+   * An exception with a message that says what is wrong, and the error that showed it.
+   *
+   * @param message what is wrong and how to fix it
+   * @param cause the underlying error
+   */
   public ConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -23,24 +23,50 @@ public final class ConflictException extends PartnerProgramException {
     STATE
   }
 
+  /** How the change collided with the stored state (part of the serialized form). */
   private final Reason reason;
 
+  /**
+   * A conflict of the given kind.
+   *
+   * @param reason how the change collided with the stored state
+   * @param message what collided, naming the record
+   */
   public ConflictException(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }
 
+  /**
+   * A conflict of the given kind, found through an underlying error (such as a unique index).
+   *
+   * @param reason how the change collided with the stored state
+   * @param message what collided, naming the record
+   * @param cause the underlying error
+   */
   public ConflictException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }
 
-  /** How the change collided with the stored state. */
+  /**
+   * How the change collided with the stored state.
+   *
+   * @return the kind of conflict
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** A stale-version conflict for {@code entity id}, naming both versions. */
+  /**
+   * A stale-version conflict for {@code entity id}, naming both versions.
+   *
+   * @param entity what was changed, e.g. {@code "partner"}
+   * @param id the record's id
+   * @param expected the version the caller read
+   * @param actual the stored version
+   * @return the exception, of reason {@link Reason#STALE_VERSION}
+   */
   public static ConflictException staleVersion(String entity, Object id, long expected, long actual) {
     return new ConflictException(
         Reason.STALE_VERSION,

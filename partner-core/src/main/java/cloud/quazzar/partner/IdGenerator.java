@@ -10,10 +10,18 @@ import java.util.UUID;
  */
 @FunctionalInterface
 public interface IdGenerator {
-  /** A new id, never returned before by this generator. */
+  /**
+   * A new id, never returned before by this generator.
+   *
+   * @return a new id
+   */
   UUID next();
 
-  /** Random (version 4) UUIDs from {@link UUID#randomUUID()}. */
+  /**
+   * Random (version 4) UUIDs from {@link UUID#randomUUID()}.
+   *
+   * @return a generator of random ids
+   */
   static IdGenerator random() {
     return UUID::randomUUID;
   }

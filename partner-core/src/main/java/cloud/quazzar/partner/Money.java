@@ -28,6 +28,8 @@ import java.util.List;
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
   /**
+   * @param minorUnits the amount in the currency's minor units; may be negative
+   * @param currency the currency, which must have a minor unit (0 or more decimals)
    * @throws ValidationException ({@code currency}) if the currency is null or has no minor unit
    */
   public Money {
@@ -42,6 +44,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * Parses an amount such as {@code "12.34"} in the currency with ISO 4217 code {@code currencyCode}.
    *
+   * @param amount a plain decimal number, such as {@code "12.34"} or {@code "-5"}
+   * @param currencyCode an ISO 4217 currency code, such as {@code "EUR"}
+   * @return the exact amount
    * @throws ValidationException listing every problem: {@code amount} not a plain decimal number,
    *     with more decimals than the currency has (trailing zeros aside), or too large;
    *     {@code currency} not an ISO 4217 code or without a minor unit
@@ -85,6 +90,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * The exact amount {@code amount} in {@code currency}.
    *
+   * @param amount the amount
+   * @param currency the currency
+   * @return the exact amount
    * @throws ValidationException ({@code amount}) if it has more decimals than the currency (trailing
    *     zeros aside: {@code 12.340} USD is fine, {@code 12.345} USD is not) or does not fit
    */
@@ -116,22 +124,41 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     }
   }
 
-  /** The amount of {@code minorUnits} minor units (e.g. {@code ofMinor(1234, USD)} is 12.34 USD). */
+  /**
+   * The amount of {@code minorUnits} minor units (e.g. {@code ofMinor(1234, USD)} is 12.34 USD).
+   *
+   * @param minorUnits the amount in the currency's minor units
+   * @param currency the currency
+   * @return the amount
+   */
   public static Money ofMinor(long minorUnits, Currency currency) {
     return new Money(minorUnits, currency);
   }
 
-  /** Zero in {@code currency}. */
+  /**
+   * Zero in {@code currency}.
+   *
+   * @param currency the currency
+   * @return zero in that currency
+   */
   public static Money zero(Currency currency) {
     return new Money(0, currency);
   }
 
-  /** The currency's number of decimals: 2 for USD, 0 for JPY, 3 for BHD. */
+  /**
+   * The currency's number of decimals: 2 for USD, 0 for JPY, 3 for BHD.
+   *
+   * @return the number of decimals, 0 or more
+   */
   public int scale() {
     return currency.getDefaultFractionDigits();
   }
 
-  /** The amount as a decimal with the currency's scale, e.g. {@code 12.30} for 1230 USD cents. */
+  /**
+   * The amount as a decimal with the currency's scale, e.g. {@code 12.30} for 1230 USD cents.
+   *
+   * @return the amount as a decimal
+   */
   public BigDecimal toBigDecimal() {
     return BigDecimal.valueOf(minorUnits, scale());
   }
@@ -139,6 +166,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * This amount plus {@code other}.
    *
+   * @param other an amount in the same currency
+   * @return the sum
    * @throws ValidationException ({@code currency}) if the currencies differ, ({@code amount}) if the
    *     sum does not fit
    */
@@ -154,6 +183,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * This amount minus {@code other}.
    *
+   * @param other an amount in the same currency
+   * @return the difference
    * @throws ValidationException ({@code currency}) if the currencies differ, ({@code amount}) if the
    *     difference does not fit
    */
@@ -169,6 +200,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * This amount times {@code factor}.
    *
+   * @param factor the factor, may be negative
+   * @return the product
    * @throws ValidationException ({@code amount}) if the product does not fit
    */
   public Money times(long factor) {
@@ -179,17 +212,30 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     }
   }
 
-  /** Whether this is exactly zero. */
+  /**
+   * Whether this is exactly zero.
+   *
+   * @return true if the amount is zero
+   */
   public boolean isZero() {
     return minorUnits == 0;
   }
 
-  /** Whether this is below zero. */
+  /**
+   * Whether this is below zero.
+   *
+   * @return true if the amount is negative
+   */
   public boolean isNegative() {
     return minorUnits < 0;
   }
 
-  /** Whether {@code other} has this amount's currency. */
+  /**
+   * Whether {@code other} has this amount's currency.
+   *
+   * @param other a currency
+   * @return true if it is this amount's currency
+   */
   public boolean hasCurrency(Currency other) {
     return currency.equals(other);
   }

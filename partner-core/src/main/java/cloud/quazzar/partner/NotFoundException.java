@@ -8,10 +8,15 @@ package cloud.quazzar.partner;
 public final class NotFoundException extends PartnerProgramException {
   private static final long serialVersionUID = 1L;
 
+  /** What was looked for (part of the serialized form). */
   private final String entity;
+
+  /** The id as given, as text (part of the serialized form). */
   private final String id;
 
   /**
+   * An exception whose message is {@code "<entity> <id> not found"}.
+   *
    * @param entity what was looked for, e.g. {@code "partner"}
    * @param id the id as given
    */
@@ -21,12 +26,20 @@ public final class NotFoundException extends PartnerProgramException {
     this.id = String.valueOf(id);
   }
 
-  /** What was looked for, e.g. {@code "partner"} or {@code "client"}. */
+  /**
+   * What was looked for, e.g. {@code "partner"} or {@code "client"}.
+   *
+   * @return what was looked for
+   */
   public String entity() {
     return entity;
   }
 
-  /** The id as given, as text. */
+  /**
+   * The id as given, as text.
+   *
+   * @return the id as text
+   */
   public String id() {
     return id;
   }

@@ -16,6 +16,15 @@ import java.util.Objects;
  * @param total how many items the full listing has
  */
 public record Page<T>(List<T> items, int offset, int limit, long total) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param items the page's items, unmodifiable
+   * @param offset how many items of the full listing come before this page
+   * @param limit the page size asked for
+   * @param total how many items the full listing has
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public Page {
     List<Violation> violations = new ArrayList<>(0);
     if (offset < 0) {
@@ -36,12 +45,20 @@ public record Page<T>(List<T> items, int offset, int limit, long total) {
     items = List.copyOf(items);
   }
 
-  /** Whether items follow this page. */
+  /**
+   * Whether items follow this page.
+   *
+   * @return true if a next page may hold items
+   */
   public boolean hasNext() {
     return (long) offset + items.size() < total;
   }
 
-  /** The offset of the next page. */
+  /**
+   * The offset of the next page.
+   *
+   * @return the offset of the next page
+   */
   public int nextOffset() {
     return offset + items.size();
   }

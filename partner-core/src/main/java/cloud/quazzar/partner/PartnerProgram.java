@@ -97,29 +97,45 @@ public final class PartnerProgram implements AutoCloseable {
   /**
    * A new builder; every option may be set at most once, and the storage must be chosen (or a
    * durable store found by discovery): see {@link Builder}.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Partners, clients, tiers and tier history. */
+  /**
+   * Partners, clients, tiers and tier history.
+   *
+   * @return the partner registry
+   */
   public PartnerRegistry registry() {
     return registry;
   }
 
   /**
    * Discount policy versions, partner adjustments and quotes; "today" is {@link #today()}.
+   *
+   * @return the discount engine
    */
   public DiscountEngine discounts() {
     return discounts;
   }
 
-  /** Certifications: expiry status, renewal, the warning board, the status sweep, eligibility. */
+  /**
+   * Certifications: expiry status, renewal, the warning board, the status sweep, eligibility.
+   *
+   * @return the certification tracker
+   */
   public CertificationTracker certifications() {
     return certifications;
   }
 
-  /** The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export. */
+  /**
+   * The append-only monthly revenue ledger: recording, corrections, trends, reports, CSV export.
+   *
+   * @return the revenue ledger
+   */
   public RevenueLedger revenue() {
     return revenue;
   }
@@ -127,6 +143,8 @@ public final class PartnerProgram implements AutoCloseable {
   /**
    * Tier reviews with grace periods: the review the host schedules (daily), its policy (stored, so
    * shared by every node), running grace periods and each partner's review history.
+   *
+   * @return the tier reviews
    */
   public TierReviews reviews() {
     return reviews;
@@ -137,6 +155,8 @@ public final class PartnerProgram implements AutoCloseable {
    * deactivated, tier changed, grace period started or ended, discount policy version, certification
    * status change, revenue recorded or corrected) and its delivery to subscribed listeners after
    * commit, at least once, in order, with a cursor per listener in the store.
+   *
+   * @return the program's domain events
    */
   public DomainEvents events() {
     return events;
@@ -147,6 +167,8 @@ public final class PartnerProgram implements AutoCloseable {
    * certifications, revenue and billing statements ({@link PartnerPortal} lists its promises). The
    * host calls this after it has authenticated the partner.
    *
+   * @param partnerId the authenticated partner's id
+   * @return the partner's portal
    * @throws NotFoundException ({@code "partner <id> not found"}) if there is no such partner
    * @throws ValidationException if {@code partnerId} is null
    */
@@ -155,17 +177,29 @@ public final class PartnerProgram implements AutoCloseable {
     return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, time.zone());
   }
 
-  /** The clock every time-dependent rule reads. */
+  /**
+   * The clock every time-dependent rule reads.
+   *
+   * @return the program's clock
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** The zone in which calendar dates (today, months) are taken. */
+  /**
+   * The zone in which calendar dates (today, months) are taken.
+   *
+   * @return the program's zone
+   */
   public ZoneId zone() {
     return time.zone();
   }
 
-  /** Today's date in the program's zone, by its clock: the "today" every service uses. */
+  /**
+   * Today's date in the program's zone, by its clock: the "today" every service uses.
+   *
+   * @return today's date
+   */
   public LocalDate today() {
     return time.today();
   }
@@ -175,6 +209,8 @@ public final class PartnerProgram implements AutoCloseable {
    * the program's outbox: a host that wants its own work and program calls in one transaction runs
    * them in {@code program.store().write(...)}, and the events of the calls are delivered after that
    * transaction commits.
+   *
+   * @return the program's store, with its outbox
    */
   public Store store() {
     return store;
@@ -269,7 +305,12 @@ public final class PartnerProgram implements AutoCloseable {
           + " settings, or storage(...) for settings given to discovery";
     }
 
-    /** The clock all rules read (default: {@link Clock#systemUTC()}). Tests pass a test clock. */
+    /**
+     * The clock all rules read (default: {@link Clock#systemUTC()}). Tests pass a test clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       given(clock, "clock");
       once("clock");
@@ -277,7 +318,12 @@ public final class PartnerProgram implements AutoCloseable {
       return this;
     }
 
-    /** The zone in which dates are taken (default: UTC). */
+    /**
+     * The zone in which dates are taken (default: UTC).
+     *
+     * @param zone the zone
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       given(zone, "zone");
       once("zone");
@@ -285,7 +331,12 @@ public final class PartnerProgram implements AutoCloseable {
       return this;
     }
 
-    /** The source of new ids (default: {@link IdGenerator#random()}). */
+    /**
+     * The source of new ids (default: {@link IdGenerator#random()}).
+     *
+     * @param ids the id generator
+     * @return this builder
+     */
     public Builder idGenerator(IdGenerator ids) {
       given(ids, "idGenerator");
       once("idGenerator");
@@ -298,6 +349,8 @@ public final class PartnerProgram implements AutoCloseable {
      * cloud.quazzar.partner.memory.MemoryStorage.create()} is allowed. The host keeps ownership and
      * closes it; several programs may share one store.
      *
+     * @param store an open store, left open by the program
+     * @return this builder
      * @throws ValidationException ({@code store}) if it is null
      * @throws ConfigurationException if a storage choice or {@code classLoader} is already set, or
      *     {@code store} is
@@ -313,6 +366,9 @@ public final class PartnerProgram implements AutoCloseable {
      * A provider to open the store with, bypassing discovery: an explicit choice, so its store may
      * be volatile. The program closes the store.
      *
+     * @param provider the provider
+     * @param settings the settings it opens the store with
+     * @return this builder
      * @throws ValidationException ({@code storageProvider.provider}, {@code
      *     storageProvider.settings}) if either is null
      * @throws ConfigurationException if a storage choice or {@code classLoader} is already set
@@ -340,6 +396,8 @@ public final class PartnerProgram implements AutoCloseable {
      * even if its store is volatile ({@code JdbcStorage.h2InMemory(name)}); settings that name none
      * leave the choice to discovery, which keeps only a durable store. The program closes the store.
      *
+     * @param settings the storage settings
+     * @return this builder
      * @throws ValidationException ({@code storage}) if it is null
      * @throws ConfigurationException if another storage choice is already set
      */
@@ -353,6 +411,9 @@ public final class PartnerProgram implements AutoCloseable {
     /**
      * The day limits of the certification statuses (default: {@link ExpiryThresholds#DEFAULT},
      * critical below 30 days, expiring soon up to 90).
+     *
+     * @param thresholds the thresholds
+     * @return this builder
      */
     public Builder expiryThresholds(ExpiryThresholds thresholds) {
       given(thresholds, "expiryThresholds");
@@ -361,7 +422,12 @@ public final class PartnerProgram implements AutoCloseable {
       return this;
     }
 
-    /** What each tier requires (default: {@link EligibilityRequirements#DEFAULT}). */
+    /**
+     * What each tier requires (default: {@link EligibilityRequirements#DEFAULT}).
+     *
+     * @param requirements the requirements of each tier
+     * @return this builder
+     */
     public Builder eligibilityRequirements(EligibilityRequirements requirements) {
       given(requirements, "eligibilityRequirements");
       once("eligibilityRequirements");
@@ -375,6 +441,9 @@ public final class PartnerProgram implements AutoCloseable {
      * committed, before the call returns: deterministic for tests, but then a host must not call
      * the program inside its own transaction on a store other than {@link PartnerProgram#store()}.
      * The host keeps ownership of an executor it gives.
+     *
+     * @param executor the executor that runs deliveries
+     * @return this builder
      */
     public Builder eventExecutor(Executor executor) {
       given(executor, "eventExecutor");
@@ -387,6 +456,8 @@ public final class PartnerProgram implements AutoCloseable {
      * How long after a listener threw its event is offered again (default 5 s; 10 ms to 1 day). The
      * next commit or {@link DomainEvents#deliverPending()} offers it sooner.
      *
+     * @param delay the delay, 10 ms to 1 day
+     * @return this builder
      * @throws ValidationException ({@code eventRetryDelay}) if the delay is null or out of range
      */
     public Builder eventRetryDelay(Duration delay) {
@@ -404,6 +475,8 @@ public final class PartnerProgram implements AutoCloseable {
      * over (default 30 s; 1 s to 1 hour). The lease is renewed with every stored cursor and given
      * back after each delivery, so it only matters when a node dies while delivering.
      *
+     * @param lease the lease, 1 s to 1 hour
+     * @return this builder
      * @throws ValidationException ({@code eventLease}) if the lease is null or out of range
      */
     public Builder eventLease(Duration lease) {
@@ -427,6 +500,7 @@ public final class PartnerProgram implements AutoCloseable {
      * {@link DiscountEngine} has the details.
      *
      * @param staleness zero, or whole milliseconds up to 1 hour
+     * @return this builder
      * @throws ValidationException ({@code discountStaleness}) if null, negative, longer than 1
      *     hour, or not whole milliseconds
      * @throws ConfigurationException if set already
@@ -446,6 +520,8 @@ public final class PartnerProgram implements AutoCloseable {
      * The class loader storage discovery searches (default: this library's). Only for discovery:
      * together with {@link #store} or {@link #storageProvider} it is a contradiction.
      *
+     * @param loader the class loader
+     * @return this builder
      * @throws ValidationException ({@code classLoader}) if it is null
      * @throws ConfigurationException if {@code store} or {@code storageProvider} is already set
      */
@@ -482,6 +558,7 @@ public final class PartnerProgram implements AutoCloseable {
      * store(...)}. A volatile store is only ever there by the host's explicit choice, so the line is
      * not a warning; it says "volatile" so that an operator reading the log sees it.
      *
+     * @return the program, ready to use; close it when done
      * @throws ConfigurationException if no store is chosen and no durable store is available, the
      *     store cannot be opened, or this builder already built a program
      */

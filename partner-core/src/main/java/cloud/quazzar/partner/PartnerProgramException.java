@@ -17,10 +17,21 @@ package cloud.quazzar.partner;
 public abstract class PartnerProgramException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with a message.
+   *
+   * @param message what was refused, and why
+   */
   protected PartnerProgramException(String message) {
     super(message);
   }
 
+  /**
+   * An exception with a message and the error that caused it.
+   *
+   * @param message what was refused, and why
+   * @param cause the underlying error
+   */
   protected PartnerProgramException(String message, Throwable cause) {
     super(message, cause);
   }

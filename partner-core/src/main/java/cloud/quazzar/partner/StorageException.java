@@ -8,10 +8,21 @@ package cloud.quazzar.partner;
 public final class StorageException extends PartnerProgramException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception for a failure of the store.
+   *
+   * @param message what failed
+   * @param cause the underlying error
+   */
   public StorageException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /**
+   * An exception for a failure of the store found without an underlying error.
+   *
+   * @param message what failed
+   */
   public StorageException(String message) {
     super(message);
   }

@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
 public final class ValidationException extends PartnerProgramException {
   private static final long serialVersionUID = 1L;
 
+  /** The violations, sorted by field (part of the serialized form). */
   private final List<Violation> violations;
 
   /**
+   * An exception listing the violations, sorted by field, each once.
+   *
    * @param violations at least one violation
    * @throws ValidationException ({@code violations}) if {@code violations} is null or empty
    */
@@ -26,7 +29,13 @@ public final class ValidationException extends PartnerProgramException {
     this.violations = violations.stream().sorted().distinct().toList();
   }
 
-  /** Shorthand for a single violation. */
+  /**
+   * Shorthand for a single violation.
+   *
+   * @param field the field rejected
+   * @param message what is wrong with it
+   * @return the exception
+   */
   public static ValidationException of(String field, String message) {
     return new ValidationException(List.of(new Violation(field, message)));
   }
@@ -35,6 +44,10 @@ public final class ValidationException extends PartnerProgramException {
    * {@code value}, if it is not null: the typed counterpart of {@link
    * java.util.Objects#requireNonNull(Object, String)} for the constructors of value types.
    *
+   * @param <T> the value's type
+   * @param value the value
+   * @param field the field it is the value of
+   * @return {@code value}
    * @throws ValidationException ({@code field}: "must not be null") if {@code value} is null
    */
   public static <T> T requireNonNull(@Nullable T value, String field) {
@@ -44,12 +57,20 @@ public final class ValidationException extends PartnerProgramException {
     return value;
   }
 
-  /** Every violation, sorted by field then message, without duplicates; unmodifiable. */
+  /**
+   * Every violation, sorted by field then message, without duplicates; unmodifiable.
+   *
+   * @return the violations
+   */
   public List<Violation> violations() {
     return violations;
   }
 
-  /** The distinct fields that were rejected, in order. */
+  /**
+   * The distinct fields that were rejected, in order.
+   *
+   * @return the fields rejected
+   */
   public List<String> fields() {
     return violations.stream().map(Violation::field).distinct().toList();
   }

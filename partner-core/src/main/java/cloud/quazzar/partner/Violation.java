@@ -12,6 +12,13 @@ import static cloud.quazzar.partner.ValidationException.requireNonNull;
  * @param message what is wrong and what would be accepted
  */
 public record Violation(String field, String message) implements Comparable<Violation> {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param field the offending field's path, never blank
+   * @param message what is wrong and what would be accepted
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public Violation {
     requireNonNull(field, "field");
     requireNonNull(message, "message");

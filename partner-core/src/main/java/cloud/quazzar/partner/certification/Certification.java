@@ -54,6 +54,28 @@ public record Certification(
     Instant updatedAt,
     long version) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param id generated id
+   * @param partnerId the partner that holds it
+   * @param name its name as entered, cleaned (docs/rules.md TEXT-1)
+   * @param skillArea its skill area
+   * @param level its level
+   * @param holder the person who holds it; empty if none was recorded
+   * @param issueDate the day it was issued
+   * @param expiryDate the last day it is valid (inclusive: it counts on this day, not after);
+   *     after {@code issueDate}
+   * @param state current, renewed or revoked
+   * @param renewalOf the record this one renewed; empty unless it is a renewal
+   * @param revokedBy who revoked it; present exactly when {@code state} is {@link
+   *     CertificationState#REVOKED}
+   * @param revocationReason why it was revoked; present exactly when it is revoked
+   * @param createdAt when the record was added
+   * @param updatedAt when the record last changed
+   * @param version optimistic-lock version: 1 when added, one more per change
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public Certification {
     requireNonNull(id, "id");
     requireNonNull(partnerId, "partnerId");
@@ -88,12 +110,25 @@ public record Certification(
     }
   }
 
-  /** Whether this is the record in force (neither renewed nor revoked). */
+  /**
+   * Whether this is the record in force (neither renewed nor revoked).
+   *
+   * @return true if this is the record in force
+   */
   public boolean isCurrent() {
     return state == CertificationState.CURRENT;
   }
 
-  /** This record with another state, audit fields, update time and version (for the tracker). */
+  /**
+   * This record with another state, audit fields, update time and version (for the tracker).
+   *
+   * @param newState the new state
+   * @param newRevokedBy who revoked it, if it was revoked
+   * @param newReason why it was revoked, if it was
+   * @param newUpdatedAt the update time
+   * @param newVersion the new version
+   * @return the changed record
+   */
   public Certification with(CertificationState newState, Optional<String> newRevokedBy,
       Optional<String> newReason, Instant newUpdatedAt, long newVersion) {
     return new Certification(id, partnerId, name, skillArea, level, holder, issueDate, expiryDate, newState,

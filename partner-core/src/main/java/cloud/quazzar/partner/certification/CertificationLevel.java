@@ -11,11 +11,19 @@ import cloud.quazzar.partner.registry.Tier;
  * (Basic, Advanced, All), so it cannot drift from the benefits matrix.
  */
 public enum CertificationLevel {
+  /** The entry level, open to every tier. */
   BASIC,
+  /** Above Basic: Gold and Platinum. */
   ADVANCED,
+  /** The highest level: Platinum only. */
   EXPERT;
 
-  /** The highest level a certification access allows: Basic, Advanced, or (All) Expert. */
+  /**
+   * The highest level a certification access allows: Basic, Advanced, or (All) Expert.
+   *
+   * @param access a tier's certification access
+   * @return the highest level it allows
+   */
   public static CertificationLevel highestAllowedBy(CertificationAccess access) {
     return switch (access) {
       case BASIC -> BASIC;
@@ -24,17 +32,31 @@ public enum CertificationLevel {
     };
   }
 
-  /** The highest level a partner of {@code tier} may add or renew. */
+  /**
+   * The highest level a partner of {@code tier} may add or renew.
+   *
+   * @param tier the partner's tier
+   * @return the highest level it allows
+   */
   public static CertificationLevel highestAllowedFor(Tier tier) {
     return highestAllowedBy(tier.benefits().certificationAccess());
   }
 
-  /** Whether a partner of {@code tier} may add or renew a certification of this level. */
+  /**
+   * Whether a partner of {@code tier} may add or renew a certification of this level.
+   *
+   * @param tier the partner's tier
+   * @return true if the tier allows this level
+   */
   public boolean allowedFor(Tier tier) {
     return compareTo(highestAllowedFor(tier)) <= 0;
   }
 
-  /** The lowest tier that may hold this level. */
+  /**
+   * The lowest tier that may hold this level.
+   *
+   * @return the lowest tier that allows this level
+   */
   public Tier lowestTier() {
     for (Tier t : Tier.values()) {
       if (allowedFor(t)) {
@@ -44,7 +66,12 @@ public enum CertificationLevel {
     throw new IllegalStateException("no tier allows " + this);
   }
 
-  /** Whether this level ranks at or above {@code other}. */
+  /**
+   * Whether this level ranks at or above {@code other}.
+   *
+   * @param other another level
+   * @return true if this level is {@code other} or above it
+   */
   public boolean isAtLeast(CertificationLevel other) {
     return compareTo(other) >= 0;
   }

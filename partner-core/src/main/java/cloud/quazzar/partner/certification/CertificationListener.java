@@ -11,6 +11,10 @@ package cloud.quazzar.partner.certification;
  */
 @FunctionalInterface
 public interface CertificationListener {
-  /** One status change. */
+  /**
+   * One status change.
+   *
+   * @param change the change, with the status before and after
+   */
   void statusChanged(StatusChange change);
 }

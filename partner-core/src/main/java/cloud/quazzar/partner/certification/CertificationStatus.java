@@ -28,12 +28,20 @@ public enum CertificationStatus {
     this.colour = colour;
   }
 
-  /** The indicator's words, e.g. {@code "Expiring soon"}. */
+  /**
+   * The indicator's words, e.g. {@code "Expiring soon"}.
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
-  /** The indicator's colour. */
+  /**
+   * The indicator's colour.
+   *
+   * @return the colour
+   */
   public IndicatorColour colour() {
     return colour;
   }
@@ -41,12 +49,19 @@ public enum CertificationStatus {
   /**
    * Whether a certification in this status counts towards tier eligibility (rule CERT-9):
    * expired certifications do not count; expiring-soon and critical ones count until they expire.
+   *
+   * @return true unless the status is {@link #EXPIRED}
    */
   public boolean countsForEligibility() {
     return this != EXPIRED;
   }
 
-  /** Whether this status is more severe than {@code other}. */
+  /**
+   * Whether this status is more severe than {@code other}.
+   *
+   * @param other another status
+   * @return true if this status is more severe
+   */
   public boolean isWorseThan(CertificationStatus other) {
     return compareTo(other) > 0;
   }

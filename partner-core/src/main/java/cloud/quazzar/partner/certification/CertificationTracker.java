@@ -35,6 +35,8 @@ public interface CertificationTracker {
   /**
    * Adds a current certification to an active partner.
    *
+   * @param partnerId the partner
+   * @param request the certification to add
    * @return the record with its status today
    * @throws ValidationException if a field is invalid, the expiry date is not after its issue date,
    *     or the level is above the partner's tier ({@code level})
@@ -48,6 +50,9 @@ public interface CertificationTracker {
    * history) and a new current record with the renewal's dates, the same name, area, level and
    * holder, and {@link Certification#renewalOf()} naming it, is added.
    *
+   * @param id the current certification
+   * @param expectedVersion the version the caller read
+   * @param renewal the renewal's dates
    * @return the new record with its status today
    * @throws ValidationException if the dates are invalid, the new expiry date is not after the old
    *     one, or the level is above the partner's tier now ({@code level})
@@ -61,6 +66,9 @@ public interface CertificationTracker {
    * Revokes a current certification: it becomes {@link CertificationState#REVOKED}, stays in the
    * history with who and why, and no longer counts anywhere. Allowed for inactive partners too.
    *
+   * @param id the current certification
+   * @param expectedVersion the version the caller read
+   * @param revocation who revokes it and why
    * @return the revoked record
    * @throws ValidationException if the revocation is invalid
    * @throws NotFoundException if there is no such certification
@@ -69,12 +77,19 @@ public interface CertificationTracker {
    */
   Certification revoke(CertificationId id, long expectedVersion, Revocation revocation);
 
-  /** The record with this id, in any state, if any. */
+  /**
+   * The record with this id, in any state, if any.
+   *
+   * @param id the certification's id
+   * @return the record, or empty if there is none
+   */
   Optional<Certification> find(CertificationId id);
 
   /**
    * The record with this id, in any state.
    *
+   * @param id the certification's id
+   * @return the record
    * @throws NotFoundException if there is none
    */
   Certification get(CertificationId id);
@@ -83,6 +98,8 @@ public interface CertificationTracker {
    * The partner's current certifications with their status today, soonest expiry first (then by
    * name, then id).
    *
+   * @param partnerId the partner
+   * @return the current certifications with their status
    * @throws NotFoundException if there is no such partner
    */
   List<TrackedCertification> certifications(PartnerId partnerId);
@@ -91,6 +108,8 @@ public interface CertificationTracker {
    * Every certification record of the partner in any state (current, renewed, revoked), oldest
    * first (by creation time, then id): its full history.
    *
+   * @param partnerId the partner
+   * @return every record of the partner, oldest first
    * @throws NotFoundException if there is no such partner
    */
   List<Certification> history(PartnerId partnerId);
@@ -102,6 +121,7 @@ public interface CertificationTracker {
    * #counts()}.
    *
    * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
+   * @return the certifications on the board, soonest expiry first
    * @throws ValidationException if {@code days} is out of range
    */
   List<TrackedCertification> expiringWithin(long days);
@@ -109,17 +129,32 @@ public interface CertificationTracker {
   /**
    * How many of the partner's current certifications are in each status today.
    *
+   * @param partnerId the partner
+   * @return the counts per status
    * @throws NotFoundException if there is no such partner
    */
   StatusCounts counts(PartnerId partnerId);
 
-  /** How many current certifications of the whole program are in each status today. */
+  /**
+   * How many current certifications of the whole program are in each status today.
+   *
+   * @return the counts per status
+   */
   StatusCounts counts();
 
-  /** The status today of a certification whose last valid day is {@code expiryDate}. */
+  /**
+   * The status today of a certification whose last valid day is {@code expiryDate}.
+   *
+   * @param expiryDate the certification's last valid day
+   * @return its status today
+   */
   CertificationStatus statusOf(LocalDate expiryDate);
 
-  /** The thresholds the statuses use. */
+  /**
+   * The thresholds the statuses use.
+   *
+   * @return the thresholds
+   */
   ExpiryThresholds thresholds();
 
   /**
@@ -146,6 +181,8 @@ public interface CertificationTracker {
    * change again later, before newer ones, without holding up other listeners; a name subscribed
    * before resumes after the last change it accepted, even in a new process.
    *
+   * @param name the listener's name, unique in the program
+   * @param listener the listener
    * @throws cloud.quazzar.partner.ValidationException if the name is null, blank, longer than 100
    *     characters or holds a control character, or the listener is null
    * @throws cloud.quazzar.partner.ConflictException ({@code DUPLICATE}) if a listener (of any kind)
@@ -157,6 +194,7 @@ public interface CertificationTracker {
    * Stops delivering to the listener subscribed under {@code name}; its cursor stays in the store,
    * so subscribing under the name again resumes where it stopped.
    *
+   * @param name the listener's name
    * @return whether a listener was subscribed under the name
    * @throws cloud.quazzar.partner.ValidationException if {@code name} is null
    */
@@ -165,6 +203,8 @@ public interface CertificationTracker {
   /**
    * The partner's eligibility today.
    *
+   * @param partnerId the partner
+   * @return the partner's eligibility report for today
    * @throws NotFoundException if there is no such partner
    */
   EligibilityReport eligibility(PartnerId partnerId);
@@ -173,11 +213,18 @@ public interface CertificationTracker {
    * The partner's eligibility on {@code date}: for a future day, what coming expiries will cost if
    * nothing is renewed.
    *
+   * @param partnerId the partner
+   * @param date the day evaluated
+   * @return the partner's eligibility report for that day
    * @throws ValidationException if {@code date} is null
    * @throws NotFoundException if there is no such partner
    */
   EligibilityReport eligibility(PartnerId partnerId, LocalDate date);
 
-  /** The eligibility requirements in force. */
+  /**
+   * The eligibility requirements in force.
+   *
+   * @return the requirements
+   */
   EligibilityRequirements requirements();
 }

@@ -37,6 +37,13 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
           new MinimumSkillAreas(3, CertificationLevel.ADVANCED),
           new MinimumServers(100));
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param byTier each tier's requirements; tiers left out have none; unmodifiable copy holding
+   *     every tier
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public EligibilityRequirements {
     List<Violation> v = new ArrayList<>();
     if (byTier == null) {
@@ -66,6 +73,9 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
   /**
    * A copy in which {@code tier} requires exactly {@code requirements} (none: open).
    *
+   * @param tier the tier
+   * @param requirements what it requires, none for no requirement
+   * @return the changed copy
    * @throws ValidationException ({@code tier}) if it is null, ({@code byTier.<tier>}) if a
    *     requirement is null
    */
@@ -76,7 +86,12 @@ public record EligibilityRequirements(Map<Tier, List<Requirement>> byTier) {
     return new EligibilityRequirements(copy);
   }
 
-  /** The requirements of {@code tier} (its own, not those of the tiers below). */
+  /**
+   * The requirements of {@code tier} (its own, not those of the tiers below).
+   *
+   * @param tier a tier
+   * @return its own requirements
+   */
   public List<Requirement> requirementsOf(Tier tier) {
     return byTier.getOrDefault(tier, List.of());
   }

@@ -30,6 +30,14 @@ public record ExpiryThresholds(long criticalDays, long warningDays) {
   /** The largest threshold accepted: 100 years of days. */
   public static final long MAX_DAYS = 36_500;
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param criticalDays below this many days to go a certification is CRITICAL; 1 or more
+   * @param warningDays up to this many days to go (inclusive) it is EXPIRING_SOON; more than {@code
+   *     criticalDays}, at most {@value #MAX_DAYS}
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public ExpiryThresholds {
     List<Violation> violations = new ArrayList<>(2);
     if (criticalDays <= 0) {
@@ -50,12 +58,21 @@ public record ExpiryThresholds(long criticalDays, long warningDays) {
   /**
    * Days from {@code today} to {@code expiryDate}: negative once it has passed, 0 on the expiry
    * date itself. Rule CERT-5: counted with {@link ChronoUnit#DAYS} between calendar dates.
+   *
+   * @param today the current date
+   * @param expiryDate the certification's last valid day
+   * @return the days left
    */
   public static long daysToExpiry(LocalDate today, LocalDate expiryDate) {
     return ChronoUnit.DAYS.between(today, expiryDate);
   }
 
-  /** The status for {@code daysToExpiry} days to go (rule CERT-4 above). Allocation-free. */
+  /**
+   * The status for {@code daysToExpiry} days to go (rule CERT-4 above). Allocation-free.
+   *
+   * @param daysToExpiry days to go, negative once expired
+   * @return the status
+   */
   public CertificationStatus statusOf(long daysToExpiry) {
     if (daysToExpiry < 0) {
       return CertificationStatus.EXPIRED;
@@ -69,7 +86,13 @@ public record ExpiryThresholds(long criticalDays, long warningDays) {
     return CertificationStatus.ACTIVE;
   }
 
-  /** The status on {@code today} of a certification whose last valid day is {@code expiryDate}. */
+  /**
+   * The status on {@code today} of a certification whose last valid day is {@code expiryDate}.
+   *
+   * @param expiryDate the certification's last valid day
+   * @param today the current date
+   * @return the status
+   */
   public CertificationStatus statusOn(LocalDate expiryDate, LocalDate today) {
     return statusOf(daysToExpiry(today, expiryDate));
   }
@@ -77,6 +100,9 @@ public record ExpiryThresholds(long criticalDays, long warningDays) {
   /**
    * The day counts that give {@code status}; the four ranges partition every day count.
    * EXPIRED: ..-1; CRITICAL: 0..c-1; EXPIRING_SOON: c..w; ACTIVE: w+1...
+   *
+   * @param status a status
+   * @return the day counts that give it
    */
   public DayRange band(CertificationStatus status) {
     return switch (status) {

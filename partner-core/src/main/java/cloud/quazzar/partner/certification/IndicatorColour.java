@@ -5,8 +5,12 @@ package cloud.quazzar.partner.certification;
  * red. How to paint it (CSS, ANSI, an icon) is the host's choice.
  */
 public enum IndicatorColour {
+  /** Active. */
   GREEN,
+  /** Expiring soon. */
   YELLOW,
+  /** Critical: close to expiry. */
   ORANGE,
+  /** Expired. */
   RED
 }

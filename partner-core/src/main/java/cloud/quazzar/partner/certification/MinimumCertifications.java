@@ -24,6 +24,14 @@ public record MinimumCertifications(long count, CertificationLevel minimumLevel,
   /** The largest count accepted. */
   public static final long MAX = 10_000;
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param count 1 to {@value #MAX}
+   * @param minimumLevel the lowest level that counts
+   * @param areas the skill areas that count; empty for any area; unmodifiable copy
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MinimumCertifications {
     List<Violation> v = new ArrayList<>(3);
     if (count < 1 || count > MAX) {
@@ -41,12 +49,24 @@ public record MinimumCertifications(long count, CertificationLevel minimumLevel,
     areas = areas.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(areas));
   }
 
-  /** {@code count} certifications at {@code minimumLevel} or above in any area. */
+  /**
+   * {@code count} certifications at {@code minimumLevel} or above in any area.
+   *
+   * @param count how many certifications, 1 or more
+   * @param minimumLevel the lowest level that counts
+   * @return the requirement
+   */
   public static MinimumCertifications atLevel(long count, CertificationLevel minimumLevel) {
     return new MinimumCertifications(count, minimumLevel, Set.of());
   }
 
-  /** Whether a certification of this area and level counts towards this requirement. */
+  /**
+   * Whether a certification of this area and level counts towards this requirement.
+   *
+   * @param area the certification's skill area
+   * @param level the certification's level
+   * @return true if it counts
+   */
   public boolean counts(SkillArea area, CertificationLevel level) {
     return level.isAtLeast(minimumLevel) && (areas.isEmpty() || areas.contains(area));
   }

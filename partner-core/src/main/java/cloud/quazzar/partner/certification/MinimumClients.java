@@ -10,6 +10,12 @@ import cloud.quazzar.partner.ValidationException;
  * @param count 1 or more
  */
 public record MinimumClients(long count) implements Requirement {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param count 1 or more
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MinimumClients {
     if (count < 1) {
       throw ValidationException.of("count", "must be 1 or more (leave the requirement out for none), got " + count);

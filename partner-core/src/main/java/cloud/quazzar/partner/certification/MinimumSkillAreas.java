@@ -15,6 +15,13 @@ import java.util.List;
  * @param minimumLevel the lowest level that counts
  */
 public record MinimumSkillAreas(long count, CertificationLevel minimumLevel) implements Requirement {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param count how many skill areas, 1 to the number of skill areas (4)
+   * @param minimumLevel the lowest level that counts
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MinimumSkillAreas {
     List<Violation> v = new ArrayList<>(2);
     int max = SkillArea.values().length;

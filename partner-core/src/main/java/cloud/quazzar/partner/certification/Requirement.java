@@ -14,6 +14,10 @@ package cloud.quazzar.partner.certification;
 public sealed interface Requirement
     permits MinimumCertifications, MinimumSkillAreas, MinimumServers, MinimumClients {
 
-  /** The requirement in words, e.g. {@code "at least 2 certifications at ADVANCED or above"}. */
+  /**
+   * The requirement in words, e.g. {@code "at least 2 certifications at ADVANCED or above"}.
+   *
+   * @return the description
+   */
   String describe();
 }

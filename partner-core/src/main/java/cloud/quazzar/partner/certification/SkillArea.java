@@ -20,7 +20,11 @@ public enum SkillArea {
     this.displayName = displayName;
   }
 
-  /** The name to show, e.g. {@code "Kubernetes Operations"}. */
+  /**
+   * The name to show, e.g. {@code "Kubernetes Operations"}.
+   *
+   * @return the display name
+   */
   public String displayName() {
     return displayName;
   }

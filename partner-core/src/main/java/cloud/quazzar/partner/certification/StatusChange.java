@@ -17,6 +17,15 @@ import java.time.LocalDate;
  * @param on the day of the sweep that found it, in the program's zone
  */
 public record StatusChange(Certification certification, CertificationStatus from, CertificationStatus to, LocalDate on) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param certification the current record
+   * @param from the status last reported (for a renewal: the renewed record's)
+   * @param to the status on {@code on}
+   * @param on the day of the sweep that found it, in the program's zone
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public StatusChange {
     requireNonNull(certification, "certification");
     requireNonNull(from, "from");
@@ -27,7 +36,11 @@ public record StatusChange(Certification certification, CertificationStatus from
     }
   }
 
-  /** Whether the status got better (only a renewal does that). */
+  /**
+   * Whether the status got better (only a renewal does that).
+   *
+   * @return true if the status improved
+   */
   public boolean improved() {
     return from.isWorseThan(to);
   }

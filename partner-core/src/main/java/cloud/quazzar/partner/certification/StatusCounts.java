@@ -14,6 +14,15 @@ public record StatusCounts(long active, long expiringSoon, long critical, long e
   /** No certifications. */
   public static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0);
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param active ACTIVE (green)
+   * @param expiringSoon EXPIRING_SOON (yellow)
+   * @param critical CRITICAL (orange)
+   * @param expired EXPIRED (red)
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public StatusCounts {
     if (active < 0 || expiringSoon < 0 || critical < 0 || expired < 0) {
       throw ValidationException.of(active < 0 ? "active" : expiringSoon < 0 ? "expiringSoon" : critical < 0 ? "critical"
@@ -21,7 +30,12 @@ public record StatusCounts(long active, long expiringSoon, long critical, long e
     }
   }
 
-  /** The count of {@code status}. */
+  /**
+   * The count of {@code status}.
+   *
+   * @param status a status
+   * @return how many current certifications are in it
+   */
   public long count(CertificationStatus status) {
     return switch (status) {
       case ACTIVE -> active;
@@ -31,7 +45,11 @@ public record StatusCounts(long active, long expiringSoon, long critical, long e
     };
   }
 
-  /** All current certifications. */
+  /**
+   * All current certifications.
+   *
+   * @return the sum of the four counts
+   */
   public long total() {
     return active + expiringSoon + critical + expired;
   }

@@ -37,18 +37,38 @@ public record AdjustmentRequest(
     @NotBlank @Size(max = 500) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String reason) {
 
-  /** {@code rate} on top of the partner's combined rate, from today, open-ended. */
+  /**
+   * {@code rate} on top of the partner's combined rate, from today, open-ended.
+   *
+   * @param rate the extra rate
+   * @param createdBy who sets it
+   * @param reason why
+   * @return the request
+   */
   public static AdjustmentRequest extra(Rate rate, String createdBy, String reason) {
     return new AdjustmentRequest(AdjustmentKind.EXTRA, rate, Optional.empty(), Optional.empty(), createdBy, reason);
   }
 
-  /** {@code rate} instead of the tier's base rate, from today, open-ended. */
+  /**
+   * {@code rate} instead of the tier's base rate, from today, open-ended.
+   *
+   * @param rate the rate that replaces the base rate
+   * @param createdBy who sets it
+   * @param reason why
+   * @return the request
+   */
   public static AdjustmentRequest replaceBase(Rate rate, String createdBy, String reason) {
     return new AdjustmentRequest(AdjustmentKind.REPLACE_BASE, rate, Optional.empty(), Optional.empty(), createdBy,
         reason);
   }
 
-  /** No adjustment from today: ends the partner's earlier adjustments. */
+  /**
+   * No adjustment from today: ends the partner's earlier adjustments.
+   *
+   * @param createdBy who sets it
+   * @param reason why
+   * @return the request
+   */
   public static AdjustmentRequest none(String createdBy, String reason) {
     return new AdjustmentRequest(AdjustmentKind.NONE, Rate.ZERO, Optional.empty(), Optional.empty(), createdBy,
         reason);
@@ -57,6 +77,8 @@ public record AdjustmentRequest(
   /**
    * This request starting on {@code date} (inclusive).
    *
+   * @param date the first day
+   * @return the changed copy
    * @throws ValidationException ({@code effectiveFrom}) if {@code date} is null
    */
   public AdjustmentRequest withEffectiveFrom(LocalDate date) {
@@ -67,6 +89,8 @@ public record AdjustmentRequest(
   /**
    * This request ending with {@code date}: its last day (inclusive).
    *
+   * @param date the last day
+   * @return the changed copy
    * @throws ValidationException ({@code effectiveUntil}) if {@code date} is null
    */
   public AdjustmentRequest withEffectiveUntil(LocalDate date) {

@@ -29,6 +29,12 @@ public record BatchQuote(
     Money totalNet) {
 
   /**
+   * @param date the date quoted for
+   * @param policyVersion the version in force that day, used for every item
+   * @param quotes one quote per item, in order; unmodifiable
+   * @param totalGross the sum of the gross amounts
+   * @param totalDiscount the sum of the discounts, 0 to {@code totalGross}
+   * @param totalNet the sum of the net amounts: {@code totalGross - totalDiscount}
    * @throws ValidationException listing every null component, a version not in force on the date
    *     ({@code policyVersion}), totals in different currencies ({@code totalDiscount}, {@code
    *     totalNet}), a discount outside 0 to the gross ({@code totalDiscount}), and a net other than

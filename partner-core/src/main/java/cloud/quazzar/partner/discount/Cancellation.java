@@ -15,6 +15,9 @@ import java.util.ArrayList;
  */
 public record Cancellation(Instant cancelledAt, String cancelledBy, String reason) {
   /**
+   * @param cancelledAt when it was cancelled
+   * @param cancelledBy who cancelled it ({@link CancelRequest#cancelledBy()}, cleaned)
+   * @param reason why
    * @throws ValidationException listing every null component
    */
   public Cancellation {

@@ -26,8 +26,11 @@ public enum Combination {
    * 20,000 for {@link #ADDITIVE}, at most 10,000 for {@link #COMPOUND}. Non-decreasing in both
    * arguments, which keeps a monotone policy monotone.
    *
+   * @param base the tier's base rate
+   * @param bonus the volume bonus
    * @param rounding how {@link #COMPOUND} rounds to a basis point; {@link RoundingMode#UNNECESSARY}
    *     throws {@link ArithmeticException} when rounding is needed
+   * @return the combined rate, in basis points
    */
   public int combine(Rate base, Rate bonus, RoundingMode rounding) {
     int b = base.basisPoints();

@@ -14,16 +14,27 @@ import java.time.LocalDate;
  * <p>{@link #rate} allocates nothing; {@link #quote} allocates only the quote.
  */
 public interface DiscountCalculator {
-  /** The date this calculator quotes for. */
+  /**
+   * The date this calculator quotes for.
+   *
+   * @return the date
+   */
   LocalDate date();
 
-  /** The policy version in force on {@link #date()}. */
+  /**
+   * The policy version in force on {@link #date()}.
+   *
+   * @return the policy version
+   */
   PolicyVersion policyVersion();
 
   /**
    * The total rate for {@code tier} at {@code serverCount} servers: a shared {@link Rate}
    * instance, so it allocates nothing.
    *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @return the total rate
    * @throws ValidationException if {@code tier} is null or {@code serverCount} negative
    */
   Rate rate(Tier tier, long serverCount);
@@ -31,6 +42,10 @@ public interface DiscountCalculator {
   /**
    * The quote for {@code tier}, {@code serverCount} servers and {@code gross}.
    *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @param gross the gross amount, 0 or more
+   * @return the quote
    * @throws ValidationException listing a null tier, a negative server count, a null or negative
    *     gross
    */

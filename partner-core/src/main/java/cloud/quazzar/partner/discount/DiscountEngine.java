@@ -58,6 +58,8 @@ public interface DiscountEngine {
    * Makes {@code policy} a new version, effective from {@code change.effectiveFrom()} (today if
    * empty).
    *
+   * @param policy the policy
+   * @param change when it takes effect, who sets it and why
    * @return the new version, numbered one more than the latest
    * @throws ValidationException if the policy or change is missing or invalid, or the effective
    *     date is before today
@@ -67,6 +69,9 @@ public interface DiscountEngine {
   /**
    * Cancels a version that has not yet taken effect; it stays in the history, marked cancelled.
    *
+   * @param version the version to cancel
+   * @param request who cancels it and why
+   * @return the cancelled version
    * @throws ValidationException if {@code version < 1} or the request is invalid
    * @throws NotFoundException if there is no such version
    * @throws ConflictException ({@code STATE}) if it is already cancelled or already in force
@@ -74,12 +79,18 @@ public interface DiscountEngine {
    */
   PolicyVersion cancelPolicy(int version, CancelRequest request);
 
-  /** Every version ever set, cancelled ones included, oldest first. */
+  /**
+   * Every version ever set, cancelled ones included, oldest first.
+   *
+   * @return every version, oldest first
+   */
   List<PolicyVersion> policyHistory();
 
   /**
    * The version in force on {@code date}, if any.
    *
+   * @param date the day asked about
+   * @return the version in force, or empty if none is
    * @throws ValidationException if {@code date} is null
    */
   Optional<PolicyVersion> policyOn(LocalDate date);
@@ -87,6 +98,8 @@ public interface DiscountEngine {
   /**
    * The version in force on {@code date}, compiled for fast quoting.
    *
+   * @param date the day asked about
+   * @return a calculator for that day
    * @throws ValidationException if {@code date} is null
    * @throws NotFoundException if no version is in force on {@code date}
    */
@@ -95,6 +108,8 @@ public interface DiscountEngine {
   /**
    * Sets a new version of {@code partnerId}'s adjustment.
    *
+   * @param partnerId the partner
+   * @param request the adjustment
    * @return the new version, numbered one more than the partner's latest
    * @throws ValidationException if the request is invalid: start before today, end before start,
    *     a NONE adjustment with a rate other than 0%
@@ -105,6 +120,10 @@ public interface DiscountEngine {
   /**
    * Cancels a version of a partner's adjustment that has not yet taken effect.
    *
+   * @param partnerId the partner
+   * @param version the adjustment version to cancel
+   * @param request who cancels it and why
+   * @return the cancelled version
    * @throws ValidationException if the arguments are invalid
    * @throws NotFoundException if there is no such partner or version
    * @throws ConflictException ({@code STATE}) if it is already cancelled or already started
@@ -114,6 +133,8 @@ public interface DiscountEngine {
   /**
    * Every version of the partner's adjustment, cancelled ones included, oldest first.
    *
+   * @param partnerId the partner
+   * @return the partner's adjustment versions
    * @throws NotFoundException if there is no such partner
    */
   List<PartnerAdjustment> adjustmentHistory(PartnerId partnerId);
@@ -121,6 +142,9 @@ public interface DiscountEngine {
   /**
    * The partner's adjustment in force on {@code date}, if any (a NONE version in force means none).
    *
+   * @param partnerId the partner
+   * @param date the day asked about
+   * @return the adjustment in force, or empty if none is
    * @throws NotFoundException if there is no such partner
    */
   Optional<PartnerAdjustment> adjustmentOn(PartnerId partnerId, LocalDate date);
@@ -129,6 +153,9 @@ public interface DiscountEngine {
    * Today's quote for the partner: its current tier and server count from the registry, its
    * adjustment in force today, the policy version in force today.
    *
+   * @param partnerId the partner
+   * @param gross the gross amount, 0 or more
+   * @return the quote
    * @throws ValidationException if an argument is null or {@code gross} negative
    * @throws NotFoundException if there is no such partner, or no policy is in force today
    */
@@ -138,6 +165,10 @@ public interface DiscountEngine {
    * The partner's quote for {@code date}: its current tier and server count from the registry, its
    * adjustment in force on {@code date}, the policy version in force on {@code date}.
    *
+   * @param partnerId the partner
+   * @param date the day quoted for
+   * @param gross the gross amount, 0 or more
+   * @return the quote
    * @throws ValidationException if an argument is null or {@code gross} negative
    * @throws NotFoundException if there is no such partner, or no policy is in force on the date
    */
@@ -146,6 +177,11 @@ public interface DiscountEngine {
   /**
    * The quote for an explicit tier and server count on {@code date} (no adjustment).
    *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @param date the day quoted for
+   * @param gross the gross amount, 0 or more
+   * @return the quote
    * @throws ValidationException listing a null tier, date or gross, a negative server count or
    *     gross
    * @throws NotFoundException if no policy is in force on the date
@@ -156,7 +192,10 @@ public interface DiscountEngine {
    * A billing run: quotes every item for {@code date} under the one version in force that day,
    * looked up once, with each item's partner adjustment in force that day, and totals the run.
    *
+   * @param date the day quoted for
    * @param currency the run's currency: every item's gross must be in it
+   * @param items the items, each a partner and a gross amount
+   * @return the quotes, in the items' order, and the totals
    * @throws ValidationException listing null items and items in another currency by index (e.g.
    *     {@code items[7].gross}; the first 100 are listed, then a count), or totals that would not
    *     fit in an amount

@@ -69,6 +69,14 @@ public record DiscountPolicy(
   public static final int MAX_STEPS = 1000;
 
   /**
+   * @param baseRates the base rate of each tier; every tier present; unmodifiable, in tier order
+   * @param volumeSchedule the steps every tier uses unless {@code tierSchedules} has its own; may
+   *     be empty; unmodifiable
+   * @param tierSchedules schedules that replace {@code volumeSchedule} for some tiers; unmodifiable
+   * @param combination how base and bonus combine (default {@link Combination#ADDITIVE})
+   * @param cap the most any total rate may be ({@link Rate#FULL}, i.e. no cap, by default)
+   * @param rounding how discount amounts round to the currency's minor unit, and compound rates to
+   *     a basis point ({@link RoundingMode#HALF_UP} by default)
    * @throws ValidationException listing every broken rule (see the class description)
    */
   public DiscountPolicy {
@@ -78,23 +86,41 @@ public record DiscountPolicy(
     tierSchedules = valid.tierSchedules();
   }
 
-  /** A builder with ADDITIVE combination, no cap and HALF_UP rounding. */
+  /**
+   * A builder with ADDITIVE combination, no cap and HALF_UP rounding.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The base rate of {@code tier}. */
+  /**
+   * The base rate of {@code tier}.
+   *
+   * @param tier the tier
+   * @return its base rate
+   */
   public Rate baseRate(Tier tier) {
     return requireNonNull(baseRates.get(tier), "every tier has a base rate"); // checked on construction
   }
 
-  /** The schedule {@code tier} uses: its own from {@link #tierSchedules()}, else the shared one. */
+  /**
+   * The schedule {@code tier} uses: its own from {@link #tierSchedules()}, else the shared one.
+   *
+   * @param tier the tier
+   * @return its schedule, steps in increasing threshold order
+   */
   public List<VolumeStep> scheduleFor(Tier tier) {
     List<VolumeStep> own = tierSchedules.get(tier);
     return own != null ? own : volumeSchedule;
   }
 
-  /** Whether a cap below 100% is set. */
+  /**
+   * Whether a cap below 100% is set.
+   *
+   * @return true if a cap below 100% is set
+   */
   public boolean hasCap() {
     return cap.basisPoints() < Rate.MAX_BASIS_POINTS;
   }
@@ -102,6 +128,10 @@ public record DiscountPolicy(
   /**
    * The step of {@code tier}'s schedule that {@code serverCount} reaches: the highest whose minimum
    * is at most {@code serverCount} (rule DISC-1), or empty if it reaches none.
+   *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @return the step reached, or empty
    */
   public Optional<VolumeStep> stepReached(Tier tier, long serverCount) {
     VolumeStep reached = null;
@@ -116,12 +146,22 @@ public record DiscountPolicy(
   /**
    * The combined rate in basis points before the cap: {@code combination.combine(base, bonus)}
    * plus {@code extra} (a partner's extra rate, added after combining). May pass 10,000.
+   *
+   * @param base the tier's base rate
+   * @param bonus the volume bonus
+   * @param extra the partner's extra rate, 0% for none
+   * @return the combined rate, in basis points
    */
   public int uncappedBasisPoints(Rate base, Rate bonus, Rate extra) {
     return combination.combine(base, bonus, rounding) + extra.basisPoints();
   }
 
-  /** {@code uncappedBasisPoints} limited by the cap (itself at most 100%). */
+  /**
+   * {@code uncappedBasisPoints} limited by the cap (itself at most 100%).
+   *
+   * @param uncappedBasisPoints the combined rate, in basis points
+   * @return the rate after the cap
+   */
   public Rate cappedRate(int uncappedBasisPoints) {
     return uncappedBasisPoints > cap.basisPoints() ? cap : Rate.ofBasisPoints(uncappedBasisPoints);
   }
@@ -129,6 +169,10 @@ public record DiscountPolicy(
   /**
    * The total rate for {@code tier} at {@code serverCount} servers, without adjustments: the
    * reference definition, written for clarity; the engine computes the same from a compiled form.
+   *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @return the total rate
    */
   public Rate totalRate(Tier tier, long serverCount) {
     Rate bonus = stepReached(tier, serverCount).map(VolumeStep::bonus).orElse(Rate.ZERO);
@@ -139,6 +183,8 @@ public record DiscountPolicy(
    * A builder starting from this policy's values, to derive a changed policy: each option still
    * may be set once, replacing this policy's value (as it replaces a default of {@link
    * #builder()}); steps added are appended to this policy's schedules.
+   *
+   * @return a builder holding this policy's values
    */
   public Builder toBuilder() {
     return new Builder(this);
@@ -230,6 +276,9 @@ public record DiscountPolicy(
     /**
      * Sets {@code tier}'s base rate, as a percentage such as {@code "15"} or {@code "15.25"}.
      *
+     * @param tier the tier
+     * @param percent the rate as a percentage, 0 to 100, at most two decimals
+     * @return this builder
      * @throws ConfigurationException if {@code tier}'s base rate was set on this builder already
      */
     public Builder baseRate(Tier tier, String percent) {
@@ -239,6 +288,9 @@ public record DiscountPolicy(
     /**
      * Sets {@code tier}'s base rate.
      *
+     * @param tier the tier
+     * @param rate the rate
+     * @return this builder
      * @throws ConfigurationException if {@code tier}'s base rate was set on this builder already
      */
     public Builder baseRate(Tier tier, Rate rate) {
@@ -256,12 +308,22 @@ public record DiscountPolicy(
     /**
      * Appends a step to the shared schedule: {@code minServerCount} or more servers earn {@code
      * bonusPercent}.
+     *
+     * @param minServerCount the step's lowest server count, 0 or more
+     * @param bonusPercent the bonus as a percentage, such as {@code "5"}
+     * @return this builder
      */
     public Builder volumeStep(long minServerCount, String bonusPercent) {
       return addStep(minServerCount, bonusPercent);
     }
 
-    /** Appends a step to the shared schedule: {@code minServerCount} or more servers earn {@code bonus}. */
+    /**
+     * Appends a step to the shared schedule: {@code minServerCount} or more servers earn {@code bonus}.
+     *
+     * @param minServerCount the step's lowest server count, 0 or more
+     * @param bonus the bonus
+     * @return this builder
+     */
     public Builder volumeStep(long minServerCount, Rate bonus) {
       return addStep(minServerCount, bonus);
     }
@@ -275,6 +337,8 @@ public record DiscountPolicy(
     /**
      * Gives {@code tier} its own schedule, empty until steps are added (an empty one: no bonus).
      *
+     * @param tier the tier
+     * @return this builder
      * @throws ConfigurationException if {@code tier} has its own schedule already (from an earlier
      *     call, from {@link #tierVolumeStep}, or from the policy of {@link #toBuilder()})
      */
@@ -290,12 +354,26 @@ public record DiscountPolicy(
       return this;
     }
 
-    /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
+    /**
+     * Appends a step to {@code tier}'s own schedule (creating it if needed).
+     *
+     * @param tier the tier
+     * @param minServerCount the step's lowest server count, 0 or more
+     * @param bonusPercent the bonus as a percentage, such as {@code "5"}
+     * @return this builder
+     */
     public Builder tierVolumeStep(Tier tier, long minServerCount, String bonusPercent) {
       return addTierStep(tier, minServerCount, bonusPercent);
     }
 
-    /** Appends a step to {@code tier}'s own schedule (creating it if needed). */
+    /**
+     * Appends a step to {@code tier}'s own schedule (creating it if needed).
+     *
+     * @param tier the tier
+     * @param minServerCount the step's lowest server count, 0 or more
+     * @param bonus the bonus
+     * @return this builder
+     */
     public Builder tierVolumeStep(Tier tier, long minServerCount, Rate bonus) {
       return addTierStep(tier, minServerCount, bonus);
     }
@@ -311,6 +389,8 @@ public record DiscountPolicy(
     /**
      * How base and bonus combine (default ADDITIVE).
      *
+     * @param combination how base and bonus combine
+     * @return this builder
      * @throws ConfigurationException if set on this builder already
      */
     public Builder combination(Combination combination) {
@@ -322,6 +402,8 @@ public record DiscountPolicy(
     /**
      * Caps every total rate, as a percentage such as {@code "25"}.
      *
+     * @param percent the cap as a percentage, 0 to 100
+     * @return this builder
      * @throws ConfigurationException if set on this builder already
      */
     public Builder cap(String percent) {
@@ -333,6 +415,8 @@ public record DiscountPolicy(
     /**
      * Caps every total rate ({@link Rate#FULL}: no cap, the default).
      *
+     * @param cap the cap
+     * @return this builder
      * @throws ConfigurationException if set on this builder already
      */
     public Builder cap(Rate cap) {
@@ -344,6 +428,8 @@ public record DiscountPolicy(
     /**
      * How amounts round to the minor unit (default HALF_UP).
      *
+     * @param rounding the rounding mode
+     * @return this builder
      * @throws ConfigurationException if set on this builder already
      */
     public Builder rounding(RoundingMode rounding) {
@@ -355,6 +441,7 @@ public record DiscountPolicy(
     /**
      * The policy.
      *
+     * @return the policy
      * @throws ValidationException listing every bad entry and every broken rule, by entry name
      * @throws ConfigurationException if this builder has built a policy already
      */

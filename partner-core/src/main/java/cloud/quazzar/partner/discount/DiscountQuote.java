@@ -100,43 +100,75 @@ public final class DiscountQuote {
         + ", steps " + steps + ", gross " + gross + ", discount " + discount + " minor units");
   }
 
-  /** The date, policy version and adjustment this quote is based on. */
+  /**
+   * The date, policy version and adjustment this quote is based on.
+   *
+   * @return the quote's basis
+   */
   public QuoteBasis basis() {
     return basis;
   }
 
-  /** The date quoted for; the policy version is the one in force that day. */
+  /**
+   * The date quoted for; the policy version is the one in force that day.
+   *
+   * @return the date
+   */
   public LocalDate date() {
     return basis.date();
   }
 
-  /** The policy version applied. */
+  /**
+   * The policy version applied.
+   *
+   * @return the policy version
+   */
   public PolicyVersion policyVersion() {
     return basis.policyVersion();
   }
 
-  /** The partner's tier. */
+  /**
+   * The partner's tier.
+   *
+   * @return the tier
+   */
   public Tier tier() {
     return TIERS[packed >>> TIER_SHIFT];
   }
 
-  /** The partner's server count. */
+  /**
+   * The partner's server count.
+   *
+   * @return the server count
+   */
   public long serverCount() {
     return serverCount;
   }
 
-  /** The tier's base rate in the policy (before any adjustment replaces it). */
+  /**
+   * The tier's base rate in the policy (before any adjustment replaces it).
+   *
+   * @return the policy's base rate for the tier
+   */
   public Rate baseRate() {
     return policyVersion().policy().baseRate(tier());
   }
 
-  /** The base rate actually used: the adjustment's replacement, if any, else {@link #baseRate()}. */
+  /**
+   * The base rate actually used: the adjustment's replacement, if any, else {@link #baseRate()}.
+   *
+   * @return the base rate used
+   */
   public Rate effectiveBaseRate() {
     PartnerAdjustment adjustment = basis.adjustment().orElse(null);
     return adjustment != null && adjustment.kind() == AdjustmentKind.REPLACE_BASE ? adjustment.rate() : baseRate();
   }
 
-  /** The volume step reached: the highest whose minimum is at most the server count, if any. */
+  /**
+   * The volume step reached: the highest whose minimum is at most the server count, if any.
+   *
+   * @return the step reached, or empty
+   */
   public Optional<VolumeStep> volumeStep() {
     return Optional.ofNullable(step());
   }
@@ -146,34 +178,58 @@ public final class DiscountQuote {
     return reached == 0 ? null : policyVersion().policy().scheduleFor(tier()).get(reached - 1);
   }
 
-  /** The bonus of the step reached, 0% if none. */
+  /**
+   * The bonus of the step reached, 0% if none.
+   *
+   * @return the volume bonus
+   */
   public Rate volumeBonus() {
     VolumeStep step = step();
     return step == null ? Rate.ZERO : step.bonus();
   }
 
-  /** The partner's adjustment in force on the date, if any (never a NONE adjustment). */
+  /**
+   * The partner's adjustment in force on the date, if any (never a NONE adjustment).
+   *
+   * @return the adjustment applied, or empty
+   */
   public Optional<PartnerAdjustment> adjustment() {
     return basis.adjustment();
   }
 
-  /** The extra rate of an EXTRA adjustment, 0% otherwise. */
+  /**
+   * The extra rate of an EXTRA adjustment, 0% otherwise.
+   *
+   * @return the extra rate
+   */
   public Rate extraRate() {
     PartnerAdjustment adjustment = basis.adjustment().orElse(null);
     return adjustment != null && adjustment.kind() == AdjustmentKind.EXTRA ? adjustment.rate() : Rate.ZERO;
   }
 
-  /** The combined rate before the cap, in basis points; may pass 10,000 for additive policies. */
+  /**
+   * The combined rate before the cap, in basis points; may pass 10,000 for additive policies.
+   *
+   * @return the combined rate before the cap, in basis points
+   */
   public int uncappedBasisPoints() {
     return policyVersion().policy().uncappedBasisPoints(effectiveBaseRate(), volumeBonus(), extraRate());
   }
 
-  /** The cap in force: the policy's cap, or 100% when it has none. */
+  /**
+   * The cap in force: the policy's cap, or 100% when it has none.
+   *
+   * @return the cap
+   */
   public Rate cap() {
     return policyVersion().policy().cap();
   }
 
-  /** Whether the cap (or the 100% bound) lowered the combined rate. */
+  /**
+   * Whether the cap (or the 100% bound) lowered the combined rate.
+   *
+   * @return true if the cap lowered the rate
+   */
   public boolean capApplied() {
     return (packed & CAPPED) != 0;
   }
@@ -181,12 +237,18 @@ public final class DiscountQuote {
   /**
    * The total discount rate. A shared {@link Rate} instance: allocates nothing, so a hot loop may
    * read {@code totalRate().basisPoints()}.
+   *
+   * @return the total rate
    */
   public Rate totalRate() {
     return Rate.shared(packed & (CAPPED - 1)); // 0 to 10,000: checked by the constructor
   }
 
-  /** The amount quoted, before the discount. */
+  /**
+   * The amount quoted, before the discount.
+   *
+   * @return the gross amount
+   */
   public Money gross() {
     return gross;
   }
@@ -196,12 +258,18 @@ public final class DiscountQuote {
    * the minor units the quote keeps; a compiled loop that reads only {@code
    * discount().minorUnits()} allocates nothing, as escape analysis removes the {@link Money}
    * (measured in {@code docs/benchmarks.md}, "Discounts"), so there is no second accessor for it.
+   *
+   * @return the discount
    */
   public Money discount() {
     return Money.ofMinor(discountMinorUnits, gross.currency());
   }
 
-  /** What remains to pay: gross - discount, exactly. */
+  /**
+   * What remains to pay: gross - discount, exactly.
+   *
+   * @return the net amount
+   */
   public Money net() {
     return Money.ofMinor(gross.minorUnits() - discountMinorUnits, gross.currency());
   }
@@ -210,6 +278,8 @@ public final class DiscountQuote {
    * The quote as lines a person can check, one per part: date and policy version, tier, base
    * rate, volume step, the adjustment (its own line, if any), combination, cap, total rate, gross,
    * discount and net.
+   *
+   * @return the explanation, one line per part
    */
   public List<String> explanation() {
     DiscountPolicy policy = policyVersion().policy();

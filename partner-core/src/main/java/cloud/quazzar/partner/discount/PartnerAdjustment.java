@@ -45,6 +45,16 @@ public record PartnerAdjustment(
     Optional<Cancellation> cancellation) {
 
   /**
+   * @param partnerId the partner
+   * @param version 1 or more, per partner
+   * @param kind what it does
+   * @param rate the extra or replacement rate (0% for NONE)
+   * @param effectiveFrom the first day it applies (inclusive)
+   * @param effectiveUntil the last day it applies (inclusive), if it ends; empty for open-ended
+   * @param createdAt when it was set
+   * @param createdBy who set it ({@link AdjustmentRequest#createdBy()}, cleaned)
+   * @param reason why
+   * @param cancellation its cancellation, if cancelled before taking effect
    * @throws ValidationException listing every null component, a version below 1, an end before
    *     the start ({@code effectiveUntil}), and a NONE adjustment with a rate other than 0%
    *     ({@code rate})
@@ -67,7 +77,11 @@ public record PartnerAdjustment(
         "createdBy", createdBy, "reason", reason, "cancellation", cancellation);
   }
 
-  /** Whether it was cancelled (and so never applies). */
+  /**
+   * Whether it was cancelled (and so never applies).
+   *
+   * @return true if it was cancelled
+   */
   public boolean isCancelled() {
     return cancellation.isPresent();
   }
@@ -75,6 +89,9 @@ public record PartnerAdjustment(
   /**
    * Whether it is not cancelled and its period ({@code effectiveFrom} to {@code effectiveUntil},
    * both inclusive) contains {@code date}.
+   *
+   * @param date the day asked about
+   * @return true if it applies on that day
    */
   public boolean covers(LocalDate date) {
     return !isCancelled() && !date.isBefore(effectiveFrom) && effectiveUntil.map(u -> !date.isAfter(u)).orElse(true);
@@ -83,6 +100,8 @@ public record PartnerAdjustment(
   /**
    * This version with {@code cancellation} recorded.
    *
+   * @param cancellation who cancelled it, when and why
+   * @return the cancelled version
    * @throws ValidationException ({@code cancellation}) if {@code cancellation} is null
    */
   public PartnerAdjustment withCancellation(Cancellation cancellation) {
@@ -90,7 +109,11 @@ public record PartnerAdjustment(
         createdBy, reason, Optional.of(ValidationException.requireNonNull(cancellation, "cancellation")));
   }
 
-  /** {@code adjustment v2: extra +2% (2026-01-01 to 2026-06-30): strategic account}. */
+  /**
+   * {@code adjustment v2: extra +2% (2026-01-01 to 2026-06-30): strategic account}.
+   *
+   * @return the label
+   */
   public String label() {
     String what = switch (kind) {
       case EXTRA -> "extra +" + rate;

@@ -28,7 +28,13 @@ public record PolicyChange(
     @NotBlank @Size(max = 500) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
         @Nullable String reason) {
 
-  /** A version in force from today. */
+  /**
+   * A version in force from today.
+   *
+   * @param createdBy who sets the version
+   * @param reason why
+   * @return the change
+   */
   public static PolicyChange today(String createdBy, String reason) {
     return new PolicyChange(Optional.empty(), createdBy, reason);
   }
@@ -37,6 +43,10 @@ public record PolicyChange(
    * A version in force from {@code effectiveFrom} (inclusive; today or a future date: scheduled
    * ahead; {@link DiscountEngine#setPolicy} refuses a past one).
    *
+   * @param effectiveFrom the first day the version is in force
+   * @param createdBy who sets the version
+   * @param reason why
+   * @return the change
    * @throws ValidationException ({@code effectiveFrom}) if {@code effectiveFrom} is null: use
    *     {@link #today} for today
    */

@@ -37,6 +37,14 @@ public record PolicyVersion(
     Optional<Cancellation> cancellation) {
 
   /**
+   * @param version the version number, 1 or more
+   * @param effectiveFrom the first day it is in force (inclusive); it stays in force until the day
+   *     before another version's first day
+   * @param policy the policy
+   * @param createdAt when it was set
+   * @param createdBy who set it ({@link PolicyChange#createdBy()}, cleaned)
+   * @param reason why
+   * @param cancellation its cancellation, if it was cancelled before taking effect
    * @throws ValidationException listing every null component and a version below 1
    */
   public PolicyVersion {
@@ -48,7 +56,11 @@ public record PolicyVersion(
         "createdBy", createdBy, "reason", reason, "cancellation", cancellation);
   }
 
-  /** Whether it was cancelled (and so is never in force). */
+  /**
+   * Whether it was cancelled (and so is never in force).
+   *
+   * @return true if it was cancelled
+   */
   public boolean isCancelled() {
     return cancellation.isPresent();
   }
@@ -56,6 +68,8 @@ public record PolicyVersion(
   /**
    * This version with {@code cancellation} recorded.
    *
+   * @param cancellation who cancelled it, when and why
+   * @return the cancelled version
    * @throws ValidationException ({@code cancellation}) if {@code cancellation} is null
    */
   public PolicyVersion withCancellation(Cancellation cancellation) {
@@ -63,7 +77,11 @@ public record PolicyVersion(
         Optional.of(ValidationException.requireNonNull(cancellation, "cancellation")));
   }
 
-  /** {@code policy version 3 (effective 2026-01-01)}. */
+  /**
+   * {@code policy version 3 (effective 2026-01-01)}.
+   *
+   * @return the label
+   */
   public String label() {
     return "policy version " + version + " (effective " + effectiveFrom + ")";
   }

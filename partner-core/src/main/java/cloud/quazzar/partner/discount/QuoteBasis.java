@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record QuoteBasis(LocalDate date, PolicyVersion policyVersion, Optional<PartnerAdjustment> adjustment) {
   /**
+   * @param date the date quoted for
+   * @param policyVersion the policy version in force on {@code date}: not cancelled, effective on
+   *     or before it
+   * @param adjustment the partner's EXTRA or REPLACE_BASE adjustment in force on {@code date}, if
+   *     any: not cancelled, its period containing the date
    * @throws ValidationException listing a null component, a cancelled version or one effective
    *     after {@code date} ({@code policyVersion}), and a NONE adjustment (which means none: pass
    *     {@code Optional.empty()}) or one that does not cover {@code date} ({@code adjustment})

@@ -21,6 +21,11 @@ import java.util.Optional;
 public record QuoteItem(Optional<PartnerId> partnerId, Tier tier, long serverCount, Money gross) {
 
   /**
+   * @param partnerId the partner whose adjustment in force on the run's date applies; empty for
+   *     none
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @param gross the gross amount, 0 or more
    * @throws ValidationException listing every null or negative component
    */
   public QuoteItem {
@@ -44,7 +49,14 @@ public record QuoteItem(Optional<PartnerId> partnerId, Tier tier, long serverCou
     }
   }
 
-  /** A line without a partner (no adjustment applies). */
+  /**
+   * A line without a partner (no adjustment applies).
+   *
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @param gross the gross amount, 0 or more
+   * @return the line
+   */
   public static QuoteItem of(Tier tier, long serverCount, Money gross) {
     return new QuoteItem(Optional.empty(), tier, serverCount, gross);
   }
@@ -52,6 +64,11 @@ public record QuoteItem(Optional<PartnerId> partnerId, Tier tier, long serverCou
   /**
    * A line for {@code partnerId}, whose adjustment in force on the run's date applies.
    *
+   * @param partnerId the partner
+   * @param tier the tier
+   * @param serverCount the server count, 0 or more
+   * @param gross the gross amount, 0 or more
+   * @return the line
    * @throws ValidationException ({@code partnerId}) if {@code partnerId} is null (use {@link
    *     #of(Tier, long, Money)} for a line without a partner); else as the constructor
    */

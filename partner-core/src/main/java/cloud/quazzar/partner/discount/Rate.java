@@ -42,6 +42,7 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /**
+   * @param basisPoints 0 to {@value #MAX_BASIS_POINTS}
    * @throws ValidationException ({@code rate}) if outside 0 to 10,000 basis points
    */
   public Rate {
@@ -54,6 +55,8 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
    * The rate of {@code basisPoints} hundredths of a percent: {@code ofBasisPoints(1525)} is 15.25%.
    * A shared instance: allocates nothing.
    *
+   * @param basisPoints the rate in hundredths of a percent, 0 to 10,000
+   * @return the rate
    * @throws ValidationException ({@code rate}) if outside 0 to 10,000 basis points
    */
   public static Rate ofBasisPoints(int basisPoints) {
@@ -79,6 +82,8 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
   /**
    * A whole percentage: {@code percent(15)} is 15%.
    *
+   * @param wholePercent the percentage, 0 to 100
+   * @return the rate
    * @throws ValidationException ({@code rate}) if outside 0 to 100
    */
   public static Rate percent(int wholePercent) {
@@ -92,6 +97,8 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
    * Parses a percentage such as {@code "15"}, {@code "15.25"} or {@code "0.5"} (a trailing
    * {@code %} is allowed).
    *
+   * @param percent the percentage as text
+   * @return the rate
    * @throws ValidationException ({@code rate}) if it is not a number, outside 0 to 100, or has
    *     more than two decimals
    */
@@ -102,23 +109,37 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
   /**
    * The rate {@code percent} percent.
    *
+   * @param percent the percentage, 0 to 100, at most two decimals
+   * @return the rate
    * @throws ValidationException ({@code rate}) if outside 0 to 100 or with more than two decimals
    */
   public static Rate percent(BigDecimal percent) {
     return checked("rate", percent);
   }
 
-  /** This rate in percent with two decimals: {@code 15.00}, {@code 15.25}. */
+  /**
+   * This rate in percent with two decimals: {@code 15.00}, {@code 15.25}.
+   *
+   * @return the percentage
+   */
   public BigDecimal toPercent() {
     return BigDecimal.valueOf(basisPoints, 2);
   }
 
-  /** This rate as a fraction of one with four decimals: {@code 0.1525} for 15.25%. */
+  /**
+   * This rate as a fraction of one with four decimals: {@code 0.1525} for 15.25%.
+   *
+   * @return the fraction
+   */
   public BigDecimal toFraction() {
     return BigDecimal.valueOf(basisPoints, 4);
   }
 
-  /** Whether this rate is 0%. */
+  /**
+   * Whether this rate is 0%.
+   *
+   * @return true if the rate is 0%
+   */
   public boolean isZero() {
     return basisPoints == 0;
   }

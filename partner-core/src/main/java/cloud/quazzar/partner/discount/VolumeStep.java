@@ -26,6 +26,9 @@ public record VolumeStep(long minServerCount, Rate bonus) {
   public static final long MAX_MIN_SERVER_COUNT = 1_000_000_000L;
 
   /**
+   * @param minServerCount the least server count that reaches this step (inclusive: a partner with
+   *     exactly this many servers reaches it), 0 to {@value #MAX_MIN_SERVER_COUNT}
+   * @param bonus the bonus rate of this step
    * @throws ValidationException listing {@code minServerCount} outside 0 to {@value
    *     #MAX_MIN_SERVER_COUNT} and a null {@code bonus}
    */
@@ -37,7 +40,12 @@ public record VolumeStep(long minServerCount, Rate bonus) {
     ComponentChecks.requireAll(violations, "bonus", bonus);
   }
 
-  /** Whether a partner with {@code serverCount} servers reaches this step ({@code >= minServerCount}). */
+  /**
+   * Whether a partner with {@code serverCount} servers reaches this step ({@code >= minServerCount}).
+   *
+   * @param serverCount the server count
+   * @return true if the step is reached
+   */
   public boolean reachedBy(long serverCount) {
     return serverCount >= minServerCount;
   }

@@ -14,6 +14,13 @@ import java.time.Instant;
  * @param at when the sweep stored it
  */
 public record CertificationStatusChanged(StatusChange change, Instant at) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param change the change as the sweep reported it
+   * @param at when the sweep stored it
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public CertificationStatusChanged {
     requireNonNull(change, "change");
     requireNonNull(at, "at");

@@ -19,6 +19,16 @@ import java.time.LocalDate;
  */
 public record DiscountPolicyVersionCreated(int version, LocalDate effectiveFrom, String createdBy, String reason, Instant at)
     implements DomainEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param version the new version number
+   * @param effectiveFrom the first day it is in force (inclusive)
+   * @param createdBy who set it
+   * @param reason why
+   * @param at when it was set
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public DiscountPolicyVersionCreated {
     requireNonNull(effectiveFrom, "effectiveFrom");
     requireNonNull(createdBy, "createdBy");

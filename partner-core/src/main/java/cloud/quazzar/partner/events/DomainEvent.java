@@ -15,10 +15,18 @@ import java.time.Instant;
  */
 public sealed interface DomainEvent permits PartnerEvent, DiscountPolicyVersionCreated {
 
-  /** When the change was made, by the program's clock. */
+  /**
+   * When the change was made, by the program's clock.
+   *
+   * @return the time of the change
+   */
   Instant at();
 
-  /** The event's type name as stored, e.g. {@code "TierChanged"}: the simple name of its class. */
+  /**
+   * The event's type name as stored, e.g. {@code "TierChanged"}: the simple name of its class.
+   *
+   * @return the type name
+   */
   default String type() {
     return getClass().getSimpleName();
   }

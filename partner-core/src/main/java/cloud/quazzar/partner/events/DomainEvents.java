@@ -44,6 +44,9 @@ public interface DomainEvents {
    * Subscribes {@code listener} under {@code name}, starting from {@link StartPosition#EARLIEST} if
    * the name has no cursor in the store yet; see {@link #subscribe(String, StartPosition,
    * EventListener)}.
+   *
+   * @param name the listener's name, unique in the program
+   * @param listener the listener
    */
   void subscribe(String name, EventListener listener);
 
@@ -53,6 +56,9 @@ public interface DomainEvents {
    * name stopped), else from {@code start}. Delivery of what is pending starts at once, on the event
    * executor.
    *
+   * @param name the listener's name, unique in the program
+   * @param start where a name without a stored cursor starts
+   * @param listener the listener
    * @throws ValidationException if the name is null, blank, longer than {@value #MAX_NAME_LENGTH}
    *     or holds a control character, or {@code start} or {@code listener} is null
    * @throws cloud.quazzar.partner.ConflictException ({@code DUPLICATE}) if a listener is already
@@ -65,6 +71,7 @@ public interface DomainEvents {
    * progress finishes its current event). Its cursor stays in the store, so subscribing the name
    * again resumes from it.
    *
+   * @param name the listener's name
    * @return whether a listener was subscribed under the name
    * @throws ValidationException if {@code name} is null
    */
@@ -85,19 +92,28 @@ public interface DomainEvents {
   /**
    * The last sequence the listener named {@code name} accepted (0 if none yet).
    *
+   * @param name the listener's name
+   * @return the last sequence accepted
    * @throws ValidationException if {@code name} is null or blank
    * @throws NotFoundException ({@code "event listener <name> not found"}) if no cursor is stored
    *     under the name
    */
   long cursor(String name);
 
-  /** The sequence of the last committed event; 0 if there is none. */
+  /**
+   * The sequence of the last committed event; 0 if there is none.
+   *
+   * @return the last sequence
+   */
   long lastSequence();
 
   /**
    * Committed events with a sequence above {@code afterSequence} (exclusive), in order, at most
    * {@code limit}.
    *
+   * @param afterSequence the last sequence already seen, 0 for the start
+   * @param limit the most events returned
+   * @return the events, in order
    * @throws ValidationException if {@code afterSequence} is negative or {@code limit} is not
    *     within 1..{@value #MAX_PAGE}
    */
@@ -107,6 +123,10 @@ public interface DomainEvents {
    * Committed events of one partner with a sequence above {@code afterSequence}, in order, at most
    * {@code limit}.
    *
+   * @param partnerId the partner
+   * @param afterSequence the last sequence already seen, 0 for the start
+   * @param limit the most events returned
+   * @return the partner's events, in order
    * @throws ValidationException if {@code partnerId} is null, {@code afterSequence} is negative or
    *     {@code limit} is not within 1..{@value #MAX_PAGE}
    * @throws NotFoundException if there is no such partner

@@ -12,6 +12,10 @@ package cloud.quazzar.partner.events;
  */
 @FunctionalInterface
 public interface EventListener {
-  /** One event; return normally to accept it. */
+  /**
+   * One event; return normally to accept it.
+   *
+   * @param record the event with its sequence
+   */
   void onEvent(EventRecord record);
 }

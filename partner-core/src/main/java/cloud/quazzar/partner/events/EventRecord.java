@@ -12,6 +12,14 @@ import cloud.quazzar.partner.ValidationException;
  * @param event the event
  */
 public record EventRecord(long sequence, DomainEvent event) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param sequence its position: 1 for the first event ever stored, then consecutive, in commit
+   *     order (an event with a higher sequence committed after every event with a lower one)
+   * @param event the event
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public EventRecord {
     requireNonNull(event, "event");
     if (sequence < 1) {

@@ -21,6 +21,17 @@ import java.time.LocalDate;
  */
 public record GracePeriodStarted(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn, Instant at)
     implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param tier the tier it keeps during the grace period
+   * @param startedOn the review date that started it: the first day of grace
+   * @param demotionDueOn the first day without grace: a review on or after it demotes (or recommends
+   *     it); the last day of grace is the day before
+   * @param at when the review stored it
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public GracePeriodStarted {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");

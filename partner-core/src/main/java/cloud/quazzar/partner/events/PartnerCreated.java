@@ -15,6 +15,15 @@ import java.time.Instant;
  * @param at when it was added
  */
 public record PartnerCreated(PartnerId partnerId, String companyName, Tier tier, Instant at) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the new partner
+   * @param companyName its company name as stored
+   * @param tier its initial tier
+   * @param at when it was added
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public PartnerCreated {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(companyName, "companyName");

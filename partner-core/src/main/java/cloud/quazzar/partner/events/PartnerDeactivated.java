@@ -14,6 +14,14 @@ import java.time.Instant;
  * @param at when it was deactivated
  */
 public record PartnerDeactivated(PartnerId partnerId, long version, Instant at) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param version the partner's version after the change
+   * @param at when it was deactivated
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public PartnerDeactivated {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(at, "at");

@@ -11,6 +11,10 @@ public sealed interface PartnerEvent extends DomainEvent
     permits PartnerCreated, PartnerDeactivated, PartnerReactivated, TierChanged, GracePeriodStarted,
         GracePeriodEnded, CertificationStatusChanged, RevenueRecorded, RevenueCorrected {
 
-  /** The partner the event is about. */
+  /**
+   * The partner the event is about.
+   *
+   * @return the partner's id
+   */
   PartnerId partnerId();
 }

@@ -16,6 +16,13 @@ import java.time.Instant;
  *     it replaces)
  */
 public record RevenueCorrected(RevenueEntry correction) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param correction the stored correction entry ({@link RevenueEntry#supersedes()} names the entry
+   *     it replaces)
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public RevenueCorrected {
     requireNonNull(correction, "correction");
     if (correction.kind() != EntryKind.CORRECTION) {

@@ -16,6 +16,12 @@ import java.time.Instant;
  * @param entry the stored entry
  */
 public record RevenueRecorded(RevenueEntry entry) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param entry the stored entry
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public RevenueRecorded {
     requireNonNull(entry, "entry");
     if (entry.kind() != EntryKind.RECORDED) {

@@ -16,6 +16,12 @@ import java.time.Instant;
  * @param change the entry appended to the partner's tier history
  */
 public record TierChanged(TierChange change) implements PartnerEvent {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param change the entry appended to the partner's tier history
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public TierChanged {
     requireNonNull(change, "change");
     if (change.from().isEmpty()) {

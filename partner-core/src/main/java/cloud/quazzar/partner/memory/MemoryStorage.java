@@ -24,7 +24,11 @@ import cloud.quazzar.partner.spi.Store;
 public final class MemoryStorage {
   private MemoryStorage() {}
 
-  /** A new, empty, volatile in-memory store. */
+  /**
+   * A new, empty, volatile in-memory store.
+   *
+   * @return a new store
+   */
   public static Store create() {
     return new MemoryStore();
   }

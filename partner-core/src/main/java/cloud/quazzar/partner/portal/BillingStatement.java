@@ -44,6 +44,18 @@ public record BillingStatement(
     long serverCount,
     long clientCount) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param month the month billed
+   * @param licensingCost the gross licensing cost the host gave, 0 or more
+   * @param quote the discount quote for the month's last day, with its explanation
+   * @param mrr the month's MRR from the ledger
+   * @param serverCount the month's server count from the ledger (the one quoted)
+   * @param clientCount the month's client count from the ledger
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public BillingStatement {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(month, "month");
@@ -65,22 +77,38 @@ public record BillingStatement(
     }
   }
 
-  /** The tier the month was quoted with: the partner's tier at the end of the month. */
+  /**
+   * The tier the month was quoted with: the partner's tier at the end of the month.
+   *
+   * @return the tier
+   */
   public Tier tier() {
     return quote.tier();
   }
 
-  /** The discount on the licensing cost. */
+  /**
+   * The discount on the licensing cost.
+   *
+   * @return the discount
+   */
   public Money discount() {
     return quote.discount();
   }
 
-  /** What the partner pays: licensing cost minus discount. */
+  /**
+   * What the partner pays: licensing cost minus discount.
+   *
+   * @return the net amount
+   */
   public Money net() {
     return quote.net();
   }
 
-  /** The quote's explanation, line by line. */
+  /**
+   * The quote's explanation, line by line.
+   *
+   * @return the explanation
+   */
   public List<String> explanation() {
     return quote.explanation();
   }

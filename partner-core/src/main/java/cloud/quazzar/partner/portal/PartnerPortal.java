@@ -40,21 +40,39 @@ import java.util.List;
  */
 public interface PartnerPortal {
 
-  /** This portal's partner's id. */
+  /**
+   * This portal's partner's id.
+   *
+   * @return the partner's id
+   */
   PartnerId partnerId();
 
-  /** The partner's own record, read now. */
+  /**
+   * The partner's own record, read now.
+   *
+   * @return the partner
+   */
   Partner partner();
 
-  /** The benefits of the partner's current tier. */
+  /**
+   * The benefits of the partner's current tier.
+   *
+   * @return the benefits
+   */
   Benefits benefits();
 
-  /** The partner's clients, ordered by name key by code point (docs/rules.md TEXT-3), then id. */
+  /**
+   * The partner's clients, ordered by name key by code point (docs/rules.md TEXT-3), then id.
+   *
+   * @return the clients
+   */
   List<Client> clients();
 
   /**
    * One of the partner's clients.
    *
+   * @param id the client's id
+   * @return the client
    * @throws ValidationException if {@code id} is null
    * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
    *     belongs to another partner
@@ -65,6 +83,8 @@ public interface PartnerPortal {
    * Adds a client to the partner, as {@link
    * cloud.quazzar.partner.registry.PartnerRegistry#addClient} does.
    *
+   * @param request the client to add
+   * @return the new client
    * @throws ValidationException if the request is invalid
    * @throws ConflictException ({@code DUPLICATE}) for a name the partner already uses, ({@code
    *     STATE}) if the partner is inactive
@@ -74,6 +94,10 @@ public interface PartnerPortal {
   /**
    * Renames one of the partner's clients.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the caller read
+   * @param name the new name
+   * @return the changed client
    * @throws ValidationException if an argument is invalid
    * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
    *     belongs to another partner
@@ -84,6 +108,10 @@ public interface PartnerPortal {
   /**
    * Sets the server count of one of the partner's clients.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the caller read
+   * @param serverCount the new server count, 0 or more
+   * @return the changed client
    * @throws ValidationException if an argument is invalid
    * @throws NotFoundException ({@code "client <id> not found"}) if there is no such client or it
    *     belongs to another partner
@@ -92,12 +120,18 @@ public interface PartnerPortal {
    */
   Client setServerCount(ClientId id, long expectedVersion, long serverCount);
 
-  /** The partner's current certifications with their status today. */
+  /**
+   * The partner's current certifications with their status today.
+   *
+   * @return the current certifications with their status
+   */
   List<TrackedCertification> certifications();
 
   /**
    * The partner's revenue report over {@code range}.
    *
+   * @param range the months
+   * @return the report
    * @throws ValidationException if the range is null or longer than {@value
    *     cloud.quazzar.partner.revenue.RevenueLedger#MAX_REPORT_MONTHS} months
    */
@@ -109,6 +143,8 @@ public interface PartnerPortal {
    * Writer)}) of the partner's own months in {@code range}; no other partner's row is written. The
    * writer is flushed, not closed.
    *
+   * @param range the months
+   * @param out where to write
    * @return how many data rows were written
    * @throws ValidationException if an argument is null
    * @throws IOException if the writer fails
@@ -120,6 +156,9 @@ public interface PartnerPortal {
    * BillingStatement}): quoted on the month's last day with the tier in force at the end of the
    * month, the month's ledger server count and the partner's adjustment in force that day.
    *
+   * @param month the month
+   * @param licensingCost the month's licensing cost before the discount
+   * @return the statement
    * @throws ValidationException if an argument is null or the licensing cost negative
    * @throws NotFoundException ({@code "revenue month <YYYY-MM> not found"}) if the ledger has no
    *     entry for the partner's month (a statement needs the month's figures), or if no discount
@@ -131,6 +170,9 @@ public interface PartnerPortal {
    * The statements of every month of {@code range} that the ledger recorded, oldest first, each
    * for {@code licensingCost}; months without a ledger entry are left out.
    *
+   * @param range the months
+   * @param licensingCost each month's licensing cost before the discount
+   * @return the statements, oldest first
    * @throws ValidationException if an argument is null, the licensing cost negative or the range
    *     longer than {@value cloud.quazzar.partner.revenue.RevenueLedger#MAX_REPORT_MONTHS} months
    * @throws NotFoundException if no discount policy is in force on a recorded month's last day

@@ -20,6 +20,17 @@ public record Benefits(
     boolean dedicatedAccountManager,
     CertificationAccess certificationAccess) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param discountLevel Standard, Enhanced or Maximum discount on licensing
+   * @param portalAccess partner portal access
+   * @param prioritySupport priority support
+   * @param coMarketing co-marketing materials
+   * @param dedicatedAccountManager a dedicated account manager
+   * @param certificationAccess Basic, Advanced or All certifications
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public Benefits {
     requireNonNull(discountLevel, "discountLevel");
     requireNonNull(certificationAccess, "certificationAccess");
@@ -28,6 +39,9 @@ public record Benefits(
   /**
    * Whether these benefits are at least {@code other} in every row: each level at least as high,
    * and every yes of {@code other} a yes here. Rule TIER-3: a higher tier never has fewer benefits.
+   *
+   * @param other other benefits
+   * @return true if these include them
    */
   public boolean includes(Benefits other) {
     return discountLevel.compareTo(other.discountLevel) >= 0

@@ -32,6 +32,19 @@ public record Client(
   /** The most servers one client may run: what every store keeps per client (2^31 - 1). */
   public static final long MAX_SERVER_COUNT = Integer.MAX_VALUE;
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param id generated id
+   * @param partnerId the partner that manages it
+   * @param name its name, cleaned (docs/rules.md TEXT-1); unique within the partner by its {@link
+   *     Names#key} (TEXT-2)
+   * @param serverCount servers it runs, 0 to {@value #MAX_SERVER_COUNT}
+   * @param createdAt when it was added
+   * @param updatedAt when it last changed
+   * @param version optimistic-lock version: 1 when added, one more per change
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public Client {
     requireNonNull(id, "id");
     requireNonNull(partnerId, "partnerId");
@@ -46,7 +59,11 @@ public record Client(
     }
   }
 
-  /** The key that is unique within the partner ({@link Names#key}). */
+  /**
+   * The key that is unique within the partner ({@link Names#key}).
+   *
+   * @return the name key
+   */
   public String nameKey() {
     return Names.key(name);
   }

@@ -5,7 +5,10 @@ package cloud.quazzar.partner.registry;
  * MAXIMUM}. The actual percentages are the administrator's discount policy, not this enum.
  */
 public enum DiscountLevel {
+  /** Silver's discount level. */
   STANDARD,
+  /** Gold's discount level. */
   ENHANCED,
+  /** Platinum's discount level. */
   MAXIMUM
 }

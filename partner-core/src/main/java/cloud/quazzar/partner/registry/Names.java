@@ -109,6 +109,9 @@ public final class Names {
    * flags), U+034F, and everything else. A no-break space, then {@code "Acme  Cloud"} with a zero
    * width space before {@code Cloud} and a byte-order mark at the end, becomes {@code "Acme
    * Cloud"}. Idempotent: {@code clean(clean(s)).equals(clean(s))}.
+   *
+   * @param text the text as given
+   * @return the text as stored
    */
   public static String clean(String text) {
     if (isPrintableAscii(text)) {
@@ -138,6 +141,9 @@ public final class Names {
    * H2) as by code points ({@link #KEY_ORDER}, UTF-8 bytes, PostgreSQL's {@code COLLATE "C"}).
    *
    * <p>A key is for comparing and indexing, not for display. {@code key(key(s)).equals(key(s))}.
+   *
+   * @param name the name as given
+   * @return its key
    */
   public static String key(String name) {
     if (isPrintableAscii(name)) {

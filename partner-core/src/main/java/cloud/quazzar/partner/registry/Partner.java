@@ -35,6 +35,21 @@ public record Partner(
     Instant updatedAt,
     long version) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param id generated id
+   * @param companyName the company name, cleaned by {@link Names#clean} (docs/rules.md TEXT-1)
+   * @param contactEmail contact email address
+   * @param tier current tier
+   * @param status active or deactivated
+   * @param serverCount rule REG-3: the sum of its clients' server counts
+   * @param clientCount rule REG-3: the number of its clients
+   * @param createdAt when it was added
+   * @param updatedAt when its own fields last changed (client changes do not count)
+   * @param version optimistic-lock version: 1 when added, one more per change of its own fields
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public Partner {
     requireNonNull(id, "id");
     requireNonNull(companyName, "companyName");
@@ -54,12 +69,20 @@ public record Partner(
     }
   }
 
-  /** The benefits of the current tier. */
+  /**
+   * The benefits of the current tier.
+   *
+   * @return the benefits
+   */
   public Benefits benefits() {
     return tier.benefits();
   }
 
-  /** Whether the partner is active. */
+  /**
+   * Whether the partner is active.
+   *
+   * @return true if the partner is active
+   */
   public boolean isActive() {
     return status == PartnerStatus.ACTIVE;
   }

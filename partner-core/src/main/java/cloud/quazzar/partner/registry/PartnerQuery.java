@@ -32,6 +32,15 @@ public record PartnerQuery(
   /** The page size of {@link #all()}. */
   public static final int DEFAULT_LIMIT = 50;
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param tiers the tiers to include; empty for all
+   * @param statuses the statuses to include; empty for all
+   * @param offset how many matching partners to skip, 0 or more
+   * @param limit page size, 1 to {@value #MAX_LIMIT}
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public PartnerQuery {
     java.util.List<cloud.quazzar.partner.Violation> violations = new java.util.ArrayList<>(0);
     noNulls("tiers", tiers, violations);
@@ -51,7 +60,11 @@ public record PartnerQuery(
     }
   }
 
-  /** Every partner, first page of {@value #DEFAULT_LIMIT}. */
+  /**
+   * Every partner, first page of {@value #DEFAULT_LIMIT}.
+   *
+   * @return the query
+   */
   public static PartnerQuery all() {
     return new PartnerQuery(Set.of(), Set.of(), 0, DEFAULT_LIMIT);
   }
@@ -59,6 +72,9 @@ public record PartnerQuery(
   /**
    * This query restricted to the given tiers.
    *
+   * @param first a tier
+   * @param more further tiers
+   * @return the restricted query
    * @throws cloud.quazzar.partner.ValidationException ({@code tiers}) if a tier is null
    */
   public PartnerQuery withTiers(Tier first, Tier... more) {
@@ -69,6 +85,9 @@ public record PartnerQuery(
   /**
    * This query restricted to the given statuses.
    *
+   * @param first a status
+   * @param more further statuses
+   * @return the restricted query
    * @throws cloud.quazzar.partner.ValidationException ({@code statuses}) if a status is null
    */
   public PartnerQuery withStatuses(PartnerStatus first, PartnerStatus... more) {
@@ -82,12 +101,24 @@ public record PartnerQuery(
     }
   }
 
-  /** This query for another page. */
+  /**
+   * This query for another page.
+   *
+   * @param offset how many matching partners to skip, 0 or more
+   * @param limit the page size
+   * @return the query for that page
+   */
   public PartnerQuery withPage(int offset, int limit) {
     return new PartnerQuery(tiers, statuses, offset, limit);
   }
 
-  /** Whether a partner of this tier and status matches the filters (paging aside). */
+  /**
+   * Whether a partner of this tier and status matches the filters (paging aside).
+   *
+   * @param tier the partner's tier
+   * @param status the partner's status
+   * @return true if such a partner matches
+   */
   public boolean matches(Tier tier, PartnerStatus status) {
     return (tiers.isEmpty() || tiers.contains(tier)) && (statuses.isEmpty() || statuses.contains(status));
   }

@@ -24,6 +24,8 @@ public interface PartnerRegistry {
    * Adds an active partner with version 1 and records its initial tier as the first entry of its
    * tier history.
    *
+   * @param request the partner to add
+   * @return the new partner
    * @throws ValidationException if any field of {@code request} is invalid
    * @throws ConflictException ({@code DUPLICATE}) if another partner's company name has the same
    *     {@link Names#key} (docs/rules.md TEXT-2: case, white space, invisible characters and
@@ -31,12 +33,19 @@ public interface PartnerRegistry {
    */
   Partner add(NewPartner request);
 
-  /** The partner with this id, if any. */
+  /**
+   * The partner with this id, if any.
+   *
+   * @param id the partner's id
+   * @return the partner, or empty if there is none
+   */
   Optional<Partner> find(PartnerId id);
 
   /**
    * The partner with this id.
    *
+   * @param id the partner's id
+   * @return the partner
    * @throws NotFoundException if there is none
    */
   Partner get(PartnerId id);
@@ -46,6 +55,8 @@ public interface PartnerRegistry {
    * Names#key}: case, spacing and invisible characters aside) by code point (docs/rules.md
    * TEXT-3), then id.
    *
+   * @param query the filters and the page
+   * @return the page
    * @throws ValidationException if the offset is negative or the limit outside 1 to {@value
    *     PartnerQuery#MAX_LIMIT}
    */
@@ -54,6 +65,10 @@ public interface PartnerRegistry {
   /**
    * Moves an active partner to another tier and appends the change to its tier history.
    *
+   * @param id the partner's id
+   * @param expectedVersion the version the caller read
+   * @param request the new tier, who changes it and why
+   * @return the changed partner
    * @throws ValidationException if the request is invalid or names the current tier
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if the
@@ -64,6 +79,8 @@ public interface PartnerRegistry {
   /**
    * The partner's tier history, oldest first; the first entry is its initial tier.
    *
+   * @param id the partner's id
+   * @return the tier history, oldest first
    * @throws NotFoundException if there is no such partner
    */
   List<TierChange> tierHistory(PartnerId id);
@@ -71,6 +88,10 @@ public interface PartnerRegistry {
   /**
    * Replaces the company name and contact email.
    *
+   * @param id the partner's id
+   * @param expectedVersion the version the caller read
+   * @param update the new company name and contact email
+   * @return the changed partner
    * @throws ValidationException if a field is invalid
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code DUPLICATE}) if
@@ -81,6 +102,9 @@ public interface PartnerRegistry {
   /**
    * Deactivates a partner. Nothing is deleted; its clients and history stay readable.
    *
+   * @param id the partner's id
+   * @param expectedVersion the version the caller read
+   * @return the deactivated partner
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if it is
    *     already inactive
@@ -90,6 +114,9 @@ public interface PartnerRegistry {
   /**
    * Reactivates a deactivated partner.
    *
+   * @param id the partner's id
+   * @param expectedVersion the version the caller read
+   * @return the reactivated partner
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STALE_VERSION}) on a stale version, ({@code STATE}) if it is
    *     already active
@@ -99,6 +126,9 @@ public interface PartnerRegistry {
   /**
    * Adds a client to an active partner; the partner's server and client counts include it at once.
    *
+   * @param partnerId the partner
+   * @param request the client to add
+   * @return the new client
    * @throws ValidationException if the request is invalid
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code DUPLICATE}) if the partner has a client of that name (the same
@@ -106,13 +136,20 @@ public interface PartnerRegistry {
    */
   Client addClient(PartnerId partnerId, NewClient request);
 
-  /** The client with this id, if any. */
+  /**
+   * The client with this id, if any.
+   *
+   * @param id the client's id
+   * @return the client, or empty if there is none
+   */
   Optional<Client> findClient(ClientId id);
 
   /**
    * The partner's clients, ordered by name key ({@link Names#key}) by code point (docs/rules.md
    * TEXT-3), then id.
    *
+   * @param partnerId the partner
+   * @return the clients
    * @throws NotFoundException if there is no such partner
    */
   List<Client> clients(PartnerId partnerId);
@@ -120,6 +157,10 @@ public interface PartnerRegistry {
   /**
    * Renames a client.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the caller read
+   * @param name the new name
+   * @return the changed client
    * @throws ValidationException if the name is invalid
    * @throws NotFoundException if there is no such client
    * @throws ConflictException ({@code STALE_VERSION}, {@code DUPLICATE}, or {@code STATE} if its
@@ -130,6 +171,10 @@ public interface PartnerRegistry {
   /**
    * Sets a client's server count.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the caller read
+   * @param serverCount the new server count
+   * @return the changed client
    * @throws ValidationException if {@code serverCount} is negative or above {@value
    *     Client#MAX_SERVER_COUNT}
    * @throws NotFoundException if there is no such client
@@ -141,6 +186,8 @@ public interface PartnerRegistry {
    * Removes a client from its partner. Clients are operational records, so this deletes it; the
    * revenue ledger keeps the month figures that were recorded with it.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the caller read
    * @throws NotFoundException if there is no such client
    * @throws ConflictException ({@code STALE_VERSION}, or {@code STATE} if its partner is inactive)
    */

@@ -5,6 +5,8 @@ package cloud.quazzar.partner.registry;
  * deactivated, and their history stays.
  */
 public enum PartnerStatus {
+  /** Takes part in the program: every operation is open. */
   ACTIVE,
+  /** Deactivated: read-only except for contact details and reactivation (decision D8). */
   INACTIVE
 }

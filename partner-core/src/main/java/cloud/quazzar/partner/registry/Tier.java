@@ -20,17 +20,31 @@ public enum Tier {
     this.benefits = benefits;
   }
 
-  /** This tier's benefits (rule TIER-2). */
+  /**
+   * This tier's benefits (rule TIER-2).
+   *
+   * @return the benefits
+   */
   public Benefits benefits() {
     return benefits;
   }
 
-  /** Whether this tier ranks strictly above {@code other}. */
+  /**
+   * Whether this tier ranks strictly above {@code other}.
+   *
+   * @param other another tier
+   * @return true if this tier is above it
+   */
   public boolean isAbove(Tier other) {
     return compareTo(other) > 0;
   }
 
-  /** Whether this tier ranks strictly below {@code other}. */
+  /**
+   * Whether this tier ranks strictly below {@code other}.
+   *
+   * @param other another tier
+   * @return true if this tier is below it
+   */
   public boolean isBelow(Tier other) {
     return compareTo(other) < 0;
   }

@@ -29,6 +29,18 @@ public record TierChange(
     String changedBy,
     String reason) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param sequence 1 for the initial tier, then one more per change
+   * @param from the tier before; empty exactly for the initial entry (sequence 1)
+   * @param to the tier after
+   * @param changedAt when the change was made
+   * @param changedBy who made it
+   * @param reason why
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public TierChange {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(from, "from");
@@ -45,7 +57,11 @@ public record TierChange(
     }
   }
 
-  /** Whether this entry records the partner's initial tier. */
+  /**
+   * Whether this entry records the partner's initial tier.
+   *
+   * @return true for the initial entry
+   */
   public boolean isInitial() {
     return from.isEmpty();
   }

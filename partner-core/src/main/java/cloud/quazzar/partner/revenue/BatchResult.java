@@ -11,21 +11,39 @@ import java.util.List;
  * @param outcomes one per recording, unmodifiable
  */
 public record BatchResult(List<RecordOutcome> outcomes) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param outcomes one per recording, unmodifiable
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public BatchResult {
     outcomes = List.copyOf(requireNonNull(outcomes, "outcomes"));
   }
 
-  /** How many entries this batch stored. */
+  /**
+   * How many entries this batch stored.
+   *
+   * @return the number of entries stored
+   */
   public long createdCount() {
     return outcomes.stream().filter(RecordOutcome::created).count();
   }
 
-  /** How many recordings repeated a key already recorded (and changed nothing). */
+  /**
+   * How many recordings repeated a key already recorded (and changed nothing).
+   *
+   * @return the number of replayed recordings
+   */
   public long replayedCount() {
     return outcomes.size() - createdCount();
   }
 
-  /** The entries, in the order of the recordings. */
+  /**
+   * The entries, in the order of the recordings.
+   *
+   * @return the entries
+   */
   public List<RevenueEntry> entries() {
     return outcomes.stream().map(RecordOutcome::entry).toList();
   }

@@ -18,6 +18,15 @@ import java.util.Optional;
  *     previous month is missing or its count is zero
  */
 public record CountTrend(Optional<Long> previous, Optional<Long> change, Optional<BigDecimal> percent) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param previous the previous calendar month's count, if that month was recorded
+   * @param change this month minus the previous one; absent when the previous month is missing
+   * @param percent {@code change / previous × 100}, rounded half up to 2 decimals; absent when the
+   *     previous month is missing or its count is zero
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public CountTrend {
     requireNonNull(previous, "previous");
     requireNonNull(change, "change");
@@ -28,7 +37,13 @@ public record CountTrend(Optional<Long> previous, Optional<Long> change, Optiona
     }
   }
 
-  /** The trend from {@code previous} (absent if that month is missing) to {@code current}. */
+  /**
+   * The trend from {@code previous} (absent if that month is missing) to {@code current}.
+   *
+   * @param previous the previous month's count, if that month was recorded
+   * @param current this month's count
+   * @return the trend
+   */
   public static CountTrend of(Optional<Long> previous, long current) {
     requireNonNull(previous, "previous");
     if (previous.isEmpty()) {
@@ -39,7 +54,11 @@ public record CountTrend(Optional<Long> previous, Optional<Long> change, Optiona
     return new CountTrend(previous, Optional.of(change), Percent.of(change, prev));
   }
 
-  /** Up, down or flat; absent when the previous month is missing. */
+  /**
+   * Up, down or flat; absent when the previous month is missing.
+   *
+   * @return the direction, or empty
+   */
   public Optional<Direction> direction() {
     return change.map(c -> Direction.ofSign(Long.signum(c)));
   }

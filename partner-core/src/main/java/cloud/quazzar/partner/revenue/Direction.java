@@ -2,8 +2,11 @@ package cloud.quazzar.partner.revenue;
 
 /** Which way a figure moved from the previous month. */
 public enum Direction {
+  /** The figure rose. */
   UP("↑"),
+  /** The figure fell. */
   DOWN("↓"),
+  /** The figure stayed the same. */
   FLAT("→");
 
   private final String arrow;
@@ -12,7 +15,11 @@ public enum Direction {
     this.arrow = arrow;
   }
 
-  /** An arrow for tables: {@code ↑}, {@code ↓} or {@code →}. */
+  /**
+   * An arrow for tables: {@code ↑}, {@code ↓} or {@code →}.
+   *
+   * @return the arrow
+   */
   public String arrow() {
     return arrow;
   }

@@ -21,6 +21,15 @@ import java.util.Optional;
  *     change is absent or the previous MRR is zero
  */
 public record MoneyTrend(Optional<Money> previous, Optional<Money> change, Optional<BigDecimal> percent) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param previous the previous calendar month's MRR, if that month was recorded
+   * @param change this month minus the previous one, in their common currency
+   * @param percent {@code change / previous × 100}, rounded half up to 2 decimals; absent when the
+   *     change is absent or the previous MRR is zero
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MoneyTrend {
     requireNonNull(previous, "previous");
     requireNonNull(change, "change");
@@ -31,7 +40,13 @@ public record MoneyTrend(Optional<Money> previous, Optional<Money> change, Optio
     }
   }
 
-  /** The trend from {@code previous} (absent if that month is missing) to {@code current}. */
+  /**
+   * The trend from {@code previous} (absent if that month is missing) to {@code current}.
+   *
+   * @param previous the previous month's MRR, if that month was recorded
+   * @param current this month's MRR
+   * @return the trend
+   */
   public static MoneyTrend of(Optional<Money> previous, Money current) {
     requireNonNull(previous, "previous");
     requireNonNull(current, "current");
@@ -43,7 +58,11 @@ public record MoneyTrend(Optional<Money> previous, Optional<Money> change, Optio
     return new MoneyTrend(previous, Optional.of(change), Percent.of(change.minorUnits(), prev.minorUnits()));
   }
 
-  /** Up, down or flat; absent when the change is. */
+  /**
+   * Up, down or flat; absent when the change is.
+   *
+   * @return the direction, or empty
+   */
   public Optional<Direction> direction() {
     return change.map(c -> Direction.ofSign(Long.signum(c.minorUnits())));
   }

@@ -20,6 +20,13 @@ import java.util.List;
  * @param to the last month, not before {@code from}
  */
 public record MonthRange(YearMonth from, YearMonth to) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param from the first month
+   * @param to the last month, not before {@code from}
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MonthRange {
     List<Violation> violations = new ArrayList<>(0);
     if (from == null) {
@@ -36,7 +43,12 @@ public record MonthRange(YearMonth from, YearMonth to) {
     }
   }
 
-  /** One month. */
+  /**
+   * One month.
+   *
+   * @param month the month
+   * @return the range of that month alone
+   */
   public static MonthRange of(YearMonth month) {
     return new MonthRange(month, month);
   }
@@ -44,6 +56,9 @@ public record MonthRange(YearMonth from, YearMonth to) {
   /**
    * The {@code count} months ending with {@code last}: {@code lastMonths(2026-06, 6)} is 2026-01..2026-06.
    *
+   * @param last the last month
+   * @param count how many months, 1 or more
+   * @return the range
    * @throws ValidationException ({@code count}) if {@code count} is below 1 or reaches before the
    *     first month a {@link YearMonth} holds, ({@code last}) if it is null
    */
@@ -65,17 +80,30 @@ public record MonthRange(YearMonth from, YearMonth to) {
     }
   }
 
-  /** Whether {@code month} is in the range. */
+  /**
+   * Whether {@code month} is in the range.
+   *
+   * @param month a month
+   * @return true if it is in the range
+   */
   public boolean contains(YearMonth month) {
     return !month.isBefore(from) && !month.isAfter(to);
   }
 
-  /** How many months the range holds. */
+  /**
+   * How many months the range holds.
+   *
+   * @return the number of months
+   */
   public long size() {
     return ChronoUnit.MONTHS.between(from, to) + 1;
   }
 
-  /** Every month of the range, in order. */
+  /**
+   * Every month of the range, in order.
+   *
+   * @return the months, oldest first
+   */
   public List<YearMonth> months() {
     List<YearMonth> out = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {

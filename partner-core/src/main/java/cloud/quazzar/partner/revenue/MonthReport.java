@@ -18,6 +18,15 @@ import java.util.Optional;
  */
 public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend serverCountTrend,
     CountTrend clientCountTrend) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param entry the month's current entry (its MRR and counts: {@code entry().mrr()}, ...)
+   * @param mrrTrend the MRR's change from the previous month
+   * @param serverCountTrend the server count's change from the previous month
+   * @param clientCountTrend the client count's change from the previous month
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MonthReport {
     requireNonNull(entry, "entry");
     requireNonNull(mrrTrend, "mrrTrend");
@@ -29,6 +38,9 @@ public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend se
    * The report of {@code entry} against {@code previous}, the current entry of the month before,
    * if that month was recorded.
    *
+   * @param entry the month's current entry
+   * @param previous the previous month's current entry, if that month was recorded
+   * @return the report
    * @throws ValidationException ({@code previous}) if it is not the same partner's previous month
    */
   public static MonthReport of(RevenueEntry entry, Optional<RevenueEntry> previous) {
@@ -46,7 +58,11 @@ public record MonthReport(RevenueEntry entry, MoneyTrend mrrTrend, CountTrend se
         CountTrend.of(previous.map(RevenueEntry::clientCount), entry.clientCount()));
   }
 
-  /** The month: {@code entry().month()}. */
+  /**
+   * The month: {@code entry().month()}.
+   *
+   * @return the month
+   */
   public YearMonth month() {
     return entry.month();
   }

@@ -15,6 +15,14 @@ import java.util.List;
  * @param months the recorded months of the range, oldest first, unmodifiable
  */
 public record PartnerReport(PartnerId partnerId, MonthRange range, List<MonthReport> months) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param range the months asked for
+   * @param months the recorded months of the range, oldest first, unmodifiable
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public PartnerReport {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(range, "range");

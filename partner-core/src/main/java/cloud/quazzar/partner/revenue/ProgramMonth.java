@@ -22,6 +22,17 @@ import java.util.Optional;
  * @param partnerCount how many partners recorded the month
  */
 public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCount, long clientCount, long partnerCount) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param month the month
+   * @param mrrTotals the sum of the MRR per currency, one {@link Money} per currency that occurs,
+   *     ordered by ISO code; empty when no partner recorded the month
+   * @param serverCount the sum of the server counts
+   * @param clientCount the sum of the client counts
+   * @param partnerCount how many partners recorded the month
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public ProgramMonth {
     requireNonNull(month, "month");
     mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));
@@ -31,7 +42,12 @@ public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCo
     }
   }
 
-  /** The MRR total in {@code currency}, if any partner recorded the month in it. */
+  /**
+   * The MRR total in {@code currency}, if any partner recorded the month in it.
+   *
+   * @param currency a currency
+   * @return the total, or empty if no partner recorded the month in it
+   */
   public Optional<Money> mrrTotal(Currency currency) {
     return mrrTotals.stream().filter(m -> m.hasCurrency(currency)).findFirst();
   }

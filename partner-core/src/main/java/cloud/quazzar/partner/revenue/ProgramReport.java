@@ -12,6 +12,13 @@ import java.util.List;
  * @param months one per month of the range, unmodifiable
  */
 public record ProgramReport(MonthRange range, List<ProgramMonth> months) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param range the months asked for
+   * @param months one per month of the range, unmodifiable
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public ProgramReport {
     requireNonNull(range, "range");
     months = List.copyOf(requireNonNull(months, "months"));

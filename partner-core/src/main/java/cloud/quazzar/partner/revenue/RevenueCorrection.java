@@ -55,7 +55,15 @@ public record RevenueCorrection(
   /** The longest reason. */
   public static final int MAX_REASON_LENGTH = 2000;
 
-  /** A correction that changes nothing yet: add figures with the {@code with...} methods. */
+  /**
+   * A correction that changes nothing yet: add figures with the {@code with...} methods.
+   *
+   * @param partnerId the partner
+   * @param month the month corrected
+   * @param idempotencyKey the key that makes a replay of this correction store nothing
+   * @param reason why
+   * @return the correction
+   */
   public static RevenueCorrection of(PartnerId partnerId, YearMonth month, String idempotencyKey, String reason) {
     return new RevenueCorrection(partnerId, month, Optional.empty(), Optional.empty(), Optional.empty(), reason,
         idempotencyKey, Optional.empty());
@@ -64,6 +72,8 @@ public record RevenueCorrection(
   /**
    * This correction with the MRR set.
    *
+   * @param newMrr the corrected MRR
+   * @return the changed copy
    * @throws cloud.quazzar.partner.ValidationException ({@code mrr}) if {@code newMrr} is null
    */
   public RevenueCorrection withMrr(Money newMrr) {
@@ -71,17 +81,32 @@ public record RevenueCorrection(
         serverCount, clientCount, reason, idempotencyKey, expectedRevision);
   }
 
-  /** This correction with the server count set. */
+  /**
+   * This correction with the server count set.
+   *
+   * @param servers the corrected server count
+   * @return the changed copy
+   */
   public RevenueCorrection withServerCount(long servers) {
     return new RevenueCorrection(partnerId, month, mrr, Optional.of(servers), clientCount, reason, idempotencyKey, expectedRevision);
   }
 
-  /** This correction with the client count set. */
+  /**
+   * This correction with the client count set.
+   *
+   * @param clients the corrected client count
+   * @return the changed copy
+   */
   public RevenueCorrection withClientCount(long clients) {
     return new RevenueCorrection(partnerId, month, mrr, serverCount, Optional.of(clients), reason, idempotencyKey, expectedRevision);
   }
 
-  /** This correction refusing to apply unless revision {@code revision} is still the current one. */
+  /**
+   * This correction refusing to apply unless revision {@code revision} is still the current one.
+   *
+   * @param revision the revision the caller read
+   * @return the changed copy
+   */
   public RevenueCorrection withExpectedRevision(int revision) {
     return new RevenueCorrection(partnerId, month, mrr, serverCount, clientCount, reason, idempotencyKey,
         Optional.of(revision));

@@ -49,6 +49,25 @@ public record RevenueEntry(
     Instant recordedAt,
     Optional<RevenueEntryId> supersedes) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param id generated id
+   * @param partnerId the partner
+   * @param month the month the figures are for
+   * @param revision 1 for the {@link EntryKind#RECORDED} entry, one more per correction; the highest
+   *     revision of a month is the one reports use
+   * @param kind recorded or correction; {@code RECORDED} exactly when {@code revision} is 1
+   * @param mrr monthly recurring revenue, 0 or more, in its own currency
+   * @param serverCount servers managed across the partner's clients, 0 or more
+   * @param clientCount clients managed, 0 or more
+   * @param idempotencyKey the caller's key; unique across the whole ledger
+   * @param reason why the month was corrected; present exactly for corrections
+   * @param recordedAt when the entry was stored (microsecond precision)
+   * @param supersedes the entry this correction supersedes (revision - 1); present exactly for
+   *     corrections
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public RevenueEntry {
     requireNonNull(id, "id");
     requireNonNull(partnerId, "partnerId");
@@ -87,7 +106,11 @@ public record RevenueEntry(
     }
   }
 
-  /** Whether this is a correction. */
+  /**
+   * Whether this is a correction.
+   *
+   * @return true for a correction
+   */
   public boolean isCorrection() {
     return kind == EntryKind.CORRECTION;
   }

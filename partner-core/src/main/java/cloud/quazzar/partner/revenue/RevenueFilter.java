@@ -27,6 +27,15 @@ import java.util.Set;
 public record RevenueFilter(
     Optional<PartnerId> partnerId, Optional<YearMonth> from, Optional<YearMonth> to, Set<Tier> tiers) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId only this partner; empty for every partner
+   * @param from only months from this one on (inclusive); empty for no lower bound
+   * @param to only months up to this one (inclusive); empty for no upper bound
+   * @param tiers only partners whose current tier is one of these; empty for any tier
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public RevenueFilter {
     List<Violation> violations = new ArrayList<>(0);
     if (partnerId == null) {
@@ -52,7 +61,11 @@ public record RevenueFilter(
     tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
   }
 
-  /** Every partner, every month, every tier. */
+  /**
+   * Every partner, every month, every tier.
+   *
+   * @return the filter
+   */
   public static RevenueFilter all() {
     return new RevenueFilter(Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
   }
@@ -60,6 +73,8 @@ public record RevenueFilter(
   /**
    * This filter restricted to one partner.
    *
+   * @param id the partner's id
+   * @return the restricted filter
    * @throws ValidationException ({@code partnerId}) if {@code id} is null
    */
   public RevenueFilter withPartner(PartnerId id) {
@@ -72,6 +87,8 @@ public record RevenueFilter(
   /**
    * This filter restricted to the months of {@code range} (both ends included).
    *
+   * @param range the months
+   * @return the restricted filter
    * @throws ValidationException ({@code range}) if {@code range} is null
    */
   public RevenueFilter withMonths(MonthRange range) {
@@ -84,6 +101,9 @@ public record RevenueFilter(
   /**
    * This filter restricted to partners of the given tiers.
    *
+   * @param first a tier
+   * @param more further tiers
+   * @return the restricted filter
    * @throws ValidationException ({@code tiers}) if a tier is null
    */
   public RevenueFilter withTiers(Tier first, Tier... more) {
@@ -93,12 +113,22 @@ public record RevenueFilter(
     return new RevenueFilter(partnerId, from, to, EnumSet.of(first, more));
   }
 
-  /** Whether a month passes the month filters. */
+  /**
+   * Whether a month passes the month filters.
+   *
+   * @param month a month
+   * @return true if it passes
+   */
   public boolean matchesMonth(YearMonth month) {
     return (from.isEmpty() || !month.isBefore(from.get())) && (to.isEmpty() || !month.isAfter(to.get()));
   }
 
-  /** Whether a partner of this tier passes the tier filter. */
+  /**
+   * Whether a partner of this tier passes the tier filter.
+   *
+   * @param tier a tier
+   * @return true if it passes
+   */
   public boolean matchesTier(Tier tier) {
     return tiers.isEmpty() || tiers.contains(tier);
   }

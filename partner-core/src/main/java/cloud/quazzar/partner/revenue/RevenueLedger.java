@@ -60,6 +60,7 @@ public interface RevenueLedger {
    * Records a partner's month. Counts left out are taken from the registry (a snapshot of the
    * partner's clients now).
    *
+   * @param recording the partner, month, figures and idempotency key
    * @return the new entry; or, if this idempotency key was recorded before with the same figures,
    *     the first entry (nothing is stored). Counts left out of the request match any stored count.
    * @throws ValidationException if the request is invalid (month after the current month, negative
@@ -94,6 +95,7 @@ public interface RevenueLedger {
    * currency than the current entry's is refused, so a month's trend and the per-currency totals
    * never see it switch.
    *
+   * @param correction the month, the new figures, the key and the reason
    * @return the new entry, or the first entry stored with this key if the same correction was sent
    *     before (nothing is stored)
    * @throws ValidationException if the request is invalid, or ({@code mrr.currency}) if the MRR is
@@ -109,6 +111,9 @@ public interface RevenueLedger {
    * Every entry of the partner's month, oldest first (revision 1, 2, ...): the recorded figures
    * and each correction, all still readable.
    *
+   * @param partnerId the partner
+   * @param month the month
+   * @return the month's entries, oldest first
    * @throws NotFoundException if the partner does not exist
    */
   List<RevenueEntry> history(PartnerId partnerId, YearMonth month);
@@ -116,6 +121,9 @@ public interface RevenueLedger {
   /**
    * The month's current entry (its highest revision), if the month was recorded.
    *
+   * @param partnerId the partner
+   * @param month the month
+   * @return the current entry, or empty if the month was not recorded
    * @throws NotFoundException if the partner does not exist
    */
   Optional<RevenueEntry> current(PartnerId partnerId, YearMonth month);
@@ -123,6 +131,8 @@ public interface RevenueLedger {
   /**
    * The entry stored with this idempotency key, if any.
    *
+   * @param idempotencyKey the key
+   * @return the entry, or empty if none was stored with it
    * @throws ValidationException if the key is null or blank
    */
   Optional<RevenueEntry> findByKey(String idempotencyKey);
@@ -131,6 +141,9 @@ public interface RevenueLedger {
    * One partner over a range: each recorded month's current entry with its month-over-month trend
    * of MRR, servers and clients.
    *
+   * @param partnerId the partner
+   * @param range the months
+   * @return the report
    * @throws ValidationException if the range is longer than {@value #MAX_REPORT_MONTHS} months
    * @throws NotFoundException if the partner does not exist
    */
@@ -140,6 +153,8 @@ public interface RevenueLedger {
    * The partner's latest recorded month with its trend against the month before, if it recorded
    * any month.
    *
+   * @param partnerId the partner
+   * @return the latest month's report, or empty
    * @throws NotFoundException if the partner does not exist
    */
   Optional<MonthReport> latest(PartnerId partnerId);
@@ -148,6 +163,8 @@ public interface RevenueLedger {
    * The whole program per month: totals per currency (no conversion), server and client sums,
    * over every partner's current entry.
    *
+   * @param range the months
+   * @return the report
    * @throws ValidationException if the range is longer than {@value #MAX_REPORT_MONTHS} months
    */
   ProgramReport programReport(MonthRange range);
@@ -157,6 +174,10 @@ public interface RevenueLedger {
    * entries), highest first; ties by company name key in code point order (docs/rules.md TEXT-3),
    * then partner id. MRR in other currencies is not ranked: amounts are never converted.
    *
+   * @param month the month
+   * @param currency the currency ranked
+   * @param n how many partners at most
+   * @return the rows, highest MRR first
    * @throws ValidationException if {@code n} is outside 1 to {@value #MAX_TOP} or an argument is
    *     null
    */
@@ -177,6 +198,8 @@ public interface RevenueLedger {
    * <p>The characters go to the writer as they are; use a UTF-8 writer (or {@link
    * #exportCsv(RevenueFilter, OutputStream)}). The writer is flushed, not closed.
    *
+   * @param filter which partner months to export
+   * @param out where to write
    * @return how many data rows were written (the header aside)
    * @throws IOException if the writer fails; the rows before the failure were written
    * @throws NotFoundException if the filter names a partner that does not
@@ -188,6 +211,14 @@ public interface RevenueLedger {
   /**
    * {@link #exportCsv(RevenueFilter, Writer)} encoded as UTF-8 without a byte-order mark. The
    * stream is flushed, not closed.
+   *
+   * @param filter which partner months to export
+   * @param out where to write
+   * @return how many data rows were written (the header aside)
+   * @throws IOException if the stream fails; the rows before the failure were written
+   * @throws NotFoundException if the filter names a partner that does not exist (nothing is
+   *     written)
+   * @throws cloud.quazzar.partner.ValidationException if {@code filter} or {@code out} is null
    */
   long exportCsv(RevenueFilter filter, OutputStream out) throws IOException;
 }

@@ -48,12 +48,26 @@ public record RevenueRecording(
   /** The longest idempotency key. */
   public static final int MAX_KEY_LENGTH = 200;
 
-  /** A recording whose counts are taken from the registry. */
+  /**
+   * A recording whose counts are taken from the registry.
+   *
+   * @param partnerId the partner
+   * @param month the month
+   * @param mrr the month's MRR
+   * @param idempotencyKey the key that makes a replay of this recording store nothing
+   * @return the recording
+   */
   public static RevenueRecording of(PartnerId partnerId, YearMonth month, Money mrr, String idempotencyKey) {
     return new RevenueRecording(partnerId, month, mrr, Optional.empty(), Optional.empty(), idempotencyKey);
   }
 
-  /** This recording with both counts given. */
+  /**
+   * This recording with both counts given.
+   *
+   * @param serverCount the server count
+   * @param clientCount the client count
+   * @return the changed copy
+   */
   public RevenueRecording withCounts(long serverCount, long clientCount) {
     return new RevenueRecording(partnerId, month, mrr, Optional.of(serverCount), Optional.of(clientCount), idempotencyKey);
   }

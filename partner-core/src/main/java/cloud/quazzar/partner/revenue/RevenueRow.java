@@ -14,13 +14,25 @@ import cloud.quazzar.partner.registry.Tier;
  * @param entry the month's current entry
  */
 public record RevenueRow(String companyName, Tier tier, RevenueEntry entry) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param companyName the partner's company name as stored now (cleaned, docs/rules.md TEXT-1)
+   * @param tier the partner's tier now (not the tier it had in that month)
+   * @param entry the month's current entry
+   * @throws cloud.quazzar.partner.ValidationException naming each component that is null or out of range
+   */
   public RevenueRow {
     requireNonNull(companyName, "companyName");
     requireNonNull(tier, "tier");
     requireNonNull(entry, "entry");
   }
 
-  /** The partner. */
+  /**
+   * The partner.
+   *
+   * @return the partner's id
+   */
   public PartnerId partnerId() {
     return entry.partnerId();
   }

@@ -26,6 +26,16 @@ import java.time.LocalDate;
  *     policy's grace period days; the last day of grace is the day before
  */
 public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, LocalDate demotionDueOn) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param tier the tier it keeps during the grace period (its tier when the period started)
+   * @param startedOn the day of the review that started it: the first day of grace
+   * @param demotionDueOn the first day without grace (exclusive end): {@code startedOn} plus the
+   *     policy's grace period days; the last day of grace is the day before
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public GracePeriod {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(tier, "tier");
@@ -39,6 +49,9 @@ public record GracePeriod(PartnerId partnerId, Tier tier, LocalDate startedOn, L
   /**
    * Whether the grace period is over on {@code date}, so that a review that day demotes (or
    * recommends it): {@code date >= demotionDueOn}. False on the last day of grace, the day before.
+   *
+   * @param date a day
+   * @return true if the grace period is over on it
    */
   public boolean isOverOn(LocalDate date) {
     return !date.isBefore(demotionDueOn);

@@ -37,6 +37,13 @@ public record MinimumAverageMrr(Money amount, long months) implements RevenueReq
   /** The longest window: three years. */
   public static final long MAX_MONTHS = 36;
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param amount the minimum average, 0 or more, in the currency the partner's MRR is recorded in
+   * @param months how many complete months before the review month, 1 to {@value #MAX_MONTHS}
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public MinimumAverageMrr {
     List<Violation> v = new ArrayList<>();
     if (amount == null) {
@@ -52,7 +59,14 @@ public record MinimumAverageMrr(Money amount, long months) implements RevenueReq
     }
   }
 
-  /** Shorthand: {@code MinimumAverageMrr.of("1000.00", "USD", 3)}. */
+  /**
+   * Shorthand: {@code MinimumAverageMrr.of("1000.00", "USD", 3)}.
+   *
+   * @param amount the least average MRR, as a decimal number
+   * @param currencyCode the MRR's currency code
+   * @param months how many complete months the average covers
+   * @return the requirement
+   */
   public static MinimumAverageMrr of(String amount, String currencyCode, long months) {
     return new MinimumAverageMrr(Money.of(amount, currencyCode), months);
   }

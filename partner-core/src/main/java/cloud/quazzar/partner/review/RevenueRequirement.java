@@ -7,6 +7,10 @@ package cloud.quazzar.partner.review;
  * cloud.quazzar.partner.certification.EligibilityRequirements}.
  */
 public sealed interface RevenueRequirement permits MinimumAverageMrr {
-  /** The requirement in words, e.g. {@code "an average MRR of at least 1000.00 USD over the last 3 months"}. */
+  /**
+   * The requirement in words, e.g. {@code "an average MRR of at least 1000.00 USD over the last 3 months"}.
+   *
+   * @return the description
+   */
   String describe();
 }

@@ -46,6 +46,29 @@ public record ReviewOutcome(
     Optional<LocalDate> demotionDueOn,
     List<String> unmet) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param partnerId the partner
+   * @param date the review day
+   * @param verdict keep, promote or at risk
+   * @param tierBefore the partner's tier when the review started
+   * @param tierAfter its tier when the review ended (differs only after {@link ReviewAction#PROMOTED}
+   *     or {@link ReviewAction#DEMOTED})
+   * @param qualifiedTier the highest tier it qualifies for on {@code date} (certifications, servers,
+   *     clients and revenue); empty if even the lowest tier's requirements are unmet
+   * @param targetTier the tier a promotion or demotion moved it to or recommends; empty when there is
+   *     none. A demotion targets {@code qualifiedTier}, or the lowest tier if that is empty
+   * @param actions what the review did, in order; empty when it changed nothing
+   * @param graceStartedOn the first day of the grace period that runs after the review, or that this
+   *     review ended; empty if neither
+   * @param demotionDueOn the first day without grace of that grace period (exclusive end; see {@link
+   *     GracePeriod#demotionDueOn()}); present exactly when {@code graceStartedOn} is
+   * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
+   *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
+   *     breaks
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public ReviewOutcome {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(date, "date");
@@ -69,7 +92,11 @@ public record ReviewOutcome(
     }
   }
 
-  /** Whether the review changed the partner's tier. */
+  /**
+   * Whether the review changed the partner's tier.
+   *
+   * @return true if the tier changed
+   */
   public boolean tierChanged() {
     return tierBefore != tierAfter;
   }

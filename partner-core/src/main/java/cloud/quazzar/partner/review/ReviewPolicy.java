@@ -56,6 +56,22 @@ public record ReviewPolicy(
   /** 90 days, demotions automatic, promotions recommended only, no revenue requirements. */
   public static final ReviewPolicy DEFAULT = builder().build();
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param gracePeriodDays days a partner keeps its tier after it stops qualifying, 1 to {@value
+   *     #MAX_GRACE_DAYS}: the grace covers the review day that starts it and the days after it, this
+   *     many days in all; the demotion is due on the review day plus this many days (the first day
+   *     without grace, {@link GracePeriod#demotionDueOn()}) and happens at the first review on or
+   *     after it
+   * @param demotionMode whether the review demotes at the end of a grace period or only recommends it
+   * @param promotionMode whether the review promotes a partner that qualifies for a higher tier or
+   *     only recommends it
+   * @param revenueRequirements each tier's revenue requirements, on top of the certification
+   *     requirements; tiers left out have none. As with certifications a tier also needs those of
+   *     every lower tier
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public ReviewPolicy {
     List<Violation> v = new ArrayList<>();
     if (gracePeriodDays < 1 || gracePeriodDays > MAX_GRACE_DAYS) {
@@ -95,22 +111,42 @@ public record ReviewPolicy(
     revenueRequirements = Collections.unmodifiableMap(copy);
   }
 
-  /** A builder starting from {@link #DEFAULT}'s values. */
+  /**
+   * A builder starting from {@link #DEFAULT}'s values.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The revenue requirements of {@code tier} (its own, not those of lower tiers). */
+  /**
+   * The revenue requirements of {@code tier} (its own, not those of lower tiers).
+   *
+   * @param tier the tier
+   * @return its own revenue requirements
+   */
   public List<RevenueRequirement> revenueRequirementsOf(Tier tier) {
     return revenueRequirements.getOrDefault(tier, List.of());
   }
 
-  /** A copy with another grace period. */
+  /**
+   * A copy with another grace period.
+   *
+   * @param days the days of grace
+   * @return the changed copy
+   */
   public ReviewPolicy withGracePeriodDays(long days) {
     return new ReviewPolicy(days, demotionMode, promotionMode, revenueRequirements);
   }
 
-  /** A copy in which {@code tier} requires exactly {@code requirements} (none: no revenue requirement). */
+  /**
+   * A copy in which {@code tier} requires exactly {@code requirements} (none: no revenue requirement).
+   *
+   * @param tier the tier
+   * @param requirements what it requires, none for no requirement
+   * @return the changed copy
+   */
   public ReviewPolicy withRevenue(Tier tier, RevenueRequirement... requirements) {
     Map<Tier, List<RevenueRequirement>> copy = new HashMap<>(revenueRequirements);
     copy.put(tier, requirements == null ? null : Arrays.asList(requirements)); // the constructor reports nulls
@@ -153,6 +189,8 @@ public record ReviewPolicy(
      * Days of grace, 1 to {@value ReviewPolicy#MAX_GRACE_DAYS} (default {@value
      * ReviewPolicy#DEFAULT_GRACE_DAYS}).
      *
+     * @param days the days of grace
+     * @return this builder
      * @throws ValidationException ({@code gracePeriodDays}) if out of range
      * @throws ConfigurationException if already set
      */
@@ -168,6 +206,8 @@ public record ReviewPolicy(
     /**
      * Demotions at the end of a grace period (default {@link ReviewMode#AUTOMATIC}).
      *
+     * @param mode how demotions are made
+     * @return this builder
      * @throws ValidationException ({@code demotionMode}) if null
      * @throws ConfigurationException if already set
      */
@@ -183,6 +223,8 @@ public record ReviewPolicy(
     /**
      * Promotions (default {@link ReviewMode#RECOMMEND_ONLY}).
      *
+     * @param mode how promotions are made
+     * @return this builder
      * @throws ValidationException ({@code promotionMode}) if null
      * @throws ConfigurationException if already set
      */
@@ -198,6 +240,9 @@ public record ReviewPolicy(
     /**
      * Adds a revenue requirement to {@code tier}.
      *
+     * @param tier the tier
+     * @param requirement the requirement
+     * @return this builder
      * @throws ValidationException ({@code revenue.tier}, {@code revenue.requirement}) if either is
      *     null, listing both
      * @throws ConfigurationException if {@code tier} already has an equal requirement
@@ -225,6 +270,7 @@ public record ReviewPolicy(
     /**
      * The policy.
      *
+     * @return the policy
      * @throws ValidationException ({@code revenueRequirements.<tier>}) if a tier has more than
      *     {@value ReviewPolicy#MAX_REQUIREMENTS_PER_TIER} requirements
      * @throws ConfigurationException if this builder already built a policy

@@ -43,25 +43,35 @@ public interface TierReviews {
   /** Who the tier history names for changes made by a review. */
   String REVIEWER = "tier review";
 
-  /** The policy reviews use: the last one {@link #configure configured}, else {@link ReviewPolicy#DEFAULT}. */
+  /**
+   * The policy reviews use: the last one {@link #configure configured}, else {@link ReviewPolicy#DEFAULT}.
+   *
+   * @return the policy in force
+   */
   ReviewPolicy policy();
 
   /**
    * Stores {@code policy} as the policy of every later review, on every node sharing the store.
    * A running grace period keeps the end date it started with.
    *
+   * @param policy the policy
    * @return the policy stored
    * @throws ValidationException if {@code policy} is null
    */
   ReviewPolicy configure(ReviewPolicy policy);
 
-  /** Reviews every active partner today (the program's clock and zone); see {@link #run(LocalDate)}. */
+  /**
+   * Reviews every active partner today (the program's clock and zone); see {@link #run(LocalDate)}.
+   *
+   * @return one outcome per reviewed partner
+   */
   ReviewReport run();
 
   /**
    * Reviews every active partner as of {@code date}, partner by partner, each in its own
    * transaction. For hosts catching up on missed days: run the days in order.
    *
+   * @param date the review day
    * @return one outcome per reviewed partner (stored ones for partners already reviewed that day)
    * @throws ValidationException if {@code date} is null, after today, or before the latest day
    *     already reviewed (reviews move forward in time)
@@ -75,6 +85,8 @@ public interface TierReviews {
   /**
    * The partner's running grace period, if any.
    *
+   * @param partnerId the partner
+   * @return the running grace period, or empty
    * @throws ValidationException if {@code partnerId} is null
    * @throws NotFoundException if there is no such partner
    */
@@ -83,6 +95,8 @@ public interface TierReviews {
   /**
    * Every stored review outcome of the partner, oldest first.
    *
+   * @param partnerId the partner
+   * @return the outcomes, oldest first
    * @throws ValidationException if {@code partnerId} is null
    * @throws NotFoundException if there is no such partner
    */

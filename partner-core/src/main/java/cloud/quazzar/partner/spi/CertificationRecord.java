@@ -18,6 +18,14 @@ import java.util.Optional;
  *     (renewed and revoked records are out of the sweep)
  */
 public record CertificationRecord(Certification certification, Optional<CertificationStatus> reportedStatus) {
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param certification the record
+   * @param reportedStatus the status last reported for it; present exactly when it is current
+   *     (renewed and revoked records are out of the sweep)
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public CertificationRecord {
     requireNonNull(certification, "certification");
     requireNonNull(reportedStatus, "reportedStatus");

@@ -23,6 +23,7 @@ public interface DiscountRepository {
   /**
    * Appends a policy version (without a cancellation).
    *
+   * @param version the version
    * @throws ConflictException ({@code DUPLICATE}) if a version with its number exists
    */
   void appendPolicyVersion(PolicyVersion version);
@@ -30,16 +31,23 @@ public interface DiscountRepository {
   /**
    * Appends the cancellation of an existing policy version (core has checked it exists).
    *
+   * @param version the version's number
+   * @param cancellation the cancellation
    * @throws ConflictException ({@code DUPLICATE}) if that version already has a cancellation
    */
   void appendPolicyCancellation(int version, Cancellation cancellation);
 
-  /** Every policy version ordered by number, each with its cancellation if it has one. */
+  /**
+   * Every policy version ordered by number, each with its cancellation if it has one.
+   *
+   * @return the versions
+   */
   List<PolicyVersion> policyVersions();
 
   /**
    * Appends a version of a partner's adjustment (without a cancellation).
    *
+   * @param adjustment the adjustment version
    * @throws ConflictException ({@code DUPLICATE}) if the partner has a version with its number
    */
   void appendAdjustment(PartnerAdjustment adjustment);
@@ -47,14 +55,26 @@ public interface DiscountRepository {
   /**
    * Appends the cancellation of an existing adjustment version (core has checked it exists).
    *
+   * @param partnerId the partner
+   * @param version the version's number
+   * @param cancellation the cancellation
    * @throws ConflictException ({@code DUPLICATE}) if that version already has a cancellation
    */
   void appendAdjustmentCancellation(PartnerId partnerId, int version, Cancellation cancellation);
 
-  /** The partner's adjustment versions ordered by number, each with its cancellation if any. */
+  /**
+   * The partner's adjustment versions ordered by number, each with its cancellation if any.
+   *
+   * @param partnerId the partner
+   * @return the partner's adjustment versions
+   */
   List<PartnerAdjustment> adjustments(PartnerId partnerId);
 
-  /** Every adjustment version of every partner, each with its cancellation if any; any order. */
+  /**
+   * Every adjustment version of every partner, each with its cancellation if any; any order.
+   *
+   * @return every adjustment version
+   */
   List<PartnerAdjustment> allAdjustments();
 
   /**
@@ -62,6 +82,8 @@ public interface DiscountRepository {
    * cancellations), including appends committed by other nodes, and never changes otherwise: two
    * equal readings mean equal content. Core reads it before the content, in the same transaction,
    * to decide whether its cached copy is current, so it must be cheap (a counter, not a scan).
+   *
+   * @return the revision
    */
   long revision();
 }

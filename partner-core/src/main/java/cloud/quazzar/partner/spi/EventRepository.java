@@ -30,16 +30,38 @@ public interface EventRepository {
    */
   long append(List<DomainEvent> events);
 
-  /** The sequence of the last event visible to this transaction; 0 if there is none. */
+  /**
+   * The sequence of the last event visible to this transaction; 0 if there is none.
+   *
+   * @return the last sequence
+   */
   long lastSequence();
 
-  /** Events with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}. */
+  /**
+   * Events with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}.
+   *
+   * @param afterSequence the last sequence already seen, 0 for the start
+   * @param limit the most events returned
+   * @return the events, in order
+   */
   List<EventRecord> after(long afterSequence, int limit);
 
-  /** The partner's events with a sequence above {@code afterSequence}, in order, at most {@code limit}. */
+  /**
+   * The partner's events with a sequence above {@code afterSequence}, in order, at most {@code limit}.
+   *
+   * @param partnerId the partner
+   * @param afterSequence the last sequence already seen, 0 for the start
+   * @param limit the most events returned
+   * @return the partner's events, in order
+   */
   List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit);
 
-  /** The position stored for listener {@code name} (the last sequence it accepted), if any. */
+  /**
+   * The position stored for listener {@code name} (the last sequence it accepted), if any.
+   *
+   * @param name the listener's name
+   * @return the stored position, or empty
+   */
   OptionalLong cursor(String name);
 
   /**
@@ -48,6 +70,11 @@ public interface EventRepository {
    * owner, the same owner, or a lease whose end is before or at {@code now}). Creates the cursor at
    * {@code initialPosition} if the name has none.
    *
+   * @param name the listener's name
+   * @param owner who takes the lease
+   * @param now the current time
+   * @param until when the lease ends
+   * @param initialPosition the position a new cursor starts at
    * @return the cursor's position if the lease was taken; empty if another owner holds it
    */
   OptionalLong claim(String name, String owner, Instant now, Instant until, long initialPosition);
@@ -57,6 +84,10 @@ public interface EventRepository {
    * {@code owner} still holds the lease; a position below the stored one is ignored (cursors only
    * move forward).
    *
+   * @param name the listener's name
+   * @param owner who must hold the lease
+   * @param position the last sequence accepted
+   * @param until when the renewed lease ends
    * @return whether {@code owner} held the lease (if not, nothing changed)
    */
   boolean advance(String name, String owner, long position, Instant until);

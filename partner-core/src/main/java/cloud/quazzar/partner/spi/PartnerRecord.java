@@ -35,6 +35,19 @@ public record PartnerRecord(
     Instant updatedAt,
     long version) {
 
+  /**
+   * Checks the components: one that is null or out of range is refused.
+   *
+   * @param id id
+   * @param companyName company name, already cleaned by core
+   * @param contactEmail contact email
+   * @param tier tier
+   * @param status status
+   * @param createdAt when added (microsecond precision)
+   * @param updatedAt when last changed (microsecond precision)
+   * @param version version, 1 or more
+   * @throws ValidationException naming each component that is null or out of range
+   */
   public PartnerRecord {
     requireNonNull(id, "id");
     requireNonNull(companyName, "companyName");
@@ -48,12 +61,21 @@ public record PartnerRecord(
     }
   }
 
-  /** The key that must be unique across partners ({@link Names#key}); stores index it. */
+  /**
+   * The key that must be unique across partners ({@link Names#key}); stores index it.
+   *
+   * @return the name key
+   */
   public String nameKey() {
     return Names.key(companyName);
   }
 
-  /** The API view with the given client totals. */
+  /**
+   * The API view with the given client totals.
+   *
+   * @param totals the partner's client totals
+   * @return the partner
+   */
   public Partner toPartner(ClientTotals totals) {
     return new Partner(
         id, companyName, contactEmail, tier, status, totals.serverCount(), totals.clientCount(),

@@ -30,18 +30,27 @@ public interface PartnerRepository {
   /**
    * Stores a new partner.
    *
+   * @param partner the partner
    * @throws ConflictException ({@code DUPLICATE}) if another partner has the same {@link
    *     PartnerRecord#nameKey()} (or the same id)
    */
   void insert(PartnerRecord partner);
 
-  /** The stored partner, if any. */
+  /**
+   * The stored partner, if any.
+   *
+   * @param id the partner's id
+   * @return the partner, or empty
+   */
   Optional<PartnerRecord> find(PartnerId id);
 
   /**
    * The stored partners among {@code ids} (unknown ids are left out). The default calls {@link
    * #find} per id; a database store should answer it in one query, since month-end revenue runs
    * check thousands of partners at once.
+   *
+   * @param ids the ids
+   * @return the stored partners by id
    */
   default Map<PartnerId, PartnerRecord> findAll(Collection<PartnerId> ids) {
     Map<PartnerId, PartnerRecord> out = new java.util.HashMap<>();
@@ -51,13 +60,20 @@ public interface PartnerRepository {
     return out;
   }
 
-  /** The partner whose {@link PartnerRecord#nameKey()} equals {@code nameKey}, if any. */
+  /**
+   * The partner whose {@link PartnerRecord#nameKey()} equals {@code nameKey}, if any.
+   *
+   * @param nameKey the name key
+   * @return the partner, or empty
+   */
   Optional<PartnerRecord> findByNameKey(String nameKey);
 
   /**
    * Replaces the stored partner if its stored version equals {@code expectedVersion}; {@code
    * partner.version()} is then the new version.
    *
+   * @param partner the new state of the partner
+   * @param expectedVersion the version the stored partner must have
    * @return false, changing nothing, if the partner is missing or its version differs
    * @throws ConflictException ({@code DUPLICATE}) if the new name key is another partner's
    */
@@ -66,15 +82,26 @@ public interface PartnerRepository {
   /**
    * The partners matching the query's filters, ordered by name key then id, the page it asks for,
    * with the total number of matches.
+   *
+   * @param query the filters and the page
+   * @return the page
    */
   Page<PartnerRecord> list(PartnerQuery query);
 
-  /** Client totals for each id given; partners without clients map to {@link ClientTotals#NONE}. */
+  /**
+   * Client totals for each id given; partners without clients map to {@link ClientTotals#NONE}.
+   *
+   * @param ids the ids
+   * @return the totals by id
+   */
   Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids);
 
   /**
    * Client totals of one partner ({@link ClientTotals#NONE} without clients). The default delegates
    * to {@link #clientTotals(Collection)}; stores may answer it more cheaply.
+   *
+   * @param id the partner's id
+   * @return the totals
    */
   default ClientTotals clientTotals(PartnerId id) {
     return clientTotals(List.of(id)).getOrDefault(id, ClientTotals.NONE);
@@ -83,17 +110,26 @@ public interface PartnerRepository {
   /**
    * Appends an entry to a partner's tier history.
    *
+   * @param change the entry
    * @throws ConflictException ({@code DUPLICATE}) if the partner already has an entry with this
    *     sequence
    */
   void appendTierChange(TierChange change);
 
-  /** The partner's tier history ordered by sequence; empty if there is none. */
+  /**
+   * The partner's tier history ordered by sequence; empty if there is none.
+   *
+   * @param id the partner's id
+   * @return the tier history
+   */
   List<TierChange> tierHistory(PartnerId id);
 
   /**
    * The highest sequence in the partner's tier history, 0 if it has none. The default reads the
    * whole history; a database answers it from the primary key.
+   *
+   * @param id the partner's id
+   * @return the highest sequence, 0 if none
    */
   default int lastTierSequence(PartnerId id) {
     List<TierChange> history = tierHistory(id);
@@ -103,17 +139,27 @@ public interface PartnerRepository {
   /**
    * Stores a new client.
    *
+   * @param client the client
    * @throws ConflictException ({@code DUPLICATE}) if its partner has a client with the same {@link
    *     Client#nameKey()}
    */
   void insertClient(Client client);
 
-  /** The stored client, if any. */
+  /**
+   * The stored client, if any.
+   *
+   * @param id the client's id
+   * @return the client, or empty
+   */
   Optional<Client> findClient(ClientId id);
 
   /**
    * The partner's client whose {@link Client#nameKey()} is {@code nameKey}, if any. The default
    * scans {@link #clients}; a database answers it from its unique index.
+   *
+   * @param partnerId the partner
+   * @param nameKey the name key
+   * @return the client, or empty
    */
   default Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
     return clients(partnerId).stream().filter(c -> c.nameKey().equals(nameKey)).findFirst();
@@ -122,6 +168,8 @@ public interface PartnerRepository {
   /**
    * Replaces the stored client if its stored version equals {@code expectedVersion}.
    *
+   * @param client the new state of the client
+   * @param expectedVersion the version the stored client must have
    * @return false, changing nothing, if it is missing or its version differs
    * @throws ConflictException ({@code DUPLICATE}) if the new name key is another client's of the
    *     same partner
@@ -131,10 +179,17 @@ public interface PartnerRepository {
   /**
    * Deletes the client if its stored version equals {@code expectedVersion}.
    *
+   * @param id the client's id
+   * @param expectedVersion the version the stored client must have
    * @return false, changing nothing, if it is missing or its version differs
    */
   boolean deleteClient(ClientId id, long expectedVersion);
 
-  /** The partner's clients ordered by name key then id. */
+  /**
+   * The partner's clients ordered by name key then id.
+   *
+   * @param partnerId the partner
+   * @return the clients
+   */
   List<Client> clients(PartnerId partnerId);
 }

@@ -32,25 +32,47 @@ public interface RevenueRepository {
    * <p>Core passes entries with distinct keys and new ids. A store may append them in one batch
    * (the month-end path): a database store should use its fastest bulk insert.
    *
+   * @param entries the entries to append, in order
    * @return the already stored entries of the keys that were taken; empty if all were appended
    * @throws ConflictException ({@code DUPLICATE}) if an entry to append has the partner, month and
    *     revision of a stored entry; the caller then rolls the transaction back
    */
   List<RevenueEntry> appendAbsent(List<RevenueEntry> entries);
 
-  /** The entry stored with this idempotency key, if any. */
+  /**
+   * The entry stored with this idempotency key, if any.
+   *
+   * @param idempotencyKey the key
+   * @return the entry, or empty
+   */
   Optional<RevenueEntry> findByKey(String idempotencyKey);
 
-  /** Every entry of the partner's month, ordered by revision; empty if there is none. */
+  /**
+   * Every entry of the partner's month, ordered by revision; empty if there is none.
+   *
+   * @param partnerId the partner
+   * @param month the month
+   * @return the entries, by revision
+   */
   List<RevenueEntry> history(PartnerId partnerId, YearMonth month);
 
   /**
    * For each month from {@code from} to {@code to} (both included) in which the partner has
    * entries, the entry with the highest revision, ordered by month.
+   *
+   * @param partnerId the partner
+   * @param from the first month
+   * @param to the last month
+   * @return the current entries, by month
    */
   List<RevenueEntry> current(PartnerId partnerId, YearMonth from, YearMonth to);
 
-  /** The partner's latest month with an entry, if any. */
+  /**
+   * The partner's latest month with an entry, if any.
+   *
+   * @param partnerId the partner
+   * @return the latest month, or empty
+   */
   Optional<YearMonth> lastMonth(PartnerId partnerId);
 
   /**
@@ -63,6 +85,9 @@ public interface RevenueRepository {
    * <p>Must stream: memory use may grow with the number of partners in one month, never with the
    * number of rows (a database store reads with a cursor and a fetch size). An exception thrown by
    * the visitor ends the scan and propagates unchanged.
+   *
+   * @param filter which partner months to visit
+   * @param visitor what receives each row
    */
   void scan(RevenueFilter filter, Consumer<RevenueRow> visitor);
 }

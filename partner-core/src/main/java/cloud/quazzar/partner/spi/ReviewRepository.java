@@ -23,12 +23,18 @@ import java.util.Optional;
  */
 public interface ReviewRepository {
 
-  /** The partner's running grace period, if any. */
+  /**
+   * The partner's running grace period, if any.
+   *
+   * @param partnerId the partner
+   * @return the grace period, or empty
+   */
   Optional<GracePeriod> gracePeriod(PartnerId partnerId);
 
   /**
    * Stores a running grace period.
    *
+   * @param gracePeriod the grace period
    * @throws ConflictException ({@code DUPLICATE}) if the partner has one already
    */
   void insertGracePeriod(GracePeriod gracePeriod);
@@ -37,25 +43,43 @@ public interface ReviewRepository {
    * Removes the partner's running grace period if it started on {@code startedOn} (compare-and-set);
    * its history is the stored outcomes.
    *
+   * @param partnerId the partner
+   * @param startedOn the day the grace period started
    * @return whether it was removed
    */
   boolean deleteGracePeriod(PartnerId partnerId, LocalDate startedOn);
 
-  /** The stored outcome of the partner's review on {@code date}, if any. */
+  /**
+   * The stored outcome of the partner's review on {@code date}, if any.
+   *
+   * @param partnerId the partner
+   * @param date the review day
+   * @return the outcome, or empty
+   */
   Optional<ReviewOutcome> outcome(PartnerId partnerId, LocalDate date);
 
   /**
    * Stores an outcome, every field as given (lists in order; strings of the unmet list hold no line
    * break).
    *
+   * @param outcome the outcome
    * @throws ConflictException ({@code DUPLICATE}) if the partner has an outcome on that day already
    */
   void insertOutcome(ReviewOutcome outcome);
 
-  /** Every stored outcome of the partner, ordered by date. */
+  /**
+   * Every stored outcome of the partner, ordered by date.
+   *
+   * @param partnerId the partner
+   * @return the outcomes, by date
+   */
   List<ReviewOutcome> outcomes(PartnerId partnerId);
 
-  /** The latest day with a stored outcome, of any partner. */
+  /**
+   * The latest day with a stored outcome, of any partner.
+   *
+   * @return the latest review day, or empty
+   */
   Optional<LocalDate> lastReviewDate();
 
   /**
@@ -68,9 +92,17 @@ public interface ReviewRepository {
    */
   void appendPolicy(int version, ReviewPolicy policy, Instant configuredAt);
 
-  /** The highest stored policy version, 0 if none. */
+  /**
+   * The highest stored policy version, 0 if none.
+   *
+   * @return the highest policy version
+   */
   int lastPolicyVersion();
 
-  /** The policy of the highest version, if any. */
+  /**
+   * The policy of the highest version, if any.
+   *
+   * @return the latest policy, or empty
+   */
   Optional<ReviewPolicy> latestPolicy();
 }

@@ -24,15 +24,25 @@ public interface StorageProvider {
   /** Priority of the JDBC store. */
   int PRIORITY_JDBC = 100;
 
-  /** A short, unique, lower-case name used in {@link StorageSettings#provider}, e.g. {@code jdbc}. */
+  /**
+   * A short, unique, lower-case name used in {@link StorageSettings#provider}, e.g. {@code jdbc}.
+   *
+   * @return the provider's name
+   */
   String name();
 
-  /** Higher wins when no provider is named. */
+  /**
+   * Higher wins when no provider is named.
+   *
+   * @return the priority
+   */
   int priority();
 
   /**
    * Opens a store. The caller owns the result and closes it.
    *
+   * @param settings the storage settings
+   * @return the open store
    * @throws ConfigurationException if the settings are invalid, incomplete (nothing says where the
    *     data lives) or contradict each other, or the store cannot be reached or prepared (for
    *     example a failed schema migration)

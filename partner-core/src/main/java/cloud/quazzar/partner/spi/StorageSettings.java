@@ -35,6 +35,8 @@ public final class StorageSettings {
   /**
    * No settings. Given to discovery, they name no provider: the highest-priority one is opened with
    * its defaults and kept only if its store is durable (the JDBC store without a database fails).
+   *
+   * @return empty settings
    */
   public static StorageSettings empty() {
     return EMPTY;
@@ -43,6 +45,8 @@ public final class StorageSettings {
   /**
    * Settings that select the provider of this name.
    *
+   * @param name the provider's name
+   * @return the settings
    * @throws ValidationException ({@code provider}) if {@code name} is null or blank
    */
   public static StorageSettings provider(String name) {
@@ -55,6 +59,9 @@ public final class StorageSettings {
   /**
    * A copy with {@code key} set to {@code value}.
    *
+   * @param key the key
+   * @param value the value
+   * @return the changed copy
    * @throws ValidationException ({@code key}, {@code value}) if {@code key} is null or blank or
    *     {@code value} is null, listing both
    * @throws ConfigurationException if {@code key} is already set (each key may be set once)
@@ -79,7 +86,11 @@ public final class StorageSettings {
     return new StorageSettings(Map.copyOf(copy));
   }
 
-  /** The provider name, if one is set. */
+  /**
+   * The provider name, if one is set.
+   *
+   * @return the provider's name, or empty
+   */
   public Optional<String> providerName() {
     return string(PROVIDER);
   }
@@ -87,6 +98,8 @@ public final class StorageSettings {
   /**
    * The value under {@code key} as text, if set ({@link String#valueOf} of a non-text value).
    *
+   * @param key the key
+   * @return the value as text, or empty if it is not set
    * @throws ValidationException ({@code key}) if {@code key} is null
    */
   public Optional<String> string(String key) {
@@ -97,6 +110,10 @@ public final class StorageSettings {
   /**
    * The value under {@code key}, if set.
    *
+   * @param <T> the type wanted
+   * @param key the key
+   * @param type the class wanted
+   * @return the value, or empty if it is not set
    * @throws ConfigurationException if it is set but not of {@code type}
    * @throws ValidationException ({@code key}, {@code type}) if either is null
    */
@@ -118,6 +135,11 @@ public final class StorageSettings {
   /**
    * The value under {@code key} as an int, or {@code defaultValue}.
    *
+   * @param key the key
+   * @param defaultValue the value when the key is not set
+   * @param min the lowest value allowed
+   * @param max the highest value allowed
+   * @return the value
    * @throws ConfigurationException if it is set but not an integer within {@code min..max}
    */
   public int integer(String key, int defaultValue, int min, int max) {
@@ -140,6 +162,9 @@ public final class StorageSettings {
   /**
    * The value under {@code key} as a boolean ({@code true}/{@code false}), or {@code defaultValue}.
    *
+   * @param key the key
+   * @param defaultValue the value when the key is not set
+   * @return the value
    * @throws ConfigurationException if it is set to anything else
    */
   public boolean flag(String key, boolean defaultValue) {
@@ -162,7 +187,11 @@ public final class StorageSettings {
     return key;
   }
 
-  /** Every setting, unmodifiable. */
+  /**
+   * Every setting, unmodifiable.
+   *
+   * @return the settings by key
+   */
   public Map<String, Object> asMap() {
     return values;
   }

@@ -25,7 +25,11 @@ import cloud.quazzar.partner.StorageException;
  * by the work itself are rethrown unchanged after rollback.
  */
 public interface Store extends AutoCloseable {
-  /** A human-readable description for logs, e.g. {@code memory} or a JDBC URL without password. */
+  /**
+   * A human-readable description for logs, e.g. {@code memory} or a JDBC URL without password.
+   *
+   * @return the description
+   */
   String description();
 
   /**
@@ -37,6 +41,8 @@ public interface Store extends AutoCloseable {
    * is used only when the host chooses it explicitly. The program logs the answer at start-up.
    * Answer from the configuration, without touching the data; the answer must not change while
    * the store is open.
+   *
+   * @return true if committed data survives a restart
    */
   boolean durable();
 
@@ -47,6 +53,7 @@ public interface Store extends AutoCloseable {
    * JdbcStorage.retries(program.store())}. A store that wraps another overrides this to ask the
    * inner store too; the default answers for this store only.
    *
+   * @param <T> the type wanted
    * @param type the class wanted
    * @return this store or the one it wraps, cast, or empty if neither is a {@code type}
    */
@@ -54,10 +61,22 @@ public interface Store extends AutoCloseable {
     return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : java.util.Optional.empty();
   }
 
-  /** Runs read-only work in one transaction and returns its result. */
+  /**
+   * Runs read-only work in one transaction and returns its result.
+   *
+   * @param <T> the result's type
+   * @param work the work
+   * @return the work's result
+   */
   <T> T read(StoreWork<T> work);
 
-  /** Runs work in one transaction, committing it if it returns and rolling it back if it throws. */
+  /**
+   * Runs work in one transaction, committing it if it returns and rolling it back if it throws.
+   *
+   * @param <T> the result's type
+   * @param work the work
+   * @return the work's result
+   */
   <T> T write(StoreWork<T> work);
 
   /** Releases the store's resources. Idempotent. */

@@ -117,6 +117,7 @@ public final class JdbcStorage {
    * StorageException}.
    *
    * @param store a JDBC store, or a store that wraps one such as {@code PartnerProgram.store()}
+   * @return the number of transactions re-run since the store opened
    * @throws ValidationException ({@code store}) if {@code store} is null or neither is nor wraps a
    *     JDBC store
    */
@@ -140,6 +141,9 @@ public final class JdbcStorage {
    * created with its directories on first use and kept when the store closes: durable. One
    * process at a time may open it.
    *
+   * @param path the database file without H2's {@code .mv.db} suffix; relative paths are resolved
+   *     against the working directory
+   * @return the settings to pass to {@code PartnerProgram.Builder.storage}
    * @throws ValidationException ({@code path}) if {@code path} is null
    * @throws ConfigurationException if the path contains {@code ;} (it would change H2's options)
    */
@@ -157,6 +161,8 @@ public final class JdbcStorage {
    * demonstrations, chosen only explicitly like this. It lives until the JVM exits: stores opened
    * with the same name share it, also after one of them closes.
    *
+   * @param name the database's name within this JVM
+   * @return the settings to pass to {@code PartnerProgram.Builder.storage}
    * @throws ValidationException ({@code name}) if {@code name} is null
    * @throws ConfigurationException if {@code name} is not 1 to 100 letters, digits, {@code _} or
    *     {@code -}
@@ -175,8 +181,10 @@ public final class JdbcStorage {
    * The database at {@code jdbcUrl} (H2 or PostgreSQL) through a connection pool the store creates
    * and closes. Durable unless it is an H2 in-memory URL ({@code jdbc:h2:mem:...}).
    *
+   * @param jdbcUrl the database's JDBC URL, e.g. {@code jdbc:postgresql://host:5432/db}
    * @param user user name, or null for the driver's default
    * @param password password, or null for none; it never appears in messages or descriptions
+   * @return the settings to pass to {@code PartnerProgram.Builder.storage}
    * @throws ValidationException ({@code jdbcUrl}) if {@code jdbcUrl} is null
    * @throws ConfigurationException if {@code jdbcUrl} is blank or does not start with {@code jdbc:}
    */
@@ -202,6 +210,8 @@ public final class JdbcStorage {
    * use the program at once, and at least two: the migration at start-up borrows two at a time.
    * Durable unless the data source's URL is an H2 in-memory one.
    *
+   * @param dataSource the host's data source, left open by the store
+   * @return the settings to pass to {@code PartnerProgram.Builder.storage}
    * @throws ValidationException ({@code dataSource}) if {@code dataSource} is null
    */
   public static StorageSettings dataSource(DataSource dataSource) {

@@ -17,7 +17,11 @@ public final class SequentialIds implements IdGenerator {
     this(0);
   }
 
-  /** Ids whose high 64 bits are {@code prefix}. */
+  /**
+   * Ids whose high 64 bits are {@code prefix}.
+   *
+   * @param prefix the high 64 bits of every id
+   */
   public SequentialIds(long prefix) {
     this.prefix = prefix;
   }

@@ -24,34 +24,65 @@ public final class TestClock extends Clock {
     this.zone = zone;
   }
 
-  /** A clock standing at {@code instant}, in UTC. */
+  /**
+   * A clock standing at {@code instant}, in UTC.
+   *
+   * @param instant where the clock stands
+   * @return the clock
+   */
   public static TestClock at(Instant instant) {
     return new TestClock(new AtomicReference<>(requireNonNull(instant)), ZoneOffset.UTC);
   }
 
-  /** A clock standing at noon of {@code date} in {@code zone}. */
+  /**
+   * A clock standing at noon of {@code date} in {@code zone}.
+   *
+   * @param date the day
+   * @param zone the clock's zone
+   * @return the clock
+   */
   public static TestClock at(LocalDate date, ZoneId zone) {
     return new TestClock(new AtomicReference<>(date.atTime(LocalTime.NOON).atZone(zone).toInstant()), zone);
   }
 
-  /** Moves the clock to {@code instant} (backwards too). */
+  /**
+   * Moves the clock to {@code instant} (backwards too).
+   *
+   * @param instant where the clock stands from now on
+   * @return this clock
+   */
   public TestClock set(Instant instant) {
     now.set(requireNonNull(instant));
     return this;
   }
 
-  /** Moves the clock to noon of {@code date} in this clock's zone. */
+  /**
+   * Moves the clock to noon of {@code date} in this clock's zone.
+   *
+   * @param date the day
+   * @return this clock
+   */
   public TestClock setDate(LocalDate date) {
     return set(date.atTime(LocalTime.NOON).atZone(zone).toInstant());
   }
 
-  /** Moves the clock by {@code amount} (negative moves it back). */
+  /**
+   * Moves the clock by {@code amount} (negative moves it back).
+   *
+   * @param amount how far to move the clock
+   * @return this clock
+   */
   public TestClock advance(Duration amount) {
     now.updateAndGet(i -> i.plus(amount));
     return this;
   }
 
-  /** Moves the clock by whole calendar days in its zone, keeping the local time of day. */
+  /**
+   * Moves the clock by whole calendar days in its zone, keeping the local time of day.
+   *
+   * @param days how many days to move the clock, negative to move it back
+   * @return this clock
+   */
   public TestClock advanceDays(long days) {
     now.updateAndGet(i -> i.atZone(zone).plusDays(days).toInstant());
     return this;

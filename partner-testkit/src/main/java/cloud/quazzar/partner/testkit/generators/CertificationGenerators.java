@@ -45,17 +45,30 @@ public final class CertificationGenerators {
 
   private CertificationGenerators() {}
 
-  /** Any skill area. */
+  /**
+   * Any skill area.
+   *
+   * @return a generator of skill areas
+   */
   public static Gen<SkillArea> skillAreas() {
     return Generate.enumValues(SkillArea.class);
   }
 
-  /** Any level. */
+  /**
+   * Any level.
+   *
+   * @return a generator of levels
+   */
   public static Gen<CertificationLevel> levels() {
     return Generate.enumValues(CertificationLevel.class);
   }
 
-  /** The levels a partner of {@code tier} may add (tier access, rule CERT-2). */
+  /**
+   * The levels a partner of {@code tier} may add (tier access, rule CERT-2).
+   *
+   * @param tier the partner's tier
+   * @return a generator of the levels open to that tier
+   */
   public static Gen<CertificationLevel> levelsAllowedFor(Tier tier) {
     List<CertificationLevel> allowed = new ArrayList<>();
     for (CertificationLevel l : CertificationLevel.values()) {
@@ -66,7 +79,11 @@ public final class CertificationGenerators {
     return Generate.pick(allowed);
   }
 
-  /** Valid certification names: the {@link #NAMES}, the registry's tricky names, printable ASCII. */
+  /**
+   * Valid certification names: the {@link #NAMES}, the registry's tricky names, printable ASCII.
+   *
+   * @return a generator of valid certification names
+   */
   public static Gen<String> names() {
     Gen<String> ascii = strings().betweenCodePoints(0x21, 0x7E).ofLengthBetween(1, 40);
     return Generate.frequency(
@@ -75,7 +92,11 @@ public final class CertificationGenerators {
         Pair.of(2, ascii));
   }
 
-  /** Holders: absent about a third of the time, else a short name. */
+  /**
+   * Holders: absent about a third of the time, else a short name.
+   *
+   * @return a generator of optional holders
+   */
   public static Gen<Optional<String>> holders() {
     Gen<String> name = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12)
         .zip(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12), (f, l) -> f + " " + l);
@@ -85,6 +106,8 @@ public final class CertificationGenerators {
   /**
    * Days to expiry: half on or beside the default boundaries ({@link #BOUNDARY_DAYS}), the rest
    * spread over -400..800 and over a century either way.
+   *
+   * @return a generator of day counts, negative for an expiry in the past
    */
   public static Gen<Long> daysToExpiry() {
     return Generate.frequency(
@@ -93,7 +116,12 @@ public final class CertificationGenerators {
         Pair.of(1, longs().between(-36_500, 36_500)));
   }
 
-  /** Days to expiry on and beside the boundaries of {@code t}, plus a spread. */
+  /**
+   * Days to expiry on and beside the boundaries of {@code t}, plus a spread.
+   *
+   * @param t the thresholds whose boundaries to favour
+   * @return a generator of day counts, negative for an expiry in the past
+   */
   public static Gen<Long> daysToExpiry(ExpiryThresholds t) {
     List<Long> near = List.of(-2L, -1L, 0L, 1L, t.criticalDays() - 1, t.criticalDays(), t.criticalDays() + 1,
         t.warningDays() - 1, t.warningDays(), t.warningDays() + 1, t.warningDays() + 2);
@@ -102,12 +130,22 @@ public final class CertificationGenerators {
         Pair.of(1, longs().between(-2 * t.warningDays() - 10, 2 * t.warningDays() + 10)));
   }
 
-  /** Valid thresholds: critical 1 to 180 days, warning 1 to 400 days above it. */
+  /**
+   * Valid thresholds: critical 1 to 180 days, warning 1 to 400 days above it.
+   *
+   * @return a generator of valid thresholds
+   */
   public static Gen<ExpiryThresholds> thresholds() {
     return longs().between(1, 180).zip(longs().between(1, 400), (c, extra) -> new ExpiryThresholds(c, c + extra));
   }
 
-  /** Days from {@code from} to {@code to}, inclusive. */
+  /**
+   * Days from {@code from} to {@code to}, inclusive.
+   *
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @return a generator of days in that range
+   */
   public static Gen<LocalDate> dates(LocalDate from, LocalDate to) {
     return Generate.longRange(from.toEpochDay(), to.toEpochDay()).map(LocalDate::ofEpochDay);
   }
@@ -116,6 +154,10 @@ public final class CertificationGenerators {
    * Certifications a partner of {@code tier} may add on {@code today}: expiry {@link
    * #daysToExpiry()} days from today (kept within the accepted dates), issued 1 to 1,825 days
    * before it.
+   *
+   * @param today the day the certification is added
+   * @param tier the partner's tier
+   * @return a generator of valid requests to add a certification
    */
   public static Gen<NewCertification> newCertifications(LocalDate today, Tier tier) {
     Gen<LocalDate> expiry = daysToExpiry().map(d -> clamp(today.plusDays(d), LocalDate.of(1906, 1, 1)));
@@ -126,18 +168,33 @@ public final class CertificationGenerators {
             name, area, level, holder, dates._1.minusDays(dates._2), dates._1));
   }
 
-  /** Certifications any partner (even Silver) may add: Basic level only. */
+  /**
+   * Certifications any partner (even Silver) may add: Basic level only.
+   *
+   * @param today the day the certification is added
+   * @return a generator of valid requests to add a Basic certification
+   */
   public static Gen<NewCertification> basicCertifications(LocalDate today) {
     return newCertifications(today, Tier.SILVER);
   }
 
-  /** Renewals of a certification expiring on {@code oldExpiry}, issued on {@code today}: 1 to 3 years on. */
+  /**
+   * Renewals of a certification expiring on {@code oldExpiry}, issued on {@code today}: 1 to 3 years on.
+   *
+   * @param today the day of the renewal
+   * @param oldExpiry the expiry date of the certification renewed
+   * @return a generator of valid renewals
+   */
   public static Gen<Renewal> renewals(LocalDate today, LocalDate oldExpiry) {
     LocalDate base = today.isAfter(oldExpiry) ? today : oldExpiry;
     return integers().between(1, 1095).map(extra -> new Renewal(today, base.plusDays(extra)));
   }
 
-  /** One requirement of any kind, with small numbers so that partners sometimes meet it. */
+  /**
+   * One requirement of any kind, with small numbers so that partners sometimes meet it.
+   *
+   * @return a generator of requirements
+   */
   public static Gen<Requirement> requirements() {
     Gen<Set<SkillArea>> areas = lists().of(skillAreas()).ofSizeBetween(0, 2)
         .map(l -> l.isEmpty() ? Set.<SkillArea>of() : Set.copyOf(EnumSet.copyOf(l)));
@@ -148,7 +205,11 @@ public final class CertificationGenerators {
     return Generate.frequency(Pair.of(4, certs), Pair.of(2, spread), Pair.of(1, servers), Pair.of(1, clients));
   }
 
-  /** Requirement sets: each tier 0 to 3 requirements. */
+  /**
+   * Requirement sets: each tier 0 to 3 requirements.
+   *
+   * @return a generator of requirement sets
+   */
   public static Gen<EligibilityRequirements> requirementSets() {
     Gen<List<Requirement>> perTier = lists().of(requirements()).ofSizeBetween(0, 3);
     return perTier.zip(perTier, perTier, (s, g, p) -> {

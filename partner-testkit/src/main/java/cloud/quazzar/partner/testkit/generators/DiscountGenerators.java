@@ -40,6 +40,8 @@ public final class DiscountGenerators {
    * The administrator's example policy of the docs and the quickstart: Silver 10%, Gold 15%,
    * Platinum 20% (Gold 15% as in rule DISC-2), +5% from 50 servers ("50+ servers", rule DISC-1), +8%
    * from 200; additive, no cap, HALF_UP.
+   *
+   * @return the example policy
    */
   public static DiscountPolicy examplePolicy() {
     return DiscountPolicy.builder()
@@ -51,7 +53,11 @@ public final class DiscountGenerators {
         .build();
   }
 
-  /** Any tier. */
+  /**
+   * Any tier.
+   *
+   * @return a generator of tiers
+   */
   public static Gen<Tier> tiers() {
     return PartnerGenerators.tiers();
   }
@@ -61,6 +67,8 @@ public final class DiscountGenerators {
    * towards 0 and round thresholds), and now and then any count a quote takes, up to {@link
    * Long#MAX_VALUE}, or one next to the largest threshold a step may have ({@link
    * VolumeStep#MAX_MIN_SERVER_COUNT}).
+   *
+   * @return a generator of server counts, 0 or more
    */
   public static Gen<Long> serverCounts() {
     long top = VolumeStep.MAX_MIN_SERVER_COUNT;
@@ -70,19 +78,32 @@ public final class DiscountGenerators {
         Pair.of(1, Generate.pick(List.of(top - 1, top, top + 1, (long) Integer.MAX_VALUE, Long.MAX_VALUE))));
   }
 
-  /** Rates from 0% to {@code maxBasisPoints}, half of them whole percentages. */
+  /**
+   * Rates from 0% to {@code maxBasisPoints}, half of them whole percentages.
+   *
+   * @param maxBasisPoints the highest rate, in basis points
+   * @return a generator of rates
+   */
   public static Gen<Rate> rates(int maxBasisPoints) {
     Gen<Integer> any = integers().between(0, maxBasisPoints);
     Gen<Integer> whole = integers().between(0, maxBasisPoints / 100).map(p -> p * 100);
     return Generate.frequency(Pair.of(1, any), Pair.of(1, whole)).map(Rate::ofBasisPoints);
   }
 
-  /** Any rate, 0% to 100%. */
+  /**
+   * Any rate, 0% to 100%.
+   *
+   * @return a generator of rates
+   */
   public static Gen<Rate> rates() {
     return rates(Rate.MAX_BASIS_POINTS);
   }
 
-  /** The currencies of {@link #CURRENCIES}. */
+  /**
+   * The currencies of {@link #CURRENCIES}.
+   *
+   * @return a generator of currencies
+   */
   public static Gen<Currency> currencies() {
     return Generate.pick(CURRENCIES);
   }
@@ -90,6 +111,8 @@ public final class DiscountGenerators {
   /**
    * Minor-unit amounts from 0 to {@link Long#MAX_VALUE}: zero, small bills, large ones, round
    * ones and the very largest (where a naive {@code gross × rate} would wrap).
+   *
+   * @return a generator of amounts in minor units
    */
   public static Gen<Long> minorUnits() {
     return Generate.frequency(
@@ -101,12 +124,21 @@ public final class DiscountGenerators {
         Pair.of(1, Generate.longRange(Long.MAX_VALUE - 20_000, Long.MAX_VALUE)));
   }
 
-  /** Gross amounts (0 or more) in the currencies of {@link #CURRENCIES}. */
+  /**
+   * Gross amounts (0 or more) in the currencies of {@link #CURRENCIES}.
+   *
+   * @return a generator of gross amounts
+   */
   public static Gen<Money> amounts() {
     return currencies().zip(minorUnits(), (c, m) -> Money.ofMinor(m, c));
   }
 
-  /** Gross amounts (0 or more) in {@code currency}. */
+  /**
+   * Gross amounts (0 or more) in {@code currency}.
+   *
+   * @param currency the amounts' currency
+   * @return a generator of gross amounts
+   */
   public static Gen<Money> amounts(Currency currency) {
     return minorUnits().map(m -> Money.ofMinor(m, currency));
   }
@@ -116,6 +148,9 @@ public final class DiscountGenerators {
    * up (gaps of 1 to 250, sometimes thousands, now and then up to {@link
    * VolumeStep#MAX_MIN_SERVER_COUNT} divided by {@code maxSteps}, so that no threshold passes it),
    * bonuses rising by 0 to 5 points per step.
+   *
+   * @param maxSteps the most steps a schedule has
+   * @return a generator of volume schedules, steps in increasing threshold order
    */
   public static Gen<List<VolumeStep>> schedules(int maxSteps) {
     long hugeGap = Math.max(50_001, VolumeStep.MAX_MIN_SERVER_COUNT / Math.max(1, maxSteps));
@@ -142,6 +177,8 @@ public final class DiscountGenerators {
    * steps, sometimes own schedules for the upper tiers (the shared steps with bonuses raised by
    * amounts that do not fall with the tier), ADDITIVE or COMPOUND, sometimes a cap (at or above
    * every base rate), any rounding mode but UNNECESSARY (HALF_UP most often).
+   *
+   * @return a generator of valid policies
    */
   @SuppressWarnings("EnumOrdinal") // per-tier arrays in rank order (docs/rules.md, "Tiers and benefits")
   public static Gen<DiscountPolicy> policies() {
@@ -186,7 +223,11 @@ public final class DiscountGenerators {
     });
   }
 
-  /** Valid adjustment requests starting today (EXTRA, REPLACE_BASE, now and then NONE). */
+  /**
+   * Valid adjustment requests starting today (EXTRA, REPLACE_BASE, now and then NONE).
+   *
+   * @return a generator of valid adjustment requests
+   */
   public static Gen<AdjustmentRequest> adjustments() {
     Gen<AdjustmentKind> kinds = Generate.frequency(
         Pair.of(3, Generate.constant(AdjustmentKind.EXTRA)),

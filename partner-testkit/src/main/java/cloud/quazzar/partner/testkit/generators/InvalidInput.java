@@ -62,6 +62,8 @@ public final class InvalidInput {
   /**
    * Text no name field accepts: null, empty, blank (also once cleaned), over 200 characters, or
    * with a control or other refused character.
+   *
+   * @return a generator of invalid names, null included
    */
   public static Gen<@Nullable String> names() {
     return freeText(200);
@@ -71,6 +73,9 @@ public final class InvalidInput {
    * Text no free-text field of at most {@code maxLength} characters accepts (docs/rules.md
    * TEXT-1): that of {@link #text}, text blank once cleaned, and text with an unpaired surrogate,
    * a non-character or a bidirectional embedding, override or isolate control.
+   *
+   * @param maxLength the field's length limit
+   * @return a generator of invalid free text, null included
    */
   public static Gen<@Nullable String> freeText(int maxLength) {
     Gen<String> refused = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 10)
@@ -84,6 +89,9 @@ public final class InvalidInput {
    * blank, {@code maxLength + 1} to {@code 2 * maxLength + 1} characters, or with a control
    * character other than white space. Fits names (200), {@code changedBy}/{@code revokedBy}/{@code
    * cancelledBy} (100), reasons (500; corrections 2000) and certification names (200).
+   *
+   * @param maxLength the field's length limit
+   * @return a generator of invalid text, null included
    */
   public static Gen<@Nullable String> text(int maxLength) {
     Gen<String> control = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 10)
@@ -96,6 +104,8 @@ public final class InvalidInput {
   /**
    * Idempotency keys the ledger refuses: those of {@link #text text(200)}, any control character
    * (tab and line breaks included), unpaired surrogates and surrounding white space.
+   *
+   * @return a generator of invalid idempotency keys, null included
    */
   public static Gen<@Nullable String> idempotencyKeys() {
     Gen<String> whiteControl = Generate.pick(List.of("key\tone", "key\none", "key\r\n", "key\uD800", "\uDC00key"));
@@ -106,6 +116,8 @@ public final class InvalidInput {
   /**
    * Optional holders the certification tracker refuses: blank (also once cleaned), over 200
    * characters or with a control or other refused character.
+   *
+   * @return a generator of invalid holders
    */
   public static Gen<String> holders() {
     return freeText(200).assuming(s -> s != null).map(s -> s);
@@ -121,7 +133,11 @@ public final class InvalidInput {
       "\uFEFF", "\u200B", "\u200C", "\u200D", "\u200E", "\u00AD", "\u2060", "\uFFFF", "\uFDD0", "\uFFFE",
       "\uD800", "\uE000", "\u0378", "\u0085", "\u0000", new String(Character.toChars(0xE0041)));
 
-  /** Text no email field accepts. */
+  /**
+   * Text no email field accepts.
+   *
+   * @return a generator of invalid email addresses, null included
+   */
   public static Gen<@Nullable String> emails() {
     Gen<String> malformed = Generate.pick(List.of(
         "plain", "@no-local.example", "two@@at.example", "a b@c.example", "trailing@", "x@y@z",
@@ -138,7 +154,11 @@ public final class InvalidInput {
         invisible.map(s -> s), names());
   }
 
-  /** Counts below zero (servers, clients). */
+  /**
+   * Counts below zero (servers, clients).
+   *
+   * @return a generator of negative counts
+   */
   public static Gen<Long> negativeCounts() {
     return Generate.oneOf(longs().between(Long.MIN_VALUE, -1), Generate.pick(Arrays.asList(-1L, -50L, Long.MIN_VALUE)));
   }
@@ -146,17 +166,28 @@ public final class InvalidInput {
   /**
    * Counts above {@code max} (a client's servers above {@code Client.MAX_SERVER_COUNT}, a ledger
    * entry's clients above {@code RevenueRecording.MAX_CLIENT_COUNT}): more than a store keeps.
+   *
+   * @param max the largest valid count
+   * @return a generator of counts above it
    */
   public static Gen<Long> countsAbove(long max) {
     return Generate.oneOf(longs().between(max + 1, Long.MAX_VALUE), Generate.pick(Arrays.asList(max + 1, Long.MAX_VALUE)));
   }
 
-  /** Versions no record ever has: zero and below. */
+  /**
+   * Versions no record ever has: zero and below.
+   *
+   * @return a generator of invalid versions
+   */
   public static Gen<Long> impossibleVersions() {
     return Generate.oneOf(longs().between(Long.MIN_VALUE, 0), Generate.pick(Arrays.asList(0L, -1L)));
   }
 
-  /** Amount texts that are no decimal number at all, for {@code Money.of(String, String)}. */
+  /**
+   * Amount texts that are no decimal number at all, for {@code Money.of(String, String)}.
+   *
+   * @return a generator of invalid amount texts, null included
+   */
   public static Gen<@Nullable String> amountTexts() {
     return Generate.<@Nullable String>oneOf(Generate.constant((String) null),
         Generate.pick(List.of("", " ", "abc", "1,50", "12.3.4", "NaN", "Infinity", "0x10", "1_000", "--1", "½"))
@@ -166,6 +197,8 @@ public final class InvalidInput {
   /**
    * Amount texts with more decimals than a two-decimal currency (USD, EUR) has, such as {@code
    * 12.345}: not an exact amount of it.
+   *
+   * @return a generator of inexact amount texts
    */
   public static Gen<String> inexactAmounts() {
     return integers().between(0, 1_000_000).zip(integers().between(1, 9), integers().between(3, 12),
@@ -176,6 +209,8 @@ public final class InvalidInput {
    * Amount texts beyond the range of a {@code long} of minor units in any currency: about 92
    * quadrillion with two decimals, 9.2 quintillion (19 digits) for a currency without decimals such
    * as JPY, so whole numbers of 19 nines and more (18 nines are a valid JPY amount).
+   *
+   * @return a generator of amount texts out of range
    */
   public static Gen<String> hugeAmounts() {
     return Generate.oneOf(
@@ -183,14 +218,22 @@ public final class InvalidInput {
         Generate.pick(List.of("92233720368547758.08", "-92233720368547758.09", "1e30", "1E+400")));
   }
 
-  /** Currency codes that are no ISO 4217 code with a minor unit: null, blank, unknown, lower case, metals. */
+  /**
+   * Currency codes that are no ISO 4217 code with a minor unit: null, blank, unknown, lower case, metals.
+   *
+   * @return a generator of invalid currency codes, null included
+   */
   public static Gen<@Nullable String> unknownCurrencyCodes() {
     return Generate.<@Nullable String>oneOf(Generate.constant((String) null),
         Generate.pick(List.of("", " ", "XYZ", "usd", "US", "EURO", "U\u0000D", "XXX", "XAU", "XAG", "123")).map(s -> s),
         strings().betweenCodePoints('A', 'Z').ofLength(4).map(s -> s));
   }
 
-  /** Amounts below zero, in USD, EUR or JPY: no gross, cost or MRR may be negative. */
+  /**
+   * Amounts below zero, in USD, EUR or JPY: no gross, cost or MRR may be negative.
+   *
+   * @return a generator of negative amounts
+   */
   public static Gen<Money> negativeMoney() {
     return longs().between(Long.MIN_VALUE, -1).zip(Generate.pick(List.of("USD", "EUR", "JPY")),
         (minor, code) -> Money.ofMinor(minor, Currency.getInstance(code)));
@@ -198,6 +241,8 @@ public final class InvalidInput {
 
   /**
    * Percentage texts no rate accepts: below 0, above 100, more than two decimals, not a number.
+   *
+   * @return a generator of invalid percentage texts, null included
    */
   public static Gen<@Nullable String> percents() {
     return Generate.<@Nullable String>oneOf(Generate.constant((String) null),
@@ -207,36 +252,63 @@ public final class InvalidInput {
         integers().between(Integer.MIN_VALUE, -1).map(n -> Integer.toString(n)));
   }
 
-  /** Whole percentages outside 0 to 100, for {@code Rate.percent(int)}. */
+  /**
+   * Whole percentages outside 0 to 100, for {@code Rate.percent(int)}.
+   *
+   * @return a generator of invalid whole percentages
+   */
   public static Gen<Integer> wholePercents() {
     return Generate.oneOf(integers().between(Integer.MIN_VALUE, -1), integers().between(101, Integer.MAX_VALUE));
   }
 
-  /** Basis points outside 0 to {@value Rate#MAX_BASIS_POINTS}. */
+  /**
+   * Basis points outside 0 to {@value Rate#MAX_BASIS_POINTS}.
+   *
+   * @return a generator of invalid basis points
+   */
   public static Gen<Integer> basisPoints() {
     return Generate.oneOf(integers().between(Integer.MIN_VALUE, -1),
         integers().between(Rate.MAX_BASIS_POINTS + 1, Integer.MAX_VALUE));
   }
 
-  /** Day counts outside 0 to {@value ExpiryThresholds#MAX_DAYS}, for {@code expiringWithin}. */
+  /**
+   * Day counts outside 0 to {@value ExpiryThresholds#MAX_DAYS}, for {@code expiringWithin}.
+   *
+   * @return a generator of invalid day counts
+   */
   public static Gen<Long> days() {
     return Generate.oneOf(longs().between(Long.MIN_VALUE, -1),
         longs().between(ExpiryThresholds.MAX_DAYS + 1, Long.MAX_VALUE),
         Generate.pick(Arrays.asList(-1L, ExpiryThresholds.MAX_DAYS + 1)));
   }
 
-  /** Dates strictly before {@code today}, up to 20 years back: too early for an effective-from date. */
+  /**
+   * Dates strictly before {@code today}, up to 20 years back: too early for an effective-from date.
+   *
+   * @param today the current date
+   * @return a generator of dates before it
+   */
   public static Gen<LocalDate> datesBefore(LocalDate today) {
     return integers().between(1, 7300).map(d -> today.minusDays(d));
   }
 
-  /** Two dates within 50 years of {@code around}, the second strictly before the first. */
+  /**
+   * Two dates within 50 years of {@code around}, the second strictly before the first.
+   *
+   * @param around the date near which both dates lie
+   * @return a generator of date pairs out of order
+   */
   public static Gen<OutOfOrder<LocalDate>> datesOutOfOrder(LocalDate around) {
     return integers().between(-18_000, 18_000).zip(integers().between(1, 3650),
         (start, back) -> new OutOfOrder<>(around.plusDays(start), around.plusDays(start).minusDays(back)));
   }
 
-  /** Two months within 50 years of {@code around}, the second strictly before the first. */
+  /**
+   * Two months within 50 years of {@code around}, the second strictly before the first.
+   *
+   * @param around the month near which both months lie
+   * @return a generator of month pairs out of order
+   */
   public static Gen<OutOfOrder<YearMonth>> monthsOutOfOrder(YearMonth around) {
     return integers().between(-600, 600).zip(integers().between(1, 240),
         (start, back) -> new OutOfOrder<>(around.plusMonths(start), around.plusMonths(start).minusMonths(back)));
@@ -245,13 +317,20 @@ public final class InvalidInput {
   /**
    * Months the ledger refuses to record when {@code current} is this month: after it (the future)
    * or before 1900-01.
+   *
+   * @param current the current month
+   * @return a generator of months the ledger refuses
    */
   public static Gen<YearMonth> monthsOutsideLedger(YearMonth current) {
     return Generate.oneOf(integers().between(1, 1200).map(current::plusMonths),
         integers().between(1, 1200).map(n -> YearMonth.of(1900, 1).minusMonths(n)));
   }
 
-  /** Month counts below one, for {@code MonthRange.lastMonths}. */
+  /**
+   * Month counts below one, for {@code MonthRange.lastMonths}.
+   *
+   * @return a generator of month counts below one
+   */
   public static Gen<Long> monthCounts() {
     return Generate.oneOf(longs().between(Long.MIN_VALUE, 0), Generate.constant(0L));
   }
@@ -259,12 +338,19 @@ public final class InvalidInput {
   /**
    * Random UUIDs: as ids of partners, clients, certifications or entries they name nothing in a
    * store whose ids come from {@code SequentialIds}.
+   *
+   * @return a generator of random UUIDs
    */
   public static Gen<UUID> unknownIds() {
     return longs().all().zip(longs().all(), UUID::new);
   }
 
-  /** Amounts with more decimals than {@code currency} has, as a decimal for {@code Money.of(BigDecimal, Currency)}. */
+  /**
+   * Amounts with more decimals than {@code currency} has, as a decimal for {@code Money.of(BigDecimal, Currency)}.
+   *
+   * @param currency the currency whose decimals the amounts exceed
+   * @return a generator of inexact amounts
+   */
   public static Gen<BigDecimal> inexactDecimals(Currency currency) {
     int digits = Math.max(0, currency.getDefaultFractionDigits());
     return longs().between(-1_000_000_000L, 1_000_000_000L).zip(integers().between(1, 9), integers().between(1, 8),

@@ -25,6 +25,14 @@ import java.util.Map;
  * @param steps the steps, in order
  */
 public record LedgerHistory(int partners, List<LedgerStep> steps) {
+  /**
+   * Keeps a copy of {@code steps}.
+   *
+   * @param partners how many partners the history addresses, 1 or more
+   * @param steps the steps, in order
+   * @throws NullPointerException if {@code steps} is null
+   * @throws cloud.quazzar.partner.ValidationException ({@code partners}) if {@code partners} is below 1
+   */
   public LedgerHistory {
     steps = List.copyOf(requireNonNull(steps, "steps"));
     if (partners < 1) {
@@ -38,12 +46,26 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
   /** The figures a month must show: its current MRR, counts and revision. */
   public record Figures(Money mrr, long servers, long clients, int revision) {}
 
-  /** The idempotency key of step {@code i}, unique per namespace. */
+  /**
+   * The idempotency key of step {@code i}, unique per namespace.
+   *
+   * @param namespace a prefix unique to the run
+   * @param i the step's index in the history
+   * @param step the step
+   * @return the step's idempotency key
+   */
   public static String key(String namespace, int i, LedgerStep step) {
     return namespace + "/" + (step instanceof LedgerStep.Recorded ? "rec" : "fix") + "/" + i;
   }
 
-  /** Step {@code i} as a request: a {@link RevenueRecording} or a {@link RevenueCorrection}. */
+  /**
+   * Step {@code i} as a request: a {@link RevenueRecording} or a {@link RevenueCorrection}.
+   *
+   * @param i the step's index in the history
+   * @param ids the partners' ids, by partner index
+   * @param namespace the prefix of the idempotency keys
+   * @return the request
+   */
   public Object request(int i, List<PartnerId> ids, String namespace) {
     LedgerStep step = steps.get(i);
     PartnerId id = ids.get(step.partner());
@@ -54,13 +76,27 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
     return RevenueCorrection.of(id, c.month(), key(namespace, i, step), c.reason()).withMrr(c.mrr());
   }
 
-  /** Sends request {@code i} to the ledger and returns the entry it answers with. */
+  /**
+   * Sends request {@code i} to the ledger and returns the entry it answers with.
+   *
+   * @param ledger the ledger under test
+   * @param i the step's index in the history
+   * @param ids the partners' ids, by partner index
+   * @param namespace the prefix of the idempotency keys
+   * @return the entry the ledger returned
+   */
   public RevenueEntry send(RevenueLedger ledger, int i, List<PartnerId> ids, String namespace) {
     Object request = request(i, ids, namespace);
     return request instanceof RevenueRecording r ? ledger.record(r) : ledger.correct((RevenueCorrection) request);
   }
 
-  /** Applies every step in order. */
+  /**
+   * Applies every step in order.
+   *
+   * @param ledger the ledger under test
+   * @param ids the partners' ids, by partner index
+   * @param namespace the prefix of the idempotency keys
+   */
   public void apply(RevenueLedger ledger, List<PartnerId> ids, String namespace) {
     requireSize(ids);
     for (int i = 0; i < steps.size(); i++) {
@@ -68,7 +104,13 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
     }
   }
 
-  /** The recordings of the history (corrections left out), in order. */
+  /**
+   * The recordings of the history (corrections left out), in order.
+   *
+   * @param ids the partners' ids, by partner index
+   * @param namespace the prefix of the idempotency keys
+   * @return the recordings
+   */
   public List<RevenueRecording> recordings(List<PartnerId> ids, String namespace) {
     requireSize(ids);
     List<RevenueRecording> out = new ArrayList<>();
@@ -80,7 +122,11 @@ public record LedgerHistory(int partners, List<LedgerStep> steps) {
     return out;
   }
 
-  /** The oracle: what each recorded month must show after the history, in order of first recording. */
+  /**
+   * The oracle: what each recorded month must show after the history, in order of first recording.
+   *
+   * @return the expected figures per partner and month
+   */
   public Map<Cell, Figures> expected() {
     Map<Cell, Figures> out = new LinkedHashMap<>();
     for (LedgerStep step : steps) {

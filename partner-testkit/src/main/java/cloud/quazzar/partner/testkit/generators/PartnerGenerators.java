@@ -99,12 +99,20 @@ public final class PartnerGenerators {
 
   private PartnerGenerators() {}
 
-  /** Any tier. */
+  /**
+   * Any tier.
+   *
+   * @return a generator of tiers
+   */
   public static Gen<Tier> tiers() {
     return Generate.enumValues(Tier.class);
   }
 
-  /** Any status. */
+  /**
+   * Any status.
+   *
+   * @return a generator of statuses
+   */
   public static Gen<PartnerStatus> statuses() {
     return Generate.enumValues(PartnerStatus.class);
   }
@@ -113,6 +121,8 @@ public final class PartnerGenerators {
    * Valid company names: printable ASCII, Latin letters with diacritics, the {@link #TRICKY_NAMES},
    * with random case and extra spaces, and hostile Unicode text ({@link TextGenerators#freeText},
    * {@link TextGenerators#csvText}); never blank once cleaned, at most 200 characters.
+   *
+   * @return a generator of valid company names
    */
   public static Gen<String> companyNames() {
     Gen<String> ascii = strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(1, 40);
@@ -130,7 +140,11 @@ public final class PartnerGenerators {
         .assuming(s -> !s.isBlank());
   }
 
-  /** Valid email addresses such as {@code ops7@acme-3.example}. */
+  /**
+   * Valid email addresses such as {@code ops7@acme-3.example}.
+   *
+   * @return a generator of valid email addresses
+   */
   public static Gen<String> emails() {
     Gen<String> local = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12);
     Gen<String> domain = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12);
@@ -140,6 +154,8 @@ public final class PartnerGenerators {
   /**
    * Server counts from 0 to 100,000, with extra weight on 0 and on the neighbourhood of round
    * thresholds (9/10/11, 49/50/51, 99/100/101, ...), where volume steps usually sit.
+   *
+   * @return a generator of server counts
    */
   public static Gen<Long> serverCounts() {
     Gen<Long> anyCount = longs().between(0, 100_000);
@@ -153,22 +169,39 @@ public final class PartnerGenerators {
         org.quicktheories.api.Pair.of(2, anyCount));
   }
 
-  /** Valid requests to add a partner. */
+  /**
+   * Valid requests to add a partner.
+   *
+   * @return a generator of valid requests to add a partner
+   */
   public static Gen<NewPartner> newPartners() {
     return companyNames().zip(emails(), tiers(), NewPartner::new);
   }
 
-  /** Client names: short ASCII words, never blank. */
+  /**
+   * Client names: short ASCII words, never blank.
+   *
+   * @return a generator of client names
+   */
   public static Gen<String> clientNames() {
     return strings().betweenCodePoints(0x21, 0x7E).ofLengthBetween(1, 20);
   }
 
-  /** Valid requests to add a client, 0 to 500 servers. */
+  /**
+   * Valid requests to add a client, 0 to 500 servers.
+   *
+   * @return a generator of valid requests to add a client
+   */
   public static Gen<NewClient> newClients() {
     return clientNames().zip(longs().between(0, 500), NewClient::new);
   }
 
-  /** Scripts of 1 to {@code maxOps} registry operations; see {@link RegistryScript}. */
+  /**
+   * Scripts of 1 to {@code maxOps} registry operations; see {@link RegistryScript}.
+   *
+   * @param maxOps the most operations a script has
+   * @return a generator of scripts
+   */
   public static Gen<List<RegistryOp>> registryScripts(int maxOps) {
     Gen<Integer> index = integers().between(0, 1_000);
     Gen<RegistryOp> add = newPartners().map(RegistryOp.AddPartner::new);

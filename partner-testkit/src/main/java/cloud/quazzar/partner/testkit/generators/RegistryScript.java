@@ -50,7 +50,9 @@ public final class RegistryScript {
   /**
    * Runs {@code ops} and checks the outcome of each against the model.
    *
+   * @param registry the registry under test
    * @param namespace prefix of every company name, unique per run in a shared store
+   * @param ops the operations, in order
    * @return the run, to {@link #verify()} and inspect
    * @throws AssertionError at the first operation whose outcome differs from the model's
    */
@@ -62,17 +64,29 @@ public final class RegistryScript {
     return s;
   }
 
-  /** How many operations succeeded. */
+  /**
+   * How many operations succeeded.
+   *
+   * @return the number of operations that succeeded
+   */
   public int applied() {
     return applied;
   }
 
-  /** How many operations were refused, as the model predicted. */
+  /**
+   * How many operations were refused, as the model predicted.
+   *
+   * @return the number of operations refused
+   */
   public int refused() {
     return refused;
   }
 
-  /** The ids of the partners the script created, in creation order. */
+  /**
+   * The ids of the partners the script created, in creation order.
+   *
+   * @return the partners' ids
+   */
   public List<PartnerId> partners() {
     return List.copyOf(partners.keySet());
   }

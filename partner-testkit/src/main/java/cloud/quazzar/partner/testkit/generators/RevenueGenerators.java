@@ -29,12 +29,22 @@ public final class RevenueGenerators {
 
   private RevenueGenerators() {}
 
-  /** One of {@link #CURRENCIES}. */
+  /**
+   * One of {@link #CURRENCIES}.
+   *
+   * @return a generator of currencies
+   */
   public static Gen<Currency> currencies() {
     return Generate.pick(CURRENCIES);
   }
 
-  /** Months from {@code first} to {@code first + count - 1}. */
+  /**
+   * Months from {@code first} to {@code first + count - 1}.
+   *
+   * @param first the first month
+   * @param count how many months, 1 or more
+   * @return a generator of months
+   */
   public static Gen<YearMonth> months(YearMonth first, int count) {
     return integers().between(0, count - 1).map(i -> first.plusMonths(i));
   }
@@ -42,6 +52,9 @@ public final class RevenueGenerators {
   /**
    * MRR amounts in {@code currency}: zero, small amounts, round amounts and up to 10^12 minor
    * units, so trends meet zero, equal and very different months.
+   *
+   * @param currency the amounts' currency
+   * @return a generator of MRR amounts, 0 or more
    */
   public static Gen<Money> mrr(Currency currency) {
     Gen<Long> minor = Generate.frequency(
@@ -52,17 +65,29 @@ public final class RevenueGenerators {
     return minor.map(m -> Money.ofMinor(m, currency));
   }
 
-  /** MRR in any of {@link #CURRENCIES}. */
+  /**
+   * MRR in any of {@link #CURRENCIES}.
+   *
+   * @return a generator of MRR amounts, 0 or more
+   */
   public static Gen<Money> mrr() {
     return currencies().flatMap(RevenueGenerators::mrr);
   }
 
-  /** Server counts as {@link PartnerGenerators#serverCounts()}; client counts from 0 to 500. */
+  /**
+   * Server counts as {@link PartnerGenerators#serverCounts()}; client counts from 0 to 500.
+   *
+   * @return a generator of client counts
+   */
   public static Gen<Long> clientCounts() {
     return longs().between(0, 500);
   }
 
-  /** Reasons for corrections: short printable text, never blank. */
+  /**
+   * Reasons for corrections: short printable text, never blank.
+   *
+   * @return a generator of reasons
+   */
   public static Gen<String> reasons() {
     return strings().betweenCodePoints(0x21, 0x7E).ofLengthBetween(1, 30);
   }
@@ -72,6 +97,11 @@ public final class RevenueGenerators {
    * #FIRST_MONTH}, of up to {@code maxSteps} steps: about two recordings for each correction, each
    * partner in one currency (MRR trends compare like with like), corrections only of months
    * recorded before them and always changing the MRR.
+   *
+   * @param partners how many partners
+   * @param months how many months from {@link #FIRST_MONTH}
+   * @param maxSteps the most steps a history has
+   * @return a generator of histories
    */
   public static Gen<LedgerHistory> histories(int partners, int months, int maxSteps) {
     Gen<Integer> partner = integers().between(0, partners - 1);
@@ -85,7 +115,12 @@ public final class RevenueGenerators {
     return lists().of(step).ofSizeBetween(0, maxSteps).map(raw -> LedgerHistory.normalise(partners, raw));
   }
 
-  /** Partner {@code p}'s currency: partners cycle through {@link #CURRENCIES}. */
+  /**
+   * Partner {@code p}'s currency: partners cycle through {@link #CURRENCIES}.
+   *
+   * @param p the partner's index
+   * @return its currency
+   */
   public static Currency currencyOf(int p) {
     return CURRENCIES.get(p % CURRENCIES.size());
   }

@@ -78,6 +78,9 @@ public final class TextGenerators {
    * Valid free text of at most {@code maxLength} characters (20 or more): 1 to 12 pieces of {@link
    * #VISIBLE}, {@link #WHITE_SPACE}, {@link #REMOVED_INVISIBLE}, {@link #KEPT_INVISIBLE} and {@link
    * #COMBINING}, at least one of them visible, or an entry of {@link #HOSTILE_TEXT} that fits.
+   *
+   * @param maxLength the field's length limit, 20 or more
+   * @return a generator of valid free text
    */
   public static Gen<String> freeText(int maxLength) {
     if (maxLength < 20) {
@@ -108,6 +111,8 @@ public final class TextGenerators {
   /**
    * Text for CSV cells: {@link #freeText} of at most 90 characters after a start that a spreadsheet
    * or the export's neutralisation treats specially (apostrophes, formula triggers, both).
+   *
+   * @return a generator of text for CSV cells
    */
   public static Gen<String> csvText() {
     List<String> starts = List.of("", "'", "''", "'''", "=", "'=", "''=", "+", "'+", "-", "'-", "@", "'@", "\t",
@@ -119,6 +124,8 @@ public final class TextGenerators {
    * Pairs of names: a name of {@link #freeText} and a variant of it. Most variants change only
    * what the name key ignores (case, the kind and amount of white space, invisible characters, the
    * normal form, full-width letters); some change a visible character, which gives another key.
+   *
+   * @return a generator of pairs: a name, then its variant
    */
   public static Gen<List<String>> nameVariants() {
     Gen<Integer> mutation = integers().between(0, 8);

@@ -26,7 +26,14 @@ public final class CertificationStatusOracle {
 
   private CertificationStatusOracle() {}
 
-  /** Days from 1970-01-01 to {@code year-month-day} in the proleptic Gregorian calendar. */
+  /**
+   * Days from 1970-01-01 to {@code year-month-day} in the proleptic Gregorian calendar.
+   *
+   * @param year the year (proleptic, may be 0 or negative)
+   * @param month the month, 1 to 12
+   * @param day the day of the month, 1 to its length
+   * @return the day number, negative before 1970-01-01
+   */
   public static long dayNumber(int year, int month, int day) {
     long y = month <= 2 ? year - 1L : year;
     long era = Math.floorDiv(y, 400);
@@ -37,12 +44,22 @@ public final class CertificationStatusOracle {
     return era * 146_097 + doe - 719_468;
   }
 
-  /** The day number of {@code date} ({@link #dayNumber(int, int, int)}). */
+  /**
+   * The day number of {@code date} ({@link #dayNumber(int, int, int)}).
+   *
+   * @param date the date
+   * @return its day number
+   */
   public static long dayNumber(LocalDate date) {
     return dayNumber(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
-  /** The date of a day number: the inverse of {@link #dayNumber(int, int, int)}. */
+  /**
+   * The date of a day number: the inverse of {@link #dayNumber(int, int, int)}.
+   *
+   * @param dayNumber days from 1970-01-01
+   * @return the date of that day
+   */
   public static LocalDate date(long dayNumber) {
     long z = dayNumber + 719_468;
     long era = Math.floorDiv(z, 146_097);
@@ -56,18 +73,37 @@ public final class CertificationStatusOracle {
     return LocalDate.of((int) year, month, day);
   }
 
-  /** The day number of the calendar date at {@code instant} in {@code zone}. */
+  /**
+   * The day number of the calendar date at {@code instant} in {@code zone}.
+   *
+   * @param instant the instant
+   * @param zone the zone in which the date is taken
+   * @return the day number of that date
+   */
   public static long today(Instant instant, ZoneId zone) {
     long local = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
     return Math.floorDiv(local, SECONDS_PER_DAY);
   }
 
-  /** Days from {@code today} to {@code expiryDate}: negative once it has passed. */
+  /**
+   * Days from {@code today} to {@code expiryDate}: negative once it has passed.
+   *
+   * @param today the current date
+   * @param expiryDate the certification's last valid day
+   * @return the days left, 0 on the expiry date itself
+   */
   public static long daysToExpiry(LocalDate today, LocalDate expiryDate) {
     return dayNumber(expiryDate) - dayNumber(today);
   }
 
-  /** The status for {@code d} days to go with thresholds {@code critical} and {@code warning}. */
+  /**
+   * The status for {@code d} days to go with thresholds {@code critical} and {@code warning}.
+   *
+   * @param d days to expiry, negative once expired
+   * @param critical the critical threshold in days
+   * @param warning the warning threshold in days
+   * @return the expected status
+   */
   public static CertificationStatus status(long d, long critical, long warning) {
     if (d < 0) {
       return CertificationStatus.EXPIRED;
@@ -80,17 +116,39 @@ public final class CertificationStatusOracle {
     }
   }
 
-  /** The status for {@code d} days to go with the default thresholds, 30 and 90. */
+  /**
+   * The status for {@code d} days to go with the default thresholds, 30 and 90.
+   *
+   * @param d days to expiry, negative once expired
+   * @return the expected status
+   */
   public static CertificationStatus status(long d) {
     return status(d, DEFAULT_CRITICAL_DAYS, DEFAULT_WARNING_DAYS);
   }
 
-  /** The status on {@code today} of a certification whose last valid day is {@code expiryDate}. */
+  /**
+   * The status on {@code today} of a certification whose last valid day is {@code expiryDate}.
+   *
+   * @param today the current date
+   * @param expiryDate the certification's last valid day
+   * @param critical the critical threshold in days
+   * @param warning the warning threshold in days
+   * @return the expected status
+   */
   public static CertificationStatus status(LocalDate today, LocalDate expiryDate, long critical, long warning) {
     return status(daysToExpiry(today, expiryDate), critical, warning);
   }
 
-  /** The status at {@code instant}, with today taken in {@code zone}. */
+  /**
+   * The status at {@code instant}, with today taken in {@code zone}.
+   *
+   * @param instant the current instant
+   * @param zone the zone in which today is taken
+   * @param expiryDate the certification's last valid day
+   * @param critical the critical threshold in days
+   * @param warning the warning threshold in days
+   * @return the expected status
+   */
   public static CertificationStatus status(Instant instant, ZoneId zone, LocalDate expiryDate, long critical, long warning) {
     return status(dayNumber(expiryDate) - today(instant, zone), critical, warning);
   }

@@ -62,7 +62,12 @@ public final class DiscountOracle {
       BigDecimal discount,
       BigDecimal net) {
 
-    /** Every way {@code actual} differs from this expectation (empty when it agrees exactly). */
+    /**
+     * Every way {@code actual} differs from this expectation (empty when it agrees exactly).
+     *
+     * @param actual the quote the engine gave
+     * @return one line per difference, empty if none
+     */
     public List<String> differences(DiscountQuote actual) {
       List<String> out = new ArrayList<>();
       compare(out, "volume step", volumeStep, actual.volumeStep());
@@ -93,7 +98,15 @@ public final class DiscountOracle {
     }
   }
 
-  /** The expected quote without an adjustment. */
+  /**
+   * The expected quote without an adjustment.
+   *
+   * @param policy the policy version in force on the quote's date
+   * @param tier the partner's tier
+   * @param serverCount the partner's server count
+   * @param gross the gross amount
+   * @return the expected quote
+   */
   public static Expected quote(DiscountPolicy policy, Tier tier, long serverCount, Money gross) {
     return quote(policy, tier, serverCount, gross, Optional.empty());
   }
@@ -101,7 +114,12 @@ public final class DiscountOracle {
   /**
    * The expected quote.
    *
+   * @param policy the policy version in force on the quote's date
+   * @param tier the partner's tier
+   * @param serverCount the partner's server count
+   * @param gross the gross amount
    * @param adjustment the partner's adjustment in force on the date, if any (NONE means none)
+   * @return the expected quote
    */
   public static Expected quote(
       DiscountPolicy policy, Tier tier, long serverCount, Money gross, Optional<PartnerAdjustment> adjustment) {
@@ -156,6 +174,10 @@ public final class DiscountOracle {
   /**
    * The version in force on {@code date} by the rule, from the full history: not cancelled,
    * effective on or before the date, latest effective date, then highest number.
+   *
+   * @param history every policy version, cancelled ones included, in any order
+   * @param date the day asked about
+   * @return the version in force, or empty if none is
    */
   public static Optional<PolicyVersion> versionOn(List<PolicyVersion> history, LocalDate date) {
     PolicyVersion best = null;
@@ -175,6 +197,10 @@ public final class DiscountOracle {
    * The adjustment in force on {@code date} by the rule, from one partner's full history: not
    * cancelled, period containing the date, latest start, then highest number; a NONE in force
    * means none.
+   *
+   * @param history every adjustment of one partner, cancelled ones included, in any order
+   * @param date the day asked about
+   * @return the adjustment in force, or empty if none is (or a NONE is)
    */
   public static Optional<PartnerAdjustment> adjustmentOn(List<PartnerAdjustment> history, LocalDate date) {
     PartnerAdjustment best = null;

@@ -66,10 +66,12 @@ public final class ReviewOracle {
   /**
    * The highest rank the partner qualifies for; -1 (a rank below the lowest tier) if none.
    *
+   * @param r the tier requirements
    * @param servers the partner's server count
    * @param mrrMinor recorded MRR per month index (a month index is year × 12 + month − 1); a month
    *     without an entry counts as zero
    * @param reviewMonth the month index of the review day; the window is the months before it
+   * @return the rank qualified for, -1 if none
    */
   public static int qualifiedRank(Requirements r, long servers, Map<Integer, Long> mrrMinor, int reviewMonth) {
     int best = -1;
@@ -97,6 +99,9 @@ public final class ReviewOracle {
    *
    * @param s the partner before the review
    * @param qualified the highest rank it qualifies for on {@code day}, -1 if none
+   * @param day the review day, as a day number
+   * @param p the review policy
+   * @return the expected outcome
    */
   public static Expected review(State s, int qualified, long day, Policy p) {
     List<ReviewAction> actions = new ArrayList<>();

@@ -55,22 +55,42 @@ public final class TextOracle {
 
   private TextOracle() {}
 
-  /** Whether TEXT-1 refuses {@code text} for a free-text field (characters only, not its length). */
+  /**
+   * Whether TEXT-1 refuses {@code text} for a free-text field (characters only, not its length).
+   *
+   * @param text the text
+   * @return true if TEXT-1 refuses it
+   */
   public static boolean refusedAsFreeText(String text) {
     return REFUSED.matcher(text).find() || text.codePoints().anyMatch(TextOracle::isNonCharacter);
   }
 
-  /** Whether TEXT-4 refuses {@code email} for its characters. */
+  /**
+   * Whether TEXT-4 refuses {@code email} for its characters.
+   *
+   * @param email the email address
+   * @return true if TEXT-4 refuses it
+   */
   public static boolean refusedInEmail(String email) {
     return EMAIL_REFUSED.matcher(email).find();
   }
 
-  /** A non-character: U+FDD0 to U+FDEF, and U+xxFFFE and U+xxFFFF of every plane. */
+  /**
+   * A non-character: U+FDD0 to U+FDEF, and U+xxFFFE and U+xxFFFF of every plane.
+   *
+   * @param cp a code point
+   * @return true if it is a non-character
+   */
   public static boolean isNonCharacter(int cp) {
     return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
   }
 
-  /** TEXT-1: free text as stored: invisible characters removed, NFC, white space collapsed and trimmed. */
+  /**
+   * TEXT-1: free text as stored: invisible characters removed, NFC, white space collapsed and trimmed.
+   *
+   * @param text the text as given
+   * @return the text as stored
+   */
   public static String clean(String text) {
     String visible = REMOVED.matcher(text).replaceAll("");
     String nfc = Normalizer.normalize(visible, Normalizer.Form.NFC);
@@ -82,6 +102,9 @@ public final class TextOracle {
    * before supplementary characters, which change neither equality nor code point order): the
    * cleaned name without default-ignorable characters, NFKC, lower-upper-lower case in the root
    * locale, NFKC, white space collapsed, repeated until it stays the same.
+   *
+   * @param name the name as given
+   * @return its key
    */
   public static String key(String name) {
     String k = clean(name);
@@ -101,12 +124,22 @@ public final class TextOracle {
     }
   }
 
-  /** TEXT-6: a text cell as the export writes it (before CSV quoting). */
+  /**
+   * TEXT-6: a text cell as the export writes it (before CSV quoting).
+   *
+   * @param text the stored text
+   * @return the cell
+   */
   public static String csvCell(String text) {
     return NEEDS_PREFIX.matcher(text).matches() ? "'" + text : text;
   }
 
-  /** TEXT-6: the stored text of an exported text cell (after CSV unquoting): the documented reading. */
+  /**
+   * TEXT-6: the stored text of an exported text cell (after CSV unquoting): the documented reading.
+   *
+   * @param cell the cell read back
+   * @return the stored text
+   */
   public static String csvRead(String cell) {
     return PREFIXED_CELL.matcher(cell).matches() ? cell.substring(1) : cell;
   }

@@ -67,10 +67,18 @@ import org.quicktheories.generators.Generate;
  * docs/reliability.md "Invalid input" lists them per store).
  */
 public abstract class BadInputContract {
-  /** The test's store, clock and program. */
+  /**
+   * The test's store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
-  /** How many random examples each case tries (a case with one fixed input runs it once). */
+  /**
+   * How many random examples each case tries (a case with one fixed input runs it once).
+   *
+   * @return the number of random examples per case, 1 or more
+   */
   protected int examplesPerCase() {
     return 3;
   }

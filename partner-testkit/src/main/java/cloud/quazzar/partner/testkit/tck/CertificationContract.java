@@ -69,7 +69,11 @@ import org.junit.jupiter.api.Test;
  * <p>The clock starts at {@link StoreTck#START} (UTC), so today is 2026-01-15.
  */
 public abstract class CertificationContract {
-  /** This test's store, clock and program. */
+  /**
+   * This test's store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   private Store store;

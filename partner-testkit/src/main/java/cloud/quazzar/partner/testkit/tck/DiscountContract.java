@@ -55,7 +55,11 @@ import org.junit.jupiter.api.Test;
 public abstract class DiscountContract {
   private static final Money THOUSAND_USD = Money.of("1000.00", "USD");
 
-  /** The store, clock and program of the running test, from {@link StoreTck#context()}. */
+  /**
+   * The store, clock and program of the running test, from {@link StoreTck#context()}.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   private DiscountEngine engine() {

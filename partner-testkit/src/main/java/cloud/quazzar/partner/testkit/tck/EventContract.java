@@ -82,7 +82,11 @@ public abstract class EventContract {
   private static final LocalDate DAY_ONE = LocalDate.of(2026, 1, 15); // StoreTck.START's date
   private final List<PartnerProgram> opened = new ArrayList<>();
 
-  /** The store, clock and program of the running test, from {@link StoreTck#context()}. */
+  /**
+   * The store, clock and program of the running test, from {@link StoreTck#context()}.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   @AfterEach
@@ -168,7 +172,11 @@ public abstract class EventContract {
     assertEquals(acme.id(), status.partnerId());
   }
 
-  /** How many random scripts the replay property runs; a slow store's TCK may lower it. */
+  /**
+   * How many random scripts the replay property runs; a slow store's TCK may lower it.
+   *
+   * @return the number of scripts, 1 or more
+   */
   protected int scriptExamples() {
     return 20;
   }

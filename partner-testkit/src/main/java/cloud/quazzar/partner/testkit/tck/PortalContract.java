@@ -52,10 +52,18 @@ import org.quicktheories.core.Gen;
  * examples share the store, so a portal is also checked against the partners of earlier examples.
  */
 public abstract class PortalContract {
-  /** The test's store, clock and program. */
+  /**
+   * The test's store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
-  /** How many random programs to build and check. */
+  /**
+   * How many random programs to build and check.
+   *
+   * @return the number of programs, 1 or more
+   */
   protected int examples() {
     return 20;
   }

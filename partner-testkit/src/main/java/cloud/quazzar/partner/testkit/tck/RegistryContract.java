@@ -70,10 +70,18 @@ import org.junit.jupiter.api.Test;
 public abstract class RegistryContract {
   private static final Instant START = StoreTck.START;
 
-  /** The store, clock and program of the running test, from {@link StoreTck#context()}. */
+  /**
+   * The store, clock and program of the running test, from {@link StoreTck#context()}.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
-  /** How many generated scripts the property tries; {@link StoreTck} passes its {@code propertyExamples()}. */
+  /**
+   * How many generated scripts the property tries; {@link StoreTck} passes its {@code propertyExamples()}.
+   *
+   * @return the number of scripts, 1 or more
+   */
   protected int examples() {
     return 30;
   }

@@ -67,7 +67,11 @@ public abstract class RevenueContract {
   /** A month well inside what the ledger accepts at {@link StoreTck#START}. */
   protected static final YearMonth JAN = YearMonth.of(2025, 1);
 
-  /** The context of the running test: store, clock and program. */
+  /**
+   * The context of the running test: store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   private RevenueLedger ledger() {

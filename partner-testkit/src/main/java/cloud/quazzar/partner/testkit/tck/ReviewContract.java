@@ -51,7 +51,11 @@ import org.junit.jupiter.api.Test;
 public abstract class ReviewContract {
   private static final LocalDate DAY_ONE = LocalDate.of(2026, 1, 15); // StoreTck.START's date
 
-  /** The store, clock and program of the running test, from {@link StoreTck#context()}. */
+  /**
+   * The store, clock and program of the running test, from {@link StoreTck#context()}.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   private PartnerProgram program() {

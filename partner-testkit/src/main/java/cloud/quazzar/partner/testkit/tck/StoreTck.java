@@ -45,10 +45,18 @@ public abstract class StoreTck {
   /** When the test clock starts: 2026-01-15T09:30:00.123456Z (microseconds on purpose). */
   protected static final Instant START = Instant.parse("2026-01-15T09:30:00.123456Z");
 
-  /** A new, empty store for one test. The TCK closes it after the test. */
+  /**
+   * A new, empty store for one test. The TCK closes it after the test.
+   *
+   * @return a new, empty, open store
+   */
   protected abstract Store newStore();
 
-  /** How many examples the property tests of this TCK try; a slow store may lower it. */
+  /**
+   * How many examples the property tests of this TCK try; a slow store may lower it.
+   *
+   * @return the number of examples per property, 1 or more
+   */
   protected int propertyExamples() {
     return 30;
   }
@@ -77,7 +85,11 @@ public abstract class StoreTck {
     }
   }
 
-  /** This test's store, clock and program, for the contracts mounted as nested classes. */
+  /**
+   * This test's store, clock and program, for the contracts mounted as nested classes.
+   *
+   * @return the running test's context
+   */
   protected TckContext context() {
     return new TckContext(store, clock, program);
   }

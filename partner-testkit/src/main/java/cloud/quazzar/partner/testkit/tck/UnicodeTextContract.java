@@ -68,10 +68,18 @@ import org.junit.jupiter.api.Test;
  * shares no code with the library.
  */
 public abstract class UnicodeTextContract {
-  /** The test's store, clock and program. */
+  /**
+   * The test's store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
-  /** How many examples each property tries; a slow store may lower it. */
+  /**
+   * How many examples each property tries; a slow store may lower it.
+   *
+   * @return the number of examples per property, 1 or more
+   */
   protected int examples() {
     return 20;
   }

@@ -59,7 +59,11 @@ import org.junit.jupiter.api.Test;
  * pattern. How text that cleaning changes is stored is {@link UnicodeTextContract}'s subject.
  */
 public abstract class VerbatimTextContract {
-  /** The test's store, clock and program. */
+  /**
+   * The test's store, clock and program.
+   *
+   * @return the running test's context
+   */
   protected abstract TckContext context();
 
   private static final List<String> TEXT = PartnerGenerators.TRICKY_TEXT;
