@@ -173,24 +173,30 @@ class RevenueRulesTest {
 
     @Test
     @DisplayName("an export many times the exporter's 32 K character chunk writes every row once, in order, "
-        + "in whole chunks: as many writer calls as chunks, none longer than one")
+        + "in whole chunks (as many writer calls as chunks, none longer than one), then flushes the writer without closing it")
     void manyChunks() throws IOException {
       int count = 30_000; // about 3.9 million characters: over a hundred chunks, so that a chunk
       int partners = 7;   // boundary falls after every kind of append the printer makes
       List<Integer> writes = new ArrayList<>();
+      List<String> calls = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       Writer out = new Writer() {
         @Override
         public void write(char[] buf, int off, int len) {
           writes.add(len);
+          calls.add("write");
           text.append(buf, off, len);
         }
 
         @Override
-        public void flush() {}
+        public void flush() {
+          calls.add("flush");
+        }
 
         @Override
-        public void close() {}
+        public void close() {
+          calls.add("close");
+        }
       };
       try (PartnerProgram program = PartnerProgram.builder().store(new RowStore(() -> new GeneratedRows(count, partners)))
           .build()) {
@@ -211,6 +217,8 @@ class RevenueRulesTest {
       assertEquals(text.length(), writes.stream().mapToLong(Integer::longValue).sum());
       assertEquals((text.length() + chunk - 1) / chunk, writes.size(), "one writer call per full chunk, and one for the rest");
       assertTrue(writes.stream().allMatch(n -> n > 0 && n <= chunk), "no call longer than a chunk");
+      assertEquals("flush", calls.get(calls.size() - 1), "the writer is flushed after the last write");
+      assertTrue(!calls.contains("close"), "and not closed");
     }
 
     private String export(List<RevenueRow> rows) throws IOException {
