@@ -13,15 +13,22 @@ import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.revenue.CountTrend;
+import cloud.quazzar.partner.revenue.Direction;
 import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.MoneyTrend;
 import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueFilter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +47,7 @@ import org.quicktheories.core.Gen;
  */
 class RevenueValuesTest {
   private static final YearMonth JUN = YearMonth.of(2026, 6);
+  private static final Currency USD = Currency.getInstance("USD");
 
   private static List<Violation> violations(org.junit.jupiter.api.function.Executable call) {
     return assertThrows(ValidationException.class, call).violations();
@@ -273,6 +281,94 @@ class RevenueValuesTest {
 
     private List<String> fieldsOf(int revision, EntryKind kind, Optional<String> reason, Optional<RevenueEntryId> supersedes) {
       return assertThrows(ValidationException.class, () -> entry(revision, kind, reason, supersedes)).fields();
+    }
+  }
+
+  @Nested
+  @DisplayName("Trends: change and percent against the previous month")
+  class Trends {
+    /** change x 100 / previous, rounded half up (away from zero on a tie) to 2 decimals, in whole hundredths. */
+    private BigDecimal percent(long change, long previous) {
+      BigInteger n = BigInteger.valueOf(change).multiply(BigInteger.valueOf(10_000));
+      BigInteger d = BigInteger.valueOf(previous);
+      int sign = n.signum() * d.signum();
+      BigInteger[] qr = n.abs().divideAndRemainder(d.abs());
+      BigInteger q = qr[0];
+      if (qr[1].shiftLeft(1).compareTo(d.abs()) >= 0) {
+        q = q.add(BigInteger.ONE);
+      }
+      return new BigDecimal(sign < 0 ? q.negate() : q, 2);
+    }
+
+    @Test
+    @DisplayName("property: a count's change is the difference, its percent the change over the previous rounded half up, "
+        + "absent when the previous is zero; the direction is the change's sign")
+    void countTrend() {
+      qt().withExamples(3000).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
+        CountTrend t = CountTrend.of(Optional.of(previous), current);
+        assertEquals(Optional.of(previous), t.previous());
+        assertEquals(Optional.of(current - previous), t.change());
+        assertEquals(previous == 0 ? Optional.empty() : Optional.of(percent(current - previous, previous)), t.percent(),
+            previous + " -> " + current);
+        assertEquals(Optional.of(current > previous ? Direction.UP
+            : current < previous ? Direction.DOWN : Direction.FLAT),
+            t.direction());
+      });
+    }
+
+    @Test
+    @DisplayName("property: an MRR trend in one currency is the same rule in minor units; across currencies there is no change")
+    void moneyTrend() {
+      qt().withExamples(3000).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
+        MoneyTrend t = MoneyTrend.of(
+            Optional.of(Money.ofMinor(previous, USD)), Money.ofMinor(current, USD));
+        assertEquals(Optional.of(Money.ofMinor(current - previous, USD)), t.change());
+        assertEquals(previous == 0 ? Optional.empty() : Optional.of(percent(current - previous, previous)), t.percent());
+        assertEquals(Long.signum(current - previous), t.direction().orElseThrow() == Direction.UP ? 1
+            : t.direction().orElseThrow() == Direction.DOWN ? -1 : 0);
+        MoneyTrend across = MoneyTrend.of(
+            Optional.of(Money.ofMinor(previous, Currency.getInstance("EUR"))), Money.ofMinor(current, USD));
+        assertEquals(Optional.empty(), across.change());
+        assertEquals(Optional.empty(), across.percent());
+        assertEquals(Optional.empty(), across.direction());
+      });
+    }
+
+    @Test
+    @DisplayName("ties round away from zero: +1 of 8 is 12.50, -1 of 8 is -12.50, 1 of 3 is 33.33, -2 of 3 is -66.67; arrows ↑ ↓ →")
+    void rounding() {
+      assertEquals(Optional.of(new BigDecimal("12.50")), CountTrend.of(Optional.of(8L), 9).percent());
+      assertEquals(Optional.of(new BigDecimal("-12.50")), CountTrend.of(Optional.of(8L), 7).percent());
+      assertEquals(Optional.of(new BigDecimal("33.33")), CountTrend.of(Optional.of(3L), 4).percent());
+      assertEquals(Optional.of(new BigDecimal("-66.67")), CountTrend.of(Optional.of(3L), 1).percent());
+      assertEquals(Optional.of(new BigDecimal("0.01")),
+          CountTrend.of(Optional.of(20_000L), 20_001).percent(), "0.005 rounds up to 0.01");
+      assertEquals(Optional.of(new BigDecimal("-0.01")),
+          CountTrend.of(Optional.of(20_000L), 19_999).percent(), "-0.005 rounds to -0.01");
+      assertEquals(Optional.of(new BigDecimal("0.00")),
+          CountTrend.of(Optional.of(20_001L), 20_002).percent(), "0.00499... rounds to 0.00");
+      assertEquals(List.of("\u2191", "\u2193", "\u2192"), Arrays.stream(Direction.values())
+          .map(Direction::arrow).toList());
+      assertEquals(Optional.empty(), CountTrend.of(Optional.empty(), 5).direction());
+    }
+
+    @Test
+    @DisplayName("a trend value is consistent: a change needs a previous month, a percent needs a change; else refused by field")
+    void consistency() {
+      Optional<Money> one = Optional.of(Money.of("1", "USD"));
+      Optional<BigDecimal> pct = Optional.of(BigDecimal.ONE);
+      assertEquals(List.of("change"), assertThrows(ValidationException.class,
+          () -> new MoneyTrend(Optional.empty(), one, Optional.empty())).fields());
+      assertEquals(List.of("percent"), assertThrows(ValidationException.class,
+          () -> new MoneyTrend(one, Optional.empty(), pct)).fields());
+      assertEquals(one, new MoneyTrend(one, Optional.empty(), Optional.empty()).previous(),
+          "a previous month in another currency: no change");
+      assertEquals(List.of("change"), assertThrows(ValidationException.class,
+          () -> new CountTrend(Optional.of(1L), Optional.empty(), Optional.empty())).fields());
+      assertEquals(List.of("change"), assertThrows(ValidationException.class,
+          () -> new CountTrend(Optional.empty(), Optional.of(1L), Optional.empty())).fields());
+      assertEquals(List.of("percent"), assertThrows(ValidationException.class,
+          () -> new CountTrend(Optional.empty(), Optional.empty(), pct)).fields());
     }
   }
 }
