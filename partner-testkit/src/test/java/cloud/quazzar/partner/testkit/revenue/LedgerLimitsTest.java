@@ -76,7 +76,8 @@ class LedgerLimitsTest {
   }
 
   @Test
-  @DisplayName("keys of 1 and 200 characters are taken; 201 characters, blank, and surrounding white space are refused on idempotencyKey")
+  @DisplayName("keys of 1 and 200 characters are taken; 201 characters, blank, and surrounding white space (no-break spaces too) "
+      + "are refused on idempotencyKey")
   void keys() {
     try (World w = new World(1)) {
       PartnerId p = w.ids.get(0);
@@ -87,7 +88,8 @@ class LedgerLimitsTest {
       YearMonth m = THIS_MONTH.minusMonths(2);
       assertEquals(List.of("idempotencyKey"), fields(() -> w.ledger.record(RevenueRecording.of(p, m, usd("1"), longest + "k"))));
       assertEquals(List.of("idempotencyKey"), fields(() -> w.ledger.record(RevenueRecording.of(p, m, usd("1"), " "))));
-      for (String padded : List.of(" k", "k ", "\u3000k", "k\u2003")) {
+      // TEXT-5 with TEXT-1's white space: Unicode White_Space, the no-break spaces included
+      for (String padded : List.of(" k", "k ", "\u3000k", "k\u2003", "\u00a0k", "k\u00a0", "\u2007k", "k\u202f")) {
         assertEquals(List.of(new Violation("idempotencyKey", "must not begin or end with white space")),
             violations(() -> w.ledger.record(RevenueRecording.of(p, m, usd("1"), padded))), "'" + padded + "'");
         assertEquals(List.of(new Violation("idempotencyKey", "must not begin or end with white space")),
