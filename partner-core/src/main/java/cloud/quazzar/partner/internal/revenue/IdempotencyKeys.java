@@ -4,6 +4,7 @@ import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,18 @@ import org.jspecify.annotations.Nullable;
 final class IdempotencyKeys {
   private IdempotencyKeys() {}
 
-  /** Adds a violation if {@code key} begins or ends with white space (its other checks are Bean Validation's). */
+  /**
+   * Unicode White_Space at either end: the white space of TEXT-1, so also the no-break spaces
+   * (U+00A0, U+2007, U+202F), which {@link String#strip()} keeps.
+   */
+  private static final Pattern SURROUNDING_WHITE_SPACE = Pattern.compile("^\\p{IsWhite_Space}|\\p{IsWhite_Space}\\z");
+
+  /**
+   * Adds a violation if {@code key} begins or ends with white space (docs/rules.md TEXT-5; its
+   * other checks are Bean Validation's).
+   */
   static void check(Checks c, String field, @Nullable String key) {
-    if (key != null && !key.isBlank() && !key.equals(key.strip())) {
+    if (key != null && !key.isBlank() && SURROUNDING_WHITE_SPACE.matcher(key).find()) {
       c.add(field, "must not begin or end with white space");
     }
   }

@@ -103,13 +103,14 @@ public final class InvalidInput {
 
   /**
    * Idempotency keys the ledger refuses: those of {@link #text text(200)}, any control character
-   * (tab and line breaks included), unpaired surrogates and surrounding white space.
+   * (tab and line breaks included), unpaired surrogates and surrounding white space (Unicode
+   * White_Space, no-break spaces included).
    *
    * @return a generator of invalid idempotency keys, null included
    */
   public static Gen<@Nullable String> idempotencyKeys() {
     Gen<String> whiteControl = Generate.pick(List.of("key\tone", "key\none", "key\r\n", "key\uD800", "\uDC00key"));
-    Gen<String> padded = Generate.pick(List.of(" key", "key ", "\tkey", " key "));
+    Gen<String> padded = Generate.pick(List.of(" key", "key ", "\tkey", " key ", "\u00A0key", "key\u202F", "\u3000key"));
     return Generate.<@Nullable String>oneOf(text(200), whiteControl.map(s -> s), padded.map(s -> s));
   }
 

@@ -106,10 +106,6 @@ public abstract class CertificationContract {
     return tracker.add(partner, cert("Expiring in " + days, area, level, expiry.minusYears(1), expiry));
   }
 
-  private static Set<CertificationId> ids(List<TrackedCertification> tracked) {
-    return tracked.stream().map(TrackedCertification::id).collect(Collectors.toSet());
-  }
-
   @Test
   @DisplayName("an added certification reads back with every field, and lists with its status today")
   void addedReadsBack() {
@@ -220,6 +216,30 @@ public abstract class CertificationContract {
   }
 
   @Test
+  @DisplayName("an inactive partner's certification cannot be renewed (a STATE conflict naming the partner, nothing stored) "
+      + "but can be revoked; reactivated, it can be renewed again")
+  void inactivePartnersCertifications() {
+    Partner p = partner("Paused", Tier.GOLD);
+    TrackedCertification held = addExpiringIn(p.id(), 20, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
+    TrackedCertification other = addExpiringIn(p.id(), 40, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
+    Partner inactive = program.registry().deactivate(p.id(), 1);
+    // docs/certifications.md: renewing (like adding) needs an active partner; revoking does not (a correction)
+    ConflictException e = assertThrows(ConflictException.class,
+        () -> tracker.renew(held.id(), 1, new Renewal(today, today.plusYears(2))));
+    assertEquals(ConflictException.Reason.STATE, e.reason());
+    assertTrue(String.valueOf(e.getMessage()).contains(p.id().toString()) && String.valueOf(e.getMessage()).contains("reactivate"),
+        "the message names the partner and what to do: " + e.getMessage());
+    assertEquals(held.certification(), tracker.get(held.id()), "the refused renewal changed nothing");
+    assertEquals(2, tracker.history(p.id()).size(), "and added nothing");
+    Certification revoked = tracker.revoke(other.id(), 1, new Revocation("auditor", "exam voided"));
+    assertEquals(CertificationState.REVOKED, revoked.state());
+    program.registry().reactivate(p.id(), inactive.version());
+    TrackedCertification renewed = tracker.renew(held.id(), 1, new Renewal(today, today.plusYears(2)));
+    assertEquals(Optional.of(held.id()), renewed.certification().renewalOf());
+    assertEquals(List.of(renewed), tracker.certifications(p.id()));
+  }
+
+  @Test
   @DisplayName("invalid input is refused with every violation listed by field, and nothing is stored")
   void validation() {
     Partner p = partner("Strict", Tier.SILVER);
@@ -291,23 +311,29 @@ public abstract class CertificationContract {
   }
 
   @Test
-  @DisplayName("the warning board lists every current certification expiring from today to N days ahead, soonest first, across partners")
+  @DisplayName("the warning board lists every current certification expiring from today to N days ahead, across partners, "
+      + "soonest first, then by partner id, then by id, whatever order they were added in")
   void warningBoard() {
     Partner a = partner("Board A", Tier.GOLD);
     Partner b = partner("Board B", Tier.SILVER);
-    TrackedCertification aToday = addExpiringIn(a.id(), 0, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
+    assertTrue(a.id().toString().compareTo(b.id().toString()) < 0, "the TCK's ids follow creation: A's is the smaller");
+    // added latest expiry first, and partner B before partner A on the same day: the board sorts
+    addExpiringIn(a.id(), 31, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
     TrackedCertification b30 = addExpiringIn(b.id(), 30, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT);
     TrackedCertification a30 = addExpiringIn(a.id(), 30, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
-    addExpiringIn(a.id(), 31, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
+    TrackedCertification a30second = addExpiringIn(a.id(), 30, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
+    TrackedCertification b7 = addExpiringIn(b.id(), 7, CertificationLevel.BASIC, SkillArea.CLOUD_OS_ADMINISTRATION);
+    TrackedCertification aToday = addExpiringIn(a.id(), 0, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
     addExpiringIn(b.id(), -1, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
     TrackedCertification renewed = addExpiringIn(b.id(), 10, CertificationLevel.BASIC, SkillArea.CLOUD_OS_ADMINISTRATION);
     tracker.renew(renewed.id(), 1, new Renewal(today, today.plusDays(400)));
     List<TrackedCertification> board = tracker.expiringWithin(30);
-    assertEquals(3, board.size(), board.toString());
-    assertEquals(aToday, board.get(0));
-    assertEquals(Set.of(a30.id(), b30.id()), ids(board.subList(1, 3)));
+    assertEquals(List.of(aToday.id(), b7.id(), a30.id(), a30second.id(), b30.id()),
+        board.stream().map(TrackedCertification::id).toList(), board.toString());
+    assertEquals(List.of(aToday, b7, a30, a30second, b30), board, "each with its status and days today");
     assertEquals(List.of(aToday.id()), tracker.expiringWithin(0).stream().map(TrackedCertification::id).toList());
-    assertEquals(4, tracker.expiringWithin(31).size());
+    assertEquals(6, tracker.expiringWithin(31).size());
+    assertEquals(7, tracker.expiringWithin(400).size(), "the renewal is on the board at its new date");
   }
 
   @Test

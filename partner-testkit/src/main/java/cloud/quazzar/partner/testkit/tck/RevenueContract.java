@@ -42,7 +42,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -160,25 +162,56 @@ public abstract class RevenueContract {
   }
 
   @Test
-  @DisplayName("the same key with other figures, month or partner is a conflict that stores nothing")
+  @DisplayName("a key names one request: sent again with any one of partner, month, MRR amount, MRR currency, "
+      + "server count or client count different it is a DUPLICATE conflict that stores nothing; only the same request replays")
   void keyReuseIsConflict() {
     Partner p = partner("Key Keeper", Tier.GOLD);
     Partner other = partner("Other Keeper", Tier.GOLD);
+    String key = key(p, JAN);
     RevenueEntry first = record(p, JAN, "100", 10, 1);
-    List<RevenueRecording> clashes = List.of(
-        RevenueRecording.of(p.id(), JAN, usd("101"), key(p, JAN)),
-        RevenueRecording.of(p.id(), JAN, usd("100"), key(p, JAN)).withCounts(11, 1),
-        RevenueRecording.of(p.id(), JAN, Money.of("100", "EUR"), key(p, JAN)),
-        RevenueRecording.of(p.id(), JAN.plusMonths(1), usd("100"), key(p, JAN)),
-        RevenueRecording.of(other.id(), JAN, usd("100"), key(p, JAN)));
-    for (RevenueRecording r : clashes) {
-      ConflictException e = assertThrows(ConflictException.class, () -> ledger().record(r));
-      assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
-      assertTrue(String.valueOf(e.getMessage()).contains(key(p, JAN)), e.getMessage());
+    // docs/revenue.md, "Idempotency": same key with other figures, or for another partner or month,
+    // is a DUPLICATE conflict; each field on its own, so that no field is left out of the comparison
+    Map<String, RevenueRecording> clashes = new LinkedHashMap<>();
+    clashes.put("amount", RevenueRecording.of(p.id(), JAN, usd("100.01"), key).withCounts(10, 1));
+    clashes.put("currency", RevenueRecording.of(p.id(), JAN, Money.of("100", "EUR"), key).withCounts(10, 1));
+    clashes.put("server count", RevenueRecording.of(p.id(), JAN, usd("100"), key).withCounts(11, 1));
+    clashes.put("client count", RevenueRecording.of(p.id(), JAN, usd("100"), key).withCounts(10, 2));
+    clashes.put("server count alone", new RevenueRecording(p.id(), JAN, usd("100"), Optional.of(9L), Optional.empty(), key));
+    clashes.put("client count alone", new RevenueRecording(p.id(), JAN, usd("100"), Optional.empty(), Optional.of(0L), key));
+    clashes.put("later month", RevenueRecording.of(p.id(), JAN.plusMonths(1), usd("100"), key).withCounts(10, 1));
+    clashes.put("earlier month", RevenueRecording.of(p.id(), JAN.minusMonths(1), usd("100"), key).withCounts(10, 1));
+    clashes.put("partner", RevenueRecording.of(other.id(), JAN, usd("100"), key).withCounts(10, 1));
+    for (Map.Entry<String, RevenueRecording> clash : clashes.entrySet()) {
+      ConflictException e = assertThrows(ConflictException.class, () -> ledger().record(clash.getValue()),
+          "another " + clash.getKey() + " under a used key");
+      assertEquals(ConflictException.Reason.DUPLICATE, e.reason(), clash.getKey());
+      assertTrue(String.valueOf(e.getMessage()).contains(key) && String.valueOf(e.getMessage()).contains(first.id().toString()),
+          "the message names the key and the entry it recorded: " + e.getMessage());
+      RevenueRecording fresh = RevenueRecording.of(other.id(), JAN.minusMonths(2), usd("1"), "fresh " + clash.getKey())
+          .withCounts(1, 1);
+      ConflictException inBatch = assertThrows(ConflictException.class,
+          () -> ledger().recordAll(List.of(fresh, clash.getValue())), "in a batch: another " + clash.getKey());
+      assertEquals(ConflictException.Reason.DUPLICATE, inBatch.reason(), clash.getKey());
+      assertTrue(String.valueOf(inBatch.getMessage()).contains(key), inBatch.getMessage());
+      assertTrue(ledger().findByKey("fresh " + clash.getKey()).isEmpty(), "nothing of the batch is stored: " + clash.getKey());
+    }
+    Map<String, RevenueRecording> replays = new LinkedHashMap<>();
+    replays.put("the same request", RevenueRecording.of(p.id(), JAN, usd("100"), key).withCounts(10, 1));
+    replays.put("the same amount written 100.00", RevenueRecording.of(p.id(), JAN, usd("100.00"), key).withCounts(10, 1));
+    replays.put("counts left out", RevenueRecording.of(p.id(), JAN, usd("100"), key));
+    replays.put("the server count alone", new RevenueRecording(p.id(), JAN, usd("100"), Optional.of(10L), Optional.empty(), key));
+    replays.put("the client count alone", new RevenueRecording(p.id(), JAN, usd("100"), Optional.empty(), Optional.of(1L), key));
+    for (Map.Entry<String, RevenueRecording> replay : replays.entrySet()) {
+      assertEquals(first, ledger().record(replay.getValue()), replay.getKey() + " replays the first entry");
+      BatchResult again = ledger().recordAll(List.of(replay.getValue()));
+      assertEquals(List.of(first), again.entries(), replay.getKey() + " in a batch");
+      assertEquals(0, again.createdCount(), replay.getKey() + " in a batch creates nothing");
     }
     assertEquals(List.of(first), ledger().history(p.id(), JAN));
     assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+    assertTrue(ledger().current(p.id(), JAN.minusMonths(1)).isEmpty());
     assertTrue(ledger().current(other.id(), JAN).isEmpty());
+    assertTrue(ledger().current(other.id(), JAN.minusMonths(2)).isEmpty());
   }
 
   @Test
@@ -255,20 +288,55 @@ public abstract class RevenueContract {
   }
 
   @Test
-  @DisplayName("a repeated correction key is a no-op; reused for anything else it is a conflict")
+  @DisplayName("a repeated correction key is a no-op; reused with any one of partner, month, MRR, server count, "
+      + "client count, reason or expected revision different, or for a recording, it is a DUPLICATE conflict")
   void correctionIdempotent() {
     Partner p = partner("Twice Corrected", Tier.GOLD);
-    record(p, JAN, "100", 5, 1);
-    RevenueCorrection c = RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90"));
+    Partner other = partner("Other Corrected", Tier.GOLD);
+    RevenueEntry jan = record(p, JAN, "100", 5, 1);
+    record(p, JAN.plusMonths(1), "100", 5, 1);
+    record(other, JAN, "100", 5, 1);
+    RevenueCorrection c = RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90")).withServerCount(6)
+        .withClientCount(2).withExpectedRevision(1);
     RevenueEntry first = ledger().correct(c);
     context().clock().advance(Duration.ofMinutes(1));
     assertEquals(first, ledger().correct(c));
-    assertEquals(first, ledger().correct(c.withExpectedRevision(1)), "the revision it superseded matches too");
+    assertEquals(first, ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix", "  refund ").withMrr(usd("90.00"))
+        .withServerCount(6).withClientCount(2).withExpectedRevision(1)), "the reason as stored (cleaned), 90.00 equals 90");
+    Map<String, RevenueCorrection> clashes = new LinkedHashMap<>();
+    clashes.put("MRR", RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("91")).withServerCount(6)
+        .withClientCount(2).withExpectedRevision(1));
+    clashes.put("MRR currency", RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(Money.of("90", "EUR"))
+        .withServerCount(6).withClientCount(2).withExpectedRevision(1));
+    clashes.put("server count", RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90")).withServerCount(7)
+        .withClientCount(2).withExpectedRevision(1));
+    clashes.put("client count", RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90")).withServerCount(6)
+        .withClientCount(3).withExpectedRevision(1));
+    clashes.put("reason", RevenueCorrection.of(p.id(), JAN, "fix", "another reason").withMrr(usd("90")).withServerCount(6)
+        .withClientCount(2).withExpectedRevision(1));
+    clashes.put("expected revision", RevenueCorrection.of(p.id(), JAN, "fix", "refund").withMrr(usd("90"))
+        .withServerCount(6).withClientCount(2).withExpectedRevision(2));
+    clashes.put("month", RevenueCorrection.of(p.id(), JAN.plusMonths(1), "fix", "refund").withMrr(usd("90"))
+        .withServerCount(6).withClientCount(2).withExpectedRevision(1));
+    clashes.put("partner", RevenueCorrection.of(other.id(), JAN, "fix", "refund").withMrr(usd("90")).withServerCount(6)
+        .withClientCount(2).withExpectedRevision(1));
+    clashes.put("kind (a recording's key)", RevenueCorrection.of(p.id(), JAN, key(p, JAN), "refund").withMrr(usd("90"))
+        .withServerCount(6).withClientCount(2).withExpectedRevision(1));
+    for (Map.Entry<String, RevenueCorrection> clash : clashes.entrySet()) {
+      ConflictException e = assertThrows(ConflictException.class, () -> ledger().correct(clash.getValue()),
+          "another " + clash.getKey() + " under a used key");
+      assertEquals(ConflictException.Reason.DUPLICATE, e.reason(), clash.getKey());
+    }
+    // the correction's key for a recording of the very figures the correction stored: still another request
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
-        () -> ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix", "another reason").withMrr(usd("90")))).reason());
+        () -> ledger().record(RevenueRecording.of(p.id(), JAN, usd("90"), "fix").withCounts(6, 2))).reason(),
+        "a correction's key reused for a recording");
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
-        () -> ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), usd("90"), "fix"))).reason());
-    assertEquals(2, ledger().history(p.id(), JAN).size());
+        () -> ledger().recordAll(List.of(RevenueRecording.of(p.id(), JAN, usd("90"), "fix").withCounts(6, 2)))).reason(),
+        "a correction's key reused in a batch");
+    assertEquals(List.of(jan, first), ledger().history(p.id(), JAN));
+    assertEquals(1, ledger().history(p.id(), JAN.plusMonths(1)).size());
+    assertEquals(1, ledger().history(other.id(), JAN).size());
   }
 
   @Test

@@ -1,17 +1,27 @@
 package cloud.quazzar.partner.testkit.certification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.certification.Certification;
+import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
+import cloud.quazzar.partner.certification.MinimumCertifications;
+import cloud.quazzar.partner.certification.MinimumClients;
+import cloud.quazzar.partner.certification.MinimumServers;
+import cloud.quazzar.partner.certification.MinimumSkillAreas;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.Renewal;
+import cloud.quazzar.partner.certification.Requirement;
+import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.TrackedCertification;
+import cloud.quazzar.partner.certification.UnmetRequirement;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -21,8 +31,10 @@ import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -131,5 +143,172 @@ class EligibilityPropertiesTest {
           }
         });
     assertTrue(gains.get() > 0, "the examples include renewals that keep a tier: " + gains.get());
+  }
+
+  /**
+   * The eligibility rule restated from docs/certifications.md ("Tier eligibility"), sharing no code
+   * with the library: a certification counts on day D when D is on or before its expiry date; each
+   * requirement by its words; a tier is qualified when it and every tier below meet their
+   * requirements; the loss day is the first day after D on which the qualified tier is lost.
+   */
+  private static final class Restatement {
+    private final EligibilityRequirements requirements;
+    private final List<Certification> certifications;
+    private final long servers;
+    private final long clients;
+
+    Restatement(EligibilityRequirements requirements, List<Certification> certifications, long servers, long clients) {
+      this.requirements = requirements;
+      this.certifications = certifications;
+      this.servers = servers;
+      this.clients = clients;
+    }
+
+    /** What the partner has towards {@code r} on {@code day}. */
+    long have(Requirement r, LocalDate day) {
+      List<Certification> counting = certifications.stream().filter(c -> !day.isAfter(c.expiryDate())).toList();
+      if (r instanceof MinimumCertifications m) {
+        return counting.stream().filter(c -> c.level().compareTo(m.minimumLevel()) >= 0)
+            .filter(c -> m.areas().isEmpty() || m.areas().contains(c.skillArea())).count();
+      }
+      if (r instanceof MinimumSkillAreas m) {
+        return counting.stream().filter(c -> c.level().compareTo(m.minimumLevel()) >= 0)
+            .map(Certification::skillArea).distinct().count();
+      }
+      if (r instanceof MinimumServers) {
+        return servers;
+      }
+      return clients;
+    }
+
+    static long need(Requirement r) {
+      if (r instanceof MinimumCertifications m) {
+        return m.count();
+      }
+      if (r instanceof MinimumSkillAreas m) {
+        return m.count();
+      }
+      if (r instanceof MinimumServers m) {
+        return m.count();
+      }
+      return ((MinimumClients) r).count();
+    }
+
+    /** The highest tier whose requirements and those of every lower tier are met: -1 for none. */
+    int rank(LocalDate day) {
+      int rank = -1;
+      for (Tier t : Tier.values()) {
+        boolean met = requirements.requirementsOf(t).stream().allMatch(r -> have(r, day) >= need(r));
+        if (!met) {
+          break;
+        }
+        rank = t.ordinal();
+      }
+      return rank;
+    }
+
+    Optional<LocalDate> losesOn(LocalDate day) {
+      int now = rank(day);
+      if (now < 0) {
+        return Optional.empty();
+      }
+      return certifications.stream().map(c -> c.expiryDate().plusDays(1)).filter(d -> d.isAfter(day)).sorted()
+          .filter(d -> rank(d) < now).findFirst();
+    }
+  }
+
+  @Test
+  @DisplayName("eligibility agrees with a plain restatement of the rule: per requirement what the partner has and needs, "
+      + "the qualified tier of the ladder, the counted certifications and the day the tier is lost")
+  void agreesWithRestatement() {
+    AtomicInteger levelMatters = new AtomicInteger();
+    qt().withExamples(300).withShrinkCycles(100)
+        .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 300), integers().between(0, 4))
+        .checkAssert((requirements, certs, servers, clients) -> {
+          Scenario s = scenario(requirements, certs, servers, clients);
+          try (PartnerProgram program = s.program()) {
+            CertificationTracker tracker = program.certifications();
+            List<Certification> held = tracker.certifications(s.partner()).stream().map(TrackedCertification::certification).toList();
+            long managed = clients == 0 ? 0 : servers; // the scenario gives the servers to its first client
+            Restatement oracle = new Restatement(requirements, held, managed, clients);
+            for (LocalDate day : interestingDays(tracker, s.partner())) {
+              EligibilityReport report = tracker.eligibility(s.partner(), day);
+              String what = "on " + day + " with " + requirements + " and " + held;
+              assertEquals(oracle.rank(day), rank(report), "qualified tier " + what);
+              assertEquals(held.stream().filter(c -> !day.isAfter(c.expiryDate())).count(), report.countedCertifications(), what);
+              assertEquals(managed, report.serverCount());
+              assertEquals(clients.longValue(), report.clientCount());
+              for (Tier t : Tier.values()) {
+                List<List<Long>> unmet = new ArrayList<>();
+                for (Requirement r : requirements.requirementsOf(t)) {
+                  long have = oracle.have(r, day);
+                  if (have < Restatement.need(r)) {
+                    unmet.add(List.of(have, Restatement.need(r)));
+                  }
+                  if (r instanceof MinimumSkillAreas m && m.minimumLevel() != CertificationLevel.BASIC
+                      && held.stream().anyMatch(c -> !c.level().isAtLeast(m.minimumLevel()) && !day.isAfter(c.expiryDate()))) {
+                    levelMatters.incrementAndGet();
+                  }
+                }
+                assertEquals(unmet, report.assessment(t).unmet().stream().map(u -> List.of(u.have(), u.need())).toList(),
+                    t + " unmet " + what);
+                assertEquals(requirements.requirementsOf(t).stream().filter(r -> oracle.have(r, day) < Restatement.need(r)).toList(),
+                    report.assessment(t).unmet().stream().map(UnmetRequirement::requirement).toList(), t + " unmet requirements " + what);
+                assertEquals(oracle.rank(day) >= t.ordinal(), report.qualifiesFor(t), t + " " + what);
+              }
+              assertEquals(oracle.losesOn(day), report.losesQualifiedTierOn(), "the loss day " + what);
+            }
+          }
+        });
+    assertTrue(levelMatters.get() > 0, "the examples include certifications below an area requirement's level: " + levelMatters.get());
+  }
+
+  @Test
+  @DisplayName("MinimumSkillAreas at ADVANCED counts only areas with a certification at ADVANCED or above: "
+      + "a BASIC one in a third area does not make three")
+  void areasCountOnlyAtTheLevel() {
+    EligibilityRequirements requirements = EligibilityRequirements.NONE
+        .with(Tier.PLATINUM, new MinimumSkillAreas(3, CertificationLevel.ADVANCED));
+    Scenario s = scenario(requirements, List.of(
+        certification(SkillArea.FLEET_MANAGEMENT, CertificationLevel.ADVANCED),
+        certification(SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.EXPERT),
+        certification(SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC),
+        certification(SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC)), 0, 0);
+    try (PartnerProgram program = s.program()) {
+      CertificationTracker tracker = program.certifications();
+      EligibilityReport report = tracker.eligibility(s.partner());
+      assertEquals(Optional.of(Tier.GOLD), report.qualifiedTier(), "Silver and Gold have no requirements; Platinum is unmet");
+      List<UnmetRequirement> unmet = report.assessment(Tier.PLATINUM).unmet();
+      assertEquals(List.of(List.of(2L, 3L)), unmet.stream().map(u -> List.of(u.have(), u.need())).toList());
+      assertEquals("certifications at ADVANCED or above in at least 3 skill areas: 2 areas on " + TODAY,
+          unmet.get(0).explanation());
+      assertEquals(4, report.countedCertifications(), "the BASIC ones count as certifications, only not at ADVANCED");
+      tracker.add(s.partner(), certification(SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED));
+      assertEquals(Optional.of(Tier.PLATINUM), tracker.eligibility(s.partner()).qualifiedTier(), "a third area at ADVANCED");
+    }
+  }
+
+  @Test
+  @DisplayName("MinimumCertifications counts certifications at its level or above, in its areas only")
+  void certificationsCountOnlyAtTheLevelAndInTheAreas() {
+    EligibilityRequirements requirements = EligibilityRequirements.NONE
+        .with(Tier.GOLD, MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED))
+        .with(Tier.PLATINUM, new MinimumCertifications(2, CertificationLevel.BASIC, Set.of(SkillArea.FLEET_MANAGEMENT)));
+    Scenario s = scenario(requirements, List.of(
+        certification(SkillArea.FLEET_MANAGEMENT, CertificationLevel.ADVANCED),
+        certification(SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC),
+        certification(SkillArea.KUBERNETES_OPERATIONS, CertificationLevel.EXPERT)), 0, 0);
+    try (PartnerProgram program = s.program()) {
+      EligibilityReport report = program.certifications().eligibility(s.partner());
+      assertEquals(Optional.of(Tier.GOLD), report.qualifiedTier(), "ADVANCED and EXPERT make two at ADVANCED or above");
+      assertEquals(List.of(List.of(1L, 2L)), report.assessment(Tier.PLATINUM).unmet().stream()
+          .map(u -> List.of(u.have(), u.need())).toList(), "one in Fleet Management; the others are in other areas");
+      assertEquals("at least 2 certifications at BASIC or above in Fleet Management: 1 counts on " + TODAY,
+          report.assessment(Tier.PLATINUM).unmet().get(0).explanation());
+    }
+  }
+
+  private static NewCertification certification(SkillArea area, CertificationLevel level) {
+    return new NewCertification(area + " " + level, area, level, Optional.empty(), TODAY.minusYears(1), TODAY.plusYears(1));
   }
 }

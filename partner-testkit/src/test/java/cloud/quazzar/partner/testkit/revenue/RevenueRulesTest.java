@@ -22,6 +22,7 @@ import cloud.quazzar.partner.revenue.RevenueRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -168,6 +169,56 @@ class RevenueRulesTest {
         assertEquals(List.of("2025-01", id.toString(), "'=1+2", "GOLD", "0.00", "USD", "0", "0", "1"),
             StrictCsv.parse(out.toString()).get(1).subList(0, 9));
       }
+    }
+
+    @Test
+    @DisplayName("an export many times the exporter's 32 K character chunk writes every row once, in order, "
+        + "in whole chunks (as many writer calls as chunks, none longer than one), then flushes the writer without closing it")
+    void manyChunks() throws IOException {
+      int count = 30_000; // about 3.9 million characters: over a hundred chunks, so that a chunk
+      int partners = 7;   // boundary falls after every kind of append the printer makes
+      List<Integer> writes = new ArrayList<>();
+      List<String> calls = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      Writer out = new Writer() {
+        @Override
+        public void write(char[] buf, int off, int len) {
+          writes.add(len);
+          calls.add("write");
+          text.append(buf, off, len);
+        }
+
+        @Override
+        public void flush() {
+          calls.add("flush");
+        }
+
+        @Override
+        public void close() {
+          calls.add("close");
+        }
+      };
+      try (PartnerProgram program = PartnerProgram.builder().store(new RowStore(() -> new GeneratedRows(count, partners)))
+          .build()) {
+        assertEquals(count, program.revenue().exportCsv(RevenueFilter.all(), out));
+      }
+      List<List<String>> parsed = StrictCsv.parse(text.toString());
+      assertEquals(RevenueLedger.CSV_COLUMNS, parsed.get(0));
+      assertEquals(count + 1, parsed.size(), "a header and every row, once");
+      for (int i = 0; i < count; i++) {
+        RevenueEntry e = GeneratedRows.row(i, partners).entry();
+        List<String> expected = List.of(e.month().toString(), e.partnerId().toString(), "Partner \"" + (i % partners) + "\", Inc.",
+            Tier.values()[i % partners % 3].name(), e.mrr().toBigDecimal().toPlainString(), "USD",
+            Long.toString(e.serverCount()), Long.toString(e.clientCount()), "1", e.id().toString());
+        assertEquals(expected, parsed.get(i + 1), "row " + i);
+      }
+      int chunk = 32 * 1024;
+      assertTrue(writes.size() > 100, "over a hundred chunks: " + writes.size());
+      assertEquals(text.length(), writes.stream().mapToLong(Integer::longValue).sum());
+      assertEquals((text.length() + chunk - 1) / chunk, writes.size(), "one writer call per full chunk, and one for the rest");
+      assertTrue(writes.stream().allMatch(n -> n > 0 && n <= chunk), "no call longer than a chunk");
+      assertEquals("flush", calls.get(calls.size() - 1), "the writer is flushed after the last write");
+      assertTrue(!calls.contains("close"), "and not closed");
     }
 
     private String export(List<RevenueRow> rows) throws IOException {
