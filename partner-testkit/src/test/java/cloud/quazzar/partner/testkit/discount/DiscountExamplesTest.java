@@ -386,6 +386,28 @@ class DiscountExamplesTest {
     }
 
     @Test
+    @DisplayName("what is not there is a NotFoundException naming the entity and the id asked for")
+    void notFoundNamesWhat() {
+      engine.setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("admin", "example"));
+      NotFoundException version = assertThrows(NotFoundException.class, () -> engine.cancelPolicy(7, new CancelRequest("a", "b")));
+      assertEquals(List.of("discount policy version", "7"), List.of(version.entity(), version.id()));
+      Partner p = partner("Found Cloud", Tier.GOLD, 5);
+      NotFoundException adjustment = assertThrows(NotFoundException.class,
+          () -> engine.cancelAdjustment(p.id(), 3, new CancelRequest("a", "b")));
+      assertEquals(List.of("discount adjustment version", p.id() + "/3"), List.of(adjustment.entity(), adjustment.id()));
+      cloud.quazzar.partner.registry.PartnerId unknown = new cloud.quazzar.partner.registry.PartnerId(new java.util.UUID(7, 7));
+      for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+          () -> engine.cancelAdjustment(unknown, 1, new CancelRequest("a", "b")),
+          () -> engine.adjust(unknown, AdjustmentRequest.none("a", "b")),
+          () -> engine.adjustmentOn(unknown, TODAY),
+          () -> engine.adjustmentHistory(unknown),
+          () -> engine.quote(unknown, TODAY, Money.of("1.00", "USD")))) {
+        NotFoundException e = assertThrows(NotFoundException.class, call);
+        assertEquals(List.of("partner", unknown.toString()), List.of(e.entity(), e.id()));
+      }
+    }
+
+    @Test
     @DisplayName("a version never starts in the past, and one in force cannot be cancelled")
     void versionRules() {
       ValidationException past = assertThrows(ValidationException.class, () -> engine.setPolicy(
