@@ -190,16 +190,25 @@ public record DiscountPolicy(
     return new Builder(this);
   }
 
-  /** One line: {@code base SILVER 10%, GOLD 15%, PLATINUM 20%; steps 50+ servers: +5%; ADDITIVE; no cap; HALF_UP}. */
+  /**
+   * One line: {@code base SILVER 10%, GOLD 15%, PLATINUM 20%; steps 50+ servers: +5%, 200+ servers: +8%;
+   * ADDITIVE; no cap; HALF_UP}, with the tiers' own schedules after the shared one, in tier order ({@code
+   * PLATINUM steps 10+ servers: +6%}) and a cap as {@code cap 25%}.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("base ");
     baseRates.forEach((t, r) -> sb.append(t).append(' ').append(r).append(", "));
     sb.setLength(sb.length() - 2);
-    sb.append("; steps ").append(volumeSchedule.isEmpty() ? "none" : volumeSchedule.toString());
-    tierSchedules.forEach((t, s) -> sb.append("; ").append(t).append(" steps ").append(s.isEmpty() ? "none" : s));
+    sb.append("; steps ").append(steps(volumeSchedule));
+    tierSchedules.forEach((t, s) -> sb.append("; ").append(t).append(" steps ").append(steps(s)));
     sb.append("; ").append(combination).append("; ").append(hasCap() ? "cap " + cap : "no cap").append("; ").append(rounding);
     return sb.toString();
+  }
+
+  /** {@code 50+ servers: +5%, 200+ servers: +8%}, or {@code none}. */
+  private static String steps(List<VolumeStep> steps) {
+    return steps.isEmpty() ? "none" : String.join(", ", steps.stream().map(VolumeStep::toString).toList());
   }
 
   /**

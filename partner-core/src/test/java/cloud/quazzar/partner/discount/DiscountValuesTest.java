@@ -126,6 +126,46 @@ class DiscountValuesTest {
     }
 
     @Test
+    @DisplayName("percentages parse with an optional % sign and spaces, trailing zeros and a zero with any decimals; anything else is named")
+    void parsing() {
+      assertSame(Rate.ofBasisPoints(1525), Rate.percent("15.25%"));
+      assertSame(Rate.ofBasisPoints(1500), Rate.percent(" 15 % "));
+      assertSame(Rate.ofBasisPoints(1525), Rate.percent("15.250"));
+      assertSame(Rate.ZERO, Rate.percent("0.000"), "zero has no basis point to lose");
+      assertSame(Rate.ofBasisPoints(1525), Rate.percent(new java.math.BigDecimal("15.250")));
+      assertSame(Rate.FULL, Rate.percent("100"));
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate", "must be from 0% to 100%, got 100.01%")),
+          assertThrows(ValidationException.class, () -> Rate.percent("100.01")).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate", "must be from 0% to 100%, got -0.01%")),
+          assertThrows(ValidationException.class, () -> Rate.percent("-0.01")).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate",
+          "must have at most two decimals (whole basis points), got 15.125%")),
+          assertThrows(ValidationException.class, () -> Rate.percent("15.125%")).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate", "must be a percentage such as 15 or 15.25, got 'abc'")),
+          assertThrows(ValidationException.class, () -> Rate.percent("abc")).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate", "must not be null")),
+          assertThrows(ValidationException.class, () -> Rate.percent((String) null)).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("rate", "must be from 0% to 100%, got 100.01%")),
+          assertThrows(ValidationException.class, () -> Rate.ofBasisPoints(10_001)).violations());
+    }
+
+    @Test
+    @DisplayName("a rate reads as a percentage, a fraction and text without needless zeros, and orders by size")
+    void forms() {
+      Rate r = Rate.ofBasisPoints(1525);
+      assertEquals(new java.math.BigDecimal("15.25"), r.toPercent());
+      assertEquals(new java.math.BigDecimal("0.1525"), r.toFraction());
+      assertEquals("15.25%", r.toString());
+      assertEquals("0.5%", Rate.ofBasisPoints(50).toString());
+      assertEquals("100%", Rate.FULL.toString());
+      assertEquals("0%", Rate.ZERO.toString());
+      assertTrue(Rate.ZERO.isZero());
+      assertTrue(!Rate.ofBasisPoints(1).isZero());
+      assertTrue(Rate.ofBasisPoints(1).compareTo(Rate.ZERO) > 0 && Rate.ZERO.compareTo(Rate.ofBasisPoints(1)) < 0);
+      assertEquals(0, r.compareTo(new Rate(1525)));
+    }
+
+    @Test
     @DisplayName("a quote's total rate and a calculator's rate are the shared instances")
     void quotesShareRates() {
       try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create())
@@ -233,6 +273,42 @@ class DiscountValuesTest {
           fields(() -> new BatchQuote(null, null, null, null, null, null)));
       assertEquals(THOUSAND, new BatchQuote(DAY, v, List.of(), THOUSAND, Money.of("100.00", "USD"),
           Money.of("900.00", "USD")).totalGross());
+    }
+
+    @Test
+    @DisplayName("an adjustment covers both ends of its period unless cancelled, and its label names kind, period and reason")
+    void adjustmentPeriodAndLabel() {
+      PartnerAdjustment week = adjustment(AdjustmentKind.REPLACE_BASE, Rate.percent(18), DAY, Optional.of(DAY.plusDays(6)));
+      assertTrue(!week.covers(DAY.minusDays(1)) && week.covers(DAY) && week.covers(DAY.plusDays(6)) && !week.covers(DAY.plusDays(7)));
+      assertTrue(!week.withCancellation(new Cancellation(AT, "bob", "no")).covers(DAY), "a cancelled one covers nothing");
+      assertTrue(adjustment(AdjustmentKind.EXTRA, Rate.percent(1), DAY, Optional.empty()).covers(DAY.plusYears(50)));
+      assertEquals("adjustment v1: base rate replaced by 18% (2026-01-15 to 2026-01-21): why", week.label());
+      assertEquals("adjustment v1: extra +1.5% (2026-01-15 onwards): why",
+          adjustment(AdjustmentKind.EXTRA, Rate.percent("1.5"), DAY, Optional.empty()).label());
+      assertEquals("adjustment v1: none (2026-01-15 onwards): why",
+          adjustment(AdjustmentKind.NONE, Rate.ZERO, DAY, Optional.empty()).label());
+    }
+
+    @Test
+    @DisplayName("QuoteBasis and BatchQuote say why a version or an adjustment does not fit the date")
+    void basisMessages() {
+      PolicyVersion v = version(DAY);
+      PolicyVersion cancelled = v.withCancellation(new Cancellation(AT, "bob", "never mind"));
+      Money zero = Money.zero(THOUSAND.currency());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("policyVersion",
+          "must be in force on 2026-01-15, but policy version 1 (effective 2026-01-15) was cancelled")),
+          assertThrows(ValidationException.class, () -> new BatchQuote(DAY, cancelled, List.of(), zero, zero, zero)).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("policyVersion",
+          "must not be cancelled: policy version 1 (effective 2026-01-15) is never in force")),
+          assertThrows(ValidationException.class, () -> new QuoteBasis(DAY, cancelled, Optional.empty())).violations());
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("policyVersion",
+          "must be in force on 2026-01-14, but policy version 1 (effective 2026-01-15) starts later")),
+          assertThrows(ValidationException.class, () -> new QuoteBasis(DAY.minusDays(1), v, Optional.empty())).violations());
+      PartnerAdjustment dropped = adjustment(AdjustmentKind.EXTRA, Rate.percent(2), DAY, Optional.empty())
+          .withCancellation(new Cancellation(AT, "bob", "no"));
+      assertEquals(List.of(new cloud.quazzar.partner.Violation("adjustment",
+          "must be in force on 2026-01-15, but adjustment v1: extra +2% (2026-01-15 onwards): why was cancelled")),
+          assertThrows(ValidationException.class, () -> new QuoteBasis(DAY, v, Optional.of(dropped))).violations());
     }
 
     @Test

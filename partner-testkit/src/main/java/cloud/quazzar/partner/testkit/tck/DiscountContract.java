@@ -154,6 +154,47 @@ public abstract class DiscountContract {
   }
 
   @Test
+  @DisplayName("DR5: cancelling a cancelled version or adjustment again is a STATE conflict naming the first cancellation, before and after its date; the first stands")
+  void cancellingTwiceConflicts() {
+    engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
+    LocalDate start = today().plusDays(3);
+    engine().setPolicy(goldBase("17"), PolicyChange.from(start, "alice", "raise"));
+    Partner p = partner("Twice Cancelled", Tier.GOLD, 50);
+    engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(2), "alice", "promo").withEffectiveFrom(start));
+    PolicyVersion cancelled = engine().cancelPolicy(2, new CancelRequest("carol", "not yet"));
+    PartnerAdjustment dropped = engine().cancelAdjustment(p.id(), 1, new CancelRequest("carol", "no promo"));
+    context().clock().advance(Duration.ofMinutes(1));
+    ConflictException again = assertThrows(ConflictException.class,
+        () -> engine().cancelPolicy(2, new CancelRequest("dave", "again")));
+    assertEquals(ConflictException.Reason.STATE, again.reason());
+    assertTrue(String.valueOf(again.getMessage()).contains("was cancelled already, on " + StoreTck.START + " by carol"),
+        again.getMessage());
+    ConflictException adjustmentAgain = assertThrows(ConflictException.class,
+        () -> engine().cancelAdjustment(p.id(), 1, new CancelRequest("dave", "again")));
+    assertEquals(ConflictException.Reason.STATE, adjustmentAgain.reason());
+    assertTrue(String.valueOf(adjustmentAgain.getMessage()).contains("was cancelled already, on " + StoreTck.START + " by carol"),
+        adjustmentAgain.getMessage());
+    context().clock().advanceDays(5); // past the cancelled version's date: still "cancelled", never "took effect"
+    ConflictException later = assertThrows(ConflictException.class,
+        () -> engine().cancelPolicy(2, new CancelRequest("dave", "later")));
+    assertEquals(ConflictException.Reason.STATE, later.reason());
+    assertTrue(String.valueOf(later.getMessage()).contains("was cancelled already"), later.getMessage());
+    assertEquals(ConflictException.Reason.STATE, assertThrows(ConflictException.class,
+        () -> engine().cancelAdjustment(p.id(), 1, new CancelRequest("dave", "later"))).reason());
+    ConflictException inForce = assertThrows(ConflictException.class,
+        () -> engine().cancelPolicy(1, new CancelRequest("dave", "in force")));
+    assertEquals(ConflictException.Reason.STATE, inForce.reason());
+    assertTrue(String.valueOf(inForce.getMessage()).contains("took effect on " + start.minusDays(3)), inForce.getMessage());
+    assertEquals(cancelled, engine().policyHistory().get(1), "the first cancellation stands");
+    assertEquals(List.of(dropped), engine().adjustmentHistory(p.id()));
+    assertEquals(2000, engine().quote(p.id(), THOUSAND_USD).totalRate().basisPoints(), "neither cancelled change ever applies");
+    try (PartnerProgram other = otherNode()) {
+      assertEquals(ConflictException.Reason.STATE, assertThrows(ConflictException.class,
+          () -> other.discounts().cancelPolicy(2, new CancelRequest("erin", "from another node"))).reason());
+    }
+  }
+
+  @Test
   @DisplayName("a quote for a past date is unchanged by every later version, also on a fresh program")
   void pastQuotesReproducible() {
     engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
