@@ -154,7 +154,7 @@ public abstract class DiscountContract {
   }
 
   @Test
-  @DisplayName("DR5: cancelling a cancelled version or adjustment again is a STATE conflict naming the first cancellation, before and after its date; the first stands")
+  @DisplayName("DISC-5: cancelling a cancelled version or adjustment again is a STATE conflict naming the first cancellation, before and after its date; the first stands")
   void cancellingTwiceConflicts() {
     engine().setPolicy(DiscountGenerators.examplePolicy(), PolicyChange.today("alice", "first"));
     LocalDate start = today().plusDays(3);

@@ -425,7 +425,7 @@ class DiscountExamplesTest {
   }
 
   @Nested
-  @DisplayName("Rounding ties, rule DR6")
+  @DisplayName("Rounding ties, rule DISC-6")
   class Ties {
     /** The discount in minor units for each mode: UP, DOWN, CEILING, FLOOR, HALF_UP, HALF_DOWN, HALF_EVEN. */
     private Map<RoundingMode, Long> expect(long up, long down, long ceiling, long floor, long halfUp, long halfDown, long halfEven) {
@@ -494,7 +494,7 @@ class DiscountExamplesTest {
   }
 
   @Nested
-  @DisplayName("Explanations, rules DR2, DR3 and DR8: every line, for each kind of adjustment")
+  @DisplayName("Explanations, rules DISC-2, DISC-3 and DISC-8: every line, for each kind of adjustment")
   class Explanations {
     @Test
     @DisplayName("EXTRA: its own line after the step, and the combined line includes it: 15% + 5% + 2% = 22%")
@@ -693,7 +693,7 @@ class DiscountExamplesTest {
   }
 
   @Nested
-  @DisplayName("Policy validation, rule DR4: every problem by entry")
+  @DisplayName("Policy validation, rule DISC-4: every problem by entry")
   class PolicyValidation {
     @Test
     @DisplayName("equal thresholds are refused, naming the later step: thresholds strictly increase")

@@ -324,7 +324,7 @@ class DiscountRulesTest {
         });
   }
 
-  // ---- billing runs with partners (rules DR5 and DR8 of docs/rules.md) ----------------------------
+  // ---- billing runs with partners (rules DISC-5 and DISC-8 of docs/rules.md) ----------------------------
 
   /** A partner of a generated billing run: its tier, its server count, its adjustments and whether to cancel each. */
   private record PartnerSpec(Tier tier, long servers, List<AdjustmentRequest> adjustments, List<Boolean> cancel) {}
@@ -351,7 +351,7 @@ class DiscountRulesTest {
   }
 
   @Test
-  @DisplayName("DR8: a billing run quotes each item as the single quote for its partner and date would, that partner's adjustment included, and its totals are the sums")
+  @DisplayName("DISC-8: a billing run quotes each item as the single quote for its partner and date would, that partner's adjustment included, and its totals are the sums")
   void batchAppliesEachPartnersAdjustment() {
     Gen<PartnerSpec> partners = DiscountGenerators.tiers().zip(PartnerGenerators.serverCounts(),
         lists().of(datedAdjustments()).ofSizeBetween(0, 3), lists().of(Generate.booleans()).ofSize(3), PartnerSpec::new);
@@ -422,7 +422,7 @@ class DiscountRulesTest {
         });
   }
 
-  // ---- rounding ties (rules DR6 and DR7) ----------------------------------------------------------
+  // ---- rounding ties (rules DISC-6 and DISC-7) ----------------------------------------------------------
 
   /** The largest gross (minor units) whose product with any rate fits in a long: the engine's fast multiply. */
   private static final long FAST_MAX = Long.MAX_VALUE / Rate.MAX_BASIS_POINTS;
@@ -460,7 +460,7 @@ class DiscountRulesTest {
   }
 
   @Test
-  @DisplayName("DR6, DR7: a discount of exactly half a minor unit rounds as BigDecimal does with the policy's mode, for every mode, small amounts and amounts near Long.MAX_VALUE alike")
+  @DisplayName("DISC-6, DISC-7: a discount of exactly half a minor unit rounds as BigDecimal does with the policy's mode, for every mode, small amounts and amounts near Long.MAX_VALUE alike")
   void tiesRoundByThePolicysMode() {
     qt().withExamples(300)
         .forAll(ties(), DiscountGenerators.currencies())
@@ -491,7 +491,7 @@ class DiscountRulesTest {
   }
 
   @Test
-  @DisplayName("DR2: COMPOUND rounds 1 - (1 - base)(1 - bonus) to a basis point as BigDecimal does with the policy's mode, ties included; UNNECESSARY only when exact")
+  @DisplayName("DISC-2: COMPOUND rounds 1 - (1 - base)(1 - bonus) to a basis point as BigDecimal does with the policy's mode, ties included; UNNECESSARY only when exact")
   void compoundRoundsByTheMode() {
     Gen<int[]> pairs = DiscountGenerators.rates().zip(DiscountGenerators.rates(), integers().between(0, Rate.MAX_BASIS_POINTS),
         Generate.booleans(), (base, bonus, pick, tie) -> {
@@ -526,10 +526,10 @@ class DiscountRulesTest {
         });
   }
 
-  // ---- the version in force (rule DR5) ------------------------------------------------------------
+  // ---- the version in force (rule DISC-5) ------------------------------------------------------------
 
   @Test
-  @DisplayName("DR5: every quote names the date asked and the version in force that day, for versions days or centuries apart")
+  @DisplayName("DISC-5: every quote names the date asked and the version in force that day, for versions days or centuries apart")
   void quotesUseTheVersionInForce() {
     // a day offset to schedule a version on: near, about 180 years ahead (past the engine's day table), or further
     Gen<Integer> offsets = Generate.frequency(Pair.of(4, integers().between(0, 40)), Pair.of(1, integers().between(65_530, 65_545)),
