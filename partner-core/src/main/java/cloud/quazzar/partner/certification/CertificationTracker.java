@@ -38,7 +38,7 @@ public interface CertificationTracker {
    * @param partnerId the partner
    * @param request the certification to add
    * @return the record with its status today
-   * @throws ValidationException if a field is invalid, the expiry date is not after the issue date,
+   * @throws ValidationException if a field is invalid, the expiry date is not after the date of issue,
    *     or the level is above the partner's tier ({@code level})
    * @throws NotFoundException if there is no such partner
    * @throws ConflictException ({@code STATE}) if the partner is inactive

@@ -398,7 +398,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
       c.add("expiryDate", "must be" + range + ", got " + expiry);
     }
     if (issue != null && expiry != null && !expiry.isAfter(issue)) {
-      c.add("expiryDate", "must be after the issue date (" + issue + "), got " + expiry);
+      c.add("expiryDate", "must be after the date of issue (" + issue + "), got " + expiry);
     }
   }
 

@@ -90,7 +90,7 @@ class CertificationLimitsTest {
   }
 
   @Test
-  @DisplayName("dates from 1900-01-01 to 9999-12-31, the expiry date after the issue date; each bound refused just outside it")
+  @DisplayName("dates from 1900-01-01 to 9999-12-31, the expiry date after the date of issue; each bound refused just outside it")
   void dates() {
     withTracker(f -> {
       String range = "must be from 1900-01-01 to 9999-12-31, got ";
@@ -100,9 +100,9 @@ class CertificationLimitsTest {
           violations(() -> f.add("x", Optional.empty(), EARLIEST.minusDays(1), TODAY)));
       assertEquals(List.of(new Violation("expiryDate", range + "+10000-01-01")),
           violations(() -> f.add("x", Optional.empty(), TODAY, LATEST.plusDays(1))));
-      assertEquals(List.of(new Violation("expiryDate", "must be after the issue date (2026-01-15), got 2026-01-15")),
+      assertEquals(List.of(new Violation("expiryDate", "must be after the date of issue (2026-01-15), got 2026-01-15")),
           violations(() -> f.add("x", Optional.empty(), TODAY, TODAY)));
-      assertEquals(List.of(new Violation("expiryDate", "must be after the issue date (2026-01-15), got 2026-01-14")),
+      assertEquals(List.of(new Violation("expiryDate", "must be after the date of issue (2026-01-15), got 2026-01-14")),
           violations(() -> f.add("x", Optional.empty(), TODAY, TODAY.minusDays(1))));
       assertEquals(List.of(new Violation("issueDate", range + "+10000-01-01")),
           violations(() -> f.add("x", Optional.empty(), LATEST.plusDays(1), LATEST)).stream()
