@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of money: a whole number of the currency's minor units (cents for USD, yen for
@@ -28,6 +29,12 @@ import java.util.List;
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
   /**
+   * What {@link #of(String, String)} parses: digits with an optional sign and an optional
+   * fraction; no exponent ({@code 1e3}), no grouping, no leading or trailing point.
+   */
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+  /**
    * @param minorUnits the amount in the currency's minor units; may be negative
    * @param currency the currency, which must have a minor unit (0 or more decimals)
    * @throws ValidationException ({@code currency}) if the currency is null or has no minor unit
@@ -44,7 +51,10 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
   /**
    * Parses an amount such as {@code "12.34"} in the currency with ISO 4217 code {@code currencyCode}.
    *
-   * @param amount a plain decimal number, such as {@code "12.34"} or {@code "-5"}
+   * @param amount a plain decimal number, such as {@code "12.34"} or {@code "-5"}: an optional
+   *     sign, digits and an optional fraction; surrounding white space is ignored; exponents
+   *     ({@code "1e3"}), grouping ({@code "1,000"}) and a bare point ({@code ".5"}, {@code "5."}) are
+   *     refused
    * @param currencyCode an ISO 4217 currency code, such as {@code "EUR"}
    * @return the exact amount
    * @throws ValidationException listing every problem: {@code amount} not a plain decimal number,
@@ -57,10 +67,11 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     if (amount == null) {
       violations.add(new Violation("amount", "must not be null"));
     } else {
-      try {
-        value = new BigDecimal(amount.strip());
-      } catch (NumberFormatException e) {
-        violations.add(new Violation("amount", "must be a decimal number such as 12.34, got '" + amount + "'"));
+      String plain = amount.strip();
+      if (PLAIN_DECIMAL.matcher(plain).matches()) {
+        value = new BigDecimal(plain);
+      } else {
+        violations.add(new Violation("amount", "must be a plain decimal number such as 12.34 or -5, got '" + amount + "'"));
       }
     }
     Currency currency = null;

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import cloud.quazzar.partner.architecture.ArchitectureRules;
+import cloud.quazzar.partner.discount.DiscountCalculator;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
 import cloud.quazzar.partner.internal.ProgramTime;
@@ -46,10 +47,10 @@ class ArchitectureTest {
       });
 
   @TestFactory
-  @DisplayName("core follows the architecture rules; only the program, its builder and the memory store factory wire internals")
+  @DisplayName("core follows the architecture rules; only the program, its builder, the memory store factory and the standalone calculator wire internals")
   Stream<DynamicTest> rules() {
     return ArchitectureRules.checkCore(PartnerProgram.class, DISCOUNT_BRIDGES,
-        PartnerProgram.class, PartnerProgram.Builder.class, MemoryStorage.class);
+        PartnerProgram.class, PartnerProgram.Builder.class, MemoryStorage.class, DiscountCalculator.class);
   }
 
   @Test

@@ -206,8 +206,12 @@ class MoneyTest {
       assertEquals(List.of(new Violation("amount", "must not be null")), refused(() -> Money.of(null, "USD")).violations());
       assertEquals(List.of(new Violation("currency", "must not be null")), refused(() -> Money.of("1", null)).violations());
       assertEquals(List.of("amount", "currency"), refused(() -> Money.of((String) null, (String) null)).fields());
-      assertEquals(List.of(new Violation("amount", "must be a decimal number such as 12.34, got 'ten'")),
+      assertEquals(List.of(new Violation("amount", "must be a plain decimal number such as 12.34 or -5, got 'ten'")),
           refused(() -> Money.of("ten", "USD")).violations());
+      for (String notPlain : List.of("1e3", "1E-2", ".5", "5.", "1,000", "1 000", "0x10", "--1", "+-1", "NaN", "١٢")) {
+        assertEquals(List.of("amount"), refused(() -> Money.of(notPlain, "USD")).fields(), notPlain);
+      }
+      assertEquals(Money.ofMinor(1234, USD), Money.of(" +12.34\t", "USD"), "a sign and surrounding white space are fine");
       assertEquals(List.of("amount"), refused(() -> Money.of("", "USD")).fields());
       assertEquals(List.of(new Violation("currency", "must be an ISO 4217 code such as USD, got 'DOLLAR'")),
           refused(() -> Money.of("1", "DOLLAR")).violations());

@@ -31,7 +31,8 @@ import java.util.Optional;
  *     GracePeriod#demotionDueOn()}); present exactly when {@code graceStartedOn} is
  * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
  *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
- *     breaks
+ *     breaks; each starts with its tier, as in {@code "GOLD: at least 2
+ *     certifications at ADVANCED or above: 0 count on 2026-11-28"}, lowest tier first
  */
 public record ReviewOutcome(
     PartnerId partnerId,
@@ -66,7 +67,8 @@ public record ReviewOutcome(
    *     GracePeriod#demotionDueOn()}); present exactly when {@code graceStartedOn} is
    * @param unmet the requirements of {@code tierBefore} and of the tiers below it that the partner
    *     does not meet, in words (empty unless the verdict is {@link ReviewVerdict#AT_RISK}); no line
-   *     breaks
+   *     breaks; each starts with its tier, as in {@code "GOLD: at least 2
+   *     certifications at ADVANCED or above: 0 count on 2026-11-28"}, lowest tier first
    * @throws ValidationException naming each component that is null or out of range
    */
   public ReviewOutcome {

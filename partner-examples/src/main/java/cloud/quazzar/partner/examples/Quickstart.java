@@ -33,8 +33,10 @@ import cloud.quazzar.partner.revenue.MoneyTrend;
 import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.MonthReport;
 import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.review.ReviewAction;
 import cloud.quazzar.partner.review.ReviewMode;
 import cloud.quazzar.partner.review.ReviewPolicy;
+import cloud.quazzar.partner.review.ReviewOutcome;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import java.io.Console;
@@ -182,14 +184,42 @@ public final class Quickstart {
         report.date(), QUICKSTART_REVIEW.gracePeriodDays());
     for (Partner p : allPartners()) {
       report.outcome(p.id()).ifPresent(o -> {
-        String grace = o.demotionDueOn().map(d -> ", in grace until " + d.minusDays(1) + " (demotion due " + d + ")")
-            .orElse("");
-        String target = o.targetTier().map(t -> " -> " + t).orElse("");
-        out.printf("  %-22s %-8s %-8s%s %s%s%n", p.companyName(), o.tierBefore(), o.verdict(), target,
-            o.actions().isEmpty() ? "no change" : o.actions(), grace);
-        o.unmet().forEach(u -> out.println("      missing: " + u));
+        out.printf("  %-22s %-8s %s%n", p.companyName(), o.tierBefore(), verdictInWords(o));
+        o.unmet().forEach(u -> out.println("      missing " + u));
       });
     }
+  }
+
+  /**
+   * The verdict as a sentence: "keeps GOLD", "qualifies for PLATINUM: promotion recommended", "at
+   * risk: in grace until 2027-03-08, then moves to SILVER", and what the review did.
+   */
+  static String verdictInWords(ReviewOutcome o) {
+    String target = o.targetTier().map(Tier::name).orElse("?");
+    String words = switch (o.verdict()) {
+      case KEEP -> "keeps " + o.tierAfter();
+      case PROMOTE -> o.tierChanged() ? "promoted to " + o.tierAfter() : "qualifies for " + target
+          + ": promotion recommended";
+      case AT_RISK -> {
+        if (o.tierChanged()) {
+          yield "at risk: demoted to " + o.tierAfter();
+        } else if (o.demotionDueOn().isPresent()) {
+          yield "at risk: keeps its tier in grace until " + o.demotionDueOn().orElseThrow().minusDays(1)
+              + ", then moves to " + target;
+        } else if (o.actions().contains(ReviewAction.DEMOTION_RECOMMENDED)) {
+          yield "at risk: grace period over, demotion to " + target + " recommended";
+        } else {
+          yield "at risk: already at the lowest tier";
+        }
+      }
+    };
+    if (o.actions().contains(ReviewAction.GRACE_STARTED)) {
+      return words + " (grace period started today)";
+    }
+    if (o.actions().contains(ReviewAction.GRACE_ENDED_REQUALIFIED)) {
+      return words + " (requalified: grace period ended)";
+    }
+    return words;
   }
 
   /** The demo program: one partner per interesting case of the rules. */
@@ -318,8 +348,9 @@ public final class Quickstart {
       }
     }
     StatusCounts n = certs.counts();
-    out.printf("%d active, %d expiring soon, %d critical, %d expired; %d expire within 30 days%n%n",
-        n.active(), n.expiringSoon(), n.critical(), n.expired(), certs.expiringWithin(30).size());
+    int within30 = certs.expiringWithin(30).size();
+    out.printf("%d active, %d expiring soon, %d critical, %d expired; %d %s within 30 days%n%n",
+        n.active(), n.expiringSoon(), n.critical(), n.expired(), within30, within30 == 1 ? "expires" : "expire");
   }
 
   /** The indicator: a coloured dot and word in a terminal that supports it, the plain word otherwise. */

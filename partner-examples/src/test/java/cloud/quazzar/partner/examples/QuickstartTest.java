@@ -51,6 +51,12 @@ class QuickstartTest {
     String review = first.substring(first.indexOf("Tier review "));
     assertTrue(review.matches("(?s)Tier review \\d{4}-\\d\\d-\\d\\d \\(grace period 90 days.*Atlas Cloud Services +GOLD +\\w+.*"),
         review);
+    assertTrue(!review.contains("AT_RISK") && !review.contains(" -> "),
+        "verdicts are sentences, not an enum and an arrow that reads as a demotion:\n" + review);
+    assertTrue(review.matches("(?s).*\\n +missing (SILVER|GOLD|PLATINUM): .*"),
+        "each missing requirement names its tier:\n" + review);
+    assertTrue(!first.contains("1 expire within") && !first.contains("\u001B"),
+        "\"1 expires\", and no terminal escape codes outside a terminal:\n" + first);
     String again = second.substring(second.indexOf("Tier review "));
     if (again.startsWith(review.substring(0, "Tier review 2026-01-01".length()))) {
       assertTrue(again.equals(review), "the same day's review prints the same:\n" + review + "\n" + again);

@@ -38,6 +38,7 @@ import cloud.quazzar.partner.spi.StoreWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -327,6 +328,28 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     Checks.start().notNull("date", date).done();
     return new DateCalculator(date, compiledOn(stateFor(date.toEpochDay()), date));
   }
+
+  /**
+   * The calculator of {@code policy} alone, quoting for {@code date}: what {@link
+   * DiscountCalculator#of(DiscountPolicy, LocalDate)} returns.
+   *
+   * @param policy the policy
+   * @param date the date
+   * @return the calculator
+   * @throws ValidationException listing a null policy and a null date
+   */
+  public static DiscountCalculator standalone(DiscountPolicy policy, LocalDate date) {
+    Checks.start().notNull("policy", policy).notNull("date", date).done();
+    PolicyVersion version = new PolicyVersion(1, date, policy, date.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        STANDALONE_AUTHOR, STANDALONE_REASON, Optional.empty());
+    return new DateCalculator(date, new CompiledPolicy(version));
+  }
+
+  /** The author of the version a standalone calculator quotes with. */
+  private static final String STANDALONE_AUTHOR = "DiscountCalculator.of";
+
+  /** The reason of the version a standalone calculator quotes with. */
+  private static final String STANDALONE_REASON = "a policy alone, outside any program";
 
   // ---- adjustments -----------------------------------------------------------------------------
 

@@ -366,7 +366,9 @@ public final class DefaultTierReviews implements TierReviews {
       List<String> all = new ArrayList<>();
       for (Tier t : Tier.values()) {
         if (t.compareTo(tier) <= 0) {
-          all.addAll(unmet.get(t.ordinal()));
+          for (String words : unmet.get(t.ordinal())) {
+            all.add(t + ": " + words);
+          }
         }
       }
       return all;

@@ -194,7 +194,7 @@ public abstract class ReviewContract {
 
     ReviewOutcome short1 = outcome(reviews().run(), gold.id());
     assertEquals(ReviewVerdict.AT_RISK, short1.verdict());
-    assertEquals(List.of("an average MRR of at least 1000.00 USD over the last 3 complete months: 999.99 USD"
+    assertEquals(List.of("GOLD: an average MRR of at least 1000.00 USD over the last 3 complete months: 999.99 USD"
         + " from 2025-10 to 2025-12 (total 2999.99 USD)"), short1.unmet());
 
     program().revenue().correct(RevenueCorrection.of(gold.id(), YearMonth.of(2025, 12), "fix-2025-12", "late invoice")

@@ -19,6 +19,7 @@ import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.oracle.TextOracle;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class CertificationOrderPropertiesTest {
       + "whatever the order of adding and of the ids")
   void listingsInTheirOrder() {
     AtomicInteger ties = new AtomicInteger();
-    qt().withExamples(150).withShrinkCycles(100).forAll(steps()).checkAssert(steps -> {
+    qt().withExamples(Examples.scaled(150)).withShrinkCycles(100).forAll(steps()).checkAssert(steps -> {
       TestClock clock = TestClock.at(START);
       try (PartnerProgram program = PartnerProgram.builder().clock(clock).idGenerator(IdGenerator.random())
           .store(MemoryStorage.create()).build()) {

@@ -16,6 +16,7 @@ import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import cloud.quazzar.partner.testkit.oracle.CertificationStatusOracle;
@@ -87,7 +88,7 @@ class CertificationStatusPropertiesTest {
   void anyThresholdsMatchTheOracle() {
     long from = FIRST.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     long to = LAST.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-    qt().withExamples(3000)
+    qt().withExamples(Examples.scaled(3000))
         .forAll(CertificationGenerators.thresholds(), Generate.pick(ZONES), Generate.longRange(from, to),
             integers().between(-1000, 1000))
         .checkAssert((t, zone, second, noise) -> {
@@ -107,7 +108,7 @@ class CertificationStatusPropertiesTest {
   @Test
   @DisplayName("status is monotone in time: as today advances, a stored certification's status never returns to a better one")
   void monotoneInTime() {
-    qt().withExamples(150)
+    qt().withExamples(Examples.scaled(150))
         .forAll(CertificationGenerators.thresholds(), Generate.pick(ZONES),
             CertificationGenerators.dates(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 1, 1)),
             integers().between(-30, 500))
@@ -136,7 +137,7 @@ class CertificationStatusPropertiesTest {
   @Test
   @DisplayName("the four statuses partition every day count: exactly one status's band holds it, the one statusOf gives")
   void statusesPartitionDayCounts() {
-    qt().withExamples(3000)
+    qt().withExamples(Examples.scaled(3000))
         .forAll(CertificationGenerators.thresholds(), integers().between(-40_000, 40_000))
         .checkAssert((t, d) -> {
           int holding = 0;

@@ -27,6 +27,7 @@ import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
 import java.time.Instant;
@@ -91,7 +92,7 @@ class EligibilityPropertiesTest {
   @DisplayName("eligibility never rises when a certification expires: a later day is never more eligible than an earlier one")
   void neverRisesAsCertificationsExpire() {
     AtomicInteger drops = new AtomicInteger();
-    qt().withExamples(250).withShrinkCycles(100)
+    qt().withExamples(Examples.scaled(250)).withShrinkCycles(100)
         .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 300), integers().between(0, 4))
         .checkAssert((requirements, certs, servers, clients) -> {
           Scenario s = scenario(requirements, certs, servers, clients);
@@ -119,7 +120,7 @@ class EligibilityPropertiesTest {
   @DisplayName("renewal never makes a partner less eligible, on any day")
   void renewalNeverLowersEligibility() {
     AtomicInteger gains = new AtomicInteger();
-    qt().withExamples(250).withShrinkCycles(100)
+    qt().withExamples(Examples.scaled(250)).withShrinkCycles(100)
         .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 100),
             integers().between(1, 1095))
         .assuming((requirements, certs, pick, extra) -> !certs.isEmpty())
@@ -222,7 +223,7 @@ class EligibilityPropertiesTest {
       + "the qualified tier of the ladder, the counted certifications and the day the tier is lost")
   void agreesWithRestatement() {
     AtomicInteger levelMatters = new AtomicInteger();
-    qt().withExamples(300).withShrinkCycles(100)
+    qt().withExamples(Examples.scaled(300)).withShrinkCycles(100)
         .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 300), integers().between(0, 4))
         .checkAssert((requirements, certs, servers, clients) -> {
           Scenario s = scenario(requirements, certs, servers, clients);

@@ -125,6 +125,25 @@ class DiscountExamplesTest {
       assertEquals(1000, c.rate(Tier.SILVER, 0).basisPoints());
       assertEquals(2800, c.rate(Tier.PLATINUM, Long.MAX_VALUE).basisPoints());
     }
+
+    @Test
+    @DisplayName("the same from the policy alone, without a program: DiscountCalculator.of(policy)")
+    void policyAlone() {
+      DiscountCalculator c = DiscountCalculator.of(DiscountGenerators.examplePolicy());
+      assertEquals(Rate.percent(20), c.rate(Tier.GOLD, 50));
+      DiscountQuote q = c.quote(Tier.GOLD, 50, Money.of("1000.00", "USD"));
+      assertEquals(Money.of("200.00", "USD"), q.discount());
+      assertEquals(Money.of("800.00", "USD"), q.net());
+      assertEquals(LocalDate.EPOCH, c.date());
+      assertEquals(1, c.policyVersion().version());
+      assertEquals(LocalDate.EPOCH, c.policyVersion().effectiveFrom());
+      assertEquals("DiscountCalculator.of", c.policyVersion().createdBy());
+      assertEquals("quote for 1970-01-01 under policy version 1 (effective 1970-01-01)", q.explanation().get(0));
+      assertEquals(TODAY, DiscountCalculator.of(DiscountGenerators.examplePolicy(), TODAY).quote(Tier.SILVER, 0,
+          Money.of("1", "USD")).basis().date());
+      ValidationException e = assertThrows(ValidationException.class, () -> DiscountCalculator.of(null, null));
+      assertEquals(List.of("policy", "date"), e.fields());
+    }
   }
 
   @Nested

@@ -29,6 +29,7 @@ import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.SequentialIds;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
@@ -73,7 +74,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("the engine agrees exactly with the BigDecimal oracle for every generated input")
   void agreesWithOracle() {
-    qt().withExamples(2000)
+    qt().withExamples(Examples.scaled(2000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
             DiscountGenerators.amounts())
         .checkAssert((policy, tier, servers, gross) -> {
@@ -83,9 +84,30 @@ class DiscountRulesTest {
   }
 
   @Test
+  @DisplayName("a calculator of a policy alone quotes as a program with that policy does, and as the oracle (DISC-1..4)")
+  void standaloneCalculatorAgrees() {
+    qt().withExamples(Examples.scaled(500))
+        .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
+            DiscountGenerators.amounts())
+        .checkAssert((policy, tier, servers, gross) -> {
+          DiscountCalculator alone = DiscountCalculator.of(policy, TODAY);
+          DiscountQuote q = alone.quote(tier, servers, gross);
+          assertEquals(List.of(), DiscountOracle.quote(policy, tier, servers, gross).differences(q), q.toString());
+          assertEquals(q.totalRate(), alone.rate(tier, servers), "rate and quote agree");
+          DiscountQuote inProgram = quote(policy, tier, servers, gross);
+          assertEquals(inProgram.discount(), q.discount());
+          assertEquals(inProgram.explanation(), q.explanation());
+          assertEquals(TODAY, q.basis().date());
+          assertEquals(policy, q.basis().policyVersion().policy());
+          assertEquals(q.discount(), DiscountCalculator.of(policy).quote(tier, servers, gross).discount(),
+              "the date of a calculator of a policy alone changes nothing but the date");
+        });
+  }
+
+  @Test
   @DisplayName("the engine agrees exactly with the oracle for partners with adjustments")
   void agreesWithOracleWithAdjustments() {
-    qt().withExamples(300)
+    qt().withExamples(Examples.scaled(300))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.adjustments(),
             DiscountGenerators.amounts())
         .checkAssert((policy, tier, request, gross) -> {
@@ -105,7 +127,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("0 <= discount <= gross")
   void discountBetweenZeroAndGross() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
             DiscountGenerators.amounts())
         .checkAssert((policy, tier, servers, gross) -> {
@@ -118,7 +140,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("net + discount == gross, exactly, in the gross's currency")
   void netPlusDiscountIsGross() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
             DiscountGenerators.amounts())
         .checkAssert((policy, tier, servers, gross) -> {
@@ -131,7 +153,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("the discount is gross × total rate rounded once to the currency's minor unit (less than one unit away)")
   void roundedToMinorUnit() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
             DiscountGenerators.amounts())
         .checkAssert((policy, tier, servers, gross) -> {
@@ -146,7 +168,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("the total rate never exceeds 100% or the cap")
   void totalWithinCap() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
         .checkAssert((policy, tier, servers) -> {
           try (PartnerProgram program = programWith(policy)) {
@@ -160,7 +182,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("a calculator's rate and a quote's total rate are the policy's reference rate, for any server count")
   void calculatorRateIsTheReference() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
         .checkAssert((policy, tier, servers) -> {
           try (PartnerProgram program = programWith(policy)) {
@@ -175,7 +197,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("monotone in tier: a higher tier never gets a smaller total rate")
   void monotoneInTier() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.serverCounts())
         .checkAssert((policy, servers) -> {
           try (PartnerProgram program = programWith(policy)) {
@@ -191,7 +213,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("monotone in server count: more servers never get a smaller total rate")
   void monotoneInServers() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts(),
             integers().between(0, 1000))
         .checkAssert((policy, tier, servers, more) -> {
@@ -206,7 +228,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("the applied step is the highest reached ('50+' means 50 or more), never a sum over steps")
   void highestStepReached() {
-    qt().withExamples(1000)
+    qt().withExamples(Examples.scaled(1000))
         .forAll(DiscountGenerators.policies(), DiscountGenerators.tiers(), DiscountGenerators.serverCounts())
         .checkAssert((policy, tier, servers) -> {
           DiscountQuote q = quote(policy, tier, servers, Money.of("100.00", "USD"));
@@ -229,7 +251,7 @@ class DiscountRulesTest {
   @DisplayName("a quote for a past date is unchanged by later policy versions")
   void pastQuotesUnchanged() {
     Gen<List<DiscountPolicy>> later = lists().of(DiscountGenerators.policies()).ofSizeBetween(1, 5);
-    qt().withExamples(200)
+    qt().withExamples(Examples.scaled(200))
         .forAll(DiscountGenerators.policies(), later,
             DiscountGenerators.tiers().zip(DiscountGenerators.serverCounts(), Pair::of), DiscountGenerators.amounts())
         .checkAssert((first, changes, partner, gross) -> {
@@ -254,7 +276,7 @@ class DiscountRulesTest {
     // each op: a day offset (0..30) to schedule a version on, and whether to cancel it afterwards
     Gen<List<int[]>> ops = lists().of(integers().between(0, 30).zip(Generate.booleans(),
         (d, cancel) -> new int[] {d, cancel ? 1 : 0})).ofSizeBetween(1, 12);
-    qt().withExamples(200)
+    qt().withExamples(Examples.scaled(200))
         .forAll(ops)
         .checkAssert(script -> {
           try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(START)).build()) {
@@ -279,7 +301,7 @@ class DiscountRulesTest {
   void batchAgreesWithSingleQuotes() {
     Gen<List<long[]>> items = lists().of(integers().between(0, 2).zip(DiscountGenerators.serverCounts(),
         Generate.longRange(0, 10_000_000_000L), (t, s, g) -> new long[] {t, s, g})).ofSizeBetween(0, 40);
-    qt().withExamples(300)
+    qt().withExamples(Examples.scaled(300))
         .forAll(DiscountGenerators.policies(), items)
         .checkAssert((policy, lines) -> {
           try (PartnerProgram program = programWith(policy)) {
@@ -307,7 +329,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("money never wraps: sums and differences are exact or a clear ValidationException")
   void moneyNeverWraps() {
-    qt().withExamples(2000)
+    qt().withExamples(Examples.scaled(2000))
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE), Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE),
             DiscountGenerators.currencies())
         .checkAssert((a, b, currency) -> {
@@ -357,7 +379,7 @@ class DiscountRulesTest {
         lists().of(datedAdjustments()).ofSizeBetween(0, 3), lists().of(Generate.booleans()).ofSize(3), PartnerSpec::new);
     Gen<ItemSpec> items = integers().between(-1, 3).zip(Generate.booleans(), DiscountGenerators.tiers(),
         DiscountGenerators.serverCounts(), runAmounts(), ItemSpec::new);
-    qt().withExamples(300)
+    qt().withExamples(Examples.scaled(300))
         .forAll(DiscountGenerators.policies(), lists().of(partners).ofSizeBetween(1, 4), lists().of(items).ofSizeBetween(0, 30),
             integers().between(0, 8).zip(DiscountGenerators.currencies(), Pair::of))
         .checkAssert((policy, specs, lines, when) -> {
@@ -462,7 +484,7 @@ class DiscountRulesTest {
   @Test
   @DisplayName("DISC-6, DISC-7: a discount of exactly half a minor unit rounds as BigDecimal does with the policy's mode, for every mode, small amounts and amounts near Long.MAX_VALUE alike")
   void tiesRoundByThePolicysMode() {
-    qt().withExamples(300)
+    qt().withExamples(Examples.scaled(300))
         .forAll(ties(), DiscountGenerators.currencies())
         .checkAssert((tie, currency) -> {
           Rate rate = Rate.ofBasisPoints((int) tie[0]);
@@ -505,7 +527,7 @@ class DiscountRulesTest {
           return new int[] {b, (int) r[pick % r.length]};
         });
     BigDecimal whole = BigDecimal.valueOf(Rate.MAX_BASIS_POINTS);
-    qt().withExamples(2000)
+    qt().withExamples(Examples.scaled(2000))
         .forAll(pairs)
         .checkAssert(pair -> {
           Rate base = Rate.ofBasisPoints(pair[0]);
@@ -536,7 +558,7 @@ class DiscountRulesTest {
         Pair.of(1, integers().between(100_000, 100_010)));
     Gen<List<int[]>> ops = lists().of(offsets.zip(Generate.booleans(), (d, cancel) -> new int[] {d, cancel ? 1 : 0}))
         .ofSizeBetween(1, 10);
-    qt().withExamples(150)
+    qt().withExamples(Examples.scaled(150))
         .forAll(ops)
         .checkAssert(script -> {
           try (PartnerProgram program = PartnerProgram.builder().store(MemoryStorage.create()).clock(TestClock.at(START)).build()) {

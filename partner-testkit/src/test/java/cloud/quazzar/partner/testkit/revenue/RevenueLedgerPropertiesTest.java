@@ -24,6 +24,7 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.generators.LedgerHistory;
 import cloud.quazzar.partner.testkit.generators.LedgerStep;
 import cloud.quazzar.partner.testkit.generators.PartnerGenerators;
@@ -51,7 +52,7 @@ class RevenueLedgerPropertiesTest {
   @Test
   @DisplayName("replaying the same recordings any number of times, in any interleaving, gives the same reports")
   void replaysGiveTheSameReports() {
-    qt().withExamples(150).withShrinkCycles(100)
+    qt().withExamples(Examples.scaled(150)).withShrinkCycles(100)
         .forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 25), longs().all(), integers().between(1, 3))
         .checkAssert((history, seed, copies) -> {
           Random random = new Random(seed);
@@ -103,7 +104,7 @@ class RevenueLedgerPropertiesTest {
   @Test
   @DisplayName("a program report's totals are the sums of the partners' latest entries, per currency")
   void totalsAreSumsOfLatestEntries() {
-    qt().withExamples(150).forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 30)).checkAssert(history -> {
+    qt().withExamples(Examples.scaled(150)).forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 30)).checkAssert(history -> {
       try (World w = new World(PARTNERS)) {
         history.apply(w.ledger, w.ids, "t");
         Map<LedgerHistory.Cell, LedgerHistory.Figures> oracle = history.expected();
@@ -141,7 +142,7 @@ class RevenueLedgerPropertiesTest {
   @Test
   @DisplayName("a correction changes exactly one month: its history grows by one entry, every other month stays")
   void correctionChangesOneMonth() {
-    qt().withExamples(150)
+    qt().withExamples(Examples.scaled(150))
         .forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 20), integers().between(0, 1000),
             longs().between(0, 1_000_000_000L), RevenueGenerators.reasons())
         .checkAssert((history, pick, units, reason) -> {
@@ -189,7 +190,7 @@ class RevenueLedgerPropertiesTest {
   @DisplayName("REV-6: a correction in another currency than the entry it corrects is refused (mrr.currency) and "
       + "changes nothing: histories, reports, events and keys stay; the month's own currency still corrects it")
   void correctionKeepsTheCurrency() {
-    qt().withExamples(150)
+    qt().withExamples(Examples.scaled(150))
         .forAll(RevenueGenerators.histories(PARTNERS, MONTHS, 20), integers().between(0, 1000),
             longs().between(0, 1_000_000_000L), integers().between(1, RevenueGenerators.CURRENCIES.size() - 1))
         .checkAssert((history, pick, units, shift) -> {
@@ -245,7 +246,7 @@ class RevenueLedgerPropertiesTest {
   @DisplayName("export then parse with an independent strict RFC 4180 reader gives back every value exactly, "
       + "for any company name, one neutralising apostrophe aside")
   void exportRoundTrips() {
-    qt().withExamples(150)
+    qt().withExamples(Examples.scaled(150))
         .forAll(lists().of(PartnerGenerators.companyNames()).ofSizeBetween(1, 8),
             lists().of(RevenueGenerators.mrr()).ofSizeBetween(1, 24),
             lists().of(PartnerGenerators.serverCounts()).ofSizeBetween(1, 24))
@@ -301,7 +302,7 @@ class RevenueLedgerPropertiesTest {
   @Test
   @DisplayName("the generated histories are well formed: corrections follow their recordings and change the MRR")
   void historiesAreWellFormed() {
-    qt().withExamples(300).forAll(RevenueGenerators.histories(3, 4, 30)).checkAssert(h -> {
+    qt().withExamples(Examples.scaled(300)).forAll(RevenueGenerators.histories(3, 4, 30)).checkAssert(h -> {
       Map<LedgerHistory.Cell, Money> seen = new HashMap<>();
       for (LedgerStep s : h.steps()) {
         LedgerHistory.Cell cell = new LedgerHistory.Cell(s.partner(), s.month());

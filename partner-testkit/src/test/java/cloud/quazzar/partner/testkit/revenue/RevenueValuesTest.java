@@ -21,6 +21,7 @@ import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueFilter;
+import cloud.quazzar.partner.testkit.Examples;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -126,7 +127,7 @@ class RevenueValuesTest {
     @Test
     @DisplayName("property: lastMonths(m, n) ends with m, starts n - 1 months before, holds n months in order, each contained")
     void lastMonthsProperty() {
-      qt().withExamples(2000).forAll(months(), longs().between(1, 1300)).checkAssert((last, n) -> {
+      qt().withExamples(Examples.scaled(2000)).forAll(months(), longs().between(1, 1300)).checkAssert((last, n) -> {
         MonthRange r = MonthRange.lastMonths(last, n);
         assertEquals(last, r.to());
         assertEquals(last.minusMonths(n - 1), r.from());
@@ -146,7 +147,7 @@ class RevenueValuesTest {
     @Test
     @DisplayName("property: a range contains a month exactly when it is neither before from nor after to")
     void containsProperty() {
-      qt().withExamples(2000).forAll(months(), integers().between(0, 40), integers().between(-50, 50)).checkAssert((from, span, offset) -> {
+      qt().withExamples(Examples.scaled(2000)).forAll(months(), integers().between(0, 40), integers().between(-50, 50)).checkAssert((from, span, offset) -> {
         MonthRange r = new MonthRange(from, from.plusMonths(span));
         YearMonth m = from.plusMonths(offset);
         assertEquals(offset >= 0 && offset <= span, r.contains(m), r + " contains " + m);
@@ -185,7 +186,7 @@ class RevenueValuesTest {
     @Test
     @DisplayName("property: matchesMonth agrees with MonthRange.contains for the range it was given")
     void matchesMonthProperty() {
-      qt().withExamples(2000).forAll(months(), integers().between(0, 30), integers().between(-40, 40)).checkAssert((from, span, offset) -> {
+      qt().withExamples(Examples.scaled(2000)).forAll(months(), integers().between(0, 30), integers().between(-40, 40)).checkAssert((from, span, offset) -> {
         MonthRange r = new MonthRange(from, from.plusMonths(span));
         YearMonth m = from.plusMonths(offset);
         assertEquals(r.contains(m), RevenueFilter.all().withMonths(r).matchesMonth(m), r + " " + m);
@@ -304,7 +305,7 @@ class RevenueValuesTest {
     @DisplayName("property: a count's change is the difference, its percent the change over the previous rounded half up, "
         + "absent when the previous is zero; the direction is the change's sign")
     void countTrend() {
-      qt().withExamples(3000).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
+      qt().withExamples(Examples.scaled(3000)).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
         CountTrend t = CountTrend.of(Optional.of(previous), current);
         assertEquals(Optional.of(previous), t.previous());
         assertEquals(Optional.of(current - previous), t.change());
@@ -319,7 +320,7 @@ class RevenueValuesTest {
     @Test
     @DisplayName("property: an MRR trend in one currency is the same rule in minor units; across currencies there is no change")
     void moneyTrend() {
-      qt().withExamples(3000).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
+      qt().withExamples(Examples.scaled(3000)).forAll(longs().between(0, 5_000_000), longs().between(0, 5_000_000)).checkAssert((previous, current) -> {
         MoneyTrend t = MoneyTrend.of(
             Optional.of(Money.ofMinor(previous, USD)), Money.ofMinor(current, USD));
         assertEquals(Optional.of(Money.ofMinor(current - previous, USD)), t.change());

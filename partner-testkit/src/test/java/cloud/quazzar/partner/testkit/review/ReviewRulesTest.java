@@ -24,6 +24,7 @@ import cloud.quazzar.partner.review.MrrAssessment;
 import cloud.quazzar.partner.review.ReviewMode;
 import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.RevenueRequirement;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ class ReviewRulesTest {
     @DisplayName("property: met exactly when the window's USD cents reach amount x months; the average is the total divided "
         + "by the months, rounded down to the cent; missing and other-currency months count as zero and are counted")
     void agreesWithRestatement() {
-      qt().withExamples(3000).forAll(
+      qt().withExamples(Examples.scaled(3000)).forAll(
           lists().of(longs().between(-2, 20_000)).ofSizeBetween(0, 40), integers().between(1, 36), longs().between(0, 20_000))
           .checkAssert((cents, months, minimum) -> {
             MinimumAverageMrr r = new MinimumAverageMrr(Money.ofMinor(minimum, USD), months);

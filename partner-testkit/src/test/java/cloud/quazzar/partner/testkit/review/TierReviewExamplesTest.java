@@ -90,7 +90,7 @@ class TierReviewExamplesTest {
         assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
         assertEquals(Optional.of(DAY.plusDays(90)), o.demotionDueOn());
         assertEquals(Optional.of(LocalDate.of(2027, 2, 26)), o.demotionDueOn());
-        assertEquals(List.of("at least 2 certifications at ADVANCED or above: 0 count on 2026-11-28"), o.unmet());
+        assertEquals(List.of("GOLD: at least 2 certifications at ADVANCED or above: 0 count on 2026-11-28"), o.unmet());
         Partner now = program.registry().get(gold.id());
         assertEquals(Tier.GOLD, now.tier());
         assertTrue(now.benefits().prioritySupport());
@@ -206,7 +206,7 @@ class TierReviewExamplesTest {
         assertEquals(List.of(), o.actions());
         assertEquals(Optional.empty(), o.qualifiedTier());
         assertEquals(Optional.empty(), o.demotionDueOn());
-        assertEquals(List.of("at least 1 client: the partner has 0"), o.unmet());
+        assertEquals(List.of("SILVER: at least 1 client: the partner has 0"), o.unmet());
         assertEquals(Optional.empty(), program.reviews().gracePeriod(silver.id()));
       }
     }

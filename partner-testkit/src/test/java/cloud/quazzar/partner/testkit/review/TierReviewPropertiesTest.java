@@ -28,6 +28,7 @@ import cloud.quazzar.partner.review.ReviewOutcome;
 import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.review.TierReviews;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.oracle.ReviewOracle;
 import java.time.Instant;
@@ -90,7 +91,7 @@ class TierReviewPropertiesTest {
   @Test
   @DisplayName("random programs and day sequences: outcomes agree with the oracle and the invariants hold")
   void agreesWithOracle() {
-    qt().withExamples(80).forAll(scenarios()).checkAssert(TierReviewPropertiesTest::check);
+    qt().withExamples(Examples.scaled(80)).forAll(scenarios()).checkAssert(TierReviewPropertiesTest::check);
   }
 
   private static int monthIndex(LocalDate d) {

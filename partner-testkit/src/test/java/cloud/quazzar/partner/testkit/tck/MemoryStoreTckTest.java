@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.testkit.tck;
 
 import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.spi.Store;
 import org.junit.jupiter.api.DisplayName;
 
@@ -14,6 +15,6 @@ class MemoryStoreTckTest extends StoreTck {
 
   @Override
   protected int propertyExamples() {
-    return 200;
+    return Examples.scaled(200);
   }
 }

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.generators.InvalidInput;
 import cloud.quazzar.partner.testkit.generators.TextGenerators;
 import cloud.quazzar.partner.testkit.oracle.TextOracle;
@@ -51,7 +52,7 @@ class TextRulesTest {
   @Test
   @DisplayName("clean(s) is the documented cleaning, for any text; and it is idempotent")
   void cleanIsTheRule() {
-    qt().withExamples(3000).forAll(anyText()).checkAssert(s -> {
+    qt().withExamples(Examples.scaled(3000)).forAll(anyText()).checkAssert(s -> {
       assertEquals(TextOracle.clean(s), Names.clean(s), () -> "clean of " + show(s));
       assertEquals(Names.clean(s), Names.clean(Names.clean(s)), () -> "idempotent on " + show(s));
     });
@@ -63,7 +64,7 @@ class TextRulesTest {
   @Test
   @DisplayName("key(s) is the documented key of valid text, key(clean(s)) = key(s), and key(key(s)) = key(s)")
   void keyIsTheRule() {
-    qt().withExamples(3000).forAll(anyText()).checkAssert(s -> {
+    qt().withExamples(Examples.scaled(3000)).forAll(anyText()).checkAssert(s -> {
       if (!TextOracle.refusedAsFreeText(s)) {
         assertEquals(TextOracle.key(s), unmarked(Names.key(s)), () -> "key of " + show(s));
       }
@@ -75,7 +76,7 @@ class TextRulesTest {
   @Test
   @DisplayName("two names have equal keys exactly when the documented keys are equal")
   void equalKeys() {
-    qt().withExamples(3000).forAll(TextGenerators.nameVariants()).checkAssert(pair -> {
+    qt().withExamples(Examples.scaled(3000)).forAll(TextGenerators.nameVariants()).checkAssert(pair -> {
       String a = pair.get(0);
       String b = pair.get(1);
       assertEquals(TextOracle.key(a).equals(TextOracle.key(b)), Names.key(a).equals(Names.key(b)),
@@ -86,7 +87,7 @@ class TextRulesTest {
   @Test
   @DisplayName("keys sort the same by UTF-16 units, by KEY_ORDER and by the code points of the documented key")
   void keysSortByCodePoint() {
-    qt().withExamples(1000).forAll(lists().of(TextGenerators.freeText(30)).ofSizeBetween(2, 12)).checkAssert(names -> {
+    qt().withExamples(Examples.scaled(1000)).forAll(lists().of(TextGenerators.freeText(30)).ofSizeBetween(2, 12)).checkAssert(names -> {
       List<String> byUtf16 = new ArrayList<>(names);
       byUtf16.sort((x, y) -> Names.key(x).compareTo(Names.key(y)));
       List<String> byKeyOrder = new ArrayList<>(names);
@@ -104,7 +105,7 @@ class TextRulesTest {
   void patterns() {
     Gen<String> emailish = Generate.pick(InvalidInput.REFUSED_IN_EMAILS).zip(strings().allPossible().ofLengthBetween(0, 5),
         (c, s) -> "a" + s + c + "@x.example");
-    qt().withExamples(3000).forAll(Generate.oneOf(anyText(), emailish)).checkAssert(s -> {
+    qt().withExamples(Examples.scaled(3000)).forAll(Generate.oneOf(anyText(), emailish)).checkAssert(s -> {
       assertEquals(!TextOracle.refusedAsFreeText(s), s.matches(Names.TEXT_PATTERN), () -> "free text " + show(s));
       assertEquals(!TextOracle.refusedInEmail(s), s.matches(Names.EMAIL_PATTERN), () -> "email " + show(s));
     });
