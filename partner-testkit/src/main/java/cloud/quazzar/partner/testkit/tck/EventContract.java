@@ -66,6 +66,7 @@ import cloud.quazzar.partner.testkit.generators.RegistryScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storage contract for durable domain events, mounted in {@link StoreTck} as {@code @Nested
@@ -78,6 +79,7 @@ import org.junit.jupiter.api.Test;
  * the committing thread before the call returns, and a retry delay of a day, so only the test's
  * own calls retry.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class EventContract {
   private static final LocalDate DAY_ONE = LocalDate.of(2026, 1, 15); // StoreTck.START's date
   private final List<PartnerProgram> opened = new ArrayList<>();
@@ -323,7 +325,7 @@ public abstract class EventContract {
     assertEquals(last, program.events().lastSequence());
     assertEquals(last, program.events().after(0, 100).size());
     assertTrue(program.registry().list(cloud.quazzar.partner.registry.PartnerQuery.all()).items().stream()
-        .noneMatch(p -> p.companyName().equals("Rolled Back")));
+        .noneMatch(p -> p.companyName().equals("Rolled Back")), "the partner added by the rolled-back write is not stored");
   }
 
   @Test
@@ -408,8 +410,8 @@ public abstract class EventContract {
     assertEquals(5, restarted.events().cursor("billing"));
 
     assertThrows(ConflictException.class, () -> restarted.events().subscribe("billing", r -> { }));
-    assertTrue(restarted.events().unsubscribe("billing"));
-    assertFalse(restarted.events().unsubscribe("billing"));
+    assertTrue(restarted.events().unsubscribe("billing"), "unsubscribing a subscribed listener returns true");
+    assertFalse(restarted.events().unsubscribe("billing"), "unsubscribing it a second time returns false");
     partner(restarted, "Six", Tier.SILVER);
     assertEquals(List.of(3L, 4L, 5L), resumed, "unsubscribed: not called");
     assertEquals(5, restarted.events().cursor("billing"), "the cursor stays where it was");
@@ -490,9 +492,10 @@ public abstract class EventContract {
     assertEquals(OptionalLong.of(7), store().read(tx -> tx.events().cursor("x")));
     assertEquals(OptionalLong.empty(), store().write(tx -> tx.events().claim("x", "B", now.plusSeconds(29), until, 0)));
     assertEquals(OptionalLong.of(7), store().write(tx -> tx.events().claim("x", "A", now, until, 0)), "the holder again");
-    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 9, until)));
+    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 9, until)), "advance by the lease holder A returns true");
     assertFalse((boolean) store().write(tx -> tx.events().advance("x", "B", 12, until)), "not the holder");
-    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 8, until)));
+    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 8, until)),
+        "advance by the holder to a lower position returns true (and leaves the cursor where it is)");
     assertEquals(OptionalLong.of(9), store().read(tx -> tx.events().cursor("x")), "never backwards");
     assertEquals(OptionalLong.of(9), store().write(tx -> tx.events().claim("x", "B", until, until.plusSeconds(30), 0)),
         "taken over when the lease has ended");
