@@ -55,6 +55,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -514,6 +515,9 @@ public abstract class EventContract {
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger reads = new AtomicInteger();
     List<String> gaps = Collections.synchronizedList(new ArrayList<>());
+    // the writers start once the reader has read the empty log, so that it reads again while or after they write,
+    // however the threads are scheduled
+    CountDownLatch readerStarted = new CountDownLatch(1);
     try {
       Future<?> reader = pool.submit(() -> {
         long cursor = 0;
@@ -526,6 +530,7 @@ public abstract class EventContract {
             cursor = r.sequence();
           }
           reads.incrementAndGet();
+          readerStarted.countDown();
         }
         return cursor;
       });
@@ -533,6 +538,7 @@ public abstract class EventContract {
       for (int w = 0; w < writers; w++) {
         int id = w;
         work.add(pool.submit(() -> {
+          readerStarted.await();
           for (int i = 0; i < each; i++) {
             Partner p = partner(program, "Writer " + id + " partner " + i, Tier.SILVER);
             program.registry().changeTier(p.id(), p.version(), new TierChangeRequest(Tier.GOLD, "ops", "load"));
@@ -544,12 +550,12 @@ public abstract class EventContract {
         f.get(120, TimeUnit.SECONDS);
       }
       done.set(true);
-      assertEquals((long) writers * each * 2, reader.get(120, TimeUnit.SECONDS));
+      assertEquals((long) writers * each * 2, reader.get(120, TimeUnit.SECONDS), "the reader reached the last event");
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(), gaps);
-    assertTrue(reads.get() > 1, "the reader read while the writers wrote");
+    assertEquals(List.of(), gaps, "no read after a cursor skipped a sequence that committed later");
+    assertTrue(reads.get() > 1, "the reader read the log again while or after the writers wrote");
     List<EventRecord> all = program.events().after(0, 10_000);
     assertConsecutive(all, 0);
     for (int w = 0; w < writers; w++) {
