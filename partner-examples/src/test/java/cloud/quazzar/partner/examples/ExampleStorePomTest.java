@@ -23,12 +23,22 @@ import org.junit.jupiter.api.Test;
 class ExampleStorePomTest {
   private static String parent;
   private static String example;
+  private static String guide;
 
   @BeforeAll
   static void read() throws IOException {
     Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     parent = Files.readString(module.resolve("../pom.xml"));
     example = Files.readString(module.resolve("example-store/pom.xml"));
+    guide = Files.readString(module.resolve("../docs/spi-guide.md"));
+  }
+
+  @Test
+  @DisplayName("docs/spi-guide.md shows the example's POM as it is, from <project> to its end")
+  void shownInTheGuide() {
+    String project = example.substring(example.indexOf("<project ")).strip();
+    assertTrue(guide.contains("```xml\n" + project + "\n```"),
+        "the guide's section \"The example store\" holds partner-examples/example-store/pom.xml from <project> on, verbatim");
   }
 
   @Test

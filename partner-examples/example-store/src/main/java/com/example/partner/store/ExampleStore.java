@@ -85,7 +85,7 @@ final class ExampleStore implements Store {
     }
   }
 
-  /** Drops the data. Idempotent. */
+  /** Drops the data; work given to the store afterwards fails with a {@link StorageException}. Idempotent. */
   @Override
   public void close() {
     closed = true;
@@ -94,7 +94,7 @@ final class ExampleStore implements Store {
 
   private Data open() {
     if (closed) {
-      throw new IllegalStateException("the " + description() + " store is closed");
+      throw new StorageException("the " + description() + " store is closed");
     }
     return committed;
   }

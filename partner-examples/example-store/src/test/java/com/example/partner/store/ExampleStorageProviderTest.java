@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.spi.StorageProvider;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,15 +72,29 @@ class ExampleStorageProviderTest {
   }
 
   @Test
-  @DisplayName("a write inside a read is refused, and a closed store refuses work")
+  @DisplayName("a write inside a read is refused, a work that carries on after a failed call is rolled back, a closed store refuses work")
   void transactionRules() {
     Store store = new ExampleStorageProvider().open(StorageSettings.empty());
     assertThrows(IllegalStateException.class, () -> store.read(tx -> store.write(inner -> inner.events().lastSequence())),
         "a write transaction cannot start inside a read transaction");
     assertThrows(IllegalStateException.class, () -> store.read(tx -> tx.events().append(List.of())),
         "a repository write in a read transaction is refused");
+    store.write(tx -> {
+      tx.reviews().appendPolicy(1, ReviewPolicy.DEFAULT, Instant.EPOCH);
+      return true;
+    });
+    assertThrows(StorageException.class, () -> store.write(tx -> {
+      try {
+        tx.reviews().appendPolicy(1, ReviewPolicy.DEFAULT, Instant.EPOCH);
+      } catch (ConflictException duplicate) {
+        // swallowed: the transaction is unusable all the same
+      }
+      tx.reviews().appendPolicy(2, ReviewPolicy.DEFAULT, Instant.EPOCH);
+      return true;
+    }), "a work that carries on after a failed call is rolled back with a StorageException");
+    assertEquals(1, (int) store.read(tx -> tx.reviews().lastPolicyVersion()), "nothing of that work is stored");
     store.close();
     store.close();
-    assertThrows(IllegalStateException.class, () -> store.read(tx -> tx.events().lastSequence()), "a closed store refuses work");
+    assertThrows(StorageException.class, () -> store.read(tx -> tx.events().lastSequence()), "a closed store refuses work");
   }
 }
