@@ -128,6 +128,37 @@ public final class ArchitectureRules {
   private ArchitectureRules() {}
 
   /**
+   * The classes of {@code packageIdentifier} (an ArchUnit package identifier such as {@code
+   * "cloud.quazzar.partner.testkit.tck.."}) never call a JUnit assertion without a message whose
+   * failure could not say what it checked: {@code assertTrue}, {@code assertFalse}, {@code assertNull}
+   * and {@code assertNotNull} with their condition or value alone print only {@code expected: <true>
+   * but was: <false>} or the like. The TCK's contracts use them with a message, or {@code
+   * assertEquals} with the expected value (docs/spi-guide.md, "What a failure looks like").
+   */
+  public static ArchRule assertionsSayWhatTheyCheck(String packageIdentifier) {
+    String assertions = "org.junit.jupiter.api.Assertions";
+    return noClasses().that().resideInAPackage(packageIdentifier)
+        .should().callMethod(assertions, "assertTrue", "boolean")
+        .orShould().callMethod(assertions, "assertTrue", "java.util.function.BooleanSupplier")
+        .orShould().callMethod(assertions, "assertFalse", "boolean")
+        .orShould().callMethod(assertions, "assertFalse", "java.util.function.BooleanSupplier")
+        .orShould().callMethod(assertions, "assertNull", "java.lang.Object")
+        .orShould().callMethod(assertions, "assertNotNull", "java.lang.Object")
+        .because("a failed check must say what it checked, so that a plugin author needs no sources to read it");
+  }
+
+  /**
+   * {@link #assertionsSayWhatTheyCheck} on the main classes of the module that holds {@code
+   * anyMainClass}, as one dynamic test.
+   *
+   * @param anyMainClass a main class of the module, to find the classes
+   * @param packageIdentifier the package to check, e.g. {@code "cloud.quazzar.partner.testkit.tck.."}
+   */
+  public static Stream<DynamicTest> checkAssertionMessages(Class<?> anyMainClass, String packageIdentifier) {
+    return check(mainClassesOf(anyMainClass), List.of(assertionsSayWhatTheyCheck(packageIdentifier)));
+  }
+
+  /**
    * Classes outside {@code internal} packages never depend on {@code internal} packages, except
    * the given entry points, which wire implementations (for example {@code PartnerProgram}).
    */

@@ -43,7 +43,8 @@ class ArchitectureRulesTest {
     JavaClasses clean = of(Clean.class, Ids.class, Ids.Random.class, packageInfo);
     for (ArchRule rule : List.of(ArchitectureRules.NULL_MARKED_CODE, ArchitectureRules.NO_FLOATING_POINT_FIELDS, ArchitectureRules.TIME_FROM_THE_CLOCK,
         ArchitectureRules.SLF4J_ONLY, IDS, ArchitectureRules.NO_CONSOLE_OUTPUT,
-        ArchitectureRules.CORE_FREE_OF_ADAPTERS, ArchitectureRules.NO_CORE_INTERNALS)) {
+        ArchitectureRules.CORE_FREE_OF_ADAPTERS, ArchitectureRules.NO_CORE_INTERNALS,
+        ArchitectureRules.assertionsSayWhatTheyCheck("cloud.quazzar.partner.architecture.fixtures.."))) {
       assertDoesNotThrow(() -> rule.check(clean), rule.getDescription());
     }
   }
@@ -69,6 +70,14 @@ class ArchitectureRulesTest {
     fails(ArchitectureRules.TIME_FROM_THE_CLOCK, Violations.SystemTime.class, "Instant.now()");
     fails(ArchitectureRules.TIME_FROM_THE_CLOCK, Violations.SystemMonth.class, "YearMonth.now()");
     fails(ArchitectureRules.TIME_FROM_THE_CLOCK, Violations.Millis.class, "currentTimeMillis()");
+  }
+
+  @Test
+  @DisplayName("an assertTrue, assertFalse, assertNull or assertNotNull without a message is refused")
+  void assertionMessages() {
+    ArchRule rule = ArchitectureRules.assertionsSayWhatTheyCheck("cloud.quazzar.partner.architecture.fixtures..");
+    fails(rule, Violations.BareAssertion.class, "Assertions.assertTrue(boolean)");
+    fails(rule, Violations.BareNullCheck.class, "Assertions.assertNotNull(java.lang.Object)");
   }
 
   @Test

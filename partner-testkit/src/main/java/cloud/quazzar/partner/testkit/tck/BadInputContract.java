@@ -34,6 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -66,6 +67,7 @@ import org.quicktheories.generators.Generate;
  * JUnit's {@link TestReporter} as the entry {@code bad-input figures [store]} (see {@link Tried};
  * docs/reliability.md "Invalid input" lists them per store).
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class BadInputContract {
   /**
    * The test's store, clock and program.

@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The certification part of the storage TCK: the tracker's rules hold on the store, and the SPI
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The clock starts at {@link StoreTck#START} (UTC), so today is 2026-01-15.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class CertificationContract {
   /**
    * This test's store, clock and program.
@@ -212,7 +214,7 @@ public abstract class CertificationContract {
     assertThrows(NotFoundException.class, () -> tracker.counts(missing));
     assertThrows(NotFoundException.class, () -> tracker.eligibility(missing));
     assertThrows(NotFoundException.class, () -> tracker.get(new CertificationId(IdGenerator.random().next())));
-    assertTrue(tracker.history(p.id()).isEmpty());
+    assertEquals(List.of(), tracker.history(p.id()), "a refused add stores no certification");
   }
 
   @Test
@@ -301,9 +303,9 @@ public abstract class CertificationContract {
     assertEquals(Optional.of("auditor"), revoked.revokedBy());
     assertEquals(Optional.of("exam voided"), revoked.revocationReason());
     assertEquals(revoked, tracker.get(c.id()));
-    assertTrue(tracker.certifications(p.id()).isEmpty());
+    assertEquals(List.of(), tracker.certifications(p.id()), "a revoked certification is no longer listed as held");
     assertEquals(StatusCounts.NONE, tracker.counts(p.id()));
-    assertTrue(tracker.expiringWithin(90).isEmpty());
+    assertEquals(List.of(), tracker.expiringWithin(90), "a revoked certification is not on the warning board");
     assertEquals(0, tracker.eligibility(p.id()).countedCertifications());
     assertEquals(List.of(revoked), tracker.history(p.id()));
     assertEquals(ConflictException.Reason.STATE, assertThrows(ConflictException.class,
@@ -382,9 +384,9 @@ public abstract class CertificationContract {
       assertEquals(renewed.id(), back.get(0).certification().id());
       assertEquals(CertificationStatus.EXPIRED, back.get(0).from(), "a renewal inherits what was reported");
       assertEquals(CertificationStatus.ACTIVE, back.get(0).to());
-      assertTrue(back.get(0).improved());
+      assertTrue(back.get(0).improved(), "EXPIRED to ACTIVE is reported as an improvement: " + back.get(0));
     }
-    assertTrue(tracker.reportStatusChanges().isEmpty());
+    assertEquals(List.of(), tracker.reportStatusChanges(), "what the restarted program reported is not reported again");
   }
 
   @Test
@@ -445,7 +447,7 @@ public abstract class CertificationContract {
     assertTrue(onLastDay.qualifiesFor(Tier.GOLD), "a critical certification still counts on its last day");
     EligibilityReport after = tracker.eligibility(p.id(), LocalDate.of(2027, 3, 1));
     assertEquals(Tier.SILVER, after.qualifiedTier().orElseThrow());
-    assertFalse(after.qualifiesForCurrentTier());
+    assertFalse(after.qualifiesForCurrentTier(), "on 2027-03-01 the Gold partner no longer qualifies for Gold");
     var unmet = after.assessment(Tier.GOLD).unmet();
     assertEquals(1, unmet.size());
     assertEquals(MinimumCertifications.atLevel(2, CertificationLevel.ADVANCED), unmet.get(0).requirement());
@@ -461,13 +463,17 @@ public abstract class CertificationContract {
     Partner p = partner("CAS Cert", Tier.GOLD);
     Certification c = addExpiringIn(p.id(), 100, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT).certification();
     Certification revoked = c.with(CertificationState.REVOKED, Optional.of("a"), Optional.of("b"), StoreTck.START, 2);
-    assertFalse(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 2)));
-    assertFalse(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.CRITICAL, CertificationStatus.EXPIRED)));
+    assertFalse(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 2)),
+        "update with expected version 2 of a record stored at version 1 returns false");
+    assertFalse(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.CRITICAL, CertificationStatus.EXPIRED)),
+        "markReported expecting CRITICAL of a record reported ACTIVE returns false");
     assertEquals(new CertificationRecord(c, Optional.of(CertificationStatus.ACTIVE)), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));
-    assertTrue(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.ACTIVE, CertificationStatus.EXPIRED)));
+    assertTrue(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.ACTIVE, CertificationStatus.EXPIRED)),
+        "markReported expecting ACTIVE of a current record reported ACTIVE returns true");
     assertEquals(1, store.read(tx -> tx.certifications().find(c.id()).orElseThrow()).certification().version(),
         "marking a status reported does not change the record's version");
-    assertTrue(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 1)));
+    assertTrue(store.<Boolean>write(tx -> tx.certifications().update(new CertificationRecord(revoked, Optional.empty()), 1)),
+        "update with the stored version 1 returns true (markReported left the version at 1)");
     assertFalse(store.<Boolean>write(tx -> tx.certifications().markReported(c.id(), CertificationStatus.EXPIRED, CertificationStatus.ACTIVE)),
         "a record that is not current has no reported status to set");
     assertEquals(new CertificationRecord(revoked, Optional.empty()), store.read(tx -> tx.certifications().find(c.id()).orElseThrow()));

@@ -1,7 +1,7 @@
 package cloud.quazzar.partner.testkit.tck;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -24,8 +24,8 @@ final class Concurrently {
 
   /**
    * Runs {@code body(i)} for i in 0..threads-1 at once (released together by one latch) and waits up
-   * to 120 s for each. Fails with an {@link AssertionError} that counts the workers that failed and
-   * carries each failure as suppressed.
+   * to 120 s for each. Fails with an {@link AssertionError} that counts the workers that failed, shows
+   * the first failure and carries each failure as suppressed.
    */
   static void run(int threads, Worker body) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -42,7 +42,7 @@ final class Concurrently {
         futures.add(pool.submit(task));
       }
       start.countDown();
-      Set<Throwable> failures = new HashSet<>();
+      Set<Throwable> failures = new LinkedHashSet<>();
       for (Future<Void> f : futures) {
         try {
           f.get(120, TimeUnit.SECONDS);
@@ -51,7 +51,8 @@ final class Concurrently {
         }
       }
       if (!failures.isEmpty()) {
-        AssertionError error = new AssertionError("concurrent workers failed: " + failures.size() + " of " + threads);
+        AssertionError error = new AssertionError("concurrent workers failed: " + failures.size() + " of " + threads
+            + "; the first with " + failures.iterator().next() + " (every failure is attached as suppressed)");
         failures.forEach(error::addSuppressed);
         throw error;
       }

@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storage contract for discount policy versions and partner adjustments, mounted in {@link
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * DiscountEngine} (so the rules hold on it) and through the SPI (so that append-only storage,
  * uniqueness, rollback and the revision come from the store itself).
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class DiscountContract {
   private static final Money THOUSAND_USD = Money.of("1000.00", "USD");
 
@@ -128,7 +130,7 @@ public abstract class DiscountContract {
     PolicyVersion v3 = engine().setPolicy(b, PolicyChange.from(today().plusDays(20), "bob", "again"));
     assertEquals(List.of(1, 2, 3), engine().policyHistory().stream().map(PolicyVersion::version).toList());
     assertEquals(List.of(v1, v2c, v3), engine().policyHistory());
-    assertTrue(v2c.isCancelled());
+    assertTrue(v2c.isCancelled(), "the cancelled version reads back with its cancellation: " + v2c);
     assertEquals("carol", v2c.cancellation().orElseThrow().cancelledBy());
     assertEquals(StoreTck.START, v2c.cancellation().orElseThrow().cancelledAt());
     assertEquals(v2.policy(), v2c.policy());
@@ -150,7 +152,7 @@ public abstract class DiscountContract {
     ConflictException e = assertThrows(ConflictException.class,
         () -> engine().cancelPolicy(2, new CancelRequest("alice", "too late")));
     assertEquals(ConflictException.Reason.STATE, e.reason());
-    assertFalse(engine().policyHistory().get(1).isCancelled());
+    assertFalse(engine().policyHistory().get(1).isCancelled(), "a refused cancellation stores no cancellation");
   }
 
   @Test
@@ -274,7 +276,8 @@ public abstract class DiscountContract {
     assertEquals(List.of(b1), engine().adjustmentHistory(q.id()));
     List<PartnerAdjustment> all = new ArrayList<>(context().store().read(tx -> tx.discounts().allAdjustments()));
     assertEquals(3, all.size());
-    assertTrue(all.containsAll(List.of(a1, a2c, b1)));
+    assertTrue(all.containsAll(List.of(a1, a2c, b1)), "allAdjustments() holds every adjustment version of every partner, "
+        + "the cancelled one with its cancellation: " + all);
     assertEquals(Optional.of(a1), engine().adjustmentOn(p.id(), today().plusDays(5)));
     assertEquals(Optional.empty(), engine().adjustmentOn(p.id(), today().plusDays(31)));
     assertEquals(Optional.empty(), engine().adjustmentOn(q.id(), today()));
@@ -328,7 +331,7 @@ public abstract class DiscountContract {
     engine().adjust(p.id(), AdjustmentRequest.extra(Rate.FULL, "alice", "everything"));
     DiscountQuote q = engine().quote(p.id(), THOUSAND_USD);
     assertEquals(2500, q.totalRate().basisPoints());
-    assertTrue(q.capApplied());
+    assertTrue(q.capApplied(), "the quote says the cap was applied: " + q);
     assertEquals(Money.of("250.00", "USD"), q.discount());
     assertEquals(Money.of("750.00", "USD"), q.net());
   }
@@ -391,7 +394,7 @@ public abstract class DiscountContract {
     })));
     assertEquals(r1, (long) context().store().read(tx -> tx.discounts().revision()));
     assertEquals(1, engine().policyHistory().size());
-    assertFalse(engine().policyHistory().get(0).isCancelled());
+    assertFalse(engine().policyHistory().get(0).isCancelled(), "the cancellation appended by the rolled-back write is gone");
     assertEquals(List.of(), engine().adjustmentHistory(p.id()));
     engine().cancelPolicy(1, new CancelRequest("a", "b"));
     assertTrue(context().store().read(tx -> tx.discounts().revision()) > r1, "a cancellation is an append");
@@ -431,7 +434,7 @@ public abstract class DiscountContract {
     List<Integer> sorted = numbers.stream().sorted().toList();
     assertEquals(sorted.stream().distinct().toList(), sorted, "no number twice");
     assertEquals(engine().policyHistory().stream().map(PolicyVersion::version).toList(), sorted);
-    assertFalse(sorted.isEmpty());
+    assertFalse(sorted.isEmpty(), "at least one of the concurrent policy changes succeeds");
   }
 
   // ---- freshness: what another program (node) sees, with and without a staleness window -----------

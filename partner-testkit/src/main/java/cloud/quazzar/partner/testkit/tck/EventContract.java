@@ -55,6 +55,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +67,7 @@ import cloud.quazzar.partner.testkit.generators.RegistryScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storage contract for durable domain events, mounted in {@link StoreTck} as {@code @Nested
@@ -78,6 +80,7 @@ import org.junit.jupiter.api.Test;
  * the committing thread before the call returns, and a retry delay of a day, so only the test's
  * own calls retry.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class EventContract {
   private static final LocalDate DAY_ONE = LocalDate.of(2026, 1, 15); // StoreTck.START's date
   private final List<PartnerProgram> opened = new ArrayList<>();
@@ -323,7 +326,7 @@ public abstract class EventContract {
     assertEquals(last, program.events().lastSequence());
     assertEquals(last, program.events().after(0, 100).size());
     assertTrue(program.registry().list(cloud.quazzar.partner.registry.PartnerQuery.all()).items().stream()
-        .noneMatch(p -> p.companyName().equals("Rolled Back")));
+        .noneMatch(p -> p.companyName().equals("Rolled Back")), "the partner added by the rolled-back write is not stored");
   }
 
   @Test
@@ -408,8 +411,8 @@ public abstract class EventContract {
     assertEquals(5, restarted.events().cursor("billing"));
 
     assertThrows(ConflictException.class, () -> restarted.events().subscribe("billing", r -> { }));
-    assertTrue(restarted.events().unsubscribe("billing"));
-    assertFalse(restarted.events().unsubscribe("billing"));
+    assertTrue(restarted.events().unsubscribe("billing"), "unsubscribing a subscribed listener returns true");
+    assertFalse(restarted.events().unsubscribe("billing"), "unsubscribing it a second time returns false");
     partner(restarted, "Six", Tier.SILVER);
     assertEquals(List.of(3L, 4L, 5L), resumed, "unsubscribed: not called");
     assertEquals(5, restarted.events().cursor("billing"), "the cursor stays where it was");
@@ -490,9 +493,10 @@ public abstract class EventContract {
     assertEquals(OptionalLong.of(7), store().read(tx -> tx.events().cursor("x")));
     assertEquals(OptionalLong.empty(), store().write(tx -> tx.events().claim("x", "B", now.plusSeconds(29), until, 0)));
     assertEquals(OptionalLong.of(7), store().write(tx -> tx.events().claim("x", "A", now, until, 0)), "the holder again");
-    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 9, until)));
+    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 9, until)), "advance by the lease holder A returns true");
     assertFalse((boolean) store().write(tx -> tx.events().advance("x", "B", 12, until)), "not the holder");
-    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 8, until)));
+    assertTrue((boolean) store().write(tx -> tx.events().advance("x", "A", 8, until)),
+        "advance by the holder to a lower position returns true (and leaves the cursor where it is)");
     assertEquals(OptionalLong.of(9), store().read(tx -> tx.events().cursor("x")), "never backwards");
     assertEquals(OptionalLong.of(9), store().write(tx -> tx.events().claim("x", "B", until, until.plusSeconds(30), 0)),
         "taken over when the lease has ended");
@@ -511,6 +515,9 @@ public abstract class EventContract {
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger reads = new AtomicInteger();
     List<String> gaps = Collections.synchronizedList(new ArrayList<>());
+    // the writers start once the reader has read the empty log, so that it reads again while or after they write,
+    // however the threads are scheduled
+    CountDownLatch readerStarted = new CountDownLatch(1);
     try {
       Future<?> reader = pool.submit(() -> {
         long cursor = 0;
@@ -523,6 +530,7 @@ public abstract class EventContract {
             cursor = r.sequence();
           }
           reads.incrementAndGet();
+          readerStarted.countDown();
         }
         return cursor;
       });
@@ -530,6 +538,7 @@ public abstract class EventContract {
       for (int w = 0; w < writers; w++) {
         int id = w;
         work.add(pool.submit(() -> {
+          readerStarted.await();
           for (int i = 0; i < each; i++) {
             Partner p = partner(program, "Writer " + id + " partner " + i, Tier.SILVER);
             program.registry().changeTier(p.id(), p.version(), new TierChangeRequest(Tier.GOLD, "ops", "load"));
@@ -541,12 +550,12 @@ public abstract class EventContract {
         f.get(120, TimeUnit.SECONDS);
       }
       done.set(true);
-      assertEquals((long) writers * each * 2, reader.get(120, TimeUnit.SECONDS));
+      assertEquals((long) writers * each * 2, reader.get(120, TimeUnit.SECONDS), "the reader reached the last event");
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(), gaps);
-    assertTrue(reads.get() > 1, "the reader read while the writers wrote");
+    assertEquals(List.of(), gaps, "no read after a cursor skipped a sequence that committed later");
+    assertTrue(reads.get() > 1, "the reader read the log again while or after the writers wrote");
     List<EventRecord> all = program.events().after(0, 10_000);
     assertConsecutive(all, 0);
     for (int w = 0; w < writers; w++) {

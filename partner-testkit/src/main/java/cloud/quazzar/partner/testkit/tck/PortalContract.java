@@ -42,6 +42,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quicktheories.core.Gen;
 
 /**
@@ -51,6 +52,7 @@ import org.quicktheories.core.Gen;
  * with clients, certifications and revenue, run on the store under test; the programs of all
  * examples share the store, so a portal is also checked against the partners of earlier examples.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class PortalContract {
   /**
    * The test's store, clock and program.

@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The partner registry's storage contract (rules REG-1 to REG-6 of docs/rules.md), mounted in {@link
@@ -67,6 +68,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The test clock starts at {@link StoreTck#START}.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class RegistryContract {
   private static final Instant START = StoreTck.START;
 
@@ -122,7 +124,7 @@ public abstract class RegistryContract {
     @DisplayName("an unknown id is absent, and get names it in a NotFoundException")
     void unknownId() {
       PartnerId missing = new PartnerId(IdGenerator.random().next());
-      assertTrue(registry().find(missing).isEmpty());
+      assertEquals(Optional.empty(), registry().find(missing), "find of an unknown id is empty");
       NotFoundException e = assertThrows(NotFoundException.class, () -> registry().get(missing));
       assertEquals("partner " + missing + " not found", e.getMessage());
       assertThrows(NotFoundException.class, () -> registry().tierHistory(missing));
@@ -144,7 +146,7 @@ public abstract class RegistryContract {
       Partner p = addPartner("Initial Tier", Tier.PLATINUM);
       List<TierChange> history = registry().tierHistory(p.id());
       assertEquals(1, history.size());
-      assertTrue(history.get(0).isInitial());
+      assertTrue(history.get(0).isInitial(), "the first entry has no from-tier: " + history.get(0));
       assertEquals(Tier.PLATINUM, history.get(0).to());
       assertEquals(START, history.get(0).changedAt());
     }
@@ -243,7 +245,7 @@ public abstract class RegistryContract {
       Page<Partner> both = registry().list(
           PartnerQuery.all().withTiers(Tier.SILVER, Tier.PLATINUM).withStatuses(PartnerStatus.ACTIVE));
       assertEquals(0, both.total());
-      assertTrue(both.items().isEmpty());
+      assertEquals(List.of(), both.items(), "no partner matches both filters");
       assertEquals(4, registry().list(PartnerQuery.all()).total());
     }
 
@@ -266,9 +268,9 @@ public abstract class RegistryContract {
     void pastTheEnd() {
       addPartner("Only", Tier.SILVER);
       Page<Partner> page = registry().list(PartnerQuery.all().withPage(5, 10));
-      assertTrue(page.items().isEmpty());
+      assertEquals(List.of(), page.items(), "a page past the end has no items");
       assertEquals(1, page.total());
-      assertFalse(page.hasNext());
+      assertFalse(page.hasNext(), "a page past the end has no next page: " + page);
     }
   }
 
@@ -390,12 +392,12 @@ public abstract class RegistryContract {
       PartnerRecord next = new PartnerRecord(p.id(), "CAS", p.contactEmail(), Tier.GOLD, PartnerStatus.ACTIVE,
           p.createdAt(), START, 3);
       boolean stale = store().write(tx -> tx.partners().update(next, 2));
-      assertFalse(stale);
+      assertFalse(stale, "update with expected version 2 of a partner stored at version 1 returns false");
       assertEquals(Tier.SILVER, registry().get(p.id()).tier());
       PartnerRecord good = new PartnerRecord(p.id(), "CAS", p.contactEmail(), Tier.GOLD, PartnerStatus.ACTIVE,
           p.createdAt(), START, 2);
       boolean fresh = store().write(tx -> tx.partners().update(good, 1));
-      assertTrue(fresh);
+      assertTrue(fresh, "update with the stored version 1 returns true");
       assertEquals(Tier.GOLD, registry().get(p.id()).tier());
     }
 
@@ -457,7 +459,7 @@ public abstract class RegistryContract {
         tx.partners().appendTierChange(new TierChange(rec.id(), 1, Optional.empty(), Tier.GOLD, START, "t", "t"));
         PartnerRecord changed = new PartnerRecord(kept.id(), "Kept Changed", kept.contactEmail(), Tier.PLATINUM,
             PartnerStatus.INACTIVE, kept.createdAt(), START, 2);
-        assertTrue(tx.partners().update(changed, 1));
+        assertTrue(tx.partners().update(changed, 1), "update with the stored version 1 returns true");
         throw boom;
       }));
       assertEquals(boom, thrown, "the work's own exception is rethrown unchanged");
@@ -516,7 +518,7 @@ public abstract class RegistryContract {
       assertEquals(2, after.clientCount());
       assertEquals(1, after.version(), "client changes do not change the partner's own version");
       assertEquals(List.of("a", "c"), registry().clients(p.id()).stream().map(Client::name).toList());
-      assertTrue(registry().findClient(b.id()).isEmpty());
+      assertEquals(Optional.empty(), registry().findClient(b.id()), "a removed client is gone");
     }
 
     @Test

@@ -55,6 +55,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The revenue ledger's storage contract (rules REV-1 to REV-7 of docs/rules.md), mounted in {@link StoreTck} as the
@@ -65,6 +66,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The test clock stands at {@link StoreTck#START} (2026-01-15), so the current month is 2026-01.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class RevenueContract {
   /** A month well inside what the ledger accepts at {@link StoreTck#START}. */
   protected static final YearMonth JAN = YearMonth.of(2025, 1);
@@ -121,7 +123,7 @@ public abstract class RevenueContract {
     assertEquals(List.of(e), ledger().history(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().current(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().findByKey("month-end 2025-01 acme"));
-    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(1)), "a month without an entry has no current entry");
     RevenueEntry yen = ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(1), Money.of("1500", "JPY"), "jpy")
         .withCounts(0, 0));
     RevenueEntry dinar = ledger().record(RevenueRecording.of(p.id(), JAN.plusMonths(2), Money.of("0.125", "BHD"), "bhd")
@@ -208,10 +210,10 @@ public abstract class RevenueContract {
       assertEquals(0, again.createdCount(), replay.getKey() + " in a batch creates nothing");
     }
     assertEquals(List.of(first), ledger().history(p.id(), JAN));
-    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
-    assertTrue(ledger().current(p.id(), JAN.minusMonths(1)).isEmpty());
-    assertTrue(ledger().current(other.id(), JAN).isEmpty());
-    assertTrue(ledger().current(other.id(), JAN.minusMonths(2)).isEmpty());
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(1)), "a key reused for another month stores nothing");
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN.minusMonths(1)), "a key reused for another month stores nothing");
+    assertEquals(Optional.empty(), ledger().current(other.id(), JAN), "a key reused for another partner stores nothing");
+    assertEquals(Optional.empty(), ledger().current(other.id(), JAN.minusMonths(2)), "a key reused for another partner stores nothing");
   }
 
   @Test
@@ -224,7 +226,7 @@ public abstract class RevenueContract {
     assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
     assertTrue(String.valueOf(e.getMessage()).contains("correct"), e.getMessage());
     assertEquals(List.of(first), ledger().history(p.id(), JAN));
-    assertTrue(ledger().findByKey("another key").isEmpty());
+    assertEquals(Optional.empty(), ledger().findByKey("another key"), "the refused recording's key is not taken");
   }
 
   @Test
@@ -351,20 +353,20 @@ public abstract class RevenueContract {
     List<MonthReport> months = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(5))).months();
     assertEquals(4, months.size(), "months without an entry have no row");
     MonthReport jan = months.get(0);
-    assertTrue(jan.mrrTrend().previous().isEmpty());
-    assertTrue(jan.mrrTrend().change().isEmpty());
+    assertEquals(Optional.empty(), jan.mrrTrend().previous(), "the first month has no previous month");
+    assertEquals(Optional.empty(), jan.mrrTrend().change(), "the first month has no change");
     assertTrue(jan.mrrTrend().percent().isEmpty(), "previous month missing: no percent");
-    assertTrue(jan.mrrTrend().direction().isEmpty());
+    assertEquals(Optional.empty(), jan.mrrTrend().direction(), "the first month has no direction");
     MonthReport feb = months.get(1);
     assertEquals(Optional.of(usd("100")), feb.mrrTrend().change());
     assertTrue(feb.mrrTrend().percent().isEmpty(), "previous month zero: no percent, never Infinity or NaN");
     assertEquals(Optional.of(4L), feb.serverCountTrend().change());
-    assertTrue(feb.serverCountTrend().percent().isEmpty());
+    assertEquals(Optional.empty(), feb.serverCountTrend().percent(), "previous server count zero: no percent");
     assertEquals(Optional.of(Direction.UP), feb.mrrTrend().direction());
     MonthReport apr = months.get(2);
     assertTrue(apr.mrrTrend().change().isEmpty(), "March is missing, so April has no previous month");
-    assertTrue(apr.mrrTrend().percent().isEmpty());
-    assertTrue(apr.clientCountTrend().change().isEmpty());
+    assertEquals(Optional.empty(), apr.mrrTrend().percent(), "March is missing, so April has no percent");
+    assertEquals(Optional.empty(), apr.clientCountTrend().change(), "March is missing, so April has no client count change");
     MonthReport may = months.get(3);
     assertEquals(Optional.of(usd("25")), may.mrrTrend().change());
     assertEquals(Optional.of(new BigDecimal("50.00")), may.mrrTrend().percent());
@@ -378,7 +380,7 @@ public abstract class RevenueContract {
     MonthReport febOnly = ledger().partnerReport(p.id(), MonthRange.of(JAN.plusMonths(1))).months().get(0);
     assertEquals(feb, febOnly, "the first month of a range compares with the month before the range");
     assertEquals(Optional.of(may), ledger().latest(p.id()));
-    assertTrue(ledger().latest(partner("Newcomer", Tier.SILVER).id()).isEmpty());
+    assertEquals(Optional.empty(), ledger().latest(partner("Newcomer", Tier.SILVER).id()), "a partner without entries has no latest month");
   }
 
   @Test
@@ -424,7 +426,7 @@ public abstract class RevenueContract {
     assertEquals(Tier.SILVER, top.get(0).tier());
     assertEquals(List.of(d.id()),
         ledger().topByMrr(JAN, Currency.getInstance("EUR"), 5).stream().map(RevenueRow::partnerId).toList());
-    assertTrue(ledger().topByMrr(JAN.plusMonths(1), Currency.getInstance("USD"), 5).isEmpty());
+    assertEquals(List.of(), ledger().topByMrr(JAN.plusMonths(1), Currency.getInstance("USD"), 5), "a month without entries has an empty top list");
     assertThrows(ValidationException.class, () -> ledger().topByMrr(JAN, Currency.getInstance("USD"), 0));
   }
 
@@ -458,7 +460,7 @@ public abstract class RevenueContract {
     mixed.add(mixed.get(0));
     BatchResult third = ledger().recordAll(mixed);
     assertEquals(1, third.createdCount());
-    assertTrue(third.outcomes().get(10).created());
+    assertTrue(third.outcomes().get(10).created(), "the batch's one new key creates its entry: " + third.outcomes().get(10));
     assertFalse(third.outcomes().get(11).created(), "a key repeated inside a batch creates once");
     assertEquals(first.entries().get(0), third.outcomes().get(11).entry());
     assertEquals(31, ledger().programReport(new MonthRange(JAN, JAN.plusMonths(1))).months().stream()
@@ -492,7 +494,7 @@ public abstract class RevenueContract {
         ok, RevenueRecording.of(b.id(), JAN, usd("11"), key(b, JAN)).withCounts(1, 1))));
     assertEquals(ConflictException.Reason.DUPLICATE, reused.reason());
     assertTrue(ledger().findByKey("ok").isEmpty(), "nothing of a refused batch is stored");
-    assertTrue(ledger().current(a.id(), JAN).isEmpty());
+    assertEquals(Optional.empty(), ledger().current(a.id(), JAN), "nothing of a refused batch is stored");
     assertEquals(1, ledger().history(b.id(), JAN).size());
   }
 
@@ -574,7 +576,7 @@ public abstract class RevenueContract {
 
     assertEquals(List.of(jan), ledger().history(p.id(), JAN), "nothing stored");
     assertTrue(ledger().findByKey("fix/usd").isEmpty(), "the key is not taken");
-    assertTrue(ledger().findByKey("fix/jpy").isEmpty());
+    assertEquals(Optional.empty(), ledger().findByKey("fix/jpy"), "the refused correction's key is not taken");
     assertEquals(events, context().program().events().lastSequence(), "no event");
     assertEquals(totalsBefore, ledger().programReport(MonthRange.of(JAN)).months().get(0));
     assertEquals(List.of(eur), totalsBefore.mrrTotals());
@@ -606,8 +608,8 @@ public abstract class RevenueContract {
     assertEquals(List.of("idempotencyKey"), assertThrows(ValidationException.class, () -> ledger().record(
         RevenueRecording.of(p.id(), JAN, usd("1"), " padded "))).fields());
     assertThrows(ValidationException.class, () -> ledger().programReport(new MonthRange(YearMonth.of(1900, 1), JAN)));
-    assertTrue(ledger().findByKey("k").isEmpty());
-    assertTrue(ledger().current(p.id(), JAN).isEmpty());
+    assertEquals(Optional.empty(), ledger().findByKey("k"), "invalid input takes no key");
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN), "invalid input stores no entry");
   }
 
   @Test
@@ -622,7 +624,7 @@ public abstract class RevenueContract {
     assertThrows(NotFoundException.class, () -> ledger().current(ghost, JAN));
     assertThrows(NotFoundException.class, () -> ledger().partnerReport(ghost, MonthRange.of(JAN)));
     assertThrows(NotFoundException.class, () -> ledger().latest(ghost));
-    assertTrue(ledger().findByKey("ghost").isEmpty());
+    assertEquals(Optional.empty(), ledger().findByKey("ghost"), "a recording for an unknown partner takes no key");
   }
 
   @Test
@@ -634,7 +636,7 @@ public abstract class RevenueContract {
         EntryKind.RECORDED, usd("2"), 2, 2, first.idempotencyKey(), Optional.empty(), StoreTck.START, Optional.empty());
     List<RevenueEntry> taken = context().store().write(tx -> tx.revenue().appendAbsent(List.of(sameKey)));
     assertEquals(List.of(first), taken, "a taken key returns the stored entry and appends nothing");
-    assertTrue(ledger().current(p.id(), JAN.plusMonths(1)).isEmpty());
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(1)), "appendAbsent appends nothing for a taken key");
 
     RevenueEntry secondRecorded = new RevenueEntry(new RevenueEntryId(IdGenerator.random().next()), p.id(), JAN, 1,
         EntryKind.RECORDED, usd("3"), 3, 3, "second revision one", Optional.empty(), StoreTck.START, Optional.empty());
@@ -650,8 +652,8 @@ public abstract class RevenueContract {
       assertEquals(Optional.of(fresh), tx.revenue().findByKey("rolled back"), "visible inside its transaction");
       throw boom;
     })));
-    assertTrue(ledger().findByKey("rolled back").isEmpty());
-    assertTrue(ledger().current(p.id(), JAN.plusMonths(2)).isEmpty());
+    assertEquals(Optional.empty(), ledger().findByKey("rolled back"), "an entry appended by a rolled-back write is gone");
+    assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(2)), "an entry appended by a rolled-back write is gone");
     assertEquals(List.of(first), ledger().history(p.id(), JAN));
     assertEquals(Optional.of(JAN), context().store().read(tx -> tx.revenue().lastMonth(p.id())));
   }

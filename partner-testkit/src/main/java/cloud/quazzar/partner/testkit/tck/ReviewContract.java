@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storage contract for tier reviews, mounted in {@link StoreTck} as {@code @Nested class
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * above) and, unless a test configures another, {@link ReviewPolicy#DEFAULT} (90 days, automatic
  * demotion, recommended promotion).
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class ReviewContract {
   private static final LocalDate DAY_ONE = LocalDate.of(2026, 1, 15); // StoreTck.START's date
 
@@ -399,8 +401,10 @@ public abstract class ReviewContract {
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, twoOutcomes.reason());
     // compare-and-set on the start day
-    assertFalse((boolean) store.write(tx -> tx.reviews().deleteGracePeriod(p.id(), DAY_ONE.plusDays(1))));
-    assertTrue((boolean) store.write(tx -> tx.reviews().deleteGracePeriod(p.id(), DAY_ONE)));
+    assertFalse((boolean) store.write(tx -> tx.reviews().deleteGracePeriod(p.id(), DAY_ONE.plusDays(1))),
+        "deleteGracePeriod with another start day returns false");
+    assertTrue((boolean) store.write(tx -> tx.reviews().deleteGracePeriod(p.id(), DAY_ONE)),
+        "deleteGracePeriod with the stored start day returns true");
     assertEquals(Optional.empty(), store.read(tx -> tx.reviews().gracePeriod(p.id())));
 
     assertEquals(0, (int) store.read(tx -> tx.reviews().lastPolicyVersion()));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storage conformance kit (TCK). A store proves it implements the SPI contract by a test class
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Nested;
  * <p>A store may add its own tests beside them, using {@link #store}, {@link #clock} and {@link
  * #program}.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class StoreTck {
   /** When the test clock starts: 2026-01-15T09:30:00.123456Z (microseconds on purpose). */
   protected static final Instant START = Instant.parse("2026-01-15T09:30:00.123456Z");

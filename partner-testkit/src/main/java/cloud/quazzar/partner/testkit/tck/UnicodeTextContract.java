@@ -2,6 +2,7 @@ package cloud.quazzar.partner.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -57,6 +58,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The text rules of {@code docs/rules.md} ("Text") on a store: every listing ordered by text orders
@@ -67,6 +69,7 @@ import org.junit.jupiter.api.Test;
  * back exactly by the documented rule (TEXT-6). Expected values come from {@link TextOracle}, which
  * shares no code with the library.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class UnicodeTextContract {
   /**
    * The test's store, clock and program.
@@ -254,7 +257,7 @@ public abstract class UnicodeTextContract {
       assertTrue(e.violations().contains(new cloud.quazzar.partner.Violation("companyName", "must not be blank")), e.getMessage());
     }
     assertEquals(1, registry.list(PartnerQuery.all()).total());
-    assertTrue(registry.clients(p.id()).isEmpty());
+    assertEquals(List.of(), registry.clients(p.id()), "a refused client is not stored");
     assertEquals(1, registry.tierHistory(p.id()).size());
   }
 
@@ -371,7 +374,7 @@ public abstract class UnicodeTextContract {
                 "renaming a client to a name of its own key is allowed");
           } else {
             Partner second = registry.add(new NewPartner(variant, "b@x.example", Tier.GOLD));
-            assertFalse(second.id().equals(first.id()));
+            assertNotEquals(first.id(), second.id(), "a name of another key makes another partner");
           }
         });
   }

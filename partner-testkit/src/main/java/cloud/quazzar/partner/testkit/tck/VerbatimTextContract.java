@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Text that looks like SQL injection, LIKE wildcards, escapes or scripts is ordinary text
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.Test;
  * by text (idempotency key, client and partner name keys) must match it exactly, never as a
  * pattern. How text that cleaning changes is stored is {@link UnicodeTextContract}'s subject.
  */
+@ExtendWith(PromiseMessages.class)
 public abstract class VerbatimTextContract {
   /**
    * The test's store, clock and program.

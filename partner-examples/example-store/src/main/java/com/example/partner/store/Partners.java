@@ -1,0 +1,166 @@
+package com.example.partner.store;
+
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.registry.Client;
+import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.Names;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerRecord;
+import cloud.quazzar.partner.spi.PartnerRepository;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Partners, clients and tier history. Uniqueness (a partner's name key, a client's name key within
+ * its partner, a tier history sequence) is checked here, against the transaction's data: writes run
+ * one at a time, so the check cannot race. Listings are ordered by name key with {@link
+ * Names#KEY_ORDER} (code points), then id. The defaults of {@code findAll}, {@code
+ * lastTierSequence} and {@code findClientByNameKey} are kept.
+ */
+final class Partners implements PartnerRepository {
+  private static final Comparator<PartnerRecord> PARTNER_ORDER =
+      Comparator.comparing(PartnerRecord::nameKey, Names.KEY_ORDER).thenComparing(p -> p.id().value().toString());
+  private static final Comparator<Client> CLIENT_ORDER =
+      Comparator.comparing(Client::nameKey, Names.KEY_ORDER).thenComparing(c -> c.id().value().toString());
+
+  private final Transaction tx;
+
+  Partners(Transaction tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void insert(PartnerRecord partner) {
+    Data data = tx.dataToChange();
+    if (data.partners.containsKey(partner.id())) {
+      throw tx.duplicate("partner id " + partner.id());
+    }
+    if (findByNameKey(partner.nameKey()).isPresent()) {
+      throw tx.duplicate("partner name '" + partner.companyName() + "'");
+    }
+    data.partners.put(partner.id(), partner);
+  }
+
+  @Override
+  public Optional<PartnerRecord> find(PartnerId id) {
+    return Optional.ofNullable(tx.data().partners.get(id));
+  }
+
+  @Override
+  public Optional<PartnerRecord> findByNameKey(String nameKey) {
+    return tx.data().partners.values().stream().filter(p -> p.nameKey().equals(nameKey)).findFirst();
+  }
+
+  @Override
+  public boolean update(PartnerRecord partner, long expectedVersion) {
+    Data data = tx.dataToChange();
+    PartnerRecord stored = data.partners.get(partner.id());
+    if (stored == null || stored.version() != expectedVersion) {
+      return false;
+    }
+    Optional<PartnerRecord> sameName = findByNameKey(partner.nameKey());
+    if (sameName.isPresent() && !sameName.get().id().equals(partner.id())) {
+      throw tx.duplicate("partner name '" + partner.companyName() + "'");
+    }
+    data.partners.put(partner.id(), partner);
+    return true;
+  }
+
+  @Override
+  public Page<PartnerRecord> list(PartnerQuery query) {
+    List<PartnerRecord> matches = tx.data().partners.values().stream()
+        .filter(p -> query.matches(p.tier(), p.status()))
+        .sorted(PARTNER_ORDER)
+        .toList();
+    int from = Math.min(query.offset(), matches.size());
+    int to = Math.min(from + query.limit(), matches.size());
+    return new Page<>(matches.subList(from, to), query.offset(), query.limit(), matches.size());
+  }
+
+  @Override
+  public Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids) {
+    Map<PartnerId, ClientTotals> totals = new LinkedHashMap<>();
+    for (PartnerId id : ids) {
+      List<Client> clients = clients(id);
+      totals.put(id, new ClientTotals(clients.stream().mapToLong(Client::serverCount).sum(), clients.size()));
+    }
+    return totals;
+  }
+
+  @Override
+  public void appendTierChange(TierChange change) {
+    Data data = tx.dataToChange();
+    boolean taken = data.tierChanges.stream()
+        .anyMatch(c -> c.partnerId().equals(change.partnerId()) && c.sequence() == change.sequence());
+    if (taken) {
+      throw tx.duplicate("tier history entry " + change.sequence() + " of partner " + change.partnerId());
+    }
+    data.tierChanges.add(change);
+  }
+
+  @Override
+  public List<TierChange> tierHistory(PartnerId id) {
+    return tx.data().tierChanges.stream()
+        .filter(c -> c.partnerId().equals(id))
+        .sorted(Comparator.comparingInt(TierChange::sequence))
+        .toList();
+  }
+
+  @Override
+  public void insertClient(Client client) {
+    Data data = tx.dataToChange();
+    if (data.clients.containsKey(client.id())) {
+      throw tx.duplicate("client id " + client.id());
+    }
+    if (findClientByNameKey(client.partnerId(), client.nameKey()).isPresent()) {
+      throw tx.duplicate("client name '" + client.name() + "' of partner " + client.partnerId());
+    }
+    data.clients.put(client.id(), client);
+  }
+
+  @Override
+  public Optional<Client> findClient(ClientId id) {
+    return Optional.ofNullable(tx.data().clients.get(id));
+  }
+
+  @Override
+  public boolean updateClient(Client client, long expectedVersion) {
+    Data data = tx.dataToChange();
+    Client stored = data.clients.get(client.id());
+    if (stored == null || stored.version() != expectedVersion) {
+      return false;
+    }
+    Optional<Client> sameName = findClientByNameKey(client.partnerId(), client.nameKey());
+    if (sameName.isPresent() && !sameName.get().id().equals(client.id())) {
+      throw tx.duplicate("client name '" + client.name() + "' of partner " + client.partnerId());
+    }
+    data.clients.put(client.id(), client);
+    return true;
+  }
+
+  @Override
+  public boolean deleteClient(ClientId id, long expectedVersion) {
+    Data data = tx.dataToChange();
+    Client stored = data.clients.get(id);
+    if (stored == null || stored.version() != expectedVersion) {
+      return false;
+    }
+    data.clients.remove(id);
+    return true;
+  }
+
+  @Override
+  public List<Client> clients(PartnerId partnerId) {
+    return tx.data().clients.values().stream()
+        .filter(c -> c.partnerId().equals(partnerId))
+        .sorted(CLIENT_ORDER)
+        .toList();
+  }
+}
