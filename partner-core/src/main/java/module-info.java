@@ -41,7 +41,12 @@ module cloud.quazzar.partner.core {
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
   requires org.slf4j;
+  // Hibernate Validator's logging API: its output goes to SLF4J through the provider below (decision L1)
+  requires org.jboss.logging;
   requires org.apache.commons.csv;
 
   uses cloud.quazzar.partner.spi.StorageProvider;
+
+  // found by JBoss Logging's ServiceLoader (META-INF/services holds the same for the class path)
+  provides org.jboss.logging.LoggerProvider with cloud.quazzar.partner.internal.logging.JBossLoggingToSlf4j;
 }

@@ -10,7 +10,8 @@
 // Flyway's jar declares no module name: flyway.core is the name the JDK derives from its file name
 // (an automatic module). Its PostgreSQL support (flyway-database-postgresql, also automatic) is found
 // by Flyway's ServiceLoader; like every automatic module on the module path, it is resolved along
-// with flyway.core.
+// with flyway.core. The database's artifacts are the host's (decision HD1): the H2 driver is not
+// named here at all (the pool loads it by name), the PostgreSQL driver only statically.
 @SuppressWarnings("requires-automatic")
 module cloud.quazzar.partner.jdbc {
   exports cloud.quazzar.partner.jdbc;
@@ -27,7 +28,10 @@ module cloud.quazzar.partner.jdbc {
   requires org.slf4j;
   requires com.zaxxer.hikari;
   requires flyway.core;
-  requires org.postgresql.jdbc;
+  // only PostgresCopy uses the PostgreSQL driver's classes, and only on PostgreSQL: a host on H2 has no
+  // driver module (on the module path a driver that is there is resolved anyway, by the java.sql.Driver
+  // service it provides, and read through this clause)
+  requires static org.postgresql.jdbc;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
 

@@ -3,6 +3,7 @@ package cloud.quazzar.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.internal.logging.JBossLoggingToSlf4j;
 import cloud.quazzar.partner.spi.StorageProvider;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -52,6 +53,17 @@ class ModuleDescriptorTest {
   @DisplayName("core uses the storage SPI: ServiceLoader finds the providers that modules declare with `provides`")
   void usesStorageProviders() throws URISyntaxException {
     assertEquals(Set.of(StorageProvider.class.getName()), descriptor().uses());
-    assertEquals(Set.of(), descriptor().provides());
+  }
+
+  @Test
+  @DisplayName("core provides JBoss Logging's LoggerProvider with its SLF4J bridge, on both paths: `provides` on the"
+      + " module path, META-INF/services on the class path (decision L1)")
+  void providesTheJBossLoggingBridge() throws URISyntaxException, java.io.IOException {
+    assertEquals(Set.of("org.jboss.logging.LoggerProvider with [" + JBossLoggingToSlf4j.class.getName() + "]"),
+        descriptor().provides().stream().map(p -> p.service() + " with " + p.providers()).collect(Collectors.toSet()));
+    Path classes = Path.of(PartnerProgram.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    assertEquals(List.of(JBossLoggingToSlf4j.class.getName()),
+        java.nio.file.Files.readAllLines(classes.resolve("META-INF/services/org.jboss.logging.LoggerProvider")).stream()
+            .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
   }
 }

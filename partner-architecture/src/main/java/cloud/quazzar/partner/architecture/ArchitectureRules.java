@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.net.URL;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.DynamicTest;
  * partner-core, {@link #checkModule} for every other module.
  *
  * <p>Every module: all code {@code @NullMarked}; no {@code float} or {@code double} field (money and rates are exact); time only
- * from the injected clock; logging through SLF4J only; ids only from the id generator; nothing
+ * from the injected clock; logging through SLF4J only (in core, one class sends JBoss Logging to
+ * SLF4J: {@link #JBOSS_LOGGING_BRIDGE}); ids only from the id generator; nothing
  * written to the console except by a program's {@code main} method; only the module's documented
  * entry points reach its {@code internal} packages. Core also never depends on an adapter, a
  * database driver or a migration tool; the other modules never depend on core's {@code internal}
@@ -65,12 +67,14 @@ public final class ArchitectureRules {
       .orShould().callMethod(System.class, "currentTimeMillis")
       .because("time comes from the Clock the host gives the program");
 
+  /**
+   * The one class that may use JBoss Logging's API: core's provider that sends JBoss Logging, the
+   * logging API of Hibernate Validator, to SLF4J (decision L1 in docs/decisions.md).
+   */
+  public static final String JBOSS_LOGGING_BRIDGE = "cloud.quazzar.partner.internal.logging.JBossLoggingToSlf4j";
+
   /** Logging through SLF4J only: the host chooses the binding. */
-  public static final ArchRule SLF4J_ONLY = noClasses()
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "java.util.logging..", "org.apache.logging..", "ch.qos.logback..", "org.apache.commons.logging..",
-          "org.jboss.logging..")
-      .because("a library logs through SLF4J and leaves the binding to the host");
+  public static final ArchRule SLF4J_ONLY = slf4jOnly(List.of());
 
   /** Ids only from {@link #ID_GENERATOR}: no {@code UUID.randomUUID()} outside it and its implementations. */
   public static final ArchRule IDS_FROM_THE_GENERATOR = idsOnlyFrom(ID_GENERATOR);
@@ -188,6 +192,27 @@ public final class ArchitectureRules {
         .allowEmptyShould(true);
   }
 
+  /**
+   * Logging through SLF4J only, as {@link #SLF4J_ONLY}, except that the named classes may use JBoss
+   * Logging's API, to send it to SLF4J (no other logging API, they neither).
+   *
+   * @param jbossLoggingBridges the fully qualified names of the classes that may use JBoss Logging
+   * @return the rule
+   */
+  public static ArchRule slf4jOnly(List<String> jbossLoggingBridges) {
+    ArchRule otherApis = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+        "java.util.logging..", "org.apache.logging..", "ch.qos.logback..", "org.apache.commons.logging..");
+    ArchRule jbossLogging = noClasses()
+        .that(DescribedPredicate.describe("are not " + jbossLoggingBridges, (JavaClass c) -> !jbossLoggingBridges.contains(c.getName())))
+        .should().dependOnClassesThat().resideInAPackage("org.jboss.logging..")
+        // the first part checks every class; this one may find only bridges
+        .allowEmptyShould(true);
+    return CompositeArchRule.of(otherApis).and(jbossLogging)
+        .as("no classes should depend on a logging API but SLF4J's"
+            + (jbossLoggingBridges.isEmpty() ? "" : " (JBoss Logging's only in " + jbossLoggingBridges + ", to send it to SLF4J)"))
+        .because("a library logs through SLF4J and leaves the binding to the host");
+  }
+
   /** No {@code UUID.randomUUID()}, called or referenced, outside {@code generator} and its implementations. */
   public static ArchRule idsOnlyFrom(String generator) {
     return classes().that().areNotAssignableTo(generator)
@@ -246,6 +271,8 @@ public final class ArchitectureRules {
    */
   public static Stream<DynamicTest> checkCore(Class<?> anyMainClass, List<Class<?>> bridges, Class<?>... entryPoints) {
     List<ArchRule> rules = new ArrayList<>(everyModule());
+    // core holds the one JBoss Logging bridge
+    rules.set(rules.indexOf(SLF4J_ONLY), slf4jOnly(List.of(JBOSS_LOGGING_BRIDGE)));
     rules.add(internalOnlyThroughEntryPoints(bridges, entryPoints));
     rules.add(CORE_FREE_OF_ADAPTERS);
     return check(mainClassesOf(anyMainClass), rules);

@@ -84,6 +84,18 @@ class ArchitectureRulesTest {
   @DisplayName("logging other than through SLF4J is refused")
   void logging() {
     fails(ArchitectureRules.SLF4J_ONLY, Violations.JulLogging.class, "java.util.logging");
+    fails(ArchitectureRules.SLF4J_ONLY, Violations.JBossLogging.class, "org.jboss.logging");
+  }
+
+  @Test
+  @DisplayName("JBoss Logging's API is allowed in the named bridge only, and no other logging API there either")
+  void jbossLoggingBridge() {
+    ArchRule bridged = ArchitectureRules.slf4jOnly(List.of(Violations.JBossLogging.class.getName()));
+    assertDoesNotThrow(() -> bridged.check(of(Violations.JBossLogging.class)));
+    fails(ArchitectureRules.slf4jOnly(List.of(Violations.JulLogging.class.getName())), Violations.JulLogging.class,
+        "java.util.logging");
+    fails(bridged, Violations.JulLogging.class, "java.util.logging");
+    assertEquals("cloud.quazzar.partner.internal.logging.JBossLoggingToSlf4j", ArchitectureRules.JBOSS_LOGGING_BRIDGE);
   }
 
   @Test

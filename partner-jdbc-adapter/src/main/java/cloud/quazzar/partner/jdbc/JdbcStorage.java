@@ -32,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * {@link #H2_PATH} or {@link #POOL_SIZE}; {@link #URL} with {@link #H2_PATH}) are a {@link
  * ConfigurationException} too. Supported databases: H2 2.x and PostgreSQL (15 and later).
  *
+ * <p>The database's artifacts are the host's to add (this module declares them optional): for H2
+ * {@code com.h2database:h2}; for PostgreSQL {@code org.postgresql:postgresql} and, unless {@link
+ * #MIGRATE} is off, {@code org.flywaydb:flyway-database-postgresql} in flyway-core's version. A
+ * store opened without one of them fails with a {@link ConfigurationException} naming it as
+ * {@code groupId:artifactId}, before it connects. A host {@link #DATA_SOURCE} on H2 brings its
+ * driver itself.
+ *
  * <p>Durability ({@link Store#durable()}): every database is durable except an H2 in-memory one
  * ({@code jdbc:h2:mem:...}, as {@link #h2InMemory} makes). Settings from these factories name the
  * provider, so they are an explicit choice: the program uses a volatile {@link #h2InMemory}
@@ -40,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Errors: these factories throw {@link ValidationException} for a null argument and {@link
  * ConfigurationException} for a value that can never work (a blank URL, an H2 name or path that
  * would change the URL's options); opening the store throws {@link ConfigurationException} when no
- * database is named, a setting is invalid, the database cannot be reached, or the migration fails.
+ * database is named, a setting is invalid, an artifact the database needs is missing, the database
+ * cannot be reached, or the migration fails.
  * Messages never contain the password.
  */
 public final class JdbcStorage {

@@ -56,6 +56,17 @@ class ModuleDescriptorTest {
   }
 
   @Test
+  @DisplayName("the database drivers are the host's: H2 is not required at all, PostgreSQL only statically (for COPY)")
+  void driversNotRequired() {
+    Set<String> modifiersOfPostgres = descriptor().requires().stream()
+        .filter(r -> r.name().equals("org.postgresql.jdbc"))
+        .flatMap(r -> r.modifiers().stream()).map(Enum::name).collect(Collectors.toSet());
+    assertEquals(Set.of("STATIC"), modifiersOfPostgres);
+    assertEquals(Set.of(), descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
+        .filter(n -> n.contains("h2")).collect(Collectors.toSet()));
+  }
+
+  @Test
   @DisplayName("the migration scripts' folder is open to everyone: Flyway reads them through the class loader")
   void migrationsOpen() {
     assertEquals(Set.of("cloud.quazzar.partner.jdbc.migration"), descriptor().opens().stream()

@@ -81,7 +81,7 @@ final class JdbcEvents implements EventRepository {
   /** The events by COPY in PostgreSQL's text format. */
   private static Void copy(Connection c, long first, List<DomainEvent> events) throws SQLException {
     long[] seq = {first};
-    JdbcRevenue.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id)"
+    PostgresCopy.copyIn(c, "COPY domain_events (sequence_no, partner_id, event_type, occurred_at, payload, revenue_entry_id)"
         + " FROM STDIN (FORMAT text)", events, (sb, e) -> {
           sb.append(seq[0]++).append('\t').append(partnerOf(e).map(p -> p.value().toString()).orElse("\\N"))
               .append('\t').append(e.type()).append('\t').append(e.at()).append('\t');

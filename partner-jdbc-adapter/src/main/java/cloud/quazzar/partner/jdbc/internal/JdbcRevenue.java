@@ -10,7 +10,6 @@ import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueRow;
 import cloud.quazzar.partner.spi.RevenueRepository;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The revenue ledger in the table of {@code V4__revenue.sql}, inside one transaction. Append-only
@@ -196,36 +193,7 @@ final class JdbcRevenue implements RevenueRepository {
 
   /** COPY of the entries into {@code table}, in PostgreSQL's text format, streamed in 64 KB pieces. */
   private static long copy(Connection c, String table, List<RevenueEntry> entries) throws SQLException {
-    return copyIn(c, "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT text)", entries, JdbcRevenue::copyLine);
-  }
-
-  /**
-   * Runs {@code copySql} ({@code COPY ... FROM STDIN (FORMAT text)}) with one line per item written
-   * by {@code line}, streamed in 64 KB pieces; also used for the event log.
-   *
-   * @return the rows copied
-   */
-  static <T> long copyIn(Connection c, String copySql, List<T> items, java.util.function.BiConsumer<StringBuilder, T> line)
-      throws SQLException {
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-    try {
-      StringBuilder sb = new StringBuilder(64 * 1024);
-      for (T item : items) {
-        line.accept(sb, item);
-        if (sb.length() > 60 * 1024) {
-          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-          copy.writeToCopy(bytes, 0, bytes.length);
-          sb.setLength(0);
-        }
-      }
-      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      return copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    return PostgresCopy.copyIn(c, "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT text)", entries, JdbcRevenue::copyLine);
   }
 
   /** One line of COPY's text format: tab-separated, {@code \N} for NULL, backslash escapes. */

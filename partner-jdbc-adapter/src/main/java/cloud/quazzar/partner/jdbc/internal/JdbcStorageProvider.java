@@ -66,8 +66,10 @@ public final class JdbcStorageProvider implements StorageProvider {
    * @throws ValidationException if {@code settings} is null
    * @throws ConfigurationException if the settings name no database ({@link #NO_DATABASE}) or two
    *     (a {@code DataSource} with a URL, H2 path or pool size; a URL with an H2 path), a setting is
-   *     invalid, the database cannot be reached or is not H2 or PostgreSQL, the migration fails, or
-   *     (with migration off) the tables are missing; the message never contains the password
+   *     invalid, an artifact the database needs is missing (its driver, or Flyway's PostgreSQL
+   *     support: the message names it as {@code groupId:artifactId}, see {@link RuntimeArtifacts}),
+   *     the database cannot be reached or is not H2 or PostgreSQL, the migration fails, or (with
+   *     migration off) the tables are missing; the message never contains the password
    */
   @Override
   public Store open(StorageSettings settings) {
@@ -121,6 +123,7 @@ public final class JdbcStorageProvider implements StorageProvider {
           "cannot connect through the DataSource given in '" + JdbcStorage.DATA_SOURCE + "': " + Jdbc.firstLine(e), e);
     }
     String description = "host DataSource " + url + (schema == null ? "" : " (schema " + schema + ")");
+    RuntimeArtifacts.require(dialect, false, migrate, description);
     boolean durable = Dialect.durable(url);
     if (migrate) {
       Migrations.migrate(Migrations.configure(schema).dataSource(dataSource), description, null);
@@ -158,6 +161,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     }
     String shownUrl = Secrets.scrub(url, password);
     String description = shownUrl + (schema == null ? "" : " (schema " + schema + ")");
+    RuntimeArtifacts.require(dialect, true, migrate, description);
 
     HikariConfig config = new HikariConfig();
     config.setPoolName("partner-jdbc-" + POOLS.incrementAndGet());
