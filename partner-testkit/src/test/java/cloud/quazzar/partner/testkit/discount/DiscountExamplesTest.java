@@ -142,7 +142,7 @@ class DiscountExamplesTest {
       assertEquals(TODAY, DiscountCalculator.of(DiscountGenerators.examplePolicy(), TODAY).quote(Tier.SILVER, 0,
           Money.of("1", "USD")).basis().date());
       ValidationException e = assertThrows(ValidationException.class, () -> DiscountCalculator.of(null, null));
-      assertEquals(List.of("policy", "date"), e.fields());
+      assertEquals(List.of("date", "policy"), e.fields());
     }
   }
 
