@@ -13,8 +13,6 @@ import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.MinimumCertifications;
-import cloud.quazzar.partner.certification.MinimumClients;
-import cloud.quazzar.partner.certification.MinimumServers;
 import cloud.quazzar.partner.certification.MinimumSkillAreas;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.Renewal;
@@ -30,9 +28,9 @@ import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.testkit.Examples;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.CertificationGenerators;
+import cloud.quazzar.partner.testkit.oracle.EligibilityOracle;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +40,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** Eligibility invariants (rule CERT-9), over generated requirement sets and certifications. */
+/**
+ * Eligibility invariants (rule CERT-9), over generated requirement sets and certifications, and the
+ * program against {@code EligibilityOracle}.
+ */
 class EligibilityPropertiesTest {
   private static final Instant START = Instant.parse("2026-01-15T09:30:00Z");
   private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
@@ -135,6 +136,12 @@ class EligibilityPropertiesTest {
             LocalDate base = renewed.certification().expiryDate().isAfter(TODAY) ? renewed.certification().expiryDate() : TODAY;
             tracker.renew(renewed.id(), 1, new Renewal(TODAY, base.plusDays(extra)));
             List<EligibilityReport> after = days.stream().map(d -> tracker.eligibility(s.partner(), d)).toList();
+            List<Certification> history = tracker.history(s.partner());
+            for (EligibilityReport report : after) {
+              // the renewed record is history: only the renewal counts (EligibilityOracle.expectedFromRecords)
+              assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, history, 50, 1, report.date())
+                  .differences(report), "after renewing " + renewed.id() + " on " + report.date());
+            }
             for (int i = 0; i < before.size(); i++) {
               assertNotMoreEligible(after.get(i), before.get(i), "renewal on " + before.get(i).date());
               if (rank(after.get(i)) > rank(before.get(i))) {
@@ -146,122 +153,47 @@ class EligibilityPropertiesTest {
     assertTrue(gains.get() > 0, "the examples include renewals that keep a tier: " + gains.get());
   }
 
-  /**
-   * The eligibility rule restated from docs/certifications.md ("Tier eligibility"), sharing no code
-   * with the library: a certification counts on day D when D is on or before its expiry date; each
-   * requirement by its words; a tier is qualified when it and every tier below meet their
-   * requirements; the loss day is the first day after D on which the qualified tier is lost.
-   */
-  private static final class Restatement {
-    private final EligibilityRequirements requirements;
-    private final List<Certification> certifications;
-    private final long servers;
-    private final long clients;
-
-    Restatement(EligibilityRequirements requirements, List<Certification> certifications, long servers, long clients) {
-      this.requirements = requirements;
-      this.certifications = certifications;
-      this.servers = servers;
-      this.clients = clients;
-    }
-
-    /** What the partner has towards {@code r} on {@code day}. */
-    long have(Requirement r, LocalDate day) {
-      List<Certification> counting = certifications.stream().filter(c -> !day.isAfter(c.expiryDate())).toList();
-      if (r instanceof MinimumCertifications m) {
-        return counting.stream().filter(c -> c.level().compareTo(m.minimumLevel()) >= 0)
-            .filter(c -> m.areas().isEmpty() || m.areas().contains(c.skillArea())).count();
-      }
-      if (r instanceof MinimumSkillAreas m) {
-        return counting.stream().filter(c -> c.level().compareTo(m.minimumLevel()) >= 0)
-            .map(Certification::skillArea).distinct().count();
-      }
-      if (r instanceof MinimumServers) {
-        return servers;
-      }
-      return clients;
-    }
-
-    static long need(Requirement r) {
-      if (r instanceof MinimumCertifications m) {
-        return m.count();
-      }
-      if (r instanceof MinimumSkillAreas m) {
-        return m.count();
-      }
-      if (r instanceof MinimumServers m) {
-        return m.count();
-      }
-      return ((MinimumClients) r).count();
-    }
-
-    /** The highest tier whose requirements and those of every lower tier are met: -1 for none. */
-    int rank(LocalDate day) {
-      int rank = -1;
-      for (Tier t : Tier.values()) {
-        boolean met = requirements.requirementsOf(t).stream().allMatch(r -> have(r, day) >= need(r));
-        if (!met) {
-          break;
-        }
-        rank = t.ordinal();
-      }
-      return rank;
-    }
-
-    Optional<LocalDate> losesOn(LocalDate day) {
-      int now = rank(day);
-      if (now < 0) {
-        return Optional.empty();
-      }
-      return certifications.stream().map(c -> c.expiryDate().plusDays(1)).filter(d -> d.isAfter(day)).sorted()
-          .filter(d -> rank(d) < now).findFirst();
-    }
-  }
-
   @Test
-  @DisplayName("eligibility agrees with a plain restatement of the rule: per requirement what the partner has and needs, "
-      + "the qualified tier of the ladder, the counted certifications and the day the tier is lost")
-  void agreesWithRestatement() {
+  @DisplayName("eligibility agrees with the oracle (EligibilityOracle): per requirement what the partner has and needs, "
+      + "the qualified tier of the ladder, the counted certifications, the counts and the day the tier is lost")
+  void agreesWithOracle() {
     AtomicInteger levelMatters = new AtomicInteger();
+    AtomicInteger losses = new AtomicInteger();
     qt().withExamples(Examples.scaled(300)).withShrinkCycles(100)
         .forAll(CertificationGenerators.requirementSets(), certificationLists(), integers().between(0, 300), integers().between(0, 4))
         .checkAssert((requirements, certs, servers, clients) -> {
           Scenario s = scenario(requirements, certs, servers, clients);
           try (PartnerProgram program = s.program()) {
             CertificationTracker tracker = program.certifications();
-            List<Certification> held = tracker.certifications(s.partner()).stream().map(TrackedCertification::certification).toList();
+            List<Certification> records = tracker.history(s.partner());
             long managed = clients == 0 ? 0 : servers; // the scenario gives the servers to its first client
-            Restatement oracle = new Restatement(requirements, held, managed, clients);
             for (LocalDate day : interestingDays(tracker, s.partner())) {
               EligibilityReport report = tracker.eligibility(s.partner(), day);
-              String what = "on " + day + " with " + requirements + " and " + held;
-              assertEquals(oracle.rank(day), rank(report), "qualified tier " + what);
-              assertEquals(held.stream().filter(c -> !day.isAfter(c.expiryDate())).count(), report.countedCertifications(), what);
-              assertEquals(managed, report.serverCount());
-              assertEquals(clients.longValue(), report.clientCount());
+              EligibilityOracle.Expected expected = EligibilityOracle.expectedFromRecords(requirements, records, managed, clients, day);
+              String what = "on " + day + " with " + requirements + " and " + records;
+              assertEquals(List.of(), expected.differences(report), what);
+              // what was added is what the store holds: the oracle gives the same from the requests
+              assertEquals(expected, EligibilityOracle.expected(requirements, certs.stream().map(EligibilityOracle.Held::of).toList(),
+                  managed, clients, day), what);
               for (Tier t : Tier.values()) {
-                List<List<Long>> unmet = new ArrayList<>();
                 for (Requirement r : requirements.requirementsOf(t)) {
-                  long have = oracle.have(r, day);
-                  if (have < Restatement.need(r)) {
-                    unmet.add(List.of(have, Restatement.need(r)));
-                  }
                   if (r instanceof MinimumSkillAreas m && m.minimumLevel() != CertificationLevel.BASIC
-                      && held.stream().anyMatch(c -> !c.level().isAtLeast(m.minimumLevel()) && !day.isAfter(c.expiryDate()))) {
+                      && records.stream().anyMatch(c -> !c.level().isAtLeast(m.minimumLevel()) && !day.isAfter(c.expiryDate()))) {
                     levelMatters.incrementAndGet();
                   }
                 }
-                assertEquals(unmet, report.assessment(t).unmet().stream().map(u -> List.of(u.have(), u.need())).toList(),
-                    t + " unmet " + what);
-                assertEquals(requirements.requirementsOf(t).stream().filter(r -> oracle.have(r, day) < Restatement.need(r)).toList(),
-                    report.assessment(t).unmet().stream().map(UnmetRequirement::requirement).toList(), t + " unmet requirements " + what);
-                assertEquals(oracle.rank(day) >= t.ordinal(), report.qualifiesFor(t), t + " " + what);
               }
-              assertEquals(oracle.losesOn(day), report.losesQualifiedTierOn(), "the loss day " + what);
+              if (report.losesQualifiedTierOn().isPresent()) {
+                // on the day before the loss the partner still holds the tier
+                LocalDate loss = report.losesQualifiedTierOn().get();
+                assertEquals(report.qualifiedTier(), tracker.eligibility(s.partner(), loss.minusDays(1)).qualifiedTier(), what);
+                losses.incrementAndGet();
+              }
             }
           }
         });
     assertTrue(levelMatters.get() > 0, "the examples include certifications below an area requirement's level: " + levelMatters.get());
+    assertTrue(losses.get() > 0, "the examples include forecast losses: " + losses.get());
   }
 
   @Test
@@ -284,6 +216,8 @@ class EligibilityPropertiesTest {
       assertEquals("certifications at ADVANCED or above in at least 3 skill areas: 2 areas on " + TODAY,
           unmet.get(0).explanation());
       assertEquals(4, report.countedCertifications(), "the BASIC ones count as certifications, only not at ADVANCED");
+      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, tracker.history(s.partner()), 0, 0, TODAY)
+          .differences(report));
       tracker.add(s.partner(), certification(SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED));
       assertEquals(Optional.of(Tier.PLATINUM), tracker.eligibility(s.partner()).qualifiedTier(), "a third area at ADVANCED");
     }
@@ -306,6 +240,8 @@ class EligibilityPropertiesTest {
           .map(u -> List.of(u.have(), u.need())).toList(), "one in Fleet Management; the others are in other areas");
       assertEquals("at least 2 certifications at BASIC or above in Fleet Management: 1 counts on " + TODAY,
           report.assessment(Tier.PLATINUM).unmet().get(0).explanation());
+      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, program.certifications().history(s.partner()),
+          0, 0, TODAY).differences(report));
     }
   }
 
