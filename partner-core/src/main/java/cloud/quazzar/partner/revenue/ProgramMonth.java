@@ -2,10 +2,11 @@ package cloud.quazzar.partner.revenue;
 
 import static cloud.quazzar.partner.ValidationException.requireNonNull;
 
-import cloud.quazzar.partner.ValidationException;
-
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +37,18 @@ public record ProgramMonth(YearMonth month, List<Money> mrrTotals, long serverCo
   public ProgramMonth {
     requireNonNull(month, "month");
     mrrTotals = List.copyOf(requireNonNull(mrrTotals, "mrrTotals"));
-    if (serverCount < 0 || clientCount < 0 || partnerCount < 0) {
-      throw ValidationException.of(serverCount < 0 ? "serverCount" : clientCount < 0 ? "clientCount" : "partnerCount",
-          "must be 0 or more");
+    List<Violation> v = new ArrayList<>(0);
+    if (serverCount < 0) {
+      v.add(new Violation("serverCount", "must be 0 or more, got " + serverCount));
+    }
+    if (clientCount < 0) {
+      v.add(new Violation("clientCount", "must be 0 or more, got " + clientCount));
+    }
+    if (partnerCount < 0) {
+      v.add(new Violation("partnerCount", "must be 0 or more, got " + partnerCount));
+    }
+    if (!v.isEmpty()) {
+      throw new ValidationException(v);
     }
   }
 

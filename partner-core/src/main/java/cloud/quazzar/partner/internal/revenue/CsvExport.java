@@ -75,10 +75,8 @@ final class CsvExport implements Consumer<RevenueRow> {
   /** As {@link #export(Store, RevenueFilter, Writer)}, in UTF-8 to {@code out} (flushed, not closed). */
   static long export(Store store, RevenueFilter filter, OutputStream out) throws IOException {
     Checks.start().notNull("filter", filter).notNull("out", out).done();
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    long rows = export(store, filter, writer);
-    writer.flush();
-    return rows;
+    // the export flushes its writer (see finish), so every byte has reached out when it returns
+    return export(store, filter, new OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
   /** Starts the export: prints the header row. */
@@ -120,9 +118,11 @@ final class CsvExport implements Consumer<RevenueRow> {
     }
   }
 
-  /** Writes out what is buffered, flushes the writer and returns the number of data rows. */
+  /**
+   * Writes out what is buffered and flushes the writer (the printer's flush is {@link
+   * Chunks#flush}), and returns the number of data rows.
+   */
   long finish() throws IOException {
-    chunks.drain();
     printer.flush();
     return rows;
   }
@@ -148,19 +148,15 @@ final class CsvExport implements Consumer<RevenueRow> {
 
     @Override
     public Appendable append(CharSequence csq, int start, int end) throws IOException {
+      // the printer appends the Strings it was given, for which toString() is the String itself
+      String text = csq.toString();
       int i = start;
       while (i < end) {
         if (used == SIZE) {
           drain();
         }
         int n = Math.min(end - i, SIZE - used);
-        if (csq instanceof String str) {
-          str.getChars(i, i + n, buf, used);
-        } else {
-          for (int k = 0; k < n; k++) {
-            buf[used + k] = csq.charAt(i + k);
-          }
-        }
+        text.getChars(i, i + n, buf, used);
         used += n;
         i += n;
       }
@@ -225,7 +221,9 @@ final class CsvExport implements Consumer<RevenueRow> {
       return money.toBigDecimal().toPlainString();
     }
     String digits = Long.toString(minor);
-    StringBuilder sb = new StringBuilder(digits.length() + scale + 2);
+    // room for the 19 digits of a long and the point; a longer text (a currency of more than 18
+    // decimals) would only make the builder grow
+    StringBuilder sb = new StringBuilder(20);
     int pad = scale + 1 - digits.length();
     for (int i = 0; i < pad; i++) {
       sb.append('0');

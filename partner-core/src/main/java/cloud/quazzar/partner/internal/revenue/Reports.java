@@ -98,11 +98,11 @@ final class Reports {
   ProgramReport programReport(MonthRange range) {
     Checks.start().notNull("range", range).done();
     LedgerChecks.checkRange(range);
-    Map<YearMonth, Totals> totals = new TreeMap<>();
-    store.read(tx -> {
+    Map<YearMonth, Totals> totals = store.read(tx -> {
+      Map<YearMonth, Totals> byMonth = new HashMap<>();
       tx.revenue().scan(RevenueFilter.all().withMonths(range),
-          row -> totals.computeIfAbsent(row.entry().month(), m -> new Totals()).add(row.entry()));
-      return totals;
+          row -> byMonth.computeIfAbsent(row.entry().month(), m -> new Totals()).add(row.entry()));
+      return byMonth;
     });
     List<ProgramMonth> months = new ArrayList<>((int) range.size());
     for (YearMonth m : range.months()) {

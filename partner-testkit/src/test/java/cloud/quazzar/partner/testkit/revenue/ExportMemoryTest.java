@@ -15,8 +15,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's "exporting 1,000,000 rows runs in bounded memory": a child JVM with a 32 MB heap
- * exports a million rows (well over 100 MB of CSV). Not timed: only finishing matters.
+ * Rule REV-7's export streams, so exporting 1,000,000 rows runs in bounded memory
+ * (docs/benchmarks.md): a child JVM with a 32 MB heap exports a million rows (well over 100 MB of
+ * CSV). Not timed: only finishing matters. The same export path runs in process, where mutation
+ * testing sees it, in {@code RevenueRulesTest.Csv.manyChunks} and {@code LedgerAnswersTest}.
  */
 class ExportMemoryTest {
   @Test
