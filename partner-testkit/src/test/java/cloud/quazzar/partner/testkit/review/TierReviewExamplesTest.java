@@ -47,7 +47,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The cases of a tier review, pinned as examples (memory store; the TCK runs the store parts everywhere). */
+/** The worked cases of a tier review (docs/reviews.md), pinned as examples (memory store; the TCK runs the store parts everywhere). */
 class TierReviewExamplesTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
   private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T08:00:00Z"));
