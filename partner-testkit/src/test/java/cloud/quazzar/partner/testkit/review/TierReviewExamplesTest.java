@@ -156,8 +156,8 @@ class TierReviewExamplesTest {
         TierChange last = program.registry().tierHistory(platinum.id()).get(1);
         assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.demotionDueOn());
         assertEquals("tier review 2027-03-09: demoted from PLATINUM to GOLD at the end of the grace period 2026-12-09"
-            + " to 2027-03-08; unmet: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
-            + "certifications at ADVANCED or above in at least 3 skill areas: 2 areas on 2027-03-09", last.reason());
+            + " to 2027-03-08; unmet: PLATINUM: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
+            + "PLATINUM: certifications at ADVANCED or above in at least 3 skill areas: 2 areas on 2027-03-09", last.reason());
         assertTrue(last.reason().startsWith("tier review " + risk.demotionDueOn().orElseThrow()
                 + ": demoted from PLATINUM to GOLD"),
             last.reason());
