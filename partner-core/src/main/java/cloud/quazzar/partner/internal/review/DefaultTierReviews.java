@@ -275,18 +275,26 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   private void changeTier(PartnerRecord partner, Tier to, LocalDate date, String why) {
-    String reason = "tier review " + date + ": " + why;
-    if (reason.length() > REASON_LIMIT) {
-      // never half a character: an unpaired surrogate is refused as free text (docs/rules.md TEXT-1)
-      int cut = REASON_LIMIT - 3;
-      if (Character.isHighSurrogate(reason.charAt(cut - 1))) {
-        cut--;
-      }
-      reason = reason.substring(0, cut) + "...";
-    }
+    String reason = cut("tier review " + date + ": " + why, REASON_LIMIT);
     // Joins the review's transaction; a stale version (another node changed the tier) is a
     // ConflictException that rolls the whole review of this partner back.
     registry.changeTier(partner.id(), partner.version(), new TierChangeRequest(to, REVIEWER, reason));
+  }
+
+  /**
+   * {@code text} itself if it has at most {@code limit} characters, else its first {@code limit - 3}
+   * and "...", one character fewer where the cut would split a surrogate pair: never half a
+   * character, since an unpaired surrogate is refused as free text (docs/rules.md TEXT-1).
+   */
+  static String cut(String text, int limit) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    int end = limit - 3;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "...";
   }
 
   /**
