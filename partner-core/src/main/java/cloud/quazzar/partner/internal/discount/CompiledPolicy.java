@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * between threads and published without locks.
  *
  * <p>Per tier, an "entry" packs the total rate in basis points (14 bits), whether the cap lowered
- * it (1 bit) and how many steps are reached (from bit 15). A tier whose highest threshold is below
- * {@value #DIRECT_LIMIT} has a "complete" direct table, indexed by the server count, up to that
+ * it (1 bit) and how many steps are reached (from bit 15). A tier whose highest threshold is at
+ * most {@value #DIRECT_LIMIT} has a "complete" direct table, indexed by the server count, up to that
  * threshold; a larger count is clamped to the last index (a conditional move), whose entry holds
  * from there on. A tier with higher thresholds has a "partial" table of the first {@value
  * #DIRECT_LIMIT} counts whose last index marks a branch-free binary search over the thresholds.
@@ -97,18 +97,13 @@ final class CompiledPolicy {
         entries[i + 1] = entry(policy, policy.uncappedBasisPoints(base, step.bonus(), Rate.ZERO), i + 1);
       }
       highest = k == 0 ? 0 : thresholds[k - 1];
-      if (highest < DIRECT_LIMIT) {
-        // complete: from the last index on (the highest threshold) the entry stays the top one
-        direct = new int[highest + 1];
-        for (int n = 0; n <= highest; n++) {
-          direct[n] = entries[reached(thresholds, n)];
-        }
-      } else {
-        // partial: the last index holds SEARCH, so counts from DIRECT_LIMIT on are searched
-        direct = new int[DIRECT_LIMIT + 1];
-        for (int n = 0; n < DIRECT_LIMIT; n++) {
-          direct[n] = entries[reached(thresholds, n)];
-        }
+      // complete up to the highest threshold, from where on the entry stays the top one; or
+      // partial, up to DIRECT_LIMIT, whose index then holds SEARCH: counts from there on are searched
+      direct = new int[Math.min(highest, DIRECT_LIMIT) + 1];
+      for (int n = 0; n < direct.length; n++) {
+        direct[n] = entries[reached(thresholds, n)];
+      }
+      if (highest > DIRECT_LIMIT) {
         direct[DIRECT_LIMIT] = SEARCH;
       }
     }
@@ -144,9 +139,7 @@ final class CompiledPolicy {
   /** The shared rates of a direct table's entries; null for the search mark. */
   private static Rate[] rates(int[] direct) {
     Rate[] out = new Rate[direct.length];
-    for (int i = 0; i < direct.length; i++) {
-      out[i] = direct[i] == SEARCH ? null : Rate.ofBasisPoints(rate(direct[i]));
-    }
+    Arrays.setAll(out, i -> direct[i] == SEARCH ? null : Rate.ofBasisPoints(rate(direct[i])));
     return out;
   }
 
@@ -185,7 +178,7 @@ final class CompiledPolicy {
   int entry(Tier tier, long serverCount) {
     int[] d = direct[tier.ordinal()];
     int e = d[(int) Math.min(serverCount, d.length - 1)];
-    return e >= 0 ? e : far(tier, serverCount);
+    return e != SEARCH ? e : far(tier, serverCount);
   }
 
   /** The total rate of an entry, in basis points. */

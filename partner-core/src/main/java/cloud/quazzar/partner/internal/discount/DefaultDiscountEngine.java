@@ -92,6 +92,8 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   private final ProgramTime time;
   /** How long a state confirmed against the store may serve today and later dates; 0: not at all. */
   private final long stalenessMillis;
+  /** Whether a state may serve today and later dates without reading the revision: a staleness above zero. */
+  private final boolean windowed;
   /** Local writes ended so far: a state read before the latest one ended has no window. */
   private final AtomicLong localWrites = new AtomicLong();
   private volatile @Nullable State state;
@@ -106,6 +108,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     this.store = store;
     this.time = time;
     this.stalenessMillis = staleness.toMillis();
+    this.windowed = !staleness.isZero();
   }
 
   /**
@@ -150,7 +153,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** The state to quote {@code epochDay} with, checking the store only when the day may change. */
   private State stateFor(long epochDay) {
     State s = state;
-    if (s != null && (epochDay < s.finalBefore || (stalenessMillis > 0 && withinWindow(s)))) {
+    if (s != null && (epochDay < s.finalBefore || (windowed && withinWindow(s)))) {
       return s;
     }
     return store.read(refresher);
@@ -159,7 +162,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   /** The state to quote {@code epochDay} with, inside a transaction the caller already holds. */
   private State stateFor(StoreTransaction tx, long epochDay) {
     State s = state;
-    if (s != null && (epochDay < s.finalBefore || (stalenessMillis > 0 && withinWindow(s)))) {
+    if (s != null && (epochDay < s.finalBefore || (windowed && withinWindow(s)))) {
       return s;
     }
     return refresh(tx);
@@ -186,8 +189,9 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     long revision = repo.revision();
     State s = state;
     if (s != null && s.revision == revision) {
-      // with no staleness, the check time is never read: keep the state, allocate nothing
-      if (s.finalBefore != today || (stalenessMillis > 0 && (s.checkedAt != at || s.writes != writes))) {
+      // with no staleness, the check time is never read: keep the state, allocate nothing unless the
+      // day moved; with a staleness, a refresh means the window ended, so it restarts from now
+      if (s.finalBefore != today || windowed) {
         s = s.confirmed(today, at, writes);
         state = s;
       }

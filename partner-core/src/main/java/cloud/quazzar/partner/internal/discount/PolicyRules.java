@@ -149,8 +149,10 @@ public final class PolicyRules {
    * {@value DiscountPolicy#MAX_STEPS} steps), a cap of at least every base rate, a rounding mode
    * that can round ({@link RoundingMode#UNNECESSARY} cannot), and, with tier schedules, no server
    * count at which a higher tier's total falls below a lower tier's. Entries that are missing or
-   * were already reported (a null in {@code base}, {@code schedule}, {@code perTier}, or a null
-   * bonus) are skipped by the checks that need them.
+   * invalid (a tier absent from {@code base}, a null in {@code schedule} or {@code perTier}, a null
+   * bonus, a null combination, cap or rounding) must have been reported in {@code violations}
+   * already: the checks between entries skip them, and the comparison of tiers runs only when
+   * {@code violations} is empty, so it never meets one.
    *
    * @param base the base rates given (tiers without one are reported by the caller)
    * @param schedule the shared schedule; null elements were reported already
@@ -165,12 +167,6 @@ public final class PolicyRules {
       @Nullable Rate cap,
       @Nullable RoundingMode rounding,
       List<Violation> violations) {
-    boolean baseComplete = true;
-    for (Tier t : TIERS) {
-      if (!base.containsKey(t)) {
-        baseComplete = false;
-      }
-    }
     // rule DISC-4 (monotonic): "a lower tier with a higher base" is refused, naming it.
     Tier previous = null;
     Rate previousRate = null;
@@ -186,9 +182,9 @@ public final class PolicyRules {
       previous = t;
       previousRate = r;
     }
-    boolean schedulesOk = checkSchedule("volumeSchedule", schedule, violations);
+    checkSchedule("volumeSchedule", schedule, violations);
     for (Map.Entry<Tier, List<@Nullable Step>> e : perTier.entrySet()) {
-      schedulesOk &= checkSchedule("tierSchedules." + e.getKey(), e.getValue(), violations);
+      checkSchedule("tierSchedules." + e.getKey(), e.getValue(), violations);
     }
     if (rounding == RoundingMode.UNNECESSARY) {
       violations.add(new Violation("rounding", "UNNECESSARY cannot round a discount to the minor unit; "
@@ -204,10 +200,17 @@ public final class PolicyRules {
       }
     }
     // With tier schedules, base rates alone no longer prove monotonicity in tier: compare the
-    // totals of neighbouring tiers at 0 servers and at every threshold of either schedule (the
-    // totals are step functions, constant between those points).
-    if (baseComplete && schedulesOk && !perTier.isEmpty() && combination != null && cap != null
-        && rounding != null && rounding != RoundingMode.UNNECESSARY && violations.isEmpty()) {
+    // totals of neighbouring tiers at 0 servers and at every threshold of the lower tier's schedule.
+    // That is enough: from one of those points up to the next, the lower tier's total stays the
+    // same while the higher tier's can only rise (its bonuses never fall; combining and capping
+    // keep order), so a count where the lower tier is ahead has a point at or below it where the
+    // lower tier is ahead too, and the first such count is a point. Only for an otherwise valid
+    // policy: every missing or invalid entry has been reported by now, so with no violation every
+    // value below is present (and the rounding is not UNNECESSARY).
+    if (!perTier.isEmpty() && violations.isEmpty()) {
+      Combination c = requireNonNull(combination);
+      Rate limit = requireNonNull(cap);
+      RoundingMode mode = requireNonNull(rounding);
       for (int i = 1; i < TIERS.length; i++) {
         Tier lo = TIERS[i - 1];
         Tier hi = TIERS[i];
@@ -216,10 +219,9 @@ public final class PolicyRules {
         TreeSet<Long> points = new TreeSet<>();
         points.add(0L);
         loSteps.forEach(s -> points.add(s.minServerCount()));
-        hiSteps.forEach(s -> points.add(s.minServerCount()));
         for (long n : points) {
-          int loTotal = total(requireNonNull(base.get(lo)), loSteps, n, combination, cap, rounding);
-          int hiTotal = total(requireNonNull(base.get(hi)), hiSteps, n, combination, cap, rounding);
+          int loTotal = total(requireNonNull(base.get(lo)), loSteps, n, c, limit, mode);
+          int hiTotal = total(requireNonNull(base.get(hi)), hiSteps, n, c, limit, mode);
           if (loTotal > hiTotal) {
             Tier named = perTier.containsKey(hi) ? hi : lo;
             violations.add(new Violation("tierSchedules." + named, "at " + n + " servers " + hi + "'s total rate "
@@ -243,10 +245,8 @@ public final class PolicyRules {
     return Math.min(c.combine(base, bonus, rounding), cap.basisPoints());
   }
 
-  /** Checks one schedule's order rules; false if any entry is missing or broken. */
-  private static boolean checkSchedule(String field, List<@Nullable Step> steps, List<Violation> violations) {
-    int before = violations.size();
-    boolean complete = true;
+  /** Checks one schedule's order rules; entries that are missing (reported already) are skipped. */
+  private static void checkSchedule(String field, List<@Nullable Step> steps, List<Violation> violations) {
     if (steps.size() > DiscountPolicy.MAX_STEPS) {
       violations.add(new Violation(field, "must have at most " + DiscountPolicy.MAX_STEPS + " steps, got " + steps.size()));
     }
@@ -255,7 +255,6 @@ public final class PolicyRules {
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
       if (s == null) {
-        complete = false;
         continue;
       }
       if (prev != null) {
@@ -271,12 +270,8 @@ public final class PolicyRules {
                   + " (a bonus never falls as servers rise)"));
         }
       }
-      if (s.bonus() == null) {
-        complete = false;
-      }
       prev = s;
       prevIndex = i;
     }
-    return complete && violations.size() == before;
   }
 }

@@ -56,11 +56,14 @@ final class PolicyTimeline {
     }
     this.compiled = new CompiledPolicy[inForce.length];
     int n = days.length;
-    if (n >= 2 && days[n - 1] - days[0] <= MAX_TABLE_DAYS) {
-      int[] table = new int[(int) (days[n - 1] - days[0])];
+    // the days from the first effective day up to (not including) the last; empty for one version or none
+    long span = n == 0 ? 0 : days[n - 1] - days[0];
+    if (span <= MAX_TABLE_DAYS) {
+      int[] table = new int[(int) span];
       int v = 0;
       for (int d = 0; d < table.length; d++) {
-        while (v + 1 < n && days[v + 1] - days[0] <= d) {
+        // stays below n - 1: day d comes before the last effective day
+        while (days[v + 1] - days[0] <= d) {
           v++;
         }
         table[d] = v;

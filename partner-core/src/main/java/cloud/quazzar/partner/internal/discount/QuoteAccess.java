@@ -50,19 +50,19 @@ public final class QuoteAccess {
     factory = quotes;
   }
 
-  /** The factory, initializing {@link DiscountQuote} (which registers it) if needed. */
+  /**
+   * The factory, initializing {@link DiscountQuote} (which registers it) if needed. Called once, by
+   * {@link CompiledPolicy}'s static initializer.
+   */
   static Factory factory() {
+    try {
+      Class.forName(DiscountQuote.class.getName(), true, DiscountQuote.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
     Factory f = factory;
     if (f == null) {
-      try {
-        Class.forName(DiscountQuote.class.getName(), true, DiscountQuote.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
-      f = factory;
-      if (f == null) {
-        throw new IllegalStateException("DiscountQuote registered no factory");
-      }
+      throw new IllegalStateException("DiscountQuote registered no factory");
     }
     return f;
   }
