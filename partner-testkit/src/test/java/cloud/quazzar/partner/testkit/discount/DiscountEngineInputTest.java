@@ -118,6 +118,18 @@ class DiscountEngineInputTest {
       assertEquals(List.of(), engine.adjustmentHistory(p.id()));
       assertEquals(AdjustmentKind.NONE, engine.adjust(p.id(), AdjustmentRequest.none("admin", "why")).kind());
     }
+
+    @Test
+    @DisplayName("BAD-1: a NONE adjustment with 5% that starts yesterday is refused with both violations at once")
+    void noneRateListedWithTheOtherViolations() {
+      Partner p = partner();
+      AdjustmentRequest bad = new AdjustmentRequest(AdjustmentKind.NONE, Rate.percent(5), Optional.of(TODAY.minusDays(1)),
+          Optional.empty(), "admin", "why");
+      assertEquals(List.of(
+          new Violation("effectiveFrom", "must be today (2026-01-15) or later: an adjustment never changes a past date"),
+          new Violation("rate", "must be 0% for a NONE adjustment, got 5%")), violations(() -> engine.adjust(p.id(), bad)));
+      assertEquals(List.of(), engine.adjustmentHistory(p.id()));
+    }
   }
 
   @Nested
@@ -135,6 +147,15 @@ class DiscountEngineInputTest {
       assertEquals(one("serverCount", "must be greater than or equal to 0, got -1"),
           violations(() -> engine.quote(Tier.GOLD, -1, TODAY, GROSS)));
       assertEquals(one("gross", "must not be null"), violations(() -> engine.quote(Tier.GOLD, 0, TODAY, null)));
+    }
+
+    @Test
+    @DisplayName("a negative gross is named, by the engine and by a calculator")
+    void negativeGross() {
+      Money minus = Money.of("-1.00", "USD");
+      assertEquals(one("gross", "must not be negative, got -1.00 USD"), violations(() -> engine.quote(Tier.GOLD, 0, TODAY, minus)));
+      DiscountCalculator c = calculator();
+      assertEquals(one("gross", "must not be negative, got -1.00 USD"), violations(() -> c.quote(Tier.GOLD, 0, minus)));
     }
 
     @Test
