@@ -192,7 +192,7 @@ public record Rate(int basisPoints) implements Comparable<Rate> {
     if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
       return new Violation(field, rangeMessage(value));
     }
-    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 2) {
+    if (value.stripTrailingZeros().scale() > 2) { // 0.000 strips to 0, scale 0
       return new Violation(field, "must have at most two decimals (whole basis points), got "
           + value.toPlainString() + "%");
     }

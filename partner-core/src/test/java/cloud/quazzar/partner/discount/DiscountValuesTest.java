@@ -329,6 +329,23 @@ class DiscountValuesTest {
     }
 
     @Test
+    @DisplayName("DISC-4: a null step between steps is named, and the steps around it are still compared with each other")
+    void discountPolicyNullStepBetweenSteps() {
+      List<VolumeStep> steps = new ArrayList<>();
+      steps.add(new VolumeStep(50, Rate.percent(5)));
+      steps.add(null);
+      steps.add(new VolumeStep(40, Rate.percent(4)));
+      ValidationException e = assertThrows(ValidationException.class, () -> new DiscountPolicy(example().baseRates(), steps,
+          Map.of(), Combination.ADDITIVE, Rate.FULL, RoundingMode.HALF_UP));
+      assertEquals(List.of(
+          new cloud.quazzar.partner.Violation("volumeSchedule[1]", "must not be null"),
+          new cloud.quazzar.partner.Violation("volumeSchedule[2].bonus",
+              "must be at least step 0's 5%, got 4% (a bonus never falls as servers rise)"),
+          new cloud.quazzar.partner.Violation("volumeSchedule[2].minServerCount",
+              "must be greater than step 0's 50, got 40 (thresholds strictly increase)")), e.violations());
+    }
+
+    @Test
     @DisplayName("DiscountPolicy copies what it checked: changing the caller's list afterwards changes nothing")
     void discountPolicyCopies() {
       List<VolumeStep> steps = new ArrayList<>(List.of(new VolumeStep(50, Rate.percent(5))));

@@ -173,10 +173,8 @@ final class CsvExport implements Consumer<RevenueRow> {
     }
 
     void drain() throws IOException {
-      if (used > 0) {
-        out.write(buf, 0, used);
-        used = 0;
-      }
+      out.write(buf, 0, used); // nothing when used is 0
+      used = 0;
     }
 
     @Override

@@ -62,9 +62,9 @@ final class LedgerChecks {
       c.add(field, "must not be null");
       return;
     }
+    // the beans have constraints on their components only, so every path names one
     for (ConstraintViolation<Object> v : Checks.validator().validate(bean)) {
-      String path = v.getPropertyPath().toString();
-      c.add(path.isEmpty() ? field : prefix + path, v.getMessage());
+      c.add(prefix + v.getPropertyPath(), v.getMessage());
     }
   }
 }

@@ -11,6 +11,7 @@ import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.testkit.CountingStore;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.DiscountGenerators;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class DiscountCacheCostTest {
   private static final Money GROSS = Money.of("1000.00", "USD");
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-01-15T09:30:00Z"));
-  private final DiscountReadsStore store = new DiscountReadsStore(MemoryStorage.create());
+  private final CountingStore store = new CountingStore(MemoryStorage.create(), "discounts");
   private @Nullable PartnerProgram program;
 
   @AfterEach

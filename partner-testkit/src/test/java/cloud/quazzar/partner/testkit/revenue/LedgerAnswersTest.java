@@ -10,6 +10,7 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.BatchResult;
@@ -18,6 +19,7 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
+import cloud.quazzar.partner.testkit.CountingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +203,31 @@ class LedgerAnswersTest {
   }
 
   @Test
-  @DisplayName("Bad input: the reports refuse a null partner, month or range by name, before anything is read")
+  @DisplayName("a recording with both counts asks the registry for no client totals; one count left out asks once, alone or for a"
+      + " whole batch")
+  void registryAskedOnlyForCountsLeftOut() {
+    CountingStore store = new CountingStore(MemoryStorage.create(), "partners");
+    try (World w = new World(3, store)) {
+      store.reset();
+      w.ledger.record(RevenueRecording.of(w.ids.get(0), JAN, usd("1"), "both").withCounts(1, 1));
+      w.ledger.recordAll(List.of(RevenueRecording.of(w.ids.get(1), JAN, usd("1"), "both, batch").withCounts(1, 1),
+          RevenueRecording.of(w.ids.get(2), JAN, usd("1"), "both, batch too").withCounts(2, 2)));
+      assertFalse(store.calls().containsKey("clientTotals"), "every count given, yet the registry was asked: " + store.calls());
+      w.ledger.record(new RevenueRecording(w.ids.get(0), JAN.minusMonths(1), usd("1"), Optional.empty(), Optional.of(1L),
+          "servers left out"));
+      w.ledger.record(new RevenueRecording(w.ids.get(1), JAN.minusMonths(1), usd("1"), Optional.of(1L), Optional.empty(),
+          "clients left out"));
+      assertEquals(2, store.calls().get("clientTotals"), "one query for each recording with a count left out");
+      w.ledger.recordAll(List.of(
+          new RevenueRecording(w.ids.get(0), JAN.minusMonths(2), usd("1"), Optional.empty(), Optional.of(1L), "b1"),
+          new RevenueRecording(w.ids.get(1), JAN.minusMonths(2), usd("1"), Optional.of(1L), Optional.empty(), "b2"),
+          RevenueRecording.of(w.ids.get(2), JAN.minusMonths(2), usd("1"), "b3").withCounts(1, 1)));
+      assertEquals(3, store.calls().get("clientTotals"), "one query for the whole batch");
+    }
+  }
+
+  @Test
+  @DisplayName("Bad input: history, current and the reports refuse a null partner, month or range by name, before anything is read")
   void reportsRefuseNulls() {
     try (World w = new World(1)) {
       PartnerId p = w.ids.get(0);
@@ -211,6 +237,11 @@ class LedgerAnswersTest {
       assertEquals(List.of(noPartner), violations(() -> w.ledger.current(null, JAN)));
       assertEquals(List.of(noMonth), violations(() -> w.ledger.current(p, null)));
       assertEquals(List.of(noMonth, noPartner), violations(() -> w.ledger.current(null, null)));
+      assertEquals(List.of(noPartner), violations(() -> w.ledger.history(null, JAN)));
+      assertEquals(List.of(noMonth), violations(() -> w.ledger.history(p, null)));
+      assertEquals(List.of(noMonth, noPartner), violations(() -> w.ledger.history(null, null)));
+      assertEquals(List.of(noPartner, new Violation("range", "must not be null")),
+          violations(() -> w.ledger.partnerReport(null, null)));
       assertEquals(List.of(noPartner), violations(() -> w.ledger.latest(null)));
       assertEquals(List.of(new Violation("range", "must not be null")), violations(() -> w.ledger.programReport(null)));
     }

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.testkit.revenue;
 
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -26,8 +27,13 @@ final class World implements AutoCloseable {
   final List<PartnerId> ids = new ArrayList<>();
 
   World(int partners) {
+    this(partners, MemoryStorage.create());
+  }
+
+  /** The same on {@code store}, which the world closes. */
+  World(int partners, Store store) {
     program = PartnerProgram.builder().clock(clock).idGenerator(new SequentialIds(0xCAFE))
-        .store(MemoryStorage.create()).build();
+        .store(store).build();
     ledger = program.revenue();
     for (int i = 0; i < partners; i++) {
       ids.add(program.registry().add(new NewPartner("Partner " + i, "p" + i + "@x.example", Tier.values()[i % 3])).id());

@@ -1,6 +1,5 @@
-package cloud.quazzar.partner.testkit.discount;
+package cloud.quazzar.partner.testkit;
 
-import cloud.quazzar.partner.spi.DiscountRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
@@ -13,27 +12,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A store over another one that counts the calls to its {@link DiscountRepository} by method name
- * ({@code revision}, {@code policyVersions}, {@code allAdjustments}, ...), in read and write
- * transactions alike: what a program's discount engine costs the store. Uses only the public SPI.
+ * A store over another one that counts the calls to one of its repositories by method name, in
+ * read and write transactions alike: what a part of the program costs the store (the discount
+ * engine's {@code revision} reads, the ledger's {@code clientTotals} queries, ...). Uses only the
+ * public SPI.
  */
-final class DiscountReadsStore implements Store {
+public final class CountingStore implements Store {
   private final Store inner;
+  private final String repository;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-  DiscountReadsStore(Store inner) {
+  /**
+   * @param inner the store that does the work
+   * @param repository the {@link StoreTransaction} method giving the repository to count, such as
+   *     {@code "discounts"} or {@code "partners"}
+   */
+  public CountingStore(Store inner, String repository) {
+    try {
+      StoreTransaction.class.getMethod(repository);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("StoreTransaction has no repository " + repository + "()", e);
+    }
     this.inner = inner;
+    this.repository = repository;
   }
 
   /** The calls counted since the last {@link #reset}, by method name; methods not called are absent. */
-  Map<String, Integer> calls() {
+  public Map<String, Integer> calls() {
     Map<String, Integer> out = new TreeMap<>();
     calls.forEach((name, n) -> out.put(name, n.get()));
     return out;
   }
 
   /** Starts counting from zero. */
-  void reset() {
+  public void reset() {
     calls.clear();
   }
 
@@ -66,17 +78,16 @@ final class DiscountReadsStore implements Store {
     return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
         new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
           Object result = invoke(tx, m, args);
-          if (!m.getName().equals("discounts") || m.getParameterCount() != 0) {
+          if (!m.getName().equals(repository) || m.getParameterCount() != 0) {
             return result;
           }
-          DiscountRepository repository = (DiscountRepository) result;
-          return Proxy.newProxyInstance(DiscountRepository.class.getClassLoader(), new Class<?>[] {DiscountRepository.class},
-              (p, method, a) -> {
-                if (method.getDeclaringClass() != Object.class) {
-                  calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
-                }
-                return invoke(repository, method, a);
-              });
+          Class<?> type = m.getReturnType();
+          return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, a) -> {
+            if (method.getDeclaringClass() != Object.class) {
+              calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            return invoke(result, method, a);
+          });
         });
   }
 
