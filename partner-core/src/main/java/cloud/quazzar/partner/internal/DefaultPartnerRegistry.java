@@ -105,7 +105,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Page<Partner> list(PartnerQuery query) {
-    PartnerListing listing = listing(query, query.limit() + 1);
+    PartnerListing listing = listing(query, true);
     return store.read(tx -> {
       PartnerRepository repo = tx.partners();
       List<PartnerRecord> rows = repo.list(listing);
@@ -122,7 +122,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public long count(PartnerQuery query) {
-    PartnerListing listing = listing(query, 1);
+    PartnerListing listing = listing(query, false);
     return store.read(tx -> tx.partners().count(listing));
   }
 
@@ -130,15 +130,14 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
    * The store's listing for {@code query} (LIST-1 to LIST-3 of docs/rules.md): its search texts as
    * keys, its token verified and read into a position.
    */
-  private PartnerListing listing(PartnerQuery query, int limit) {
-    Checks c = Checks.start().bean("query", query);
-    if (query == null) {
-      c.done();
-    }
+  private PartnerListing listing(PartnerQuery query, boolean page) {
+    Checks.start().bean("query", query).done();
+    int limit = page ? query.limit() + 1 : 1;
+    // a valid text may still have an empty key (only invisible characters): it would match every name
     Optional<String> prefix = query.namePrefix().map(Names::key);
     Optional<String> contains = query.nameContains().map(Names::key);
     String visible = "must hold a letter, digit or other visible character (its key, Names.key, is empty)";
-    c.check(prefix.filter(String::isEmpty).isEmpty(), "namePrefix", visible)
+    Checks.start().check(prefix.filter(String::isEmpty).isEmpty(), "namePrefix", visible)
         .check(contains.filter(String::isEmpty).isEmpty(), "nameContains", visible).done();
     PartnerListing first = new PartnerListing(query.tiers(), query.statuses(), prefix, contains,
         query.emailContains().map(PartnerListing::asciiLowerCase), query.sort(), query.direction(), Optional.empty(),

@@ -5,7 +5,6 @@ import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -55,16 +54,16 @@ import org.jspecify.annotations.Nullable;
 public record PartnerQuery(
     Set<Tier> tiers,
     Set<PartnerStatus> statuses,
-    Optional<@NotBlank @Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
-        String> namePrefix,
-    Optional<@NotBlank @Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE)
-        String> nameContains,
-    Optional<@NotBlank @Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = Names.EMAIL_PATTERN, message = Names.EMAIL_MESSAGE)
-        String> emailContains,
+    Optional<@Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = NOT_BLANK, message = BLANK)
+        @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE) String> namePrefix,
+    Optional<@Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = NOT_BLANK, message = BLANK)
+        @Pattern(regexp = Names.TEXT_PATTERN, message = Names.TEXT_MESSAGE) String> nameContains,
+    Optional<@Size(max = MAX_SEARCH_LENGTH) @Pattern(regexp = NOT_BLANK, message = BLANK)
+        @Pattern(regexp = Names.EMAIL_PATTERN, message = Names.EMAIL_MESSAGE) String> emailContains,
     PartnerSort sort,
     SortDirection direction,
     @Min(1) @Max(MAX_LIMIT) int limit,
-    Optional<@NotBlank @Size(max = MAX_TOKEN_LENGTH) String> pageToken) {
+    Optional<@Size(max = MAX_TOKEN_LENGTH) @Pattern(regexp = NOT_BLANK, message = BLANK) String> pageToken) {
 
   /** The largest page a listing returns. */
   public static final int MAX_LIMIT = 1000;
@@ -77,6 +76,10 @@ public record PartnerQuery(
 
   /** The longest page token the library makes. */
   public static final int MAX_TOKEN_LENGTH = 8192;
+
+  // a present text must not be blank (an absent one is no filter: @NotBlank would refuse it)
+  private static final String NOT_BLANK = "(?s).*\\S.*";
+  private static final String BLANK = "must not be blank";
 
   /**
    * Checks the components: one that is null, or a set holding null, is refused.

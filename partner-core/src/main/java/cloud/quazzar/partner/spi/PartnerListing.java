@@ -1,15 +1,20 @@
 package cloud.quazzar.partner.spi;
 
 import cloud.quazzar.partner.SortDirection;
+import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of the partners list as a store reads it ({@link PartnerRepository#list}): the filters,
@@ -71,12 +76,16 @@ public record PartnerListing(
      * @param nameKey the row's name key
      * @param createdAt when the row's partner was added
      * @param tier the row's tier
-     * @throws NullPointerException if a component is null
+     * @throws ValidationException naming each component that is null
      */
     public Position {
-      Objects.requireNonNull(nameKey, "nameKey");
-      Objects.requireNonNull(createdAt, "createdAt");
-      Objects.requireNonNull(tier, "tier");
+      List<Violation> violations = new ArrayList<>(0);
+      required("nameKey", nameKey, violations);
+      required("createdAt", createdAt, violations);
+      required("tier", tier, violations);
+      if (!violations.isEmpty()) {
+        throw new ValidationException(violations);
+      }
     }
 
     /**
@@ -102,21 +111,40 @@ public record PartnerListing(
    * @param direction the direction
    * @param after where the previous page ended; empty for the first page
    * @param limit the most rows to return
-   * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code limit} is below 1 or a search text is empty
+   * @throws ValidationException naming each component that is null or holds null, a search text
+   *     that is empty, and a limit below 1
    */
   public PartnerListing {
+    List<Violation> violations = new ArrayList<>(0);
+    required("tiers", tiers, violations);
+    required("statuses", statuses, violations);
+    search("nameKeyPrefix", nameKeyPrefix, violations);
+    search("nameKeyContains", nameKeyContains, violations);
+    search("emailContains", emailContains, violations);
+    required("sort", sort, violations);
+    required("direction", direction, violations);
+    required("after", after, violations);
+    if (limit < 1) {
+      violations.add(new Violation("limit", "must be 1 or more, got " + limit));
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
     tiers = Set.copyOf(tiers);
     statuses = Set.copyOf(statuses);
-    Objects.requireNonNull(sort, "sort");
-    Objects.requireNonNull(direction, "direction");
-    Objects.requireNonNull(after, "after");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
+  }
+
+  private static void required(String field, @Nullable Object value, List<Violation> violations) {
+    if (value == null || (value instanceof Set<?> set && set.stream().anyMatch(Objects::isNull))) {
+      violations.add(new Violation(field, "must not be null or hold null"));
     }
-    if (nameKeyPrefix.filter(String::isEmpty).isPresent() || nameKeyContains.filter(String::isEmpty).isPresent()
-        || emailContains.filter(String::isEmpty).isPresent()) {
-      throw new IllegalArgumentException("a search text must not be empty");
+  }
+
+  // the record's own component, which a caller may pass as null: checked like the others
+  @SuppressWarnings("NullableOptional")
+  private static void search(String field, @Nullable Optional<String> text, List<Violation> violations) {
+    if (text == null || text.filter(String::isEmpty).isPresent()) {
+      violations.add(new Violation(field, "must not be null or an empty text; empty for no search"));
     }
   }
 
