@@ -60,8 +60,10 @@ class TextKeysTest {
 
   private static void writeOldRows(Connection c) throws SQLException {
     UUID first = null;
+    // tier_rank: V8's column (2 for GOLD), which the store of this version writes with the tier
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO partners (id, company_name, name_key, contact_email,"
-        + " tier, status, created_at, updated_at, version) VALUES (?, ?, ?, 'old@x.example', 'GOLD', 'ACTIVE', ?, ?, 1)")) {
+        + " tier, tier_rank, status, created_at, updated_at, version)"
+        + " VALUES (?, ?, ?, 'old@x.example', 'GOLD', 2, 'ACTIVE', ?, ?, 1)")) {
       for (int i = 0; i < OLD_PARTNERS.size(); i++) {
         UUID id = new UUID(0x7E, i);
         first = first == null ? id : first;

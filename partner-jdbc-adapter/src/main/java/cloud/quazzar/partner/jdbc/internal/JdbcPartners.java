@@ -127,9 +127,48 @@ final class JdbcPartners implements PartnerRepository {
    */
   @Override
   public List<PartnerRecord> list(PartnerListing listing) {
-    Conditions filters = filters(listing);
+    Sql page = listStatement(jdbc.dialect(), listing);
+    return jdbc.list(page.text(), JdbcPartners::partner, page.params().toArray());
+  }
+
+  /** {@code SELECT COUNT(*) FROM partners WHERE ...}, the filters of {@link #listStatement}. */
+  @Override
+  public long count(PartnerListing listing) {
+    Conditions filters = filters(jdbc.dialect(), listing);
+    return jdbc.number("SELECT COUNT(*) FROM partners" + filters.where(), filters.params());
+  }
+
+  /** A statement and its parameters. */
+  record Sql(String text, List<Object> params) {}
+
+  /**
+   * The statement of one page by keyset, as {@link PartnerRepository#list} asks. The filters are
+   * the same {@code WHERE} terms in every shape ({@link #filters}); the shapes, with {@code nk}
+   * standing for the name key in code point order ({@link Dialect#orderByText}: {@code name_key
+   * COLLATE "C"} on PostgreSQL, whose column has that collation since V8, plain {@code name_key} on
+   * H2):
+   *
+   * <ul>
+   *   <li>{@code NAME}: {@code WHERE ... [AND nk > ?] ORDER BY nk FETCH FIRST ? ROWS ONLY} ({@code <}
+   *       and {@code DESC} descending), a range of the unique name-key index.
+   *   <li>{@code CREATED} and {@code TIER}, key {@code k} ({@code created_at} or {@code tier_rank}):
+   *       the first page {@code WHERE ... ORDER BY k, nk FETCH FIRST ? ROWS ONLY}; a page after
+   *       position {@code (k0, n0)} the rows after it, {@code k > k0 OR (k = k0 AND nk > n0)}, as two
+   *       ranges of the index on {@code (k, name_key)}, each read in order and cut at the limit:
+   *       {@code SELECT ... FROM ((SELECT ... WHERE ... AND k = ? AND nk > ? ORDER BY k, nk FETCH
+   *       FIRST ? ROWS ONLY) UNION ALL (SELECT ... WHERE ... AND k >= ? ORDER BY k, nk FETCH FIRST ?
+   *       ROWS ONLY)) page ORDER BY k, nk FETCH FIRST ? ROWS ONLY}. The second range starts at the
+   *       first value after {@code k0} ({@link #after}): with {@code k > ?} H2 would read, and drop,
+   *       every row of {@code k0} first, and an OR in one query would make both databases read the
+   *       index from its start. Descending: {@code nk < ?}, {@code k <=} the last value before
+   *       {@code k0}, every part {@code DESC}. A position whose time is finer than the stored
+   *       microseconds ties with no row: only the second range is read.
+   * </ul>
+   */
+  static Sql listStatement(Dialect dialect, PartnerListing listing) {
+    Conditions filters = filters(dialect, listing);
     boolean descending = listing.direction() == SortDirection.DESCENDING;
-    String nameKey = jdbc.dialect().orderByText("name_key");
+    String nameKey = dialect.orderByText("name_key");
     String direction = descending ? " DESC" : "";
     String afterName = nameKey + (descending ? " < ?" : " > ?");
     String limit = " FETCH FIRST ? ROWS ONLY";
@@ -137,40 +176,32 @@ final class JdbcPartners implements PartnerRepository {
     if (listing.sort() == PartnerSort.NAME) {
       Conditions page = filters.copy();
       position.ifPresent(p -> page.and(afterName, p.nameKey()));
-      return jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners" + page.where() + " ORDER BY " + nameKey
-          + direction + limit, JdbcPartners::partner, page.params(listing.limit()));
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + page.where() + " ORDER BY " + nameKey
+          + direction + limit, List.of(page.params(listing.limit())));
     }
     boolean byTier = listing.sort() == PartnerSort.TIER;
     String key = byTier ? "tier_rank" : "created_at";
     String order = " ORDER BY " + key + direction + ", " + nameKey + direction;
     if (position.isEmpty()) {
-      return jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners" + filters.where() + order + limit,
-          JdbcPartners::partner, filters.params(listing.limit()));
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + filters.where() + order + limit,
+          List.of(filters.params(listing.limit())));
     }
     PartnerListing.Position p = position.get();
     Object value = byTier ? tierRank(p.tier()) : p.createdAt();
     Conditions beyond = filters.copy().and(key + (descending ? " <= ?" : " >= ?"), after(value, descending));
     if (!byTier && !p.createdAt().equals(p.createdAt().truncatedTo(ChronoUnit.MICROS))) {
-      // no stored time (microseconds) equals the position's: no row ties with it
-      return jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners" + beyond.where() + order + limit,
-          JdbcPartners::partner, beyond.params(listing.limit()));
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + beyond.where() + order + limit,
+          List.of(beyond.params(listing.limit())));
     }
     Conditions ties = filters.copy().and(key + " = ?", value).and(afterName, p.nameKey());
     String columns = PARTNER_COLUMNS + ", name_key" + (byTier ? ", tier_rank" : "");
     List<Object> params = new ArrayList<>(List.of(ties.params(listing.limit())));
     params.addAll(List.of(beyond.params(listing.limit(), listing.limit())));
-    return jdbc.list(
+    return new Sql(
         "SELECT " + PARTNER_COLUMNS + " FROM ((SELECT " + columns + " FROM partners" + ties.where() + order + limit
             + ") UNION ALL (SELECT " + columns + " FROM partners" + beyond.where() + order + limit + ")) page"
             + order + limit,
-        JdbcPartners::partner, params.toArray());
-  }
-
-  /** {@code SELECT COUNT(*) FROM partners WHERE ...}, the filters of {@link #list}. */
-  @Override
-  public long count(PartnerListing listing) {
-    Conditions filters = filters(listing);
-    return jdbc.number("SELECT COUNT(*) FROM partners" + filters.where(), filters.params());
+        List.copyOf(params));
   }
 
   /**
@@ -182,9 +213,9 @@ final class JdbcPartners implements PartnerRepository {
    * text as {@code TRANSLATE(contact_email, 'A..Z', 'a..z') LIKE ? ESCAPE '\'}, the ASCII letters
    * lower-cased as {@link PartnerListing#asciiLowerCase} does.
    */
-  private Conditions filters(PartnerListing listing) {
+  private static Conditions filters(Dialect dialect, PartnerListing listing) {
     Conditions c = new Conditions();
-    String nameKey = jdbc.dialect().orderByText("name_key");
+    String nameKey = dialect.orderByText("name_key");
     if (!listing.tiers().isEmpty()) {
       c.and("tier IN (" + Jdbc.placeholders(listing.tiers().size()) + ")", new TreeSet<>(listing.tiers()).toArray());
     }
