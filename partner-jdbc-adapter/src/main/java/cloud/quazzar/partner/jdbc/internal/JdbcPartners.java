@@ -206,12 +206,15 @@ final class JdbcPartners implements PartnerRepository {
 
   /**
    * The listing's filters ({@link PartnerListing#matches}) as {@code WHERE} terms: {@code tier IN
-   * (...)}, {@code status IN (...)}; a name prefix as {@code nk >= ? AND nk < ? AND nk LIKE ? ESCAPE
-   * '\'} (the prefix, {@link #prefixEnd}, the escaped prefix and {@code %}: the range lets the
-   * name-key index serve the search even in a plan made before the pattern is known, the LIKE
-   * decides); contained text as {@code nk LIKE ? ESCAPE '\'} with {@code %} on both sides; the email
-   * text as {@code TRANSLATE(contact_email, 'A..Z', 'a..z') LIKE ? ESCAPE '\'}, the ASCII letters
-   * lower-cased as {@link PartnerListing#asciiLowerCase} does.
+   * (...)}, {@code status IN (...)}; a name prefix as the range {@code nk >= ? AND nk < ?} (the
+   * prefix and {@link #prefixEnd}: a range of the name-key index also in a plan made before the
+   * values are known), which holds exactly the keys that start with the prefix when the end differs
+   * from it only in the last character, and else is narrowed by {@code AND nk LIKE ? ESCAPE '\'}
+   * (the escaped prefix and {@code %}); contained text as {@code nk LIKE ? ESCAPE '\'} with {@code
+   * %} on both sides; the email text as {@code TRANSLATE(contact_email, 'A..Z', 'a..z') LIKE ?
+   * ESCAPE '\'}, the ASCII letters lower-cased as {@link PartnerListing#asciiLowerCase} does.
+   * (Adding the LIKE to an exact range would make PostgreSQL count the prefix's selectivity twice
+   * and prefer reading and sorting the whole range to reading the index in order.)
    */
   private static Conditions filters(Dialect dialect, PartnerListing listing) {
     Conditions c = new Conditions();
@@ -225,8 +228,11 @@ final class JdbcPartners implements PartnerRepository {
     }
     listing.nameKeyPrefix().ifPresent(prefix -> {
       c.and(nameKey + " >= ?", prefix);
-      prefixEnd(prefix).ifPresent(end -> c.and(nameKey + " < ?", end));
-      c.and(nameKey + LIKE, likeLiteral(prefix) + "%");
+      Optional<String> end = prefixEnd(prefix);
+      end.ifPresent(e -> c.and(nameKey + " < ?", e));
+      if (end.filter(e -> e.length() == prefix.length()).isEmpty()) {
+        c.and(nameKey + LIKE, likeLiteral(prefix) + "%");
+      }
     });
     listing.nameKeyContains().ifPresent(text -> c.and(nameKey + LIKE, "%" + likeLiteral(text) + "%"));
     listing.emailContains().ifPresent(text -> c.and("TRANSLATE(contact_email, '" + ASCII_UPPER + "', '"
@@ -251,17 +257,21 @@ final class JdbcPartners implements PartnerRepository {
   }
 
   /**
-   * A string above every string that starts with {@code prefix}, by UTF-16 units (H2) and by code
-   * points (PostgreSQL's "C") alike, if there is one: {@code prefix} cut after its last character
-   * that is neither U+FFFF nor half of a surrogate pair, that character raised by one (U+D7FF to
-   * U+E000, over the surrogates). Both orders compare the two strings at that character, which
-   * both read as one code point.
+   * The end of a range that holds every string starting with {@code prefix}, by UTF-16 units (H2)
+   * and by code points (PostgreSQL's "C") alike, if there is one: {@code prefix} cut after its last
+   * character {@code c} that both orders read as a whole code point and that has a successor of the
+   * same kind (not a surrogate, U+D7FF or U+FFFF), with {@code c} raised by one. A string that
+   * starts with {@code prefix} starts with the part before {@code c} and then has {@code c}, so it
+   * sorts below the end in both orders. When {@code c} is the last character (the end is as long as
+   * {@code prefix}), the range holds exactly those strings: a string {@code s} with {@code prefix
+   * <= s < end} shares the part before {@code c} and then has a character from {@code c} up to but
+   * not including {@code c + 1}, that is {@code c}.
    */
   static Optional<String> prefixEnd(String prefix) {
     for (int i = prefix.length() - 1; i >= 0; i--) {
       char c = prefix.charAt(i);
-      if (c != '\uFFFF' && !Character.isSurrogate(c)) {
-        return Optional.of(prefix.substring(0, i) + (c == '\uD7FF' ? '\uE000' : (char) (c + 1)));
+      if (!Character.isSurrogate(c) && c != '\uD7FF' && c != '\uFFFF') {
+        return Optional.of(prefix.substring(0, i) + (char) (c + 1));
       }
     }
     return Optional.empty();
