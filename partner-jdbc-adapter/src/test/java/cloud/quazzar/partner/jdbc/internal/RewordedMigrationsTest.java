@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
-import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.PartnerListing;
+import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +30,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -164,8 +169,10 @@ class RewordedMigrationsTest {
     }
     Partner added;
     try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
-      assertEquals(List.of("Old Co"), program.registry().list(PartnerQuery.all()).items().stream()
-          .map(Partner::companyName).toList(), "the data written under the earlier scripts is there");
+      PartnerListing byTier = new PartnerListing(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+          PartnerSort.TIER, SortDirection.ASCENDING, Optional.empty(), 10);
+      assertEquals(List.of("Old Co"), program.store().read(tx -> tx.partners().list(byTier)).stream()
+          .map(PartnerRecord::companyName).toList(), "the data written under the earlier scripts is there, ranked");
       added = program.registry().add(new NewPartner("New Co", "ops@new.example", Tier.SILVER));
     }
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
