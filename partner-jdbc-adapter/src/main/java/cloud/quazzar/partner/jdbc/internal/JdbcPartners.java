@@ -30,8 +30,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Partners, clients and tier history in the tables of {@code V1__partners.sql}, inside one
- * transaction. Uniqueness (REG-2) comes from the unique indexes, optimistic locking (REG-6) from {@code
+ * Partners, clients and tier history in the tables of {@code V1__partners.sql} (with the tier rank
+ * and the list indexes of {@code V8__partner_lists.sql}), inside one transaction. Uniqueness (REG-2) comes from the unique indexes, optimistic locking (REG-6) from {@code
  * UPDATE ... WHERE id = ? AND version = ?}.
  */
 final class JdbcPartners implements PartnerRepository {
@@ -102,29 +102,7 @@ final class JdbcPartners implements PartnerRepository {
     return rows == 1;
   }
 
-  /**
-   * One page by keyset, as {@link PartnerRepository#list} asks. The filters are the same {@code
-   * WHERE} terms in every shape ({@link #filters}); the shapes, with {@code nk} standing for the
-   * name key in code point order ({@link Dialect#orderByText}: {@code name_key COLLATE "C"} on
-   * PostgreSQL, whose column has that collation since V8, plain {@code name_key} on H2):
-   *
-   * <ul>
-   *   <li>{@code NAME}: {@code WHERE ... [AND nk > ?] ORDER BY nk FETCH FIRST ? ROWS ONLY} ({@code <}
-   *       and {@code DESC} descending), a range of the unique name-key index.
-   *   <li>{@code CREATED} and {@code TIER}, key {@code k} ({@code created_at} or {@code tier_rank}):
-   *       the first page {@code WHERE ... ORDER BY k, nk FETCH FIRST ? ROWS ONLY}; a page after
-   *       position {@code (k0, n0)} the rows after it, {@code k > k0 OR (k = k0 AND nk > n0)}, as two
-   *       ranges of the index on {@code (k, name_key)}, each read in order and cut at the limit:
-   *       <pre>
-   * SELECT ... FROM ((SELECT ... WHERE ... AND k = ? AND nk > ? ORDER BY k, nk FETCH FIRST ? ROWS ONLY)
-   *   UNION ALL (SELECT ... WHERE ... AND k >= ? ORDER BY k, nk FETCH FIRST ? ROWS ONLY)) page
-   * ORDER BY k, nk FETCH FIRST ? ROWS ONLY</pre>
-   *       The second range starts at the first value after {@code k0} ({@link #after}): with {@code
-   *       k > ?} H2 would read, and drop, every row of {@code k0} first, and the OR in one query
-   *       would make both databases read from the start of the index. Descending: {@code nk < ?},
-   *       {@code k <=} the last value before {@code k0}, every part {@code DESC}.
-   * </ul>
-   */
+  /** One page by keyset: the statement of {@link #listStatement}. */
   @Override
   public List<PartnerRecord> list(PartnerListing listing) {
     Sql page = listStatement(jdbc.dialect(), listing);
