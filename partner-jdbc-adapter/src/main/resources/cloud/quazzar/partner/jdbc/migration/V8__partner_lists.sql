@@ -8,7 +8,8 @@
 -- Every order ends with the name key, compared by code point (docs/rules.md TEXT-3): H2 compares
 -- keys as stored (UTF-16 units, which Names.key makes agree), PostgreSQL needs the binary collation
 -- "C" (UTF-8 bytes). Before this version PostgreSQL compared name_key by the database's collation
--- and the store added COLLATE "C" to its ORDER BY, so the unique index could not serve the order.
+-- and the store added COLLATE "C" to its ORDER BY, so the unique index could not serve the order
+-- (unless the database's collation was C).
 -- Now the column itself has that collation on PostgreSQL: its unique index is rebuilt in it and
 -- serves the name order, a name-prefix search (LIKE 'prefix%' is a range under "C") and the
 -- look-up by key alike; uniqueness is unchanged (a deterministic collation's equality is byte

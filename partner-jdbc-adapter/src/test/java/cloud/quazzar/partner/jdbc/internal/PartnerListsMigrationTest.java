@@ -130,6 +130,9 @@ class PartnerListsMigrationTest {
     StorageSettings settings = JdbcStorage.h2File(path);
     try (Store opened = new JdbcStorageProvider().open(settings);
         Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      assertEquals("CHARACTER VARYING 800 NO", scalar(s, "SELECT DATA_TYPE || ' ' || CHARACTER_MAXIMUM_LENGTH || ' ' ||"
+          + " IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'PARTNERS' AND COLUMN_NAME = 'NAME_KEY'"),
+          "V8's statement for PostgreSQL's collation leaves H2's column as it was");
       checkMigrated(s, settings);
     }
   }
