@@ -3,41 +3,37 @@ package cloud.quazzar.partner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One page of a listing in a stable order.
+ * One page of a listing in a stable order, and the token of the page after it. Listings page by
+ * keyset: the token says where the page ended, so the next page costs what the first costs however
+ * deep it is, and rows added or removed meanwhile never make the next page skip or repeat a row of
+ * the listing. A token is opaque and signed: give it back unchanged, with the same query, to the
+ * call that made it (a changed, forged or another query's token is a {@link ValidationException}).
  *
  * <p>Throws {@link ValidationException} listing each problem: {@code items} null or holding null,
- * {@code offset} or {@code total} negative, {@code limit} below 1.
+ * {@code nextPageToken} null or holding a blank token.
  *
- * @param items the page's items, unmodifiable
- * @param offset how many items of the full listing come before this page
- * @param limit the page size asked for
- * @param total how many items the full listing has
+ * @param <T> the items' type
+ * @param items the page's items, in the listing's order; unmodifiable
+ * @param nextPageToken the token of the next page; empty on the last page
  */
-public record Page<T>(List<T> items, int offset, int limit, long total) {
+public record Page<T>(List<T> items, Optional<String> nextPageToken) {
   /**
-   * Checks the components: one that is null or out of range is refused.
+   * Checks the components: one that is null is refused.
    *
-   * @param items the page's items, unmodifiable
-   * @param offset how many items of the full listing come before this page
-   * @param limit the page size asked for
-   * @param total how many items the full listing has
-   * @throws ValidationException naming each component that is null or out of range
+   * @param items the page's items, in the listing's order
+   * @param nextPageToken the token of the next page; empty on the last page
+   * @throws ValidationException naming each component that is null or holds a null or blank value
    */
   public Page {
     List<Violation> violations = new ArrayList<>(0);
-    if (offset < 0) {
-      violations.add(new Violation("offset", "must be 0 or more, got " + offset));
-    }
-    if (limit < 1) {
-      violations.add(new Violation("limit", "must be 1 or more, got " + limit));
-    }
-    if (total < 0) {
-      violations.add(new Violation("total", "must be 0 or more, got " + total));
-    }
     if (items == null || items.stream().anyMatch(Objects::isNull)) {
       violations.add(new Violation("items", "must be a list without null"));
+    }
+    if (nextPageToken == null || nextPageToken.filter(String::isBlank).isPresent()) {
+      violations.add(new Violation("nextPageToken", "must not be null or blank; empty on the last page"));
     }
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
@@ -46,20 +42,12 @@ public record Page<T>(List<T> items, int offset, int limit, long total) {
   }
 
   /**
-   * Whether items follow this page.
+   * Whether a page follows this one. It may turn out empty if the rows after this page were
+   * removed meanwhile.
    *
-   * @return true if a next page may hold items
+   * @return true if {@link #nextPageToken} is present
    */
   public boolean hasNext() {
-    return (long) offset + items.size() < total;
-  }
-
-  /**
-   * The offset of the next page.
-   *
-   * @return the offset of the next page
-   */
-  public int nextOffset() {
-    return offset + items.size();
+    return nextPageToken.isPresent();
   }
 }

@@ -192,8 +192,8 @@ class ValueTypesTest {
   @Test
   @DisplayName("the rules of the value types are ValidationExceptions naming the component")
   void rulesNameTheComponent() {
-    assertEquals(List.of("limit", "offset", "total"), fields(() -> new Page<>(List.of(), -1, 0, -1)));
-    assertEquals(List.of("items"), fields(() -> new Page<String>(null, 0, 10, 0)));
+    assertEquals(List.of("items", "nextPageToken"), fields(() -> new Page<String>(null, null)));
+    assertEquals(List.of("nextPageToken"), fields(() -> new Page<>(List.of(), Optional.of(" "))));
     assertEquals(List.of("violations"), fields(() -> new ValidationException(List.of())));
     assertEquals(List.of("field"), fields(() -> new Violation(null, "x")));
     assertEquals(List.of("version"), fields(() -> new Partner(PARTNER, "Acme", "a@x.example", Tier.GOLD,

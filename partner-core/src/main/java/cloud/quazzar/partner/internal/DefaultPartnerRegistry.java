@@ -23,17 +23,22 @@ import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.registry.PartnerStatus;
+import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChange;
 import cloud.quazzar.partner.registry.TierChangeRequest;
 import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,11 +56,13 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
+  private final PageTokens tokens;
   private final ProgramTime time;
   private final IdGenerator ids;
 
   public DefaultPartnerRegistry(OutboxStore store, ProgramTime time, IdGenerator ids) {
     this.store = store;
+    this.tokens = new PageTokens(store);
     this.time = time;
     this.ids = ids;
   }
@@ -98,18 +105,70 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Page<Partner> list(PartnerQuery query) {
-    Checks.start().bean("query", query).done();
+    PartnerListing listing = listing(query, true);
     return store.read(tx -> {
       PartnerRepository repo = tx.partners();
-      Page<PartnerRecord> page = repo.list(query);
-      Map<PartnerId, ClientTotals> totals =
-          repo.clientTotals(page.items().stream().map(PartnerRecord::id).toList());
-      return new Page<>(
-          page.items().stream()
-              .map(r -> r.toPartner(totals.getOrDefault(r.id(), ClientTotals.NONE)))
-              .toList(),
-          page.offset(), page.limit(), page.total());
+      List<PartnerRecord> rows = repo.list(listing);
+      // LIST-1: one row more than the page tells whether a next page exists, without counting
+      boolean more = rows.size() > query.limit();
+      List<PartnerRecord> page = more ? rows.subList(0, query.limit()) : rows;
+      Map<PartnerId, ClientTotals> totals = repo.clientTotals(page.stream().map(PartnerRecord::id).toList());
+      Optional<String> next = more
+          ? Optional.of(tokens.sign(scope(listing), position(PartnerListing.Position.of(page.get(page.size() - 1)))))
+          : Optional.empty();
+      return new Page<>(page.stream().map(r -> r.toPartner(totals.getOrDefault(r.id(), ClientTotals.NONE))).toList(), next);
     });
+  }
+
+  @Override
+  public long count(PartnerQuery query) {
+    PartnerListing listing = listing(query, false);
+    return store.read(tx -> tx.partners().count(listing));
+  }
+
+  /**
+   * The store's listing for {@code query} (LIST-1 to LIST-3 of docs/rules.md): its search texts as
+   * keys, its token verified and read into a position.
+   */
+  private PartnerListing listing(PartnerQuery query, boolean page) {
+    Checks.start().bean("query", query).done();
+    int limit = page ? query.limit() + 1 : 1;
+    // a valid text may still have an empty key (only invisible characters): it would match every name
+    Optional<String> prefix = query.namePrefix().map(Names::key);
+    Optional<String> contains = query.nameContains().map(Names::key);
+    String visible = "must hold a letter, digit or other visible character (its key, Names.key, is empty)";
+    Checks.start().check(prefix.filter(String::isEmpty).isEmpty(), "namePrefix", visible)
+        .check(contains.filter(String::isEmpty).isEmpty(), "nameContains", visible).done();
+    PartnerListing first = new PartnerListing(query.tiers(), query.statuses(), prefix, contains,
+        query.emailContains().map(PartnerListing::asciiLowerCase), query.sort(), query.direction(), Optional.empty(),
+        limit);
+    Optional<PartnerListing.Position> after = query.pageToken().map(t -> position(tokens.verify(scope(first), t)));
+    return new PartnerListing(first.tiers(), first.statuses(), first.nameKeyPrefix(), first.nameKeyContains(),
+        first.emailContains(), first.sort(), first.direction(), after, limit);
+  }
+
+  /** What a partners token belongs to: the listing's filters and order, never its page or size. */
+  private static String scope(PartnerListing l) {
+    return "partners\n" + new TreeSet<>(l.tiers()) + "\n" + new TreeSet<>(l.statuses()) + "\n" + l.nameKeyPrefix() + "\n"
+        + l.nameKeyContains() + "\n" + l.emailContains() + "\n" + l.sort() + "\n" + l.direction();
+  }
+
+  // the exact instant (seconds and nanosecond of the second) and the tier's rank
+  @SuppressWarnings({"JavaInstantGetSecondsGetNano", "EnumOrdinal"})
+  private static byte[] position(PartnerListing.Position p) {
+    byte[] key = p.nameKey().getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(8 + 4 + 1 + key.length).putLong(p.createdAt().getEpochSecond())
+        .putInt(p.createdAt().getNano()).put((byte) p.tier().ordinal()).put(key).array();
+  }
+
+  @SuppressWarnings("EnumOrdinal") // the tier's rank, as position(Position) wrote it
+  private static PartnerListing.Position position(ByteBuffer body) {
+    // the body was signed by this store's key, so it is one that position(Position) wrote
+    Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+    Tier tier = Tier.values()[body.get()];
+    byte[] key = new byte[body.remaining()];
+    body.get(key);
+    return new PartnerListing.Position(new String(key, StandardCharsets.UTF_8), createdAt, tier);
   }
 
   @Override

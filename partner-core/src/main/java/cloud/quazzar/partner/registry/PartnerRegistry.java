@@ -51,16 +51,31 @@ public interface PartnerRegistry {
   Partner get(PartnerId id);
 
   /**
-   * One page of the partners matching {@code query}, ordered by company name key ({@link
-   * Names#key}: case, spacing and invisible characters aside) by code point (docs/rules.md
-   * TEXT-3), then id.
+   * One page of the partners list (docs/rules.md LIST-1 to LIST-3): the partners matching the
+   * query's filters, in its order, at most its limit, after the page its token ends (the first
+   * page without one). Each page costs about what the first costs, however deep, and the pages of
+   * one listing never skip or repeat a partner that exists throughout, whatever is added, changed
+   * or removed between them (a partner whose sort value changes meanwhile may move past the
+   * listing's position, as on any keyset-paged list).
    *
-   * @param query the filters and the page
-   * @return the page
-   * @throws ValidationException if the offset is negative or the limit outside 1 to {@value
-   *     PartnerQuery#MAX_LIMIT}
+   * @param query the filters, the order, the page size and the page token
+   * @return the page, with the token of the next one if more partners follow
+   * @throws ValidationException listing each problem of the query: a search text blank, too long,
+   *     with control characters or with an empty key; a limit outside 1 to {@value
+   *     PartnerQuery#MAX_LIMIT}; a page token this listing did not make, made for another query
+   *     (other filters or sort), or changed
    */
   Page<Partner> list(PartnerQuery query);
+
+  /**
+   * How many partners match the query's filters (its sort, limit and page token aside). Costs a
+   * read of every matching partner; the Partners screen shows pages, and counts only on demand.
+   *
+   * @param query the filters (checked as by {@link #list})
+   * @return the number of matching partners
+   * @throws ValidationException as {@link #list} does
+   */
+  long count(PartnerQuery query);
 
   /**
    * Moves an active partner to another tier and appends the change to its tier history.

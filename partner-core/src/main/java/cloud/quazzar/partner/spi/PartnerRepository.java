@@ -1,11 +1,9 @@
 package cloud.quazzar.partner.spi;
 
 import cloud.quazzar.partner.ConflictException;
-import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.TierChange;
 import java.util.Collection;
 import java.util.List;
@@ -80,13 +78,27 @@ public interface PartnerRepository {
   boolean update(PartnerRecord partner, long expectedVersion);
 
   /**
-   * The partners matching the query's filters, ordered by name key then id, the page it asks for,
-   * with the total number of matches.
+   * One page of the partners list: the rows that {@linkplain PartnerListing#matches match} the
+   * listing, strictly {@linkplain PartnerListing#isAfter after} its position, in its {@linkplain
+   * PartnerListing#order order}, at most {@link PartnerListing#limit} of them. A deep page must
+   * cost what the first costs (seek to the position through an index on the order, never skip
+   * rows): the partners list pages through a million partners. Rows added or removed by other
+   * transactions between two pages must not make the later page skip or repeat a row that exists
+   * in both.
    *
-   * @param query the filters and the page
-   * @return the page
+   * @param listing the filters, the order, the position and the limit
+   * @return the page's rows, in order
    */
-  Page<PartnerRecord> list(PartnerQuery query);
+  List<PartnerRecord> list(PartnerListing listing);
+
+  /**
+   * How many rows match the listing's filters, its position and limit aside. May read every
+   * matching row.
+   *
+   * @param listing the filters
+   * @return the number of matching partners
+   */
+  long count(PartnerListing listing);
 
   /**
    * Client totals for each id given; partners without clients map to {@link ClientTotals#NONE}.

@@ -62,6 +62,21 @@ public interface Store extends AutoCloseable {
   }
 
   /**
+   * The secret that signs page tokens ({@link cloud.quazzar.partner.Page#nextPageToken()}), so
+   * that a changed or forged token is refused rather than read: at least 32 random bytes, the same
+   * for every program on this store's data while the data lives. The default is a key made at
+   * random once per JVM, right for a store whose data lives in one process (the in-memory store).
+   * A store whose data several processes share keeps its key in that data and returns it, so that
+   * a token made on one node is taken on another; a store that wraps another returns the inner
+   * store's key.
+   *
+   * @return a copy of the key
+   */
+  default byte[] pageTokenKey() {
+    return ProcessKey.copy();
+  }
+
+  /**
    * Runs read-only work in one transaction and returns its result.
    *
    * @param <T> the result's type

@@ -54,12 +54,10 @@ class ValidationMessagesTest {
   @Test
   @DisplayName("minimum and maximum messages, with the bound")
   void bounds() {
-    assertEquals(List.of(
-            new Violation("limit", "must be greater than or equal to 1"),
-            new Violation("offset", "must be greater than or equal to 0")),
-        violations(() -> registry.list(PartnerQuery.all().withPage(-1, 0))));
+    assertEquals(List.of(new Violation("limit", "must be greater than or equal to 1")),
+        violations(() -> registry.list(PartnerQuery.all().withLimit(0))));
     assertEquals(List.of(new Violation("limit", "must be less than or equal to " + PartnerQuery.MAX_LIMIT)),
-        violations(() -> registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT + 1))));
+        violations(() -> registry.list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT + 1))));
   }
 
   @Test

@@ -23,7 +23,7 @@ class ValidationTest {
         () -> registry.add(new NewPartner("", "nope", null)));
     assertEquals(List.of("companyName", "contactEmail", "tier"), e.fields());
     assertTrue(e.getMessage().startsWith("invalid input (3): companyName: must not be blank"), e.getMessage());
-    assertEquals(0, registry.list(PartnerQuery.all()).total());
+    assertEquals(0, registry.count(PartnerQuery.all()));
   }
 
   @Test
@@ -43,9 +43,9 @@ class ValidationTest {
   @DisplayName("paging bounds are validated")
   void paging() {
     ValidationException e = assertThrows(ValidationException.class,
-        () -> registry.list(PartnerQuery.all().withPage(-1, 0)));
-    assertEquals(List.of("limit", "offset"), e.fields());
-    assertThrows(ValidationException.class, () -> registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT + 1)));
+        () -> registry.list(PartnerQuery.all().withLimit(0).withNamePrefix(" ")));
+    assertEquals(List.of("limit", "namePrefix"), e.fields());
+    assertThrows(ValidationException.class, () -> registry.list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT + 1)));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.examples;
 
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.registry.Benefits;
 import cloud.quazzar.partner.registry.NewClient;
@@ -8,6 +9,7 @@ import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
 import cloud.quazzar.partner.Money;
@@ -53,7 +55,6 @@ import java.util.Currency;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,7 +86,7 @@ public final class Quickstart {
     Clock then = Clock.fixed(historyStart.atStartOfDay(zone).toInstant(), zone);
     boolean firstRun;
     try (PartnerProgram past = open(dir, then, zone)) {
-      firstRun = past.registry().list(PartnerQuery.all()).total() == 0;
+      firstRun = past.registry().count(PartnerQuery.all()) == 0;
       if (firstRun) {
         seed(past.registry());
         setPolicy(past.discounts());
@@ -107,14 +108,14 @@ public final class Quickstart {
   void run(Path dir, boolean firstRun) {
     out.println("Quazzar Partner Program quickstart");
     out.println("store: " + program.store().description());
-    long stored = program.registry().list(PartnerQuery.all()).total();
+    long stored = program.registry().count(PartnerQuery.all());
     if (firstRun) {
       seedCertifications();
       long clients = allPartners().stream().mapToLong(Partner::clientCount).sum();
       out.printf("first run: created %d partners with %d clients in %s%n", stored, clients, dir);
     } else {
-      Partner oldest = program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items().stream()
-          .min(Comparator.comparing(Partner::createdAt)).orElseThrow();
+      Partner oldest = program.registry().list(PartnerQuery.all().sortedBy(PartnerSort.CREATED, SortDirection.ASCENDING)
+          .withLimit(1)).items().get(0);
       out.printf("found the stored data of an earlier run: %d partners, created %s, in %s%n",
           stored, oldest.createdAt(), dir);
     }
@@ -257,7 +258,7 @@ public final class Quickstart {
     out.println("Partners");
     String format = "%-22s %-9s %7s %7s  %-9s %-6s %-8s %-5s %-7s %-8s%n";
     out.printf(format, "company", "tier", "servers", "clients", "discount", "portal", "priority", "co-mk", "manager", "certs");
-    for (Partner p : program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : program.registry().list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items()) {
       Benefits b = p.benefits();
       out.printf(format, p.companyName(), p.tier(), p.serverCount(), p.clientCount(),
           b.discountLevel(), yesNo(b.portalAccess()), yesNo(b.prioritySupport()), yesNo(b.coMarketing()),
@@ -465,6 +466,6 @@ public final class Quickstart {
   }
 
   private List<Partner> allPartners() {
-    return program.registry().list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items();
+    return program.registry().list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items();
   }
 }

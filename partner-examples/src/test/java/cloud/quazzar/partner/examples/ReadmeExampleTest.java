@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
 import java.io.ByteArrayInputStream;
@@ -72,6 +76,43 @@ class ReadmeExampleTest {
         assertTrue(manager);
         assertEquals(2, registry.tierHistory(atlas.id()).size());
     }
+  }
+
+  @Test
+  @DisplayName("the README's partners list example compiles and pages as its comments say")
+  void readmeListExample() {
+    try (PartnerProgram program = PartnerProgram.builder().clock(Clock.systemUTC())
+        .storage(JdbcStorage.h2File(dataDir.resolve("partners"))).build()) {
+      PartnerRegistry registry = program.registry();
+      for (int i = 0; i < 120; i++) {
+        registry.add(new NewPartner("Atlas " + i, "atlas" + i + "@partner.example", i % 2 == 0 ? Tier.GOLD : Tier.SILVER));
+      }
+      // README list begin
+      PartnerQuery query = PartnerQuery.all().withNamePrefix("atl").withTiers(Tier.GOLD, Tier.PLATINUM)
+              .sortedBy(PartnerSort.CREATED, SortDirection.DESCENDING).withLimit(50);
+      Page<Partner> page = registry.list(query);
+      // when the administrator asks for more:
+      Page<Partner> next = registry.list(query.withPageToken(page.nextPageToken().orElseThrow()));
+      long matching = registry.count(query);   // on demand: it reads every match
+      // README list end
+      assertEquals(60, matching);
+      assertEquals(List.of(50, 10), List.of(page.items().size(), next.items().size()));
+      assertFalse(next.hasNext(), "60 Gold partners: a page of 50, one of 10, and no more");
+      for (int i = 1; i < page.items().size(); i++) {
+        assertFalse(page.items().get(i).createdAt().isAfter(page.items().get(i - 1).createdAt()), "the newest first: " + page);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the README's partners list block is the code between the markers above (indentation aside)")
+  void readmeShowsTheListCode() throws IOException {
+    List<String> block = fencedBlocks(section(readme(), "## Host code"), "java").get(1);
+    String source = Files.readString(Path.of(property("partner.examples.testSources"))
+        .resolve(ReadmeExampleTest.class.getName().replace('.', '/') + ".java"), StandardCharsets.UTF_8);
+    List<String> marked = source.substring(source.indexOf("// README list begin\n") + "// README list begin\n".length(),
+        source.indexOf("      // README list end")).lines().toList();
+    assertEquals(stripped(marked), stripped(block));
   }
 
   @Test

@@ -106,7 +106,9 @@ public final class JdbcStorage {
 
   /**
    * Where the Flyway migrations live in the jar, for hosts that run them with their own tool
-   * (then also use the history table {@value #HISTORY_TABLE}).
+   * (then also use the history table {@value #HISTORY_TABLE}, and set the Flyway placeholder
+   * {@code binary_collation} to {@code COLLATE "C"} on PostgreSQL and to an empty text on H2: the
+   * collation that makes the partners' name keys compare by code point).
    */
   public static final String MIGRATION_LOCATION = "classpath:cloud/quazzar/partner/jdbc/migration";
 

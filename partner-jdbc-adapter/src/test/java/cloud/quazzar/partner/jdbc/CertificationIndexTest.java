@@ -24,6 +24,9 @@ class CertificationIndexTest {
   private static final int ROWS = 20_000;
   private static final String BOARD = "SELECT * FROM partner_certifications WHERE record_state = 'CURRENT'"
       + " AND expiry_date >= DATE '2026-01-15' AND expiry_date <= DATE '2026-02-14'";
+  /** The partner row's columns (tier_rank: 2 for GOLD, see V8). */
+  private static final String PARTNER_COLUMNS = "id, company_name, name_key, contact_email, tier, status, created_at,"
+      + " updated_at, version, tier_rank";
   private static final String SWEEP = "SELECT * FROM partner_certifications WHERE record_state = 'CURRENT'"
       + " AND reported_status IN ('ACTIVE', 'EXPIRING_SOON', 'CRITICAL') AND expiry_date <= DATE '2026-01-14'";
 
@@ -57,8 +60,8 @@ class CertificationIndexTest {
     try (Store store = new JdbcStorageProvider().open(JdbcStorage.h2InMemory(name));
         Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name, "sa", "");
         Statement s = c.createStatement()) {
-      s.execute("INSERT INTO partners VALUES (RANDOM_UUID(), 'P', 'p', 'p@x.example', 'GOLD', 'ACTIVE',"
-          + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+      s.execute("INSERT INTO partners (" + PARTNER_COLUMNS + ") VALUES (RANDOM_UUID(), 'P', 'p', 'p@x.example', 'GOLD',"
+          + " 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 2)");
       s.execute("INSERT INTO partner_certifications (id, partner_id, name, skill_area, cert_level, issue_date,"
           + " expiry_date, record_state, reported_status, created_at, updated_at, version)"
           + " SELECT RANDOM_UUID(), (SELECT id FROM partners), 'c', 'FLEET_MANAGEMENT', 'BASIC', DATE '2020-01-01',"
@@ -81,8 +84,8 @@ class CertificationIndexTest {
         Connection c = db.connect();
         Statement s = c.createStatement()) {
       s.execute("SET search_path TO \"" + schema + "\"");
-      s.execute("INSERT INTO partners VALUES ('" + UUID.randomUUID() + "', 'P', 'p', 'p@x.example', 'GOLD', 'ACTIVE',"
-          + " now(), now(), 1)");
+      s.execute("INSERT INTO partners (" + PARTNER_COLUMNS + ") VALUES ('" + UUID.randomUUID() + "', 'P', 'p',"
+          + " 'p@x.example', 'GOLD', 'ACTIVE', now(), now(), 1, 2)");
       s.execute("INSERT INTO partner_certifications (id, partner_id, name, skill_area, cert_level, issue_date,"
           + " expiry_date, record_state, reported_status, created_at, updated_at, version)"
           + " SELECT md5(g::text)::uuid, (SELECT id FROM partners), 'c', 'FLEET_MANAGEMENT', 'BASIC', DATE '2020-01-01',"

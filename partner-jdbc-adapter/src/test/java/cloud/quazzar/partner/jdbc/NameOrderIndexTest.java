@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Name order indexes")
 class NameOrderIndexTest {
-  private static final String PARTNERS = "SELECT id, company_name FROM partners ORDER BY name_key, id"
-      + " OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY";
+  private static final String PARTNERS = "SELECT id, company_name FROM partners ORDER BY name_key"
+      + " FETCH FIRST 51 ROWS ONLY";
   private static final String CLIENTS = "SELECT id, name FROM partner_clients WHERE partner_id = (SELECT MIN(id) FROM"
       + " partners) ORDER BY name_key, id";
 
@@ -45,9 +45,9 @@ class NameOrderIndexTest {
     try (Store store = new JdbcStorageProvider().open(JdbcStorage.h2InMemory(name));
         Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name, "sa", "");
         Statement s = c.createStatement()) {
-      s.execute("INSERT INTO partners (id, company_name, name_key, contact_email, tier, status, created_at, updated_at,"
-          + " version) SELECT RANDOM_UUID(), 'P' || X, 'p' || X, 'p@x.example', 'GOLD', 'ACTIVE', CURRENT_TIMESTAMP,"
-          + " CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, 20000)");
+      s.execute("INSERT INTO partners (id, company_name, name_key, contact_email, tier, tier_rank, status, created_at,"
+          + " updated_at, version) SELECT RANDOM_UUID(), 'P' || X, 'p' || X, 'p@x.example', 'GOLD', 2, 'ACTIVE',"
+          + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, 20000)");
       s.execute("INSERT INTO partner_clients (id, partner_id, name, name_key, server_count, created_at, updated_at,"
           + " version) SELECT RANDOM_UUID(), (SELECT MIN(id) FROM partners), 'C' || X, 'c' || X, 1, CURRENT_TIMESTAMP,"
           + " CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, 2000)");

@@ -186,6 +186,11 @@ public final class PostgresTestDatabase {
     }
 
     @Override
+    public byte[] pageTokenKey() {
+      return delegate.pageTokenKey();
+    }
+
+    @Override
     public <T> T read(StoreWork<T> work) {
       return delegate.read(work);
     }

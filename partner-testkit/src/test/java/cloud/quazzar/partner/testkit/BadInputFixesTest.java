@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.NewCertification;
@@ -19,6 +20,7 @@ import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.revenue.MonthRange;
@@ -76,9 +78,10 @@ class BadInputFixesTest {
   @Test
   @DisplayName("a partner query with a null set or a null element is a ValidationException (was NPE)")
   void partnerQuery() {
-    assertEquals(List.of("statuses", "tiers"), fields(() -> new PartnerQuery(null, null, 0, 10)));
-    assertEquals(List.of("statuses"),
-        fields(() -> new PartnerQuery(Set.of(), new HashSet<>(Arrays.asList((PartnerStatus) null)), 0, 10)));
+    assertEquals(List.of("direction", "emailContains", "nameContains", "namePrefix", "pageToken", "sort", "statuses", "tiers"),
+        fields(() -> new PartnerQuery(null, null, null, null, null, null, null, 10, null)));
+    assertEquals(List.of("statuses"), fields(() -> new PartnerQuery(Set.of(), new HashSet<>(Arrays.asList((PartnerStatus) null)),
+        Optional.empty(), Optional.empty(), Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty())));
   }
 
   @Test

@@ -88,6 +88,11 @@ public final class OutboxStore implements Store {
   }
 
   @Override
+  public byte[] pageTokenKey() {
+    return inner.pageTokenKey();
+  }
+
+  @Override
   public <T> java.util.Optional<T> unwrap(Class<T> type) {
     return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : inner.unwrap(type);
   }

@@ -4,14 +4,15 @@ import static cloud.quazzar.partner.ConflictException.Reason.DUPLICATE;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConflictException;
-import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.TierChange;
 import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -99,18 +101,34 @@ final class MemoryPartners {
     }
 
     @Override
-    public Page<PartnerRecord> list(PartnerQuery q) {
-      List<PartnerRecord> items = new ArrayList<>(Math.min(q.limit(), 64));
-      long total = 0;
-      for (PartnerRecord p : byNameKey.values()) {
-        if (q.matches(p.tier(), p.status())) {
-          if (total >= q.offset() && items.size() < q.limit()) {
-            items.add(p);
-          }
-          total++;
+    public List<PartnerRecord> list(PartnerListing listing) {
+      // rows in name key order; NAME seeks to the position and walks from it, either way, until
+      // the page is full. The other orders sort the matching rows (the memory store is for tests
+      // and demonstrations, not a million partners).
+      if (listing.sort() == PartnerSort.NAME) {
+        NavigableMap<String, PartnerRecord> rows = listing.direction() == SortDirection.ASCENDING
+            ? byNameKey : byNameKey.descendingMap();
+        if (listing.after().isPresent()) {
+          rows = rows.tailMap(listing.after().get().nameKey(), false);
         }
+        List<PartnerRecord> page = new ArrayList<>(Math.min(listing.limit(), 64));
+        for (PartnerRecord p : rows.values()) {
+          if (page.size() == listing.limit()) {
+            break;
+          }
+          if (listing.matches(p)) {
+            page.add(p);
+          }
+        }
+        return page;
       }
-      return new Page<>(items, q.offset(), q.limit(), total);
+      return byNameKey.values().stream().filter(p -> listing.matches(p) && listing.isAfter(p))
+          .sorted(listing.order()).limit(listing.limit()).toList();
+    }
+
+    @Override
+    public long count(PartnerListing listing) {
+      return byNameKey.values().stream().filter(listing::matches).count();
     }
 
     @Override

@@ -3,7 +3,7 @@ package cloud.quazzar.partner.internal.review;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
-import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.events.GracePeriodEnded;
 import cloud.quazzar.partner.events.GracePeriodOutcome;
 import cloud.quazzar.partner.events.GracePeriodStarted;
@@ -17,6 +17,7 @@ import cloud.quazzar.partner.internal.Retry;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
@@ -32,6 +33,7 @@ import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.review.ReviewVerdict;
 import cloud.quazzar.partner.review.TierReviews;
+import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.Store;
@@ -44,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,14 +146,16 @@ public final class DefaultTierReviews implements TierReviews {
   private List<PartnerId> activePartners() {
     return store.read(tx -> {
       List<PartnerId> ids = new ArrayList<>();
-      PartnerQuery query = PartnerQuery.all().withStatuses(PartnerStatus.ACTIVE).withPage(0, PartnerQuery.MAX_LIMIT);
+      Optional<PartnerListing.Position> after = Optional.empty();
       while (true) {
-        Page<PartnerRecord> page = tx.partners().list(query);
-        page.items().forEach(p -> ids.add(p.id()));
-        if (!page.hasNext()) {
+        List<PartnerRecord> page = tx.partners().list(new PartnerListing(Set.of(), Set.of(PartnerStatus.ACTIVE),
+            Optional.empty(), Optional.empty(), Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, after,
+            PartnerQuery.MAX_LIMIT));
+        page.forEach(p -> ids.add(p.id()));
+        if (page.size() < PartnerQuery.MAX_LIMIT) {
           return ids;
         }
-        query = query.withPage(page.nextOffset(), PartnerQuery.MAX_LIMIT);
+        after = Optional.of(PartnerListing.Position.of(page.get(page.size() - 1)));
       }
     });
   }

@@ -1,13 +1,12 @@
 package com.example.partner.store;
 
-import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.TierChange;
 import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import java.util.Collection;
@@ -20,13 +19,12 @@ import java.util.Optional;
 /**
  * Partners, clients and tier history. Uniqueness (a partner's name key, a client's name key within
  * its partner, a tier history sequence) is checked here, against the transaction's data: writes run
- * one at a time, so the check cannot race. Listings are ordered by name key with {@link
- * Names#KEY_ORDER} (code points), then id. The defaults of {@code findAll}, {@code
+ * one at a time, so the check cannot race. The partners list filters and orders with {@link
+ * PartnerListing}'s own rules; clients are ordered by name key with {@link Names#KEY_ORDER} (code
+ * points), then id. The defaults of {@code findAll}, {@code
  * lastTierSequence} and {@code findClientByNameKey} are kept.
  */
 final class Partners implements PartnerRepository {
-  private static final Comparator<PartnerRecord> PARTNER_ORDER =
-      Comparator.comparing(PartnerRecord::nameKey, Names.KEY_ORDER).thenComparing(p -> p.id().value().toString());
   private static final Comparator<Client> CLIENT_ORDER =
       Comparator.comparing(Client::nameKey, Names.KEY_ORDER).thenComparing(c -> c.id().value().toString());
 
@@ -74,14 +72,18 @@ final class Partners implements PartnerRepository {
   }
 
   @Override
-  public Page<PartnerRecord> list(PartnerQuery query) {
-    List<PartnerRecord> matches = tx.data().partners.values().stream()
-        .filter(p -> query.matches(p.tier(), p.status()))
-        .sorted(PARTNER_ORDER)
+  public List<PartnerRecord> list(PartnerListing listing) {
+    // a scan and a sort: fine for an example; a store for many partners seeks through an index
+    return tx.data().partners.values().stream()
+        .filter(p -> listing.matches(p) && listing.isAfter(p))
+        .sorted(listing.order())
+        .limit(listing.limit())
         .toList();
-    int from = Math.min(query.offset(), matches.size());
-    int to = Math.min(from + query.limit(), matches.size());
-    return new Page<>(matches.subList(from, to), query.offset(), query.limit(), matches.size());
+  }
+
+  @Override
+  public long count(PartnerListing listing) {
+    return tx.data().partners.values().stream().filter(listing::matches).count();
   }
 
   @Override

@@ -60,8 +60,9 @@ enum Dialect {
     String orderByText(String column) {
       // Byte order of UTF-8 = code point order, whatever the database's collation (docs/rules.md
       // TEXT-3). A linguistic collation (en_US, ...) would ignore case and punctuation and differ
-      // between hosts. The name-key indexes use the database's collation, so unless that is C this
-      // order costs a sort (it did before too).
+      // between hosts. partners.name_key has collation C itself since V8__partner_lists.sql, so its
+      // indexes serve this order; partner_clients.name_key keeps the database's, so a partner's
+      // clients are sorted (few rows) unless that is C.
       return column + " COLLATE \"C\"";
     }
 

@@ -1,32 +1,37 @@
 package cloud.quazzar.partner.jdbc.internal;
 
-import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.PartnerId;
-import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChange;
 import cloud.quazzar.partner.spi.ClientTotals;
+import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Partners, clients and tier history in the tables of {@code V1__partners.sql}, inside one
- * transaction. Uniqueness (REG-2) comes from the unique indexes, optimistic locking (REG-6) from {@code
+ * Partners, clients and tier history in the tables of {@code V1__partners.sql} (with the tier rank
+ * and the list indexes of {@code V8__partner_lists.sql}), inside one transaction. Uniqueness (REG-2) comes from the unique indexes, optimistic locking (REG-6) from {@code
  * UPDATE ... WHERE id = ? AND version = ?}.
  */
 final class JdbcPartners implements PartnerRepository {
@@ -34,6 +39,12 @@ final class JdbcPartners implements PartnerRepository {
       "id, company_name, contact_email, tier, status, created_at, updated_at, version";
   private static final String CLIENT_COLUMNS =
       "id, partner_id, name, server_count, created_at, updated_at, version";
+
+  /** The ASCII capital letters, which the email search lower-cases (TRANSLATE to their small forms). */
+  private static final String ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  /** A LIKE with {@code \} as escape character ({@link #likeLiteral}). */
+  private static final String LIKE = " LIKE ? ESCAPE '\\'";
 
   /** IN lists longer than this are split, to stay far below every driver's parameter limit. */
   private static final int MAX_IN_LIST = 1000;
@@ -50,9 +61,9 @@ final class JdbcPartners implements PartnerRepository {
   public void insert(PartnerRecord p) {
     jdbc.update(
         () -> "company name '" + p.companyName() + "' or id " + p.id() + " is taken",
-        "INSERT INTO partners (" + PARTNER_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO partners (" + PARTNER_COLUMNS + ", name_key, tier_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         p.id().value(), p.companyName(), p.contactEmail(), p.tier(), p.status(), p.createdAt(),
-        p.updatedAt(), p.version(), p.nameKey());
+        p.updatedAt(), p.version(), p.nameKey(), tierRank(p.tier()));
   }
 
   @Override
@@ -84,40 +95,220 @@ final class JdbcPartners implements PartnerRepository {
   public boolean update(PartnerRecord p, long expectedVersion) {
     int rows = jdbc.update(
         () -> "company name '" + p.companyName() + "' is taken",
-        "UPDATE partners SET company_name = ?, name_key = ?, contact_email = ?, tier = ?, status = ?,"
+        "UPDATE partners SET company_name = ?, name_key = ?, contact_email = ?, tier = ?, tier_rank = ?, status = ?,"
             + " created_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
-        p.companyName(), p.nameKey(), p.contactEmail(), p.tier(), p.status(), p.createdAt(), p.updatedAt(),
-        p.version(), p.id().value(), expectedVersion);
+        p.companyName(), p.nameKey(), p.contactEmail(), p.tier(), tierRank(p.tier()), p.status(), p.createdAt(),
+        p.updatedAt(), p.version(), p.id().value(), expectedVersion);
     return rows == 1;
   }
 
+  /** One page by keyset: the statement of {@link #listStatement}. */
   @Override
-  public Page<PartnerRecord> list(PartnerQuery q) {
-    StringBuilder where = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    if (!q.tiers().isEmpty()) {
-      where.append(" WHERE tier IN (").append(Jdbc.placeholders(q.tiers().size())).append(')');
-      params.addAll(q.tiers());
+  public List<PartnerRecord> list(PartnerListing listing) {
+    Sql page = listStatement(jdbc.dialect(), listing);
+    return jdbc.list(page.text(), JdbcPartners::partner, page.params().toArray());
+  }
+
+  /** {@code SELECT COUNT(*) FROM partners WHERE ...}, the filters of {@link #listStatement}. */
+  @Override
+  public long count(PartnerListing listing) {
+    Conditions filters = filters(jdbc.dialect(), listing);
+    return jdbc.number("SELECT COUNT(*) FROM partners" + filters.where(), filters.params());
+  }
+
+  /** A statement and its parameters. */
+  record Sql(String text, List<Object> params) {}
+
+  /**
+   * The statement of one page by keyset, as {@link PartnerRepository#list} asks. The filters are
+   * the same {@code WHERE} terms in every shape ({@link #filters}); the shapes, with {@code nk}
+   * standing for the name key in code point order ({@link Dialect#orderByText}: {@code name_key
+   * COLLATE "C"} on PostgreSQL, whose column has that collation since V8, plain {@code name_key} on
+   * H2):
+   *
+   * <ul>
+   *   <li>{@code NAME}: {@code WHERE ... [AND nk > ?] ORDER BY nk FETCH FIRST ? ROWS ONLY} ({@code <}
+   *       and {@code DESC} descending), a range of the unique name-key index.
+   *   <li>{@code CREATED} and {@code TIER}, key {@code k} ({@code created_at} or {@code tier_rank}):
+   *       the first page {@code WHERE ... ORDER BY k, nk FETCH FIRST ? ROWS ONLY}; a page after
+   *       position {@code (k0, n0)} the rows after it, {@code k > k0 OR (k = k0 AND nk > n0)}, as two
+   *       ranges of the index on {@code (k, name_key)}, each read in order and cut at the limit:
+   *       {@code SELECT ... FROM ((SELECT ... WHERE ... AND k = ? AND nk > ? ORDER BY k, nk FETCH
+   *       FIRST ? ROWS ONLY) UNION ALL (SELECT ... WHERE ... AND k >= ? ORDER BY k, nk FETCH FIRST ?
+   *       ROWS ONLY)) page ORDER BY k, nk FETCH FIRST ? ROWS ONLY}. The second range starts at the
+   *       first value after {@code k0} ({@link #after}): with {@code k > ?} H2 would read, and drop,
+   *       every row of {@code k0} first, and an OR in one query would make both databases read the
+   *       index from its start. Descending: {@code nk < ?}, {@code k <=} the last value before
+   *       {@code k0}, every part {@code DESC}. A position whose time is finer than the stored
+   *       microseconds ties with no row: only the second range is read.
+   * </ul>
+   */
+  static Sql listStatement(Dialect dialect, PartnerListing listing) {
+    Conditions filters = filters(dialect, listing);
+    boolean descending = listing.direction() == SortDirection.DESCENDING;
+    String nameKey = dialect.orderByText("name_key");
+    String direction = descending ? " DESC" : "";
+    String afterName = nameKey + (descending ? " < ?" : " > ?");
+    String limit = " FETCH FIRST ? ROWS ONLY";
+    Optional<PartnerListing.Position> position = listing.after();
+    if (listing.sort() == PartnerSort.NAME) {
+      Conditions page = filters.copy();
+      position.ifPresent(p -> page.and(afterName, p.nameKey()));
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + page.where() + " ORDER BY " + nameKey
+          + direction + limit, List.of(page.params(listing.limit())));
     }
-    if (!q.statuses().isEmpty()) {
-      where.append(where.length() == 0 ? " WHERE" : " AND")
-          .append(" status IN (").append(Jdbc.placeholders(q.statuses().size())).append(')');
-      params.addAll(q.statuses());
+    boolean byTier = listing.sort() == PartnerSort.TIER;
+    String key = byTier ? "tier_rank" : "created_at";
+    String order = " ORDER BY " + key + direction + ", " + nameKey + direction;
+    if (position.isEmpty()) {
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + filters.where() + order + limit,
+          List.of(filters.params(listing.limit())));
     }
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(q.offset());
-    pageParams.add(q.limit());
-    List<PartnerRecord> items = jdbc.list(
-        "SELECT " + PARTNER_COLUMNS + " FROM partners" + where + " ORDER BY " + byNameKey
-            + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
-        JdbcPartners::partner, pageParams.toArray());
-    long total;
-    if (q.offset() == 0 && items.size() < q.limit()) {
-      total = items.size(); // the first page holds every match: no need to count
-    } else {
-      total = jdbc.number("SELECT COUNT(*) FROM partners" + where, params.toArray());
+    PartnerListing.Position p = position.get();
+    Object value = byTier ? tierRank(p.tier()) : p.createdAt();
+    Conditions beyond = filters.copy().and(key + (descending ? " <= ?" : " >= ?"), after(value, descending));
+    if (!byTier && !p.createdAt().equals(p.createdAt().truncatedTo(ChronoUnit.MICROS))) {
+      return new Sql("SELECT " + PARTNER_COLUMNS + " FROM partners" + beyond.where() + order + limit,
+          List.of(beyond.params(listing.limit())));
     }
-    return new Page<>(items, q.offset(), q.limit(), total);
+    Conditions ties = filters.copy().and(key + " = ?", value).and(afterName, p.nameKey());
+    String columns = PARTNER_COLUMNS + ", name_key" + (byTier ? ", tier_rank" : "");
+    List<Object> params = new ArrayList<>(List.of(ties.params(listing.limit())));
+    params.addAll(List.of(beyond.params(listing.limit(), listing.limit())));
+    return new Sql(
+        "SELECT " + PARTNER_COLUMNS + " FROM ((SELECT " + columns + " FROM partners" + ties.where() + order + limit
+            + ") UNION ALL (SELECT " + columns + " FROM partners" + beyond.where() + order + limit + ")) page"
+            + order + limit,
+        List.copyOf(params));
+  }
+
+  /**
+   * The listing's filters ({@link PartnerListing#matches}) as {@code WHERE} terms: {@code tier IN
+   * (...)}, {@code status IN (...)}; a name prefix as the range {@code nk >= ? AND nk < ?} (the
+   * prefix and {@link #prefixEnd}: a range of the name-key index also in a plan made before the
+   * values are known), which holds exactly the keys that start with the prefix when the end differs
+   * from it only in the last character, and else is narrowed by {@code AND nk LIKE ? ESCAPE '\'}
+   * (the escaped prefix and {@code %}); contained text as {@code nk LIKE ? ESCAPE '\'} with {@code
+   * %} on both sides; the email text as {@code TRANSLATE(contact_email, 'A..Z', 'a..z') LIKE ?
+   * ESCAPE '\'}, the ASCII letters lower-cased as {@link PartnerListing#asciiLowerCase} does.
+   * (Adding the LIKE to an exact range would make PostgreSQL count the prefix's selectivity twice
+   * and prefer reading and sorting the whole range to reading the index in order.)
+   */
+  private static Conditions filters(Dialect dialect, PartnerListing listing) {
+    Conditions c = new Conditions();
+    String nameKey = dialect.orderByText("name_key");
+    if (!listing.tiers().isEmpty()) {
+      c.and("tier IN (" + Jdbc.placeholders(listing.tiers().size()) + ")", new TreeSet<>(listing.tiers()).toArray());
+    }
+    if (!listing.statuses().isEmpty()) {
+      c.and("status IN (" + Jdbc.placeholders(listing.statuses().size()) + ")",
+          new TreeSet<>(listing.statuses()).toArray());
+    }
+    listing.nameKeyPrefix().ifPresent(prefix -> {
+      c.and(nameKey + " >= ?", prefix);
+      Optional<String> end = prefixEnd(prefix);
+      end.ifPresent(e -> c.and(nameKey + " < ?", e));
+      if (end.filter(e -> e.length() == prefix.length()).isEmpty()) {
+        c.and(nameKey + LIKE, likeLiteral(prefix) + "%");
+      }
+    });
+    listing.nameKeyContains().ifPresent(text -> c.and(nameKey + LIKE, "%" + likeLiteral(text) + "%"));
+    listing.emailContains().ifPresent(text -> c.and("TRANSLATE(contact_email, '" + ASCII_UPPER + "', '"
+        + ASCII_UPPER.toLowerCase(Locale.ROOT) + "')" + LIKE, "%" + likeLiteral(text) + "%"));
+    return c;
+  }
+
+  /**
+   * The first value after {@code value} in the order ({@code descending}: the last before it) that a
+   * row can hold: the next rank, or the next microsecond (the precision of the stored times).
+   */
+  static Object after(Object value, boolean descending) {
+    if (value instanceof Integer rank) {
+      return descending ? rank - 1 : rank + 1;
+    }
+    Instant t = (Instant) value;
+    Instant micros = t.truncatedTo(ChronoUnit.MICROS);
+    if (descending) {
+      return micros.equals(t) ? micros.minus(1, ChronoUnit.MICROS) : micros;
+    }
+    return micros.plus(1, ChronoUnit.MICROS);
+  }
+
+  /**
+   * The end of a range that holds every string starting with {@code prefix}, by UTF-16 units (H2)
+   * and by code points (PostgreSQL's "C") alike, if there is one: {@code prefix} cut after its last
+   * character {@code c} that both orders read as a whole code point and that has a successor of the
+   * same kind (not a surrogate, U+D7FF or U+FFFF), with {@code c} raised by one. A string that
+   * starts with {@code prefix} starts with the part before {@code c} and then has {@code c}, so it
+   * sorts below the end in both orders. When {@code c} is the last character (the end is as long as
+   * {@code prefix}), the range holds exactly those strings: a string {@code s} with {@code prefix
+   * <= s < end} shares the part before {@code c} and then has a character from {@code c} up to but
+   * not including {@code c + 1}, that is {@code c}.
+   */
+  static Optional<String> prefixEnd(String prefix) {
+    for (int i = prefix.length() - 1; i >= 0; i--) {
+      char c = prefix.charAt(i);
+      if (!Character.isSurrogate(c) && c != '\uD7FF' && c != '\uFFFF') {
+        return Optional.of(prefix.substring(0, i) + (char) (c + 1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code text} for a LIKE pattern with escape character {@code \}: {@code \}, {@code %} and {@code _} escaped. */
+  static String likeLiteral(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '%' || c == '_') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /**
+   * A tier's rank as {@code partners.tier_rank} holds it ({@code V8__partner_lists.sql}, whose
+   * check ties it to the tier): SILVER 1, GOLD 2, PLATINUM 3, the order of {@link Tier}.
+   */
+  static int tierRank(Tier tier) {
+    return switch (tier) {
+      case SILVER -> 1;
+      case GOLD -> 2;
+      case PLATINUM -> 3;
+    };
+  }
+
+  /** {@code WHERE} terms joined by {@code AND}, and their parameters in order. */
+  private static final class Conditions {
+    private final List<String> terms = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    Conditions and(String term, Object... values) {
+      terms.add(term);
+      params.addAll(List.of(values));
+      return this;
+    }
+
+    Conditions copy() {
+      Conditions c = new Conditions();
+      c.terms.addAll(terms);
+      c.params.addAll(params);
+      return c;
+    }
+
+    /** {@code " WHERE a AND b"}, or nothing without terms. */
+    String where() {
+      return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    /** The parameters, then {@code more}. */
+    Object[] params(Object... more) {
+      List<Object> all = new ArrayList<>(params);
+      all.addAll(List.of(more));
+      return all.toArray();
+    }
   }
 
   @Override

@@ -126,7 +126,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     RuntimeArtifacts.require(dialect, false, migrate, description);
     boolean durable = Dialect.durable(url);
     if (migrate) {
-      Migrations.migrate(Migrations.configure(schema).dataSource(dataSource), description, null);
+      Migrations.migrate(Migrations.configure(dialect, schema).dataSource(dataSource), description, null);
     }
     JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, durable, timeoutMillis);
     return checked(store, migrate, null);
@@ -189,7 +189,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     JdbcStore store = new JdbcStore(pool, dialect, null, description, pool, Dialect.durable(url), timeoutMillis);
     try {
       if (migrate) {
-        Migrations.migrate(Migrations.configure(schema).dataSource(url, user, password), description, password);
+        Migrations.migrate(Migrations.configure(dialect, schema).dataSource(url, user, password), description, password);
       }
     } catch (RuntimeException e) {
       store.close();
@@ -198,7 +198,10 @@ public final class JdbcStorageProvider implements StorageProvider {
     return checked(store, migrate, password);
   }
 
-  /** The store, once its tables answer and its name keys follow its text rule; closed and reported if not. */
+  /**
+   * The store, once its tables answer, its name keys follow its text rule and its page token key
+   * is read (made first if the database has none); closed and reported if not.
+   */
   private static Store checked(JdbcStore store, boolean migrated, @Nullable String password) {
     try {
       store.checkTables(Migrations.TABLES);
@@ -211,11 +214,20 @@ public final class JdbcStorageProvider implements StorageProvider {
     }
     try {
       TextKeys.refresh(store);
-      return store;
     } catch (PartnerProgramException e) {
       store.close();
       throw new ConfigurationException("bringing the name keys in " + store.description()
           + " to text rule " + TextKeys.KEY_RULE + " failed: " + Secrets.scrub(e.getMessage(), password), e);
+    }
+    try {
+      // read now, outside any transaction of the host's: the first store on the database makes it
+      store.pageTokenKey();
+      return store;
+    } catch (PartnerProgramException e) {
+      store.close();
+      throw new ConfigurationException("reading the page token key in " + store.description()
+          + " (table page_token_keys; the first store to open the database must be allowed to insert it) failed: "
+          + Secrets.scrub(e.getMessage(), password), e);
     }
   }
 

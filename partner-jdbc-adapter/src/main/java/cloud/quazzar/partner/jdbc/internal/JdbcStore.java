@@ -88,6 +88,9 @@ public final class JdbcStore implements Store {
   private final AtomicBoolean closed = new AtomicBoolean();
   @SuppressWarnings("ThreadLocalUsage") // per store: a thread may use several stores
   private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
+  private final Object pageTokenKeyLock = new Object();
+  /** The database's page token key once read ({@link #pageTokenKey()}); guarded by pageTokenKeyLock. */
+  private byte @Nullable [] pageTokenKey;
 
   /**
    * @param borrowedSchema the schema to set on each borrowed connection, for a data source the
@@ -127,6 +130,26 @@ public final class JdbcStore implements Store {
   @Override
   public <T> T write(StoreWork<T> work) {
     return run(requireNonNull(work, "work"), false);
+  }
+
+  /**
+   * The key in the database's {@code page_token_keys} row ({@code V8__partner_lists.sql}), the same
+   * for every store on the database while it lives: read when the store opens (the first store on
+   * the database makes it, see {@link PageTokenKeys}) and kept.
+   *
+   * @throws StorageException if the key cannot be read (only possible for a store whose opening
+   *     did not read it already)
+   */
+  @Override
+  public byte[] pageTokenKey() {
+    synchronized (pageTokenKeyLock) {
+      byte[] key = pageTokenKey;
+      if (key == null) {
+        key = PageTokenKeys.load(this);
+        pageTokenKey = key;
+      }
+      return key.clone();
+    }
   }
 
   /** Idempotent; closes the pool only if the store created it. */

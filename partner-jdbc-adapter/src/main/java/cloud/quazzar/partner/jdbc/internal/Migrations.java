@@ -27,7 +27,13 @@ final class Migrations {
       "discount_adjustments", "discount_adjustment_cancellations", "discount_revision",
       "partner_certifications", "revenue_entries",
       "review_grace_periods", "review_outcomes", "review_policies", "review_revenue_requirements",
-      "domain_events", "event_counter", "event_cursors", "text_rules");
+      "domain_events", "event_counter", "event_cursors", "text_rules", "page_token_keys");
+
+  /**
+   * The Flyway placeholder of {@code V8__partner_lists.sql}: the collation that makes {@code
+   * partners.name_key} compare by code point (docs/rules.md TEXT-3).
+   */
+  static final String BINARY_COLLATION = "binary_collation";
 
   /**
    * Scripts whose comments were reworded after earlier builds applied them, their statements
@@ -43,9 +49,25 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** Flyway set up for the store's migrations, in {@code schema} (created if missing) if given. */
-  static FluentConfiguration configure(@Nullable String schema) {
+  /**
+   * The values of the scripts' placeholders on {@code dialect}'s database: {@value
+   * #BINARY_COLLATION} is {@code COLLATE "C"} on PostgreSQL (UTF-8 byte order) and empty on H2,
+   * which compares strings by UTF-16 units (the same order for name keys).
+   */
+  static Map<String, String> placeholders(Dialect dialect) {
+    return Map.of(BINARY_COLLATION, switch (dialect) {
+      case H2 -> "";
+      case POSTGRESQL -> "COLLATE \"C\"";
+    });
+  }
+
+  /**
+   * Flyway set up for the store's migrations on {@code dialect}'s database (its {@linkplain
+   * #placeholders placeholders}), in {@code schema} (created if missing) if given.
+   */
+  static FluentConfiguration configure(Dialect dialect, @Nullable String schema) {
     FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
+        .placeholders(placeholders(dialect))
         .loggers("slf4j")
         .locations(JdbcStorage.MIGRATION_LOCATION)
         .table(JdbcStorage.HISTORY_TABLE)

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
-import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.spi.PartnerListing;
+import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +30,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -65,7 +70,7 @@ class RewordedMigrationsTest {
   }
 
   /** The store's Flyway set-up, with the earlier scripts in place of the shipped ones. */
-  private FluentConfiguration old(@Nullable String schema) throws IOException {
+  private FluentConfiguration old(Dialect dialect, @Nullable String schema) throws IOException {
     if (oldScripts == null) {
       Path folder = Files.createDirectories(dir.resolve("migration-before-rule-ids"));
       for (String file : FILES) {
@@ -75,7 +80,7 @@ class RewordedMigrationsTest {
       }
       oldScripts = folder;
     }
-    return Migrations.configure(schema).locations("filesystem:" + oldScripts.toAbsolutePath());
+    return Migrations.configure(dialect, schema).locations("filesystem:" + oldScripts.toAbsolutePath());
   }
 
   private static InputStream resource(String path) {
@@ -119,17 +124,18 @@ class RewordedMigrationsTest {
 
   /** The history a database migrated with the current scripts has. */
   private static List<String> currentHistory() {
-    return checksums(Migrations.configure(null)).entrySet().stream()
+    return checksums(Migrations.configure(Dialect.H2, null)).entrySet().stream()
         .map(e -> e.getKey() + ":" + e.getValue() + ":true").toList();
   }
 
   @Test
   @DisplayName("the known earlier checksums are those of the kept scripts, which differ from the shipped ones in comments only")
   void knownChecksumsAreTheOldScripts() throws IOException {
-    Map<String, Integer> before = checksums(old(null));
-    Map<String, Integer> now = checksums(Migrations.configure(null));
-    assertEquals(now.keySet(), before.keySet(), "the same versions");
-    for (String v : now.keySet()) {
+    Map<String, Integer> before = checksums(old(Dialect.H2, null));
+    Map<String, Integer> now = checksums(Migrations.configure(Dialect.H2, null));
+    assertEquals(FILES.size(), before.size(), "the kept scripts");
+    assertTrue(now.keySet().containsAll(before.keySet()), "the kept versions are still shipped, later ones added: " + now);
+    for (String v : before.keySet()) {
       if (Migrations.REWORDED_CHECKSUMS.containsKey(v)) {
         assertEquals(Migrations.REWORDED_CHECKSUMS.get(v), before.get(v), "V" + v + ": the earlier checksum");
         assertNotEquals(before.get(v), now.get(v), "V" + v + " was reworded");
@@ -149,20 +155,24 @@ class RewordedMigrationsTest {
   void h2OldThenNew() throws SQLException, IOException {
     Path path = dir.resolve("old");
     String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    assertEquals(7, old(null).dataSource(url, "sa", "").load().migrate().migrationsExecuted);
+    assertEquals(7, old(Dialect.H2, null).dataSource(url, "sa", "").load().migrate().migrationsExecuted);
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-      assertEquals(checksums(old(null)).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue() + ":true").toList(),
+      assertEquals(checksums(old(Dialect.H2, null)).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue() + ":true").toList(),
           history(c, null), "the earlier scripts' checksums are recorded");
     }
     StorageSettings settings = JdbcStorage.h2File(path);
-    // data written while the schema is the earlier scripts' (migration off: the store uses it as is)
-    try (PartnerProgram program = PartnerProgram.builder().storage(settings.with(JdbcStorage.MIGRATE, false)).build()) {
-      program.registry().add(new NewPartner("Old Co", "ops@old.example", Tier.GOLD));
+    // data written while the schema is the earlier scripts', as the store of that build wrote it
+    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO partners (id, company_name, name_key, contact_email, tier, status, created_at, updated_at,"
+          + " version) VALUES (RANDOM_UUID(), 'Old Co', 'old co', 'ops@old.example', 'GOLD', 'ACTIVE',"
+          + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
     }
     Partner added;
     try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
-      assertEquals(List.of("Old Co"), program.registry().list(PartnerQuery.all()).items().stream()
-          .map(Partner::companyName).toList(), "the data written under the earlier scripts is there");
+      PartnerListing byTier = new PartnerListing(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+          PartnerSort.TIER, SortDirection.ASCENDING, Optional.empty(), 10);
+      assertEquals(List.of("Old Co"), program.store().read(tx -> tx.partners().list(byTier)).stream()
+          .map(PartnerRecord::companyName).toList(), "the data written under the earlier scripts is there, ranked");
       added = program.registry().add(new NewPartner("New Co", "ops@new.example", Tier.SILVER));
     }
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -171,18 +181,18 @@ class RewordedMigrationsTest {
     try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
       assertEquals(added, program.registry().get(added.id()), "reopened without any repair");
     }
-    for (MigrationInfo m : Migrations.configure(null).dataSource(url, "sa", "").load().info().all()) {
+    for (MigrationInfo m : Migrations.configure(Dialect.H2, null).dataSource(url, "sa", "").load().info().all()) {
       assertEquals(MigrationState.SUCCESS, m.getState(), "V" + m.getVersion());
       assertTrue(m.isChecksumMatching(), "V" + m.getVersion());
     }
   }
 
   @Test
-  @DisplayName("H2: a database of an older build (V1 to V4, two of them reworded since) gets V5 to V7 and the new checksums")
+  @DisplayName("H2: a database of an older build (V1 to V4, two of them reworded since) gets V5 on and the new checksums")
   void h2PartlyOld() throws SQLException, IOException {
     Path path = dir.resolve("partly");
     String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    assertEquals(4, old(null).dataSource(url, "sa", "").target("4").load().migrate().migrationsExecuted);
+    assertEquals(4, old(Dialect.H2, null).dataSource(url, "sa", "").target("4").load().migrate().migrationsExecuted);
     try (PartnerProgram program = PartnerProgram.builder().storage(JdbcStorage.h2File(path)).build()) {
       program.registry().add(new NewPartner("Acme", "ops@acme.example", Tier.GOLD));
     }
@@ -196,7 +206,7 @@ class RewordedMigrationsTest {
   void h2OtherDifferenceFails() throws SQLException, IOException {
     Path path = dir.resolve("tampered");
     String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    old(null).dataSource(url, "sa", "").load().migrate();
+    old(Dialect.H2, null).dataSource(url, "sa", "").load().migrate();
     List<String> before;
     try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
       // V3 with a checksum no build ever shipped: its text was changed by someone else
@@ -217,7 +227,8 @@ class RewordedMigrationsTest {
     PostgresTestDatabase db = PostgresTestDatabase.require();
     String schema = db.newSchemaName();
     try {
-      assertEquals(7, old(schema).dataSource(db.url(), db.user(), null).load().migrate().migrationsExecuted);
+      assertEquals(7, old(Dialect.POSTGRESQL, schema).dataSource(db.url(), db.user(), null).load().migrate()
+          .migrationsExecuted);
       StorageSettings settings = db.settings().with(JdbcStorage.SCHEMA, schema);
       Partner added;
       try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
@@ -240,7 +251,7 @@ class RewordedMigrationsTest {
     PostgresTestDatabase db = PostgresTestDatabase.require();
     String schema = db.newSchemaName();
     try {
-      old(schema).dataSource(db.url(), db.user(), null).load().migrate();
+      old(Dialect.POSTGRESQL, schema).dataSource(db.url(), db.user(), null).load().migrate();
       List<String> before;
       try (Connection c = db.connect(); Statement s = c.createStatement()) {
         s.execute("UPDATE \"" + schema + "\".\"" + JdbcStorage.HISTORY_TABLE
@@ -261,7 +272,7 @@ class RewordedMigrationsTest {
   @Test
   @DisplayName("rewordedOnly: empty for a fresh database, where there is nothing to realign")
   void nothingToRealign() {
-    Flyway flyway = Migrations.configure(null).dataSource("jdbc:h2:mem:fresh", "sa", "").load();
+    Flyway flyway = Migrations.configure(Dialect.H2, null).dataSource("jdbc:h2:mem:fresh", "sa", "").load();
     assertEquals(List.of(), Migrations.rewordedOnly(flyway.info().all()));
   }
 }

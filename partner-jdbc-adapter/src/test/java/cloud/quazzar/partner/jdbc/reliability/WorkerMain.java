@@ -389,6 +389,11 @@ public final class WorkerMain {
       }
 
       @Override
+      public byte[] pageTokenKey() {
+        return store.pageTokenKey();
+      }
+
+      @Override
       public <T> T read(StoreWork<T> work) {
         return store.read(work);
       }

@@ -133,7 +133,7 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
     PartnerRegistry registry = program.registry();
     YearMonth month = YearMonth.from(program.today());
     MonthRange recent = new MonthRange(month.minusMonths(RevenueLedger.MAX_REPORT_MONTHS - 1L), month);
-    for (Partner p : registry.list(PartnerQuery.all().withPage(0, PartnerQuery.MAX_LIMIT)).items()) {
+    for (Partner p : registry.list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items()) {
       out.append(p).append('\n');
       registry.clients(p.id()).forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id()).forEach(t -> out.append("  tier ").append(t).append('\n'));

@@ -6,11 +6,13 @@ import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.textKind;
 
+import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ContactUpdate;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerQuery;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChangeRequest;
@@ -18,6 +20,7 @@ import cloud.quazzar.partner.testkit.generators.InvalidInput;
 import cloud.quazzar.partner.testkit.tck.BadInputContract.Case;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.quicktheories.core.Gen;
@@ -73,16 +76,24 @@ final class RegistryBadInput {
     c.add(fixed("registry.find", "null", "null id", w -> w.registry().find(null)));
     c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id)));
     c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id)));
-    c.add(bad("registry.list", SourceDSL.integers().between(Integer.MIN_VALUE, -1), v -> "negative number",
-        (w, o) -> w.registry().list(PartnerQuery.all().withPage(o, 10))));
     c.add(bad("registry.list", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(PartnerQuery.MAX_LIMIT + 1, Integer.MAX_VALUE)), v -> "number out of range",
-        (w, l) -> w.registry().list(PartnerQuery.all().withPage(0, l))));
+        (w, l) -> w.registry().list(PartnerQuery.all().withLimit(l))));
+    Gen<@Nullable String> search = InvalidInput.freeText(PartnerQuery.MAX_SEARCH_LENGTH);
+    c.add(bad("registry.list", search, BadInputContract::textKind,
+        (w, t) -> w.registry().list(PartnerQuery.all().withNamePrefix(t))));
+    c.add(bad("registry.count", search, BadInputContract::textKind,
+        (w, t) -> w.registry().count(PartnerQuery.all().withNameContaining(t))));
+    c.add(bad("registry.list", SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(1, 40), v -> "forged page token",
+        (w, t) -> w.registry().list(PartnerQuery.all().withPageToken(t))));
     c.add(fixed("registry.list", "null", "null query", w -> w.registry().list(null)));
+    c.add(fixed("registry.count", "null", "null query", w -> w.registry().count(null)));
     c.add(fixed("registry.list", "null", "null tier set",
-        w -> w.registry().list(new PartnerQuery(null, Set.of(), 0, 10))));
+        w -> w.registry().list(new PartnerQuery(null, Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+            PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty()))));
     c.add(fixed("registry.list", "null", "a null tier in the set",
-        w -> w.registry().list(new PartnerQuery(nullSet(), Set.of(PartnerStatus.ACTIVE), 0, 10))));
+        w -> w.registry().list(new PartnerQuery(nullSet(), Set.of(PartnerStatus.ACTIVE), Optional.empty(), Optional.empty(),
+            Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty()))));
     c.add(bad("registry.addClient", name.zip(InvalidInput.negativeCounts(), BadInputContract::pair), v -> textKind((String) v.get(0)),
         (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("registry.addClient", InvalidInput.negativeCounts(), v -> "negative number",

@@ -291,6 +291,11 @@ public abstract class ReviewContract {
     }
 
     @Override
+    public byte[] pageTokenKey() {
+      return delegate.pageTokenKey();
+    }
+
+    @Override
     public <T> T read(cloud.quazzar.partner.spi.StoreWork<T> work) {
       return delegate.read(work);
     }

@@ -111,6 +111,15 @@ public abstract class StoreTck {
   }
 
   @Nested
+  @DisplayName("Partner lists")
+  class Lists extends ListingContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
   @DisplayName("Certifications")
   class Certifications extends CertificationContract {
     @Override

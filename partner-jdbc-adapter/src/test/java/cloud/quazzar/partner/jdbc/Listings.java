@@ -1,0 +1,35 @@
+package cloud.quazzar.partner.jdbc;
+
+import cloud.quazzar.partner.SortDirection;
+import cloud.quazzar.partner.registry.PartnerSort;
+import cloud.quazzar.partner.spi.PartnerListing;
+import java.util.Optional;
+import java.util.Set;
+
+/** Partner listings as core hands them to a store, for tests that call the repository directly. */
+final class Listings {
+  private Listings() {}
+
+  /** Every partner in name order, the first {@code limit}. */
+  static PartnerListing all(int limit) {
+    return all(PartnerSort.NAME, SortDirection.ASCENDING, limit);
+  }
+
+  /** Every partner in the given order, the first {@code limit}. */
+  static PartnerListing all(PartnerSort sort, SortDirection direction, int limit) {
+    return new PartnerListing(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), sort,
+        direction, Optional.empty(), limit);
+  }
+
+  /** {@code listing} with another position and limit. */
+  static PartnerListing page(PartnerListing listing, Optional<PartnerListing.Position> after, int limit) {
+    return new PartnerListing(listing.tiers(), listing.statuses(), listing.nameKeyPrefix(), listing.nameKeyContains(),
+        listing.emailContains(), listing.sort(), listing.direction(), after, limit);
+  }
+
+  /** {@code listing} in another order. */
+  static PartnerListing sorted(PartnerListing listing, PartnerSort sort, SortDirection direction) {
+    return new PartnerListing(listing.tiers(), listing.statuses(), listing.nameKeyPrefix(), listing.nameKeyContains(),
+        listing.emailContains(), sort, direction, listing.after(), listing.limit());
+  }
+}
