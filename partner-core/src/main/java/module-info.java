@@ -28,7 +28,7 @@ module cloud.quazzar.partner.core {
   //   records and of the records inside them (Money, the ids, TierChange, StatusChange, RevenueEntry).
   //   Core does not depend on Jackson; a qualified opens may name a module that is absent (javac's
   //   "module not found" lint, suppressed above).
-  opens cloud.quazzar.partner to com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner to org.hibernate.validator, com.fasterxml.jackson.databind;
   opens cloud.quazzar.partner.certification to org.hibernate.validator, com.fasterxml.jackson.databind;
   opens cloud.quazzar.partner.discount to org.hibernate.validator;
   opens cloud.quazzar.partner.events to com.fasterxml.jackson.databind;

@@ -7,6 +7,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.events.PartnerCreated;
 import cloud.quazzar.partner.events.PartnerDeactivated;
 import cloud.quazzar.partner.events.PartnerReactivated;
@@ -282,13 +283,23 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   @Override
-  public List<Client> clients(PartnerId partnerId) {
-    Checks.start().notNull("partnerId", partnerId).done();
+  public Page<Client> clients(PartnerId partnerId, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).bean("page", page).done();
+    // LIST-2: a token belongs to one partner's clients, so it never reads another partner's
+    String scope = "clients\n" + partnerId;
+    Optional<String> after = page.pageToken()
+        .map(t -> StandardCharsets.UTF_8.decode(tokens.verify(scope, t)).toString());
     return store.read(tx -> {
       if (tx.partners().find(partnerId).isEmpty()) {
         throw new NotFoundException(PARTNER, partnerId);
       }
-      return tx.partners().clients(partnerId);
+      List<Client> rows = tx.partners().clients(partnerId, after, page.limit() + 1);
+      if (rows.size() <= page.limit()) {
+        return new Page<>(rows, Optional.empty());
+      }
+      List<Client> items = rows.subList(0, page.limit());
+      String last = items.get(items.size() - 1).nameKey();
+      return new Page<>(items, Optional.of(tokens.sign(scope, last.getBytes(StandardCharsets.UTF_8))));
     });
   }
 

@@ -3,6 +3,8 @@ package cloud.quazzar.partner.portal;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.registry.Benefits;
@@ -62,11 +64,16 @@ public interface PartnerPortal {
   Benefits benefits();
 
   /**
-   * The partner's clients, ordered by name key by code point (docs/rules.md TEXT-3), then id.
+   * One page of the partner's own clients, as {@link
+   * cloud.quazzar.partner.registry.PartnerRegistry#clients} gives them (ordered by name key by code
+   * point, keyset pages). A token made for another partner's clients is refused.
    *
-   * @return the clients
+   * @param page the page size and the previous page's token
+   * @return the page
+   * @throws ValidationException if {@code page} is null, its limit is out of range or its token
+   *     is not one this partner's client list made
    */
-  List<Client> clients();
+  Page<Client> clients(PageRequest page);
 
   /**
    * One of the partner's clients.

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.registry;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import java.util.List;
 import java.util.Optional;
@@ -160,14 +161,19 @@ public interface PartnerRegistry {
   Optional<Client> findClient(ClientId id);
 
   /**
-   * The partner's clients, ordered by name key ({@link Names#key}) by code point (docs/rules.md
-   * TEXT-3), then id.
+   * One page of the partner's clients, ordered by name key ({@link Names#key}, unique within the
+   * partner) by code point (docs/rules.md TEXT-3). Keyset pages as the partners list's (LIST-1,
+   * LIST-2): a deep page costs what the first costs, and no client that exists throughout is
+   * skipped or repeated; a token is signed for this partner's clients only.
    *
    * @param partnerId the partner
-   * @return the clients
+   * @param page the page size and the previous page's token
+   * @return the page, with the token of the next one if more clients follow
+   * @throws ValidationException if an argument is null, the limit is outside 1 to {@value
+   *     PageRequest#MAX_LIMIT}, or the token is not one this list made for this partner
    * @throws NotFoundException if there is no such partner
    */
-  List<Client> clients(PartnerId partnerId);
+  Page<Client> clients(PartnerId partnerId, PageRequest page);
 
   /**
    * Renames a client.

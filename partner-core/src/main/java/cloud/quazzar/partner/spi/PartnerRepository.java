@@ -3,6 +3,7 @@ package cloud.quazzar.partner.spi;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
+import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.TierChange;
 import java.util.Collection;
@@ -204,4 +205,23 @@ public interface PartnerRepository {
    * @return the clients
    */
   List<Client> clients(PartnerId partnerId);
+
+  /**
+   * One page of the partner's clients: those whose name key comes strictly after {@code
+   * afterNameKey} (all, if empty) by code point ({@link cloud.quazzar.partner.registry.Names#KEY_ORDER}),
+   * in that order, at most {@code limit}. The default filters {@link #clients(PartnerId)}; a store
+   * for many clients per partner seeks through its index on (partner, name key) instead, so that a
+   * deep page costs what the first costs.
+   *
+   * @param partnerId the partner
+   * @param afterNameKey the name key the previous page ended with; empty for the first page
+   * @param limit the most clients to return, 1 or more
+   * @return the page's clients, in order
+   */
+  default List<Client> clients(PartnerId partnerId, Optional<String> afterNameKey, int limit) {
+    return clients(partnerId).stream()
+        .filter(c -> afterNameKey.map(k -> Names.KEY_ORDER.compare(c.nameKey(), k) > 0).orElse(true))
+        .limit(limit)
+        .toList();
+  }
 }

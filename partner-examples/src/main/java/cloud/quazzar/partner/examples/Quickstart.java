@@ -458,7 +458,7 @@ public final class Quickstart {
     YearMonth lastMonth = YearMonth.from(program.today()).minusMonths(1);
     BillingStatement s = portal.statement(lastMonth, Money.of("1000.00", "EUR"));
     out.printf("Portal of %s (%s, %d clients): billing statement for %s%n",
-        portal.partner().companyName(), portal.partner().tier(), portal.clients().size(), s.month());
+        portal.partner().companyName(), portal.partner().tier(), portal.partner().clientCount(), s.month());
     out.printf("  licensing %s, discount %s, net %s (tier %s, %d servers on %s)%n",
         s.licensingCost(), s.discount(), s.net(), s.tier(), s.serverCount(), s.quote().date());
     out.printf("  ledger: MRR %s, %d servers, %d clients%n", s.mrr(), s.serverCount(), s.clientCount());

@@ -253,5 +253,15 @@ final class MemoryPartners {
       TreeMap<String, Client> cs = clientsByPartner.get(partnerId);
       return cs == null ? List.of() : List.copyOf(cs.values());
     }
+
+    @Override
+    public List<Client> clients(PartnerId partnerId, Optional<String> afterNameKey, int limit) {
+      TreeMap<String, Client> cs = clientsByPartner.get(partnerId);
+      if (cs == null) {
+        return List.of();
+      }
+      NavigableMap<String, Client> rest = afterNameKey.isPresent() ? cs.tailMap(afterNameKey.get(), false) : cs;
+      return rest.values().stream().limit(limit).toList();
+    }
   }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.discount.DiscountEngine;
@@ -86,8 +88,8 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   }
 
   @Override
-  public List<Client> clients() {
-    return registry.clients(partnerId);
+  public Page<Client> clients(PageRequest page) {
+    return registry.clients(partnerId, page);
   }
 
   @Override

@@ -411,6 +411,20 @@ final class JdbcPartners implements PartnerRepository {
         JdbcPartners::client, partnerId.value());
   }
 
+  @Override
+  public List<Client> clients(PartnerId partnerId, Optional<String> afterNameKey, int limit) {
+    // LIST-1: seeks through partner_clients_partner_name_ux (binary collation on PostgreSQL, V9);
+    // partner_id in the ORDER BY lets H2 see that the index gives the order (NameOrderIndexTest)
+    String nameKey = jdbc.dialect().orderByText("name_key");
+    String order = " ORDER BY partner_id, " + nameKey + " FETCH FIRST ? ROWS ONLY";
+    if (afterNameKey.isEmpty()) {
+      return jdbc.list("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ?" + order,
+          JdbcPartners::client, partnerId.value(), limit);
+    }
+    return jdbc.list("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? AND " + nameKey + " > ?"
+        + order, JdbcPartners::client, partnerId.value(), afterNameKey.get(), limit);
+  }
+
   private static PartnerRecord partner(ResultSet rs) throws SQLException {
     return new PartnerRecord(
         new PartnerId(Jdbc.uuid(rs, "id")),

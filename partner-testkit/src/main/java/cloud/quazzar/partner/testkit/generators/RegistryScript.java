@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.testkit.generators;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgramException;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.Client;
@@ -99,7 +100,7 @@ public final class RegistryScript {
   public void verify() {
     for (ModelPartner m : partners.values()) {
       Partner p = registry.get(m.id);
-      List<Client> clients = registry.clients(m.id);
+      List<Client> clients = registry.clients(m.id, PageRequest.first(PageRequest.MAX_LIMIT)).items();
       long sum = clients.stream().mapToLong(Client::serverCount).sum();
       check(p.serverCount() == sum, "server count " + p.serverCount() + " != sum of clients " + sum, p);
       check(p.clientCount() == clients.size(), "client count " + p.clientCount() + " != " + clients.size(), p);

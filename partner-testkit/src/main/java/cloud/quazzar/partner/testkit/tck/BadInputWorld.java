@@ -4,6 +4,7 @@ import static cloud.quazzar.partner.testkit.tck.CertificationBadInput.cert;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -135,7 +136,7 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
     MonthRange recent = new MonthRange(month.minusMonths(RevenueLedger.MAX_REPORT_MONTHS - 1L), month);
     for (Partner p : registry.list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items()) {
       out.append(p).append('\n');
-      registry.clients(p.id()).forEach(c -> out.append("  client ").append(c).append('\n'));
+      registry.clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id()).forEach(t -> out.append("  tier ").append(t).append('\n'));
       program.discounts().adjustmentHistory(p.id()).forEach(a -> out.append("  adjustment ").append(a).append('\n'));
       program.certifications().history(p.id()).forEach(c -> out.append("  certification ").append(c).append('\n'));

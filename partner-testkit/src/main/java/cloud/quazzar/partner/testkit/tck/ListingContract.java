@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ContactUpdate;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -274,6 +277,68 @@ public abstract class ListingContract {
     assertThrows(ValidationException.class,
         () -> registry().list(gold.sortedBy(PartnerSort.CREATED, SortDirection.ASCENDING).withPageToken(token)),
         "a token of another order");
+  }
+
+  /** Every page of {@code partner}'s clients through {@code lister}, {@code limit} at a time, as names. */
+  private static List<String> allClientPages(Function<PageRequest, Page<Client>> lister, int limit) {
+    List<String> names = new ArrayList<>();
+    PageRequest request = PageRequest.first(limit);
+    for (int pages = 0; pages < 1000; pages++) {
+      Page<Client> page = lister.apply(request);
+      page.items().forEach(c -> names.add(c.name()));
+      if (page.nextPageToken().isEmpty()) {
+        return names;
+      }
+      assertEquals(limit, page.items().size(), "only the last page may be short: " + page);
+      request = request.withPageToken(page.nextPageToken().get());
+    }
+    throw new AssertionError("more than 1,000 pages: the pages do not end");
+  }
+
+  @Test
+  @DisplayName("LIST-1: a partner's clients page by name key, in the registry and in the portal, never skipping one added meanwhile")
+  void clientPages() {
+    Partner p = add("Owner", Tier.GOLD);
+    Partner other = add("Other", Tier.GOLD);
+    for (String n : List.of("delta", "Alpha", "charlie", "Bravo", "echo")) {
+      registry().addClient(p.id(), new NewClient(n, 1));
+    }
+    registry().addClient(other.id(), new NewClient("not mine", 1));
+    List<String> byName = List.of("Alpha", "Bravo", "charlie", "delta", "echo");
+    for (int limit : new int[] {1, 2, 5, 6}) {
+      assertEquals(byName, allClientPages(r -> registry().clients(p.id(), r), limit), "registry, pages of " + limit);
+      assertEquals(byName, allClientPages(r -> context().program().portal(p.id()).clients(r), limit),
+          "portal, pages of " + limit);
+    }
+    Page<Client> first = registry().clients(p.id(), PageRequest.first(2));
+    registry().addClient(p.id(), new NewClient("aaa", 1)); // before the position: not on later pages
+    registry().addClient(p.id(), new NewClient("zulu", 1)); // after it: on a later page
+    List<String> rest = allClientPages(r -> registry().clients(p.id(), r.pageToken().isPresent() ? r
+        : r.withPageToken(first.nextPageToken().orElseThrow())), 2);
+    assertEquals(List.of("charlie", "delta", "echo", "zulu"), rest, "the pages after the first, with zulu added meanwhile");
+  }
+
+  @Test
+  @DisplayName("LIST-2: a token of one partner's clients is refused for another partner's, in the registry and the portal")
+  void clientTokensStayWithTheirPartner() {
+    Partner p = add("Owner", Tier.GOLD);
+    Partner other = add("Other", Tier.GOLD);
+    for (String n : List.of("a", "b", "c")) {
+      registry().addClient(p.id(), new NewClient(n, 1));
+      registry().addClient(other.id(), new NewClient(n, 1));
+    }
+    String token = registry().clients(p.id(), PageRequest.first(1)).nextPageToken().orElseThrow();
+    Violation another = new Violation("pageToken", "belongs to another query (its filters or sort differ): start again"
+        + " from the first page");
+    assertEquals(List.of(another), assertThrows(ValidationException.class,
+        () -> registry().clients(other.id(), PageRequest.first(1).withPageToken(token))).violations());
+    assertEquals(List.of(another), assertThrows(ValidationException.class,
+        () -> context().program().portal(other.id()).clients(PageRequest.first(1).withPageToken(token))).violations(),
+        "the other partner's portal refuses it too");
+    assertThrows(ValidationException.class, () -> registry().list(PartnerQuery.all().withPageToken(token)),
+        "a clients token is no partners token");
+    assertEquals(List.of("limit"), assertThrows(ValidationException.class,
+        () -> registry().clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.TrackedCertification;
@@ -108,7 +109,7 @@ public abstract class PortalContract {
       int example = ++run[0];
       counts[0]++;
       List<PartnerId> ids = build(program, specs, months, example);
-      List<Client> mine = ids.stream().flatMap(id -> program.registry().clients(id).stream()).toList();
+      List<Client> mine = ids.stream().flatMap(id -> program.registry().clients(id, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()).toList();
       List<Client> probes = new ArrayList<>(mine);
       probes.addAll(earlier.subList(Math.max(0, earlier.size() - EARLIER_PROBES), earlier.size()));
       for (PartnerId id : ids) {
@@ -116,7 +117,7 @@ public abstract class PortalContract {
         counts[1]++;
         counts[2] += probes.stream().filter(c -> !c.partnerId().equals(id)).count();
       }
-      List<Client> after = ids.stream().flatMap(id -> program.registry().clients(id).stream()).toList();
+      List<Client> after = ids.stream().flatMap(id -> program.registry().clients(id, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()).toList();
       assertEquals(mine, after, "no portal call changed a client");
       earlier.addAll(mine);
     });
@@ -132,9 +133,9 @@ public abstract class PortalContract {
     assertEquals(id, portal.partnerId());
     assertEquals(own.tier().benefits(), portal.benefits());
 
-    List<Client> clients = portal.clients();
+    List<Client> clients = portal.clients(PageRequest.first(PageRequest.MAX_LIMIT)).items();
     clients.forEach(c -> assertEquals(id, c.partnerId(), "client " + c));
-    assertEquals(program.registry().clients(id), clients, "all own clients");
+    assertEquals(program.registry().clients(id, PageRequest.first(PageRequest.MAX_LIMIT)).items(), clients, "all own clients");
 
     List<TrackedCertification> certs = portal.certifications();
     certs.forEach(t -> assertEquals(id, t.certification().partnerId(), "certification " + t));

@@ -6,6 +6,7 @@ import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.textKind;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ContactUpdate;
@@ -75,7 +76,7 @@ final class RegistryBadInput {
     c.add(fixed("registry.get", "null", "null id", w -> w.registry().get(null)));
     c.add(fixed("registry.find", "null", "null id", w -> w.registry().find(null)));
     c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id)));
-    c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id)));
+    c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     c.add(bad("registry.list", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(PartnerQuery.MAX_LIMIT + 1, Integer.MAX_VALUE)), v -> "number out of range",
         (w, l) -> w.registry().list(PartnerQuery.all().withLimit(l))));

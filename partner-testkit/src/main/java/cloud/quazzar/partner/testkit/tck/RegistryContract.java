@@ -10,6 +10,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
@@ -127,7 +128,7 @@ public abstract class RegistryContract {
       NotFoundException e = assertThrows(NotFoundException.class, () -> registry().get(missing));
       assertEquals("partner " + missing + " not found", e.getMessage());
       assertThrows(NotFoundException.class, () -> registry().tierHistory(missing));
-      assertThrows(NotFoundException.class, () -> registry().clients(missing));
+      assertThrows(NotFoundException.class, () -> registry().clients(missing, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
 
     @Test
@@ -447,7 +448,7 @@ public abstract class RegistryContract {
       assertEquals(5, after.serverCount());
       assertEquals(2, after.clientCount());
       assertEquals(1, after.version(), "client changes do not change the partner's own version");
-      assertEquals(List.of("a", "c"), registry().clients(p.id()).stream().map(Client::name).toList());
+      assertEquals(List.of("a", "c"), registry().clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Client::name).toList());
       assertEquals(Optional.empty(), registry().findClient(b.id()), "a removed client is gone");
     }
 

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.Certification;
@@ -140,8 +141,8 @@ public abstract class UnicodeTextContract {
     List<String> partners = registry().list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items().stream()
         .map(Partner::companyName).filter(n -> !n.equals("Holder")).toList();
     assertEquals(ORDERED_NAMES, partners, "partners");
-    assertEquals(ORDERED_NAMES, registry().clients(holder.id()).stream().map(Client::name).toList(), "clients");
-    assertEquals(ORDERED_NAMES, program().portal(holder.id()).clients().stream().map(Client::name).toList(),
+    assertEquals(ORDERED_NAMES, registry().clients(holder.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Client::name).toList(), "clients");
+    assertEquals(ORDERED_NAMES, program().portal(holder.id()).clients(PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Client::name).toList(),
         "clients in the portal");
   }
 
@@ -208,7 +209,7 @@ public abstract class UnicodeTextContract {
             back.cancellation().orElseThrow().cancelledBy(), back.cancellation().orElseThrow().reason()), "policy audit of " + show(s));
       }
     }
-    assertCodePointOrder(registry.clients(owner.id()).stream().map(Client::name).toList(), "clients");
+    assertCodePointOrder(registry.clients(owner.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Client::name).toList(), "clients");
     assertEquals(TextGenerators.HOSTILE_TEXT.size() + 1, registry.count(PartnerQuery.all()));
   }
 
@@ -257,7 +258,7 @@ public abstract class UnicodeTextContract {
       assertTrue(e.violations().contains(new cloud.quazzar.partner.Violation("companyName", "must not be blank")), e.getMessage());
     }
     assertEquals(1, registry.count(PartnerQuery.all()));
-    assertEquals(List.of(), registry.clients(p.id()), "a refused client is not stored");
+    assertEquals(List.of(), registry.clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "a refused client is not stored");
     assertEquals(1, registry.tierHistory(p.id()).size());
   }
 
@@ -287,7 +288,7 @@ public abstract class UnicodeTextContract {
     assertEquals(List.of("name"), assertThrows(ValidationException.class,
         () -> registry.addClient(owner.id(), new NewClient(tooLong, 1))).fields());
     assertEquals(names.size() + 1, registry.count(PartnerQuery.all()));
-    assertEquals(names.size(), registry.clients(owner.id()).size());
+    assertEquals(names.size(), registry.clients(owner.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -348,7 +349,7 @@ public abstract class UnicodeTextContract {
           List<String> listedRun = registry.list(PartnerQuery.all().withLimit(PartnerQuery.MAX_LIMIT)).items().stream()
               .map(Partner::companyName).filter(n -> n.startsWith(tag) && !n.equals(owner.companyName())).toList();
           assertEquals(expected, listedRun, "partners by the code points of their keys");
-          assertEquals(expected, registry.clients(owner.id()).stream().map(Client::name).toList(), "clients likewise");
+          assertEquals(expected, registry.clients(owner.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Client::name).toList(), "clients likewise");
         });
   }
 

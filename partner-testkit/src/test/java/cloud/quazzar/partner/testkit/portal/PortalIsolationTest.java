@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -117,14 +118,14 @@ class PortalIsolationTest {
   void ownData() {
     assertEquals(acme.id(), portal.partner().id());
     assertEquals(Tier.GOLD.benefits(), portal.benefits());
-    assertEquals(List.of(acmeClient), portal.clients());
+    assertEquals(List.of(acmeClient), portal.clients(PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(acmeClient, portal.client(acmeClient.id()));
     Client renamed = portal.renameClient(acmeClient.id(), acmeClient.version(), "Shop EU");
     Client counted = portal.setServerCount(renamed.id(), renamed.version(), 60);
     Client added = portal.addClient(new NewClient("Bank", 5));
     assertEquals(acme.id(), added.partnerId(), "a client of the same name as the other partner's is fine");
     assertEquals(65, portal.partner().serverCount());
-    assertEquals(List.of(added, counted), portal.clients());
+    assertEquals(List.of(added, counted), portal.clients(PageRequest.first(PageRequest.MAX_LIMIT)).items());
 
     program.certifications().add(beta.id(), new NewCertification(
         "Beta cert", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, Optional.empty(),
