@@ -201,14 +201,21 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   @Override
-  public List<TierChange> tierHistory(PartnerId id) {
-    Checks.start().notNull("id", id).done();
+  public Page<TierChange> tierHistory(PartnerId id, PageRequest page) {
+    Checks.start().notNull("id", id).bean("page", page).done();
+    String scope = "tierHistory\n" + id;
+    int after = page.pageToken().map(t -> tokens.verify(scope, t).getInt()).orElse(0);
     return store.read(tx -> {
-      List<TierChange> history = tx.partners().tierHistory(id);
-      if (history.isEmpty() && tx.partners().find(id).isEmpty()) {
+      List<TierChange> rows = tx.partners().tierHistory(id, after, page.limit() + 1);
+      if (rows.isEmpty() && tx.partners().find(id).isEmpty()) {
         throw new NotFoundException(PARTNER, id);
       }
-      return history;
+      if (rows.size() <= page.limit()) {
+        return new Page<>(rows, Optional.empty());
+      }
+      List<TierChange> items = rows.subList(0, page.limit());
+      byte[] last = ByteBuffer.allocate(4).putInt(items.get(items.size() - 1).sequence()).array();
+      return new Page<>(items, Optional.of(tokens.sign(scope, last)));
     });
   }
 

@@ -93,13 +93,18 @@ public interface PartnerRegistry {
   Partner changeTier(PartnerId id, long expectedVersion, TierChangeRequest request);
 
   /**
-   * The partner's tier history, oldest first; the first entry is its initial tier.
+   * One page of the partner's tier history, oldest first; the first entry is its initial tier.
+   * Keyset pages by sequence (docs/rules.md LIST-1, LIST-2), a token signed for this partner's
+   * history only.
    *
    * @param id the partner's id
-   * @return the tier history, oldest first
+   * @param page the page size and the previous page's token
+   * @return the page, oldest first, with the token of the next one if more entries follow
+   * @throws ValidationException if an argument is null, the limit is outside 1 to {@value
+   *     PageRequest#MAX_LIMIT}, or the token is not one this list made for this partner
    * @throws NotFoundException if there is no such partner
    */
-  List<TierChange> tierHistory(PartnerId id);
+  Page<TierChange> tierHistory(PartnerId id, PageRequest page);
 
   /**
    * Replaces the company name and contact email.

@@ -138,6 +138,20 @@ public interface PartnerRepository {
   List<TierChange> tierHistory(PartnerId id);
 
   /**
+   * One page of the partner's tier history: the entries with a sequence above {@code
+   * afterSequence}, by sequence, at most {@code limit}. The default filters {@link
+   * #tierHistory(PartnerId)}; a database seeks through its (partner, sequence) key.
+   *
+   * @param id the partner's id
+   * @param afterSequence the sequence the previous page ended with; 0 for the first page
+   * @param limit the most entries to return, 1 or more
+   * @return the page's entries, oldest first
+   */
+  default List<TierChange> tierHistory(PartnerId id, int afterSequence, int limit) {
+    return tierHistory(id).stream().filter(c -> c.sequence() > afterSequence).limit(limit).toList();
+  }
+
+  /**
    * The highest sequence in the partner's tier history, 0 if it has none. The default reads the
    * whole history; a database answers it from the primary key.
    *

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
@@ -74,7 +75,7 @@ class ReadmeExampleTest {
         assertEquals(2, read.clientCount());
         assertEquals(1, read.version());
         assertTrue(manager);
-        assertEquals(2, registry.tierHistory(atlas.id()).size());
+        assertEquals(2, registry.tierHistory(atlas.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
   }
 

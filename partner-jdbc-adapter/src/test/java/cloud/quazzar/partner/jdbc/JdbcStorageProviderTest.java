@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
@@ -277,7 +278,7 @@ class JdbcStorageProviderTest {
     try (PartnerProgram program = PartnerProgram.builder().storage(settings).build()) {
       assertEquals(acme, program.registry().get(acme.id()));
       assertEquals(1L, (long) program.store().read(tx -> tx.partners().count(Listings.all(1))));
-      assertEquals(1, program.registry().tierHistory(acme.id()).size());
+      assertEquals(1, program.registry().tierHistory(acme.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
   }
 

@@ -177,6 +177,16 @@ final class MemoryPartners {
     }
 
     @Override
+    public List<TierChange> tierHistory(PartnerId id, int afterSequence, int limit) {
+      // sequences run 1, 2, 3, ... without gaps (appendTierChange refuses a taken one): the entry
+      // after afterSequence is at index afterSequence once sorted
+      List<TierChange> all = tierHistory(id);
+      int from = Math.min(Math.max(afterSequence, 0), all.size());
+      return all.subList(from, Math.min(all.size(), from + limit)).stream().filter(c -> c.sequence() > afterSequence)
+          .toList();
+    }
+
+    @Override
     public void insertClient(Client c) {
       checkWritable();
       TreeMap<String, Client> cs = clientsByPartner.computeIfAbsent(c.partnerId(), k -> new TreeMap<>(Names.KEY_ORDER));

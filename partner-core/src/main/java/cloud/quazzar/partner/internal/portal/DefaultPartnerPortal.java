@@ -72,6 +72,20 @@ public final class DefaultPartnerPortal implements PartnerPortal {
     this.zone = requireNonNull(zone, "zone");
   }
 
+  /** The partner's whole tier history, oldest first (a statement needs the tier of any day). */
+  private List<TierChange> tierHistory() {
+    List<TierChange> all = new ArrayList<>();
+    PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<TierChange> page = registry.tierHistory(partnerId, request);
+      all.addAll(page.items());
+      if (page.nextPageToken().isEmpty()) {
+        return all;
+      }
+      request = request.withPageToken(page.nextPageToken().get());
+    }
+  }
+
   @Override
   public PartnerId partnerId() {
     return partnerId;
@@ -144,7 +158,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
     checkCost(Checks.start().notNull("month", month), licensingCost).done();
     RevenueEntry entry = revenue.current(partnerId, month)
         .orElseThrow(() -> new NotFoundException(REVENUE_MONTH, month));
-    return statementOf(entry, licensingCost, registry.tierHistory(partnerId));
+    return statementOf(entry, licensingCost, tierHistory());
   }
 
   @Override
@@ -153,7 +167,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
         .check(range == null || range.size() <= RevenueLedger.MAX_REPORT_MONTHS, "range",
             "must cover at most " + RevenueLedger.MAX_REPORT_MONTHS + " months")
         .done();
-    List<TierChange> history = registry.tierHistory(partnerId);
+    List<TierChange> history = tierHistory();
     List<BillingStatement> out = new ArrayList<>();
     for (MonthReport m : revenue.partnerReport(partnerId, range).months()) {
       out.add(statementOf(m.entry(), licensingCost, history));

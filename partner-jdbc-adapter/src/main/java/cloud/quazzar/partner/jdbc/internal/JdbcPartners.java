@@ -360,6 +360,16 @@ final class JdbcPartners implements PartnerRepository {
   }
 
   @Override
+  public List<TierChange> tierHistory(PartnerId id, int afterSequence, int limit) {
+    // LIST-1: seeks through the primary key (partner_id, sequence_no)
+    return jdbc.list(
+        "SELECT partner_id, sequence_no, from_tier, to_tier, changed_at, changed_by, reason"
+            + " FROM partner_tier_history WHERE partner_id = ? AND sequence_no > ? ORDER BY partner_id, sequence_no"
+            + " FETCH FIRST ? ROWS ONLY",
+        JdbcPartners::tierChange, id.value(), afterSequence, limit);
+  }
+
+  @Override
   public void insertClient(Client c) {
     jdbc.update(
         () -> "client name '" + c.name() + "' or id " + c.id() + " is taken",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
@@ -236,7 +237,7 @@ class MultiProcessConcurrencyTest {
         check("contact = the acknowledged contact update with the highest version");
       }
 
-      List<TierChange> history = program.registry().tierHistory(id);
+      List<TierChange> history = program.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items();
       List<Versioned> tiers = acks.tierUpdates.getOrDefault(id.toString(), List.of());
       assertEquals(1 + tiers.size(), history.size(), "tier history of " + id + " has one entry per acknowledged change");
       check("tier history = initial tier + one entry per acknowledged tier change");

@@ -116,7 +116,7 @@ public final class RegistryScript {
             && mc.name.equals(c.name()), "client " + c + " != model " + mc, p);
       }
       check(clients.size() == m.clients.size(), "clients " + clients + " != model " + m.clients.values(), p);
-      List<TierChange> history = registry.tierHistory(m.id);
+      List<TierChange> history = registry.tierHistory(m.id, PageRequest.first(PageRequest.MAX_LIMIT)).items();
       Optional<Tier> replayed = Optional.empty();
       for (TierChange change : history) {
         check(change.from().equals(replayed), "history does not chain: " + history, p);

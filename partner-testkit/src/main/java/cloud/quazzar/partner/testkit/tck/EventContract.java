@@ -11,6 +11,7 @@ import static org.quicktheories.QuickTheory.qt;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.NewCertification;
@@ -159,7 +160,7 @@ public abstract class EventContract {
 
     PartnerCreated created = assertInstanceOf(PartnerCreated.class, events.get(0));
     assertEquals(new PartnerCreated(acme.id(), "Acme Cloud", Tier.SILVER, acme.createdAt()), created);
-    TierChange change = program.registry().tierHistory(acme.id()).get(1);
+    TierChange change = program.registry().tierHistory(acme.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(1);
     assertEquals(new TierChanged(change), events.get(1));
     assertEquals(new PartnerDeactivated(acme.id(), off.version(), off.updatedAt()), events.get(2));
     assertEquals(new PartnerReactivated(acme.id(), on.version(), on.updatedAt()), events.get(3));
@@ -224,7 +225,7 @@ public abstract class EventContract {
             }
             assertEquals(p.tier(), tier, "events replay to the tier");
             assertEquals(p.status() == cloud.quazzar.partner.registry.PartnerStatus.ACTIVE, active, "and the status");
-            List<TierChange> history = program.registry().tierHistory(id);
+            List<TierChange> history = program.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items();
             assertEquals(history.subList(1, history.size()), changes, "TierChanged events = the tier history");
           }
           List<EventRecord> log = program.events().after(0, 10_000);

@@ -20,6 +20,8 @@ import cloud.quazzar.partner.registry.PartnerRegistry;
 import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.registry.TierChangeRequest;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -339,6 +341,41 @@ public abstract class ListingContract {
         "a clients token is no partners token");
     assertEquals(List.of("limit"), assertThrows(ValidationException.class,
         () -> registry().clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
+  }
+
+  @Test
+  @DisplayName("LIST-1, LIST-2: a partner's tier history pages oldest first, entries appended meanwhile come on later pages, and its token stays with the partner")
+  void tierHistoryPages() {
+    Partner p = add("Climber", Tier.SILVER);
+    Partner other = add("Other", Tier.SILVER);
+    Tier[] tiers = {Tier.GOLD, Tier.PLATINUM, Tier.GOLD, Tier.SILVER, Tier.GOLD};
+    for (Tier t : tiers) {
+      Partner now = registry().get(p.id());
+      registry().changeTier(p.id(), now.version(), new TierChangeRequest(t, "admin", "step to " + t));
+    }
+    List<Integer> sequences = new ArrayList<>();
+    List<Tier> reached = new ArrayList<>();
+    PageRequest request = PageRequest.first(2);
+    Page<TierChange> page = registry().tierHistory(p.id(), request);
+    String firstToken = page.nextPageToken().orElseThrow();
+    Partner now = registry().get(p.id());
+    registry().changeTier(p.id(), now.version(), new TierChangeRequest(Tier.PLATINUM, "admin", "appended meanwhile"));
+    while (true) {
+      page.items().forEach(c -> {
+        sequences.add(c.sequence());
+        reached.add(c.to());
+      });
+      if (page.nextPageToken().isEmpty()) {
+        break;
+      }
+      request = request.withPageToken(page.nextPageToken().get());
+      page = registry().tierHistory(p.id(), request);
+    }
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), sequences, "every entry once, oldest first");
+    assertEquals(List.of(Tier.SILVER, Tier.GOLD, Tier.PLATINUM, Tier.GOLD, Tier.SILVER, Tier.GOLD, Tier.PLATINUM), reached);
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> registry().tierHistory(other.id(), PageRequest.first(2).withPageToken(firstToken))).fields(),
+        "a token of one partner's history is refused for another's");
   }
 
   @Test

@@ -75,7 +75,7 @@ final class RegistryBadInput {
     c.add(bad("registry.get", partnerIds(), v -> "unknown id", (w, id) -> w.registry().get(id)));
     c.add(fixed("registry.get", "null", "null id", w -> w.registry().get(null)));
     c.add(fixed("registry.find", "null", "null id", w -> w.registry().find(null)));
-    c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id)));
+    c.add(bad("registry.tierHistory", partnerIds(), v -> "unknown id", (w, id) -> w.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     c.add(bad("registry.clients", partnerIds(), v -> "unknown id", (w, id) -> w.registry().clients(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     c.add(bad("registry.list", Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
             SourceDSL.integers().between(PartnerQuery.MAX_LIMIT + 1, Integer.MAX_VALUE)), v -> "number out of range",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -129,7 +130,7 @@ public abstract class ReviewContract {
     ReviewReport again = reviews().run();
     assertEquals(risk, outcome(again, gold.id()));
     assertEquals(version, program().registry().get(gold.id()).version());
-    assertEquals(1, program().registry().tierHistory(gold.id()).size());
+    assertEquals(1, program().registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
 
     setDay(lapsed.plusDays(89));
     ReviewOutcome inside = outcome(reviews().run(), gold.id());
@@ -147,7 +148,7 @@ public abstract class ReviewContract {
     assertEquals(Optional.of(Tier.SILVER), demoted.targetTier());
     assertEquals(Tier.SILVER, program().registry().get(gold.id()).tier());
     assertEquals(Optional.empty(), reviews().gracePeriod(gold.id()));
-    List<TierChange> history = program().registry().tierHistory(gold.id());
+    List<TierChange> history = program().registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
     assertEquals(2, history.size());
     TierChange change = history.get(1);
     assertEquals(Optional.of(Tier.GOLD), change.from());
@@ -157,7 +158,7 @@ public abstract class ReviewContract {
 
     ReviewReport repeat = reviews().run();
     assertEquals(demoted, outcome(repeat, gold.id()));
-    assertEquals(2, program().registry().tierHistory(gold.id()).size());
+    assertEquals(2, program().registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     assertEquals(List.of(DAY_ONE, lapsed, lapsed.plusDays(89), end),
         reviews().history(gold.id()).stream().map(ReviewOutcome::date).toList());
     assertEquals(4, reviews().history(silver.id()).size());
@@ -179,7 +180,7 @@ public abstract class ReviewContract {
     assertEquals(Optional.of(DAY_ONE), back.graceStartedOn());
     assertEquals(Optional.empty(), reviews().gracePeriod(gold.id()));
     assertEquals(Tier.GOLD, program().registry().get(gold.id()).tier());
-    assertEquals(1, program().registry().tierHistory(gold.id()).size());
+    assertEquals(1, program().registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -258,7 +259,7 @@ public abstract class ReviewContract {
       for (Partner p : partners) {
         assertEquals(outcome(reports.get(0), p.id()), outcome(reports.get(1), p.id()));
         assertEquals(List.of(ReviewAction.DEMOTED), outcome(reports.get(0), p.id()).actions());
-        List<TierChange> history = program().registry().tierHistory(p.id());
+        List<TierChange> history = program().registry().tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
         assertEquals(2, history.size(), history.toString());
         assertEquals(Tier.SILVER, program().registry().get(p.id()).tier());
       }
@@ -349,7 +350,7 @@ public abstract class ReviewContract {
       ReviewOutcome o = outcome(resumed, p.id());
       assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
       assertEquals(Optional.of(DAY_ONE.plusDays(90)), o.demotionDueOn());
-      assertEquals(1, program().registry().tierHistory(p.id()).size());
+      assertEquals(1, program().registry().tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
   }
 

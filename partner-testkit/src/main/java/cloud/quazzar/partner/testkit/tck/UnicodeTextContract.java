@@ -181,7 +181,7 @@ public abstract class UnicodeTextContract {
       Client c = registry.addClient(owner.id(), new NewClient(tag, 1));
       assertEquals(TextOracle.clean(tag), registry.findClient(c.id()).orElseThrow().name(), "client name of " + show(s));
       Partner changed = registry.changeTier(p.id(), p.version(), new TierChangeRequest(Tier.SILVER, s, s));
-      TierChange last = registry.tierHistory(changed.id()).get(1);
+      TierChange last = registry.tierHistory(changed.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(1);
       assertEquals(clean, last.changedBy(), "changedBy of " + show(s));
       assertEquals(clean, last.reason(), "tier change reason of " + show(s));
       TrackedCertification t = program.certifications().add(owner.id(), new NewCertification(s,
@@ -259,7 +259,7 @@ public abstract class UnicodeTextContract {
     }
     assertEquals(1, registry.count(PartnerQuery.all()));
     assertEquals(List.of(), registry.clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "a refused client is not stored");
-    assertEquals(1, registry.tierHistory(p.id()).size());
+    assertEquals(1, registry.tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test

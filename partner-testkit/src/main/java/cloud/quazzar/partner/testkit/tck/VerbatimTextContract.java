@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -104,7 +105,7 @@ public abstract class VerbatimTextContract {
       Client viaPortal = context().program().portal(p.id()).renameClient(c.id(), c.version(), "portal " + s);
       assertEquals("portal " + s, registry.findClient(viaPortal.id()).orElseThrow().name());
       Partner changed = registry.changeTier(p.id(), back.version(), new TierChangeRequest(Tier.PLATINUM, s, s));
-      TierChange last = registry.tierHistory(changed.id()).get(registry.tierHistory(changed.id()).size() - 1);
+      TierChange last = registry.tierHistory(changed.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(registry.tierHistory(changed.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size() - 1);
       assertEquals(s, last.changedBy());
       assertEquals(s, last.reason());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -132,7 +133,7 @@ class ReviewPathsTest {
         program.reviews().run(DAY);
         clock.setDate(DAY.plusDays(3));
         assertEquals(List.of(ReviewAction.DEMOTED), program.reviews().run(DAY.plusDays(3)).outcome(gold.id()).orElseThrow().actions());
-        List<TierChange> history = program.registry().tierHistory(gold.id());
+        List<TierChange> history = program.registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
         TierChange last = history.get(history.size() - 1);
         assertEquals(Tier.SILVER, last.to());
         assertEquals(TierReviews.REVIEWER, last.changedBy());

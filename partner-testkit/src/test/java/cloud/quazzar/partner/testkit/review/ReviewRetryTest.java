@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.MinimumServers;
@@ -73,7 +74,7 @@ class ReviewRetryTest {
   }
 
   private List<TierChange> changesBy(Partner p, String who) {
-    return winner.registry().tierHistory(p.id()).stream().filter(c -> c.changedBy().equals(who)).toList();
+    return winner.registry().tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().filter(c -> c.changedBy().equals(who)).toList();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -153,7 +154,7 @@ class TierReviewExamplesTest {
         assertEquals(List.of(ReviewAction.DEMOTED), demoted.actions());
         assertEquals(Tier.GOLD, demoted.tierAfter());
         assertEquals(Tier.GOLD, program.registry().get(platinum.id()).tier());
-        TierChange last = program.registry().tierHistory(platinum.id()).get(1);
+        TierChange last = program.registry().tierHistory(platinum.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(1);
         assertEquals(Optional.of(LocalDate.of(2027, 3, 9)), risk.demotionDueOn());
         assertEquals("tier review 2027-03-09: demoted from PLATINUM to GOLD at the end of the grace period 2026-12-09"
             + " to 2027-03-08; unmet: PLATINUM: at least 4 certifications at ADVANCED or above: 2 count on 2027-03-09; "
@@ -183,7 +184,7 @@ class TierReviewExamplesTest {
         assertEquals(Optional.of(grace), program.reviews().gracePeriod(gold.id()));
         clock.setDate(DAY.plusDays(11));
         assertEquals(List.of(ReviewAction.DEMOTION_RECOMMENDED), of(program.reviews().run(), gold.id()).actions());
-        assertEquals(1, program.registry().tierHistory(gold.id()).size());
+        assertEquals(1, program.registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
 
         // the administrator follows the recommendation: the grace period no longer applies
         Partner now = program.registry().get(gold.id());
@@ -243,7 +244,7 @@ class TierReviewExamplesTest {
         ReviewOutcome o = of(program.reviews().run(), silver.id());
         assertEquals(List.of(ReviewAction.PROMOTED), o.actions());
         assertEquals(Tier.PLATINUM, o.tierAfter());
-        TierChange change = program.registry().tierHistory(silver.id()).get(1);
+        TierChange change = program.registry().tierHistory(silver.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(1);
         assertEquals(Tier.PLATINUM, change.to());
         assertEquals(TierReviews.REVIEWER, change.changedBy());
         assertEquals("tier review 2026-11-28: promoted from SILVER to PLATINUM: qualifies for PLATINUM", change.reason());
@@ -265,11 +266,11 @@ class TierReviewExamplesTest {
         clock.setDate(DAY.plusDays(1));
         ReviewReport demoting = program.reviews().run();
         assertEquals(List.of(ReviewAction.DEMOTED), of(demoting, gold.id()).actions());
-        List<TierChange> history = program.registry().tierHistory(gold.id());
+        List<TierChange> history = program.registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
         // now a Silver partner that keeps Silver, but the day's outcome stays what the day decided
         ReviewReport again = program.reviews().run();
         assertEquals(demoting, again);
-        assertEquals(history, program.registry().tierHistory(gold.id()));
+        assertEquals(history, program.registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
         assertEquals(2, program.reviews().history(other.id()).size());
         assertEquals(first.outcomes().size(), again.outcomes().size());
       }

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.MinimumServers;
@@ -161,14 +162,14 @@ class TierReviewPropertiesTest {
           }
         }
         List<List<TierChange>> historiesBefore = new ArrayList<>();
-        ids.forEach(id -> historiesBefore.add(program.registry().tierHistory(id)));
+        ids.forEach(id -> historiesBefore.add(program.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
 
         ReviewReport report = reviews.run();
         if (step.advance() == 0 && previous != null) {
           // a second run the same day: the same report, nothing changed
           assertEquals(previous, report);
           for (int i = 0; i < PARTNERS; i++) {
-            assertEquals(historiesBefore.get(i), program.registry().tierHistory(ids.get(i)));
+            assertEquals(historiesBefore.get(i), program.registry().tierHistory(ids.get(i), PageRequest.first(PageRequest.MAX_LIMIT)).items());
           }
         } else {
           for (int i = 0; i < PARTNERS; i++) {
@@ -240,7 +241,7 @@ class TierReviewPropertiesTest {
       assertEquals(Math.max(qualified, 0), o.tierAfter().ordinal(), "demoted to the highest qualifying tier: " + where);
       assertEquals(List.of(ReviewAction.DEMOTED), o.actions(), where);
     }
-    List<TierChange> history = program.registry().tierHistory(id);
+    List<TierChange> history = program.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items();
     assertEquals(historyBefore.size() + (o.tierChanged() ? 1 : 0), history.size(), where);
     if (o.tierChanged()) {
       TierChange last = history.get(history.size() - 1);
@@ -253,7 +254,7 @@ class TierReviewPropertiesTest {
   /** The tier history replays to the current tier. */
   private static void replays(PartnerProgram program, PartnerId id) {
     Optional<Tier> tier = Optional.empty();
-    for (TierChange c : program.registry().tierHistory(id)) {
+    for (TierChange c : program.registry().tierHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
       assertEquals(tier, c.from());
       tier = Optional.of(c.to());
     }
