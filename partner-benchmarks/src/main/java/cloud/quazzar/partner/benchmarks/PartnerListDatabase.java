@@ -259,6 +259,7 @@ final class PartnerListDatabase implements AutoCloseable {
       PartnerProgram program = PartnerProgram.builder().storage(JdbcStorage.dataSource(pool)).build();
       PartnerListDatabase db = new PartnerListDatabase(store, partners, pool, program, loaded.isEmpty(), loadMillis);
       if (loaded.isEmpty()) {
+        Files.createDirectories(workDir());
         Files.writeString(workDir().resolve("loads.txt"), db.describe() + System.lineSeparator(),
             StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
