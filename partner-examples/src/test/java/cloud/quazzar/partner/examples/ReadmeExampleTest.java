@@ -109,21 +109,24 @@ class ReadmeExampleTest {
   @DisplayName("the README's partners list block is the code between the markers above (indentation aside)")
   void readmeShowsTheListCode() throws IOException {
     List<String> block = fencedBlocks(section(readme(), "## Host code"), "java").get(1);
+    assertEquals(stripped(marked("README list")), stripped(block));
+  }
+
+  /** The lines of this test's source between {@code // <marker> begin} and {@code // <marker> end}. */
+  private static List<String> marked(String marker) throws IOException {
     String source = Files.readString(Path.of(property("partner.examples.testSources"))
         .resolve(ReadmeExampleTest.class.getName().replace('.', '/') + ".java"), StandardCharsets.UTF_8);
-    List<String> marked = source.substring(source.indexOf("// README list begin\n") + "// README list begin\n".length(),
-        source.indexOf("      // README list end")).lines().toList();
-    assertEquals(stripped(marked), stripped(block));
+    String begin = "// " + marker + " begin\n";
+    int from = source.indexOf(begin) + begin.length();
+    int to = source.lastIndexOf('\n', source.indexOf("// " + marker + " end")) + 1;
+    return source.substring(from, to).lines().toList();
   }
 
   @Test
   @DisplayName("the README's \"Host code\" block is the code between the markers above (indentation aside), closed")
   void readmeShowsThisCode() throws IOException {
     List<String> block = fencedBlocks(section(readme(), "## Host code"), "java").get(0);
-    String source = Files.readString(Path.of(property("partner.examples.testSources"))
-        .resolve(ReadmeExampleTest.class.getName().replace('.', '/') + ".java"), StandardCharsets.UTF_8);
-    List<String> marked = new ArrayList<>(source.substring(source.indexOf("// README begin\n") + "// README begin\n".length(),
-        source.indexOf("    // README end")).lines().toList());
+    List<String> marked = new ArrayList<>(marked("README"));
     marked.add("}"); // the try block closes after the test's own checks
     assertEquals(stripped(marked), stripped(block));
   }
