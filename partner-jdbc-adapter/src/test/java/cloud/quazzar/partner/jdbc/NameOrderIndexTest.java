@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * docs/rules.md TEXT-3 on H2: partners are listed by name key in code point order with H2's plain
  * string comparison (name keys sort alike by UTF-16 units), so the listing still reads the name-key
  * index in order instead of sorting every partner; a partner's clients are still found by index,
- * and a page of them after a position (LIST-1) reads the (partner, name key) index in order.
+ * and a page of them after a position (LIST-1) reads the (partner, name key) index in order, on H2
+ * and on PostgreSQL (where V9 gave the client name key the binary collation).
  * The statements mirror {@code JdbcPartners}; the table holds 20,000 partners.
  */
 @DisplayName("Name order indexes")
@@ -70,6 +71,31 @@ class NameOrderIndexTest {
       String page = plan(c, "SELECT id, name FROM partner_clients WHERE partner_id = '" + first + "' AND name_key > 'c500'"
           + " ORDER BY partner_id, name_key FETCH FIRST 51 ROWS ONLY");
       assertTrue(page.contains("partner_clients_partner_name_ux") && page.contains("index sorted"), page);
+    }
+  }
+  @Test
+  @DisplayName("on PostgreSQL, a page of a partner's clients after a position seeks through the (partner, name key) index")
+  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
+  void postgresClientPage() throws SQLException {
+    PostgresTestDatabase db = PostgresTestDatabase.require();
+    String schema = db.newSchemaName();
+    try (Store store = new JdbcStorageProvider().open(db.settings().with(JdbcStorage.SCHEMA, schema));
+        Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET search_path TO \"" + schema + "\"");
+      s.execute("INSERT INTO partners (id, company_name, name_key, contact_email, tier, tier_rank, status, created_at,"
+          + " updated_at, version) SELECT md5(g::text)::uuid, 'P' || g, 'p' || g, 'p@x.example', 'GOLD', 2, 'ACTIVE',"
+          + " now(), now(), 1 FROM generate_series(1, 20) g");
+      s.execute("INSERT INTO partner_clients (id, partner_id, name, name_key, server_count, created_at, updated_at,"
+          + " version) SELECT md5('c' || g)::uuid, md5(((g % 20) + 1)::text)::uuid, 'C' || g, 'c' || g, 1, now(), now(), 1"
+          + " FROM generate_series(1, 20000) g");
+      s.execute("ANALYZE partner_clients");
+      // the statement JdbcPartners sends for a page after a position (V9: name_key in the binary collation)
+      String plan = plan(c, "SELECT id, name FROM partner_clients WHERE partner_id = md5('1')::uuid AND name_key COLLATE"
+          + " \"C\" > 'c500' ORDER BY partner_id, name_key COLLATE \"C\" FETCH FIRST 51 ROWS ONLY");
+      assertTrue(plan.contains("index scan using partner_clients_partner_name_ux") && !plan.contains("sort"), plan);
+    } finally {
+      db.dropSchema(schema);
     }
   }
 }
