@@ -3,6 +3,8 @@ package cloud.quazzar.partner.discount;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
@@ -131,13 +133,18 @@ public interface DiscountEngine {
   PartnerAdjustment cancelAdjustment(PartnerId partnerId, int version, CancelRequest request);
 
   /**
-   * Every version of the partner's adjustment, cancelled ones included, oldest first.
+   * One page of the versions of the partner's adjustment, cancelled ones included, oldest first.
+   * Keyset pages by version (docs/rules.md LIST-1, LIST-2), a token signed for this partner's
+   * history only.
    *
    * @param partnerId the partner
-   * @return the partner's adjustment versions
+   * @param page the page size and the previous page's token
+   * @return the page, oldest first, with the token of the next one if more versions follow
+   * @throws ValidationException if an argument is null, the limit is outside 1 to {@value
+   *     PageRequest#MAX_LIMIT}, or the token is not one this list made for this partner
    * @throws NotFoundException if there is no such partner
    */
-  List<PartnerAdjustment> adjustmentHistory(PartnerId partnerId);
+  Page<PartnerAdjustment> adjustmentHistory(PartnerId partnerId, PageRequest page);
 
   /**
    * The partner's adjustment in force on {@code date}, if any (a NONE version in force means none).

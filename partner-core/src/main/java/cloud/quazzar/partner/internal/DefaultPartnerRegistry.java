@@ -210,12 +210,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       if (rows.isEmpty() && tx.partners().find(id).isEmpty()) {
         throw new NotFoundException(PARTNER, id);
       }
-      if (rows.size() <= page.limit()) {
-        return new Page<>(rows, Optional.empty());
-      }
-      List<TierChange> items = rows.subList(0, page.limit());
-      byte[] last = ByteBuffer.allocate(4).putInt(items.get(items.size() - 1).sequence()).array();
-      return new Page<>(items, Optional.of(tokens.sign(scope, last)));
+      return tokens.page(scope, rows, page.limit(), c -> PageTokens.number(c.sequence()));
     });
   }
 
@@ -300,13 +295,8 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       if (tx.partners().find(partnerId).isEmpty()) {
         throw new NotFoundException(PARTNER, partnerId);
       }
-      List<Client> rows = tx.partners().clients(partnerId, after, page.limit() + 1);
-      if (rows.size() <= page.limit()) {
-        return new Page<>(rows, Optional.empty());
-      }
-      List<Client> items = rows.subList(0, page.limit());
-      String last = items.get(items.size() - 1).nameKey();
-      return new Page<>(items, Optional.of(tokens.sign(scope, last.getBytes(StandardCharsets.UTF_8))));
+      return tokens.page(scope, tx.partners().clients(partnerId, after, page.limit() + 1), page.limit(),
+          c -> c.nameKey().getBytes(StandardCharsets.UTF_8));
     });
   }
 

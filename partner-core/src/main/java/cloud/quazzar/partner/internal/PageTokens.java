@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.internal;
 
+import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.spi.Store;
 import java.nio.ByteBuffer;
@@ -8,6 +9,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +69,24 @@ public final class PageTokens {
           + " the first page");
     }
     return ByteBuffer.wrap(bytes, 1 + SCOPE_BYTES, signed - 1 - SCOPE_BYTES).slice();
+  }
+
+  /**
+   * The page of {@code rows} (read with a limit of {@code limit + 1}): its first {@code limit}, and
+   * if a row more was read, the token of the page after, signed for {@code scope} with the
+   * position of the page's last row.
+   */
+  public <T> Page<T> page(String scope, List<T> rows, int limit, Function<T, byte[]> position) {
+    if (rows.size() <= limit) {
+      return new Page<>(rows, Optional.empty());
+    }
+    List<T> items = rows.subList(0, limit);
+    return new Page<>(items, Optional.of(sign(scope, position.apply(items.get(limit - 1)))));
+  }
+
+  /** A sequence or version number as a token's position. */
+  public static byte[] number(int value) {
+    return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
   }
 
   private static ValidationException notOurs() {

@@ -71,6 +71,20 @@ public interface DiscountRepository {
   List<PartnerAdjustment> adjustments(PartnerId partnerId);
 
   /**
+   * One page of them: the versions numbered above {@code afterVersion}, by number, at most {@code
+   * limit}, each with its cancellation if any. The default filters {@link #adjustments(PartnerId)};
+   * a database seeks through its (partner, version) key.
+   *
+   * @param partnerId the partner
+   * @param afterVersion the version the previous page ended with; 0 for the first page
+   * @param limit the most versions to return, 1 or more
+   * @return the page's versions, oldest first
+   */
+  default List<PartnerAdjustment> adjustments(PartnerId partnerId, int afterVersion, int limit) {
+    return adjustments(partnerId).stream().filter(a -> a.version() > afterVersion).limit(limit).toList();
+  }
+
+  /**
    * Every adjustment version of every partner, each with its cancellation if any; any order.
    *
    * @return every adjustment version

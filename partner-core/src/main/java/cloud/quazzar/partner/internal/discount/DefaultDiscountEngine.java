@@ -5,6 +5,8 @@ import static cloud.quazzar.partner.ConflictException.Reason.STATE;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.discount.AdjustmentKind;
@@ -15,6 +17,7 @@ import cloud.quazzar.partner.discount.Cancellation;
 import cloud.quazzar.partner.discount.DiscountCalculator;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.events.DiscountPolicyVersionCreated;
+import cloud.quazzar.partner.internal.PageTokens;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.DiscountQuote;
@@ -89,6 +92,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   private static final int REASON_LENGTH = 500;
 
   private final OutboxStore store;
+  private final PageTokens tokens;
   private final ProgramTime time;
   /** How long a state confirmed against the store may serve today and later dates; 0: not at all. */
   private final long stalenessMillis;
@@ -106,6 +110,7 @@ public final class DefaultDiscountEngine implements DiscountEngine {
    */
   public DefaultDiscountEngine(OutboxStore store, ProgramTime time, Duration staleness) {
     this.store = store;
+    this.tokens = new PageTokens(store);
     this.time = time;
     this.stalenessMillis = staleness.toMillis();
     this.windowed = !staleness.isZero();
@@ -410,11 +415,14 @@ public final class DefaultDiscountEngine implements DiscountEngine {
   }
 
   @Override
-  public List<PartnerAdjustment> adjustmentHistory(PartnerId partnerId) {
-    Checks.start().notNull("partnerId", partnerId).done();
+  public Page<PartnerAdjustment> adjustmentHistory(PartnerId partnerId, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).bean("page", page).done();
+    String scope = "adjustmentHistory\n" + partnerId;
+    int after = page.pageToken().map(t -> tokens.verify(scope, t).getInt()).orElse(0);
     return store.read(tx -> {
       requirePartner(tx, partnerId);
-      return tx.discounts().adjustments(partnerId);
+      return tokens.page(scope, tx.discounts().adjustments(partnerId, after, page.limit() + 1), page.limit(),
+          a -> PageTokens.number(a.version()));
     });
   }
 

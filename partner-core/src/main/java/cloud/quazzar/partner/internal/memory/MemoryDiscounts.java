@@ -120,6 +120,12 @@ final class MemoryDiscounts {
     }
 
     @Override
+    public List<PartnerAdjustment> adjustments(PartnerId partnerId, int afterVersion, int limit) {
+      TreeMap<Integer, PartnerAdjustment> mine = adjustments.get(partnerId);
+      return mine == null ? List.of() : mine.tailMap(afterVersion, false).values().stream().limit(limit).toList();
+    }
+
+    @Override
     public List<PartnerAdjustment> allAdjustments() {
       List<PartnerAdjustment> all = new ArrayList<>();
       adjustments.values().forEach(m -> all.addAll(m.values()));

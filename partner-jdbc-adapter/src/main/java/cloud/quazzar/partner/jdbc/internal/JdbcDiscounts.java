@@ -150,6 +150,16 @@ final class JdbcDiscounts implements DiscountRepository {
   }
 
   @Override
+  public List<PartnerAdjustment> adjustments(PartnerId partnerId, int afterVersion, int limit) {
+    // LIST-1: seeks through the (partner_id, version_no) primary key
+    return jdbc.list(
+        "SELECT " + ADJUSTMENT_COLUMNS + " FROM discount_adjustments a LEFT JOIN discount_adjustment_cancellations c"
+            + " ON c.partner_id = a.partner_id AND c.version_no = a.version_no"
+            + " WHERE a.partner_id = ? AND a.version_no > ? ORDER BY a.partner_id, a.version_no FETCH FIRST ? ROWS ONLY",
+        JdbcDiscounts::adjustment, partnerId.value(), afterVersion, limit);
+  }
+
+  @Override
   public List<PartnerAdjustment> allAdjustments() {
     return jdbc.list(
         "SELECT " + ADJUSTMENT_COLUMNS + " FROM discount_adjustments a LEFT JOIN discount_adjustment_cancellations c"

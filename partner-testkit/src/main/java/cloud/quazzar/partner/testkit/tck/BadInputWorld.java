@@ -138,7 +138,7 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
       out.append(p).append('\n');
       registry.clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(t -> out.append("  tier ").append(t).append('\n'));
-      program.discounts().adjustmentHistory(p.id()).forEach(a -> out.append("  adjustment ").append(a).append('\n'));
+      program.discounts().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(a -> out.append("  adjustment ").append(a).append('\n'));
       program.certifications().history(p.id()).forEach(c -> out.append("  certification ").append(c).append('\n'));
       program.reviews().gracePeriod(p.id()).ifPresent(g -> out.append("  grace ").append(g).append('\n'));
       program.reviews().history(p.id()).forEach(o -> out.append("  review ").append(o).append('\n'));

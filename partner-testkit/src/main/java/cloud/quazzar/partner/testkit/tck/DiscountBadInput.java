@@ -9,6 +9,7 @@ import static cloud.quazzar.partner.testkit.tck.BadInputContract.textKind;
 import static cloud.quazzar.partner.testkit.tck.BadInputWorld.validPolicy;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.discount.AdjustmentKind;
 import cloud.quazzar.partner.discount.AdjustmentRequest;
 import cloud.quazzar.partner.discount.CancelRequest;
@@ -101,7 +102,7 @@ final class DiscountBadInput {
         (w, id) -> w.discounts().cancelAdjustment(id, 1, new CancelRequest("a", "b"))));
     c.add(bad("discounts.cancelAdjustment", by.zip(why, BadInputContract::pair), v -> textKind(v.get(1)),
         (w, v) -> w.discounts().cancelAdjustment(w.active().id(), 1, new CancelRequest(v.get(0), v.get(1)))));
-    c.add(bad("discounts.adjustmentHistory", partnerIds(), v -> "unknown id", (w, id) -> w.discounts().adjustmentHistory(id)));
+    c.add(bad("discounts.adjustmentHistory", partnerIds(), v -> "unknown id", (w, id) -> w.discounts().adjustmentHistory(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     c.add(fixed("discounts.adjustmentOn", "null", "null date", w -> w.discounts().adjustmentOn(w.active().id(), null)));
     c.add(fixed("discounts.policyOn", "null", "null date", w -> w.discounts().policyOn(null)));
     c.add(fixed("discounts.calculatorOn", "null", "null date", w -> w.discounts().calculatorOn(null)));

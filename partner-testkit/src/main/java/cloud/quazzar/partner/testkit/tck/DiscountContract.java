@@ -9,7 +9,10 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.discount.AdjustmentRequest;
 import cloud.quazzar.partner.discount.CancelRequest;
 import cloud.quazzar.partner.discount.Cancellation;
@@ -188,7 +191,7 @@ public abstract class DiscountContract {
     assertEquals(ConflictException.Reason.STATE, inForce.reason());
     assertTrue(String.valueOf(inForce.getMessage()).contains("took effect on " + start.minusDays(3)), inForce.getMessage());
     assertEquals(cancelled, engine().policyHistory().get(1), "the first cancellation stands");
-    assertEquals(List.of(dropped), engine().adjustmentHistory(p.id()));
+    assertEquals(List.of(dropped), engine().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(2000, engine().quote(p.id(), THOUSAND_USD).totalRate().basisPoints(), "neither cancelled change ever applies");
     try (PartnerProgram other = otherNode()) {
       assertEquals(ConflictException.Reason.STATE, assertThrows(ConflictException.class,
@@ -260,6 +263,36 @@ public abstract class DiscountContract {
   }
 
   @Test
+  @DisplayName("LIST-1, LIST-2: adjustment versions page oldest first, a version added meanwhile comes on a later page, and a token stays with its partner")
+  void adjustmentHistoryPages() {
+    engine().setPolicy(richPolicy(), PolicyChange.today("alice", "first"));
+    Partner p = partner("Paged", Tier.GOLD, 60);
+    Partner q = partner("Other", Tier.GOLD, 60);
+    for (int i = 1; i <= 5; i++) {
+      engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(i), "alice", "step " + i));
+    }
+    engine().adjust(q.id(), AdjustmentRequest.none("carol", "nothing"));
+    Page<PartnerAdjustment> first = engine().adjustmentHistory(p.id(), PageRequest.first(2));
+    engine().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(6), "alice", "added meanwhile"));
+    List<Integer> versions = new ArrayList<>();
+    first.items().forEach(a -> versions.add(a.version()));
+    PageRequest request = PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow());
+    while (true) {
+      Page<PartnerAdjustment> page = engine().adjustmentHistory(p.id(), request);
+      page.items().forEach(a -> versions.add(a.version()));
+      if (page.nextPageToken().isEmpty()) {
+        break;
+      }
+      request = request.withPageToken(page.nextPageToken().get());
+    }
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), versions, "every version once, oldest first");
+    String token = first.nextPageToken().orElseThrow();
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> engine().adjustmentHistory(q.id(), PageRequest.first(2).withPageToken(token))).fields(),
+        "a token of one partner's adjustments is refused for another's");
+  }
+
+  @Test
   @DisplayName("adjustment versions read back exactly, are numbered per partner, and a future one can be cancelled")
   void adjustmentRoundTrip() {
     engine().setPolicy(richPolicy(), PolicyChange.today("alice", "first"));
@@ -272,8 +305,8 @@ public abstract class DiscountContract {
     PartnerAdjustment b1 = engine().adjust(q.id(), AdjustmentRequest.none("carol", "nothing"));
     assertEquals(List.of(1, 2, 1), List.of(a1.version(), a2.version(), b1.version()));
     PartnerAdjustment a2c = engine().cancelAdjustment(p.id(), 2, new CancelRequest("bob", "promo dropped"));
-    assertEquals(List.of(a1, a2c), engine().adjustmentHistory(p.id()));
-    assertEquals(List.of(b1), engine().adjustmentHistory(q.id()));
+    assertEquals(List.of(a1, a2c), engine().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
+    assertEquals(List.of(b1), engine().adjustmentHistory(q.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     List<PartnerAdjustment> all = new ArrayList<>(context().store().read(tx -> tx.discounts().allAdjustments()));
     assertEquals(3, all.size());
     assertTrue(all.containsAll(List.of(a1, a2c, b1)), "allAdjustments() holds every adjustment version of every partner, "
@@ -285,7 +318,7 @@ public abstract class DiscountContract {
         () -> engine().cancelAdjustment(p.id(), 1, new CancelRequest("bob", "too late")));
     assertEquals(ConflictException.Reason.STATE, e.reason());
     try (PartnerProgram other = otherNode()) {
-      assertEquals(List.of(a1, a2c), other.discounts().adjustmentHistory(p.id()));
+      assertEquals(List.of(a1, a2c), other.discounts().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
   }
 
@@ -318,7 +351,7 @@ public abstract class DiscountContract {
     assertEquals("carol", c.cancelledBy());
     assertEquals(StoreTck.START.plus(Duration.ofMinutes(1)), c.cancelledAt());
     try (PartnerProgram other = otherNode()) {
-      assertEquals(List.of(a, cancelled), other.discounts().adjustmentHistory(p.id()));
+      assertEquals(List.of(a, cancelled), other.discounts().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
       assertEquals(1700, other.discounts().quote(p.id(), first, THOUSAND_USD).totalRate().basisPoints());
     }
   }
@@ -395,7 +428,7 @@ public abstract class DiscountContract {
     assertEquals(r1, (long) context().store().read(tx -> tx.discounts().revision()));
     assertEquals(1, engine().policyHistory().size());
     assertFalse(engine().policyHistory().get(0).isCancelled(), "the cancellation appended by the rolled-back write is gone");
-    assertEquals(List.of(), engine().adjustmentHistory(p.id()));
+    assertEquals(List.of(), engine().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     engine().cancelPolicy(1, new CancelRequest("a", "b"));
     assertTrue(context().store().read(tx -> tx.discounts().revision()) > r1, "a cancellation is an append");
   }

@@ -163,7 +163,7 @@ public abstract class VerbatimTextContract {
       Partner p = program.registry().add(new NewPartner("adjusted " + i, "a" + i + "@x.example", Tier.GOLD));
       program.discounts().adjust(p.id(), AdjustmentRequest.extra(Rate.percent(1), s, s).withEffectiveFrom(today.plusDays(1)));
       program.discounts().cancelAdjustment(p.id(), 1, new CancelRequest(s, s));
-      PartnerAdjustment a = program.discounts().adjustmentHistory(p.id()).get(0);
+      PartnerAdjustment a = program.discounts().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(0);
       assertEquals(s, a.createdBy());
       assertEquals(s, a.reason());
       assertEquals(s, a.cancellation().orElseThrow().cancelledBy());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -88,7 +89,7 @@ class DiscountEngineInputTest {
     void adjust() {
       Partner p = partner();
       assertEquals(one("request", "must not be null"), violations(() -> engine.adjust(p.id(), null)));
-      assertEquals(List.of(), engine.adjustmentHistory(p.id()));
+      assertEquals(List.of(), engine.adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
 
     @Test
@@ -102,7 +103,7 @@ class DiscountEngineInputTest {
     @Test
     @DisplayName("adjustmentHistory of no partner: partnerId must not be null")
     void adjustmentHistory() {
-      assertEquals(one("partnerId", "must not be null"), violations(() -> engine.adjustmentHistory(null)));
+      assertEquals(one("partnerId", "must not be null"), violations(() -> engine.adjustmentHistory(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     }
   }
 
@@ -115,7 +116,7 @@ class DiscountEngineInputTest {
       Partner p = partner();
       assertEquals(one("rate", "must be 0% for a NONE adjustment, got 5%"), violations(() -> engine.adjust(p.id(),
           new AdjustmentRequest(AdjustmentKind.NONE, Rate.percent(5), Optional.empty(), Optional.empty(), "admin", "why"))));
-      assertEquals(List.of(), engine.adjustmentHistory(p.id()));
+      assertEquals(List.of(), engine.adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
       assertEquals(AdjustmentKind.NONE, engine.adjust(p.id(), AdjustmentRequest.none("admin", "why")).kind());
     }
 
@@ -128,7 +129,7 @@ class DiscountEngineInputTest {
       assertEquals(List.of(
           new Violation("effectiveFrom", "must be today (2026-01-15) or later: an adjustment never changes a past date"),
           new Violation("rate", "must be 0% for a NONE adjustment, got 5%")), violations(() -> engine.adjust(p.id(), bad)));
-      assertEquals(List.of(), engine.adjustmentHistory(p.id()));
+      assertEquals(List.of(), engine.adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
   }
 

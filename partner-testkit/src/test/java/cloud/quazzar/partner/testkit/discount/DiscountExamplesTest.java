@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -394,7 +395,7 @@ class DiscountExamplesTest {
               .withEffectiveUntil(TODAY.plusDays(2))));
       assertEquals(List.of(new Violation("effectiveUntil", "must be on or after the first day, " + TODAY.plusDays(3)
           + " (both days are inclusive), got " + TODAY.plusDays(2))), order.violations());
-      assertEquals(List.of(), engine.adjustmentHistory(p.id()), "nothing stored on failure");
+      assertEquals(List.of(), engine.adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "nothing stored on failure");
       PartnerAdjustment open = engine.adjust(p.id(), new AdjustmentRequest(AdjustmentKind.EXTRA, Rate.percent(1),
           Optional.empty(), Optional.empty(), "a", "b"));
       assertEquals(TODAY, open.effectiveFrom(), "empty effectiveFrom: today");
@@ -419,7 +420,7 @@ class DiscountExamplesTest {
           () -> engine.cancelAdjustment(unknown, 1, new CancelRequest("a", "b")),
           () -> engine.adjust(unknown, AdjustmentRequest.none("a", "b")),
           () -> engine.adjustmentOn(unknown, TODAY),
-          () -> engine.adjustmentHistory(unknown),
+          () -> engine.adjustmentHistory(unknown, PageRequest.first(PageRequest.MAX_LIMIT)).items(),
           () -> engine.quote(unknown, TODAY, Money.of("1.00", "USD")))) {
         NotFoundException e = assertThrows(NotFoundException.class, call);
         assertEquals(List.of("partner", unknown.toString()), List.of(e.entity(), e.id()));

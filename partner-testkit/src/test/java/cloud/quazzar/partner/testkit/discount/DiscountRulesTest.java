@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.discount.AdjustmentRequest;
@@ -423,7 +424,7 @@ class DiscountRulesTest {
               QuoteItem item = batch.get(i);
               DiscountQuote q = run.quotes().get(i);
               Optional<PartnerAdjustment> inForce = item.partnerId().isPresent()
-                  ? DiscountOracle.adjustmentOn(program.discounts().adjustmentHistory(item.partnerId().get()), date)
+                  ? DiscountOracle.adjustmentOn(program.discounts().adjustmentHistory(item.partnerId().get(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), date)
                   : Optional.empty();
               assertEquals(inForce, q.adjustment(), "item " + i + ": the adjustment of its partner in force that day");
               assertEquals(List.of(), DiscountOracle.quote(policy, item.tier(), item.serverCount(), item.gross(), inForce)
