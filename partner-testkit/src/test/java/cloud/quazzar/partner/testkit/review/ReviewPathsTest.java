@@ -15,6 +15,8 @@ import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.Partner;
+import cloud.quazzar.partner.registry.PartnerId;
+import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChange;
@@ -31,8 +33,10 @@ import cloud.quazzar.partner.testkit.RaceLosingStore;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,24 @@ class ReviewPathsTest {
     try (PartnerProgram program = program(MemoryStorage.create(), EligibilityRequirements.NONE)) {
       assertEquals(List.of("partnerId"),
           assertThrows(ValidationException.class, () -> program.reviews().gracePeriod(null)).fields());
+    }
+  }
+
+  @Test
+  @DisplayName("a run reviews every active partner, also beyond the first 1,000 (the partners are read in pages of 1,000),"
+      + " and none twice; inactive ones are left out")
+  void runCoversEveryActivePartner() {
+    try (PartnerProgram program = program(MemoryStorage.create(), EligibilityRequirements.NONE)) {
+      int active = 2 * PartnerQuery.MAX_LIMIT + 1;
+      Set<PartnerId> expected = new HashSet<>();
+      for (int i = 0; i < active; i++) {
+        expected.add(partner(program, "Reviewed " + i, Tier.SILVER).id());
+      }
+      Partner off = partner(program, "Inactive", Tier.SILVER);
+      program.registry().deactivate(off.id(), off.version());
+      List<PartnerId> reviewed = program.reviews().run(DAY).outcomes().stream().map(ReviewOutcome::partnerId).toList();
+      assertEquals(active, reviewed.size(), "one outcome per active partner");
+      assertEquals(expected, new HashSet<>(reviewed), "exactly the active partners");
     }
   }
 
