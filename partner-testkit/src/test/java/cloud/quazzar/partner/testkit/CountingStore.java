@@ -3,9 +3,6 @@ package cloud.quazzar.partner.testkit;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CountingStore implements Store {
   private final Store inner;
-  private final String repository;
+  /** The type of the repository whose calls are counted. */
+  private final Class<?> counted;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   /**
@@ -29,12 +27,11 @@ public final class CountingStore implements Store {
    */
   public CountingStore(Store inner, String repository) {
     try {
-      StoreTransaction.class.getMethod(repository);
+      this.counted = StoreTransaction.class.getMethod(repository).getReturnType();
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException("StoreTransaction has no repository " + repository + "()", e);
     }
     this.inner = inner;
-    this.repository = repository;
   }
 
   /** The calls counted since the last {@link #reset}, by method name; methods not called are absent. */
@@ -75,27 +72,11 @@ public final class CountingStore implements Store {
   }
 
   private StoreTransaction counted(StoreTransaction tx) {
-    return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-        new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
-          Object result = invoke(tx, m, args);
-          if (!m.getName().equals(repository) || m.getParameterCount() != 0) {
-            return result;
-          }
-          Class<?> type = m.getReturnType();
-          return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, a) -> {
-            if (method.getDeclaringClass() != Object.class) {
-              calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
-            }
-            return invoke(result, method, a);
-          });
-        });
-  }
-
-  private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return RepositoryCalls.intercepted(tx, (repo, method, a) -> {
+      if (method.getDeclaringClass() == counted) {
+        calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
+      }
+      return RepositoryCalls.invoke(repo, method, a);
+    });
   }
 }

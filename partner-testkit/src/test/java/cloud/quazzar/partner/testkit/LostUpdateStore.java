@@ -3,10 +3,7 @@ package cloud.quazzar.partner.testkit;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,33 +81,15 @@ public final class LostUpdateStore implements Store {
   }
 
   private StoreTransaction watched(StoreTransaction tx) {
-    return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-        new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
-          Object repository = invoke(tx, m, args);
-          if (m.getDeclaringClass() == Object.class) {
-            return repository;
-          }
-          Class<?> type = m.getReturnType();
-          return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, losing(repository));
-        });
+    return RepositoryCalls.intercepted(tx, this::losing);
   }
 
-  private InvocationHandler losing(Object repository) {
-    return (proxy, m, args) -> {
-      if (m.getDeclaringClass() != Object.class && m.getName().equals(method) && m.getReturnType() == boolean.class
-          && lossesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        lost.set(true);
-        return false;
-      }
-      return invoke(repository, m, args);
-    };
-  }
-
-  private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+  private Object losing(Object repository, Method m, Object[] args) throws Throwable {
+    if (m.getName().equals(method) && m.getReturnType() == boolean.class
+        && lossesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      lost.set(true);
+      return false;
     }
+    return RepositoryCalls.invoke(repository, m, args);
   }
 }

@@ -3,10 +3,7 @@ package cloud.quazzar.partner.testkit;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 
 /**
  * A store over another one that fails the test when the core hands a repository method a null
@@ -47,36 +44,18 @@ public final class NullRefusingStore implements Store {
   }
 
   private static StoreTransaction watched(StoreTransaction tx) {
-    return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-        new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
-          Object repository = invoke(tx, m, args);
-          if (m.getDeclaringClass() == Object.class) {
-            return repository;
-          }
-          Class<?> type = m.getReturnType();
-          return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, refusingNull(repository));
-        });
+    return RepositoryCalls.intercepted(tx, NullRefusingStore::refusingNull);
   }
 
-  private static InvocationHandler refusingNull(Object repository) {
-    return (proxy, m, args) -> {
-      if (m.getDeclaringClass() != Object.class && args != null) {
-        for (int i = 0; i < args.length; i++) {
-          if (args[i] == null) {
-            throw new AssertionError("the core passed null as argument " + i + " of the store's "
-                + m.getDeclaringClass().getSimpleName() + "." + m.getName() + ", which the null-marked SPI never allows");
-          }
+  private static Object refusingNull(Object repository, Method m, Object[] args) throws Throwable {
+    if (args != null) {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == null) {
+          throw new AssertionError("the core passed null as argument " + i + " of the store's "
+              + m.getDeclaringClass().getSimpleName() + "." + m.getName() + ", which the null-marked SPI never allows");
         }
       }
-      return invoke(repository, m, args);
-    };
-  }
-
-  private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
     }
+    return RepositoryCalls.invoke(repository, m, args);
   }
 }

@@ -5,9 +5,8 @@ import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import cloud.quazzar.partner.spi.StoreWork;
-import java.lang.reflect.InvocationTargetException;
+import cloud.quazzar.partner.testkit.RepositoryCalls;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,21 +77,13 @@ final class ReadCommittedStore implements Store {
   }
 
   private StoreTransaction watched(StoreTransaction tx) {
-    return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-        new Class<?>[] {StoreTransaction.class}, (proxy, m, args) -> {
-          Object repository = invoke(tx, m, args);
-          if (!m.getName().equals("revenue")) {
-            return repository;
-          }
-          RevenueRepository revenue = (RevenueRepository) repository;
-          return Proxy.newProxyInstance(RevenueRepository.class.getClassLoader(),
-              new Class<?>[] {RevenueRepository.class}, (p, rm, rargs) -> revenueCall(revenue, rm, rargs));
-        });
+    return RepositoryCalls.intercepted(tx, (repository, m, args) -> repository instanceof RevenueRepository revenue
+        ? revenueCall(revenue, m, args) : RepositoryCalls.invoke(repository, m, args));
   }
 
   @SuppressWarnings("unchecked")
   private Object revenueCall(RevenueRepository revenue, Method m, Object[] args) throws Throwable {
-    Object result = invoke(revenue, m, args);
+    Object result = RepositoryCalls.invoke(revenue, m, args);
     switch (m.getName()) {
       case "appendAbsent" -> {
         List<String> keys = ((List<RevenueEntry>) args[0]).stream().map(RevenueEntry::idempotencyKey).toList();
@@ -118,13 +109,5 @@ final class ReadCommittedStore implements Store {
   /** Whether this read is one of those armed not to see the key: it uses one up. */
   private boolean hidden() {
     return hiddenReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-  }
-
-  private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 }
