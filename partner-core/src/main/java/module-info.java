@@ -17,6 +17,7 @@ module cloud.quazzar.partner.core {
   exports cloud.quazzar.partner.events;
   exports cloud.quazzar.partner.memory;
   exports cloud.quazzar.partner.portal;
+  exports cloud.quazzar.partner.privacy;
   exports cloud.quazzar.partner.registry;
   exports cloud.quazzar.partner.revenue;
   exports cloud.quazzar.partner.review;
@@ -44,6 +45,8 @@ module cloud.quazzar.partner.core {
   // Hibernate Validator's logging API: its output goes to SLF4J through the provider below (decision L1)
   requires org.jboss.logging;
   requires org.apache.commons.csv;
+  // the personal-data export: JSON written by a well-kept streaming generator (docs/rules.md PRIV-4)
+  requires com.fasterxml.jackson.core;
 
   uses cloud.quazzar.partner.spi.StorageProvider;
 

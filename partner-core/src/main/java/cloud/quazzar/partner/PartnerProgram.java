@@ -13,9 +13,11 @@ import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
+import cloud.quazzar.partner.internal.privacy.DefaultPersonalData;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
 import cloud.quazzar.partner.internal.review.DefaultTierReviews;
 import cloud.quazzar.partner.portal.PartnerPortal;
+import cloud.quazzar.partner.privacy.PersonalData;
 import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerRegistry;
@@ -71,6 +73,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final CertificationTracker certifications;
   private final RevenueLedger revenue;
   private final TierReviews reviews;
+  private final PersonalData personalData;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -87,11 +90,13 @@ public final class PartnerProgram implements AutoCloseable {
     }
     this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease);
     this.registry = new DefaultPartnerRegistry(outbox, time, b.ids);
-    this.discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
+    DefaultDiscountEngine discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
+    this.discounts = discounts;
     this.certifications = new DefaultCertificationTracker(
         outbox, time, b.ids, b.expiryThresholds, b.eligibilityRequirements, events);
     this.revenue = new DefaultRevenueLedger(outbox, time, b.ids);
     this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
+    this.personalData = new DefaultPersonalData(outbox, time, discounts::historyChanged);
   }
 
   /**
@@ -163,6 +168,16 @@ public final class PartnerProgram implements AutoCloseable {
   }
 
   /**
+   * A partner's personal data: erasure (GDPR Art. 17) with an audit entry, and export of all data
+   * held about a partner as one JSON document (Art. 15 and 20); docs/privacy.md.
+   *
+   * @return the personal data service
+   */
+  public PersonalData personalData() {
+    return personalData;
+  }
+
+  /**
    * The portal of one partner: a view that reaches only that partner's record, clients,
    * certifications, revenue and billing statements ({@link PartnerPortal} lists its promises). The
    * host calls this after it has authenticated the partner.
@@ -174,7 +189,8 @@ public final class PartnerProgram implements AutoCloseable {
    */
   public PartnerPortal portal(PartnerId partnerId) {
     Partner partner = registry.get(partnerId);
-    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, time.zone());
+    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, personalData,
+        time.zone());
   }
 
   /**

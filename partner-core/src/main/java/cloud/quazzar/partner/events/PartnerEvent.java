@@ -9,7 +9,7 @@ import cloud.quazzar.partner.registry.PartnerId;
  */
 public sealed interface PartnerEvent extends DomainEvent
     permits PartnerCreated, PartnerDeactivated, PartnerReactivated, TierChanged, GracePeriodStarted,
-        GracePeriodEnded, CertificationStatusChanged, RevenueRecorded, RevenueCorrected {
+        GracePeriodEnded, CertificationStatusChanged, RevenueRecorded, RevenueCorrected, PartnerDataErased {
 
   /**
    * The partner the event is about.

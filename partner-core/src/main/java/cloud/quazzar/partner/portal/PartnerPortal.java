@@ -16,6 +16,7 @@ import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.PartnerReport;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.YearMonth;
 import java.util.List;
@@ -185,4 +186,16 @@ public interface PartnerPortal {
    * @throws NotFoundException if no discount policy is in force on a recorded month's last day
    */
   List<BillingStatement> statements(MonthRange range, Money licensingCost);
+
+  /**
+   * Writes everything the program holds about this partner as one JSON document, exactly as
+   * {@link cloud.quazzar.partner.privacy.PersonalData#export} does for this partner (the partner's
+   * right of access and to portability; docs/privacy.md has the schema). {@code out} is flushed,
+   * not closed.
+   *
+   * @param out where the UTF-8 JSON goes
+   * @throws ValidationException if {@code out} is null
+   * @throws java.io.UncheckedIOException if writing to {@code out} fails
+   */
+  void exportPersonalData(OutputStream out);
 }

@@ -100,4 +100,16 @@ public interface DiscountRepository {
    * @return the revision
    */
   long revision();
+
+  /**
+   * Replaces the reason of every adjustment of the partner, and of every cancellation of one,
+   * that is not {@code replacement} already (docs/rules.md PRIV-1). Nothing else changes. If it
+   * changes anything it counts as a change for {@link #revision()}, so that every program's cache
+   * of the history is refreshed.
+   *
+   * @param partnerId the partner
+   * @param replacement the text that replaces each reason
+   * @return how many reasons were changed (an adjustment and its cancellation count one each)
+   */
+  int eraseAdjustmentReasons(PartnerId partnerId, String replacement);
 }

@@ -91,4 +91,16 @@ public interface EventRepository {
    * @return whether {@code owner} held the lease (if not, nothing changed)
    */
   boolean advance(String name, String owner, long position, Instant until);
+
+  /**
+   * Replaces the stored event with this sequence by {@code event}, an event of the same type and
+   * partner with personal data erased (docs/rules.md PRIV-1: the one change the event log allows).
+   * Its sequence, type, partner and time stay. A store that keeps revenue events as references to
+   * ledger entries (which {@link RevenueRepository#eraseReasons} erases) may ignore them.
+   *
+   * @param sequence the event's sequence
+   * @param event the event as it reads after the erasure
+   * @return false, changing nothing, if no event has that sequence
+   */
+  boolean replace(long sequence, DomainEvent event);
 }

@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.spi;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.privacy.Erasure;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.Names;
@@ -238,4 +239,30 @@ public interface PartnerRepository {
         .limit(limit)
         .toList();
   }
+
+  /**
+   * Replaces the reason of every tier-history entry of the partner whose reason is not {@code
+   * replacement} already (docs/rules.md PRIV-1: the one change the append-only history allows).
+   * Nothing else of an entry changes.
+   *
+   * @param partnerId the partner
+   * @param replacement the text that replaces each reason
+   * @return how many entries were changed; 0 if none was left
+   */
+  int eraseTierChangeReasons(PartnerId partnerId, String replacement);
+
+  /**
+   * Stores the audit entry of an erasure (PRIV-3).
+   *
+   * @param erasure the entry
+   */
+  void appendErasure(Erasure erasure);
+
+  /**
+   * The partner's erasure audit entries, oldest first (by time, then in the order they were stored).
+   *
+   * @param partnerId the partner
+   * @return the entries; empty if none
+   */
+  List<Erasure> erasures(PartnerId partnerId);
 }

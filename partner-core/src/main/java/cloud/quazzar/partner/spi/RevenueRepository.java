@@ -90,4 +90,15 @@ public interface RevenueRepository {
    * @param visitor what receives each row
    */
   void scan(RevenueFilter filter, Consumer<RevenueRow> visitor);
+
+  /**
+   * Replaces the reason of every entry of the partner that has one other than {@code replacement}
+   * (the corrections; docs/rules.md PRIV-1: the one change the append-only ledger allows). Nothing
+   * else of an entry changes: its figures, month, revision, key and times stay.
+   *
+   * @param partnerId the partner
+   * @param replacement the text that replaces each reason
+   * @return how many entries were changed; 0 if none was left
+   */
+  int eraseReasons(PartnerId partnerId, String replacement);
 }

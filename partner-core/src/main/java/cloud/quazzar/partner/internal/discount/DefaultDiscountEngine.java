@@ -240,6 +240,16 @@ public final class DefaultDiscountEngine implements DiscountEngine {
     }
   }
 
+  /**
+   * Drops the cached history now and when the outermost write running on this thread ends: a
+   * write outside this engine (an erasure, docs/rules.md PRIV-1) changed stored adjustments. Other
+   * programs see the store's revision change.
+   */
+  public void historyChanged() {
+    dropCache();
+    store.whenWriteEnds(this::dropCache);
+  }
+
   private void dropCache() {
     localWrites.incrementAndGet();
     state = null;

@@ -6,6 +6,7 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.discount.Cancellation;
 import cloud.quazzar.partner.discount.PartnerAdjustment;
 import cloud.quazzar.partner.discount.PolicyVersion;
+import cloud.quazzar.partner.internal.privacy.Redaction;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.DiscountRepository;
 import java.util.ArrayList;
@@ -111,6 +112,29 @@ final class MemoryDiscounts {
       mine.put(version, old.withCancellation(cancellation));
       log.push(() -> mine.put(version, old));
       bumpRevision(log);
+    }
+
+    @Override
+    public int eraseAdjustmentReasons(PartnerId partnerId, String replacement) {
+      Deque<Runnable> log = undoLog();
+      TreeMap<Integer, PartnerAdjustment> mine = adjustments.get(partnerId);
+      if (mine == null) {
+        return 0;
+      }
+      int changed = 0;
+      for (PartnerAdjustment old : List.copyOf(mine.values())) {
+        PartnerAdjustment erased = Redaction.adjustment(old, replacement);
+        int n = Redaction.reasonsChanged(old, erased);
+        if (n > 0) {
+          mine.put(old.version(), erased);
+          log.push(() -> mine.put(old.version(), old));
+          changed += n;
+        }
+      }
+      if (changed > 0) {
+        bumpRevision(log);
+      }
+      return changed;
     }
 
     @Override

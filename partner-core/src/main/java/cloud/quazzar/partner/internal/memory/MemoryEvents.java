@@ -58,6 +58,26 @@ final class MemoryEvents {
     }
 
     @Override
+    public boolean replace(long sequence, DomainEvent event) {
+      Deque<Runnable> u = undoLog();
+      if (sequence < 1 || sequence > log.size()) {
+        return false;
+      }
+      int index = (int) sequence - 1;
+      EventRecord old = log.get(index);
+      EventRecord next = new EventRecord(sequence, event);
+      log.set(index, next);
+      u.push(() -> log.set(index, old));
+      if (old.event() instanceof PartnerEvent pe) {
+        List<EventRecord> mine = byPartner.getOrDefault(pe.partnerId(), new ArrayList<>());
+        int at = firstAbove(mine, sequence - 1);
+        mine.set(at, next);
+        u.push(() -> mine.set(at, old));
+      }
+      return true;
+    }
+
+    @Override
     public long lastSequence() {
       return log.size();
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.SortDirection;
+import cloud.quazzar.partner.privacy.Erasure;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.Names;
@@ -34,6 +35,7 @@ final class MemoryPartners {
   private final Map<PartnerId, List<TierChange>> history = new HashMap<>();
   private final Map<ClientId, Client> clients = new HashMap<>();
   private final Map<PartnerId, TreeMap<String, Client>> clientsByPartner = new HashMap<>();
+  private final Map<PartnerId, List<Erasure>> erasures = new HashMap<>();
 
   PartnerRepository view(@Nullable Deque<Runnable> undo) {
     return new View(undo);
@@ -184,6 +186,45 @@ final class MemoryPartners {
       int from = Math.min(Math.max(afterSequence, 0), all.size());
       return all.subList(from, Math.min(all.size(), from + limit)).stream().filter(c -> c.sequence() > afterSequence)
           .toList();
+    }
+
+    @Override
+    public int eraseTierChangeReasons(PartnerId partnerId, String replacement) {
+      checkWritable();
+      List<TierChange> list = history.get(partnerId);
+      if (list == null) {
+        return 0;
+      }
+      List<TierChange> before = List.copyOf(list);
+      int changed = 0;
+      for (int i = 0; i < list.size(); i++) {
+        TierChange c = list.get(i);
+        if (!c.reason().equals(replacement)) {
+          list.set(i, new TierChange(c.partnerId(), c.sequence(), c.from(), c.to(), c.changedAt(), c.changedBy(),
+              replacement));
+          changed++;
+        }
+      }
+      if (changed > 0) {
+        onRollback(() -> {
+          list.clear();
+          list.addAll(before);
+        });
+      }
+      return changed;
+    }
+
+    @Override
+    public void appendErasure(Erasure erasure) {
+      checkWritable();
+      List<Erasure> list = erasures.computeIfAbsent(erasure.partnerId(), k -> new ArrayList<>());
+      list.add(erasure);
+      onRollback(() -> list.remove(list.size() - 1));
+    }
+
+    @Override
+    public List<Erasure> erasures(PartnerId partnerId) {
+      return List.copyOf(erasures.getOrDefault(partnerId, new ArrayList<>()));
     }
 
     @Override

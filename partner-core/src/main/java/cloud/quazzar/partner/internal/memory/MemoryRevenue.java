@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Revenue tables of the memory store; guarded by the store's lock. Append-only: the only change is
- * {@link View#appendAbsent}, whose inverse (for rollback) removes exactly what it appended.
+ * Revenue tables of the memory store; guarded by the store's lock. Append-only: the only changes are
+ * {@link View#appendAbsent}, whose inverse (for rollback) removes exactly what it appended, and
+ * {@link View#eraseReasons} (docs/rules.md PRIV-1), which replaces a correction's reason only.
  */
 final class MemoryRevenue {
   /** Unique index of idempotency keys. */
@@ -92,6 +93,41 @@ final class MemoryRevenue {
         });
       }
       return taken;
+    }
+
+    @Override
+    public int eraseReasons(PartnerId partnerId, String replacement) {
+      Deque<Runnable> log = UndoLogs.writable(undo);
+      TreeMap<YearMonth, List<RevenueEntry>> months = byPartner.get(partnerId);
+      if (months == null) {
+        return 0;
+      }
+      int changed = 0;
+      for (List<RevenueEntry> revisions : months.values()) {
+        for (int i = 0; i < revisions.size(); i++) {
+          RevenueEntry e = revisions.get(i);
+          if (e.reason().isPresent() && !e.reason().get().equals(replacement)) {
+            RevenueEntry erased = new RevenueEntry(e.id(), e.partnerId(), e.month(), e.revision(), e.kind(), e.mrr(),
+                e.serverCount(), e.clientCount(), e.idempotencyKey(), Optional.of(replacement), e.recordedAt(),
+                e.supersedes());
+            put(revisions, i, erased);
+            log.push(() -> put(revisions, revisions.indexOf(erased), e));
+            changed++;
+          }
+        }
+      }
+      return changed;
+    }
+
+    /** Puts {@code entry} at {@code index} of its month's revisions and into both indexes. */
+    private void put(List<RevenueEntry> revisions, int index, RevenueEntry entry) {
+      revisions.set(index, entry);
+      byKey.put(entry.idempotencyKey(), entry);
+      Map<PartnerId, RevenueEntry> month = currentByMonth.get(entry.month());
+      RevenueEntry current = month == null ? null : month.get(entry.partnerId());
+      if (month != null && current != null && current.revision() == entry.revision()) {
+        month.put(entry.partnerId(), entry);
+      }
     }
 
     @Override

@@ -14,6 +14,7 @@ import cloud.quazzar.partner.discount.QuoteItem;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.portal.BillingStatement;
 import cloud.quazzar.partner.portal.PartnerPortal;
+import cloud.quazzar.partner.privacy.PersonalData;
 import cloud.quazzar.partner.registry.Benefits;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
@@ -30,6 +31,7 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueFilter;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +57,7 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   private final DiscountEngine discounts;
   private final CertificationTracker certifications;
   private final RevenueLedger revenue;
+  private final PersonalData personalData;
   private final ZoneId zone;
 
   public DefaultPartnerPortal(
@@ -63,13 +66,20 @@ public final class DefaultPartnerPortal implements PartnerPortal {
       DiscountEngine discounts,
       CertificationTracker certifications,
       RevenueLedger revenue,
+      PersonalData personalData,
       ZoneId zone) {
     this.partnerId = requireNonNull(partnerId, "partnerId");
     this.registry = requireNonNull(registry, "registry");
     this.discounts = requireNonNull(discounts, "discounts");
     this.certifications = requireNonNull(certifications, "certifications");
     this.revenue = requireNonNull(revenue, "revenue");
+    this.personalData = requireNonNull(personalData, "personalData");
     this.zone = requireNonNull(zone, "zone");
+  }
+
+  @Override
+  public void exportPersonalData(OutputStream out) {
+    personalData.export(partnerId, out);
   }
 
   /** The partner's whole tier history, oldest first (a statement needs the tier of any day). */

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * reports and the export: every violation is collected into one {@link Checks}; an id of nothing
  * is a {@link NotFoundException}.
  */
-final class LedgerChecks {
+public final class LedgerChecks {
   static final String PARTNER = "partner";
 
   /** The earliest month the ledger takes. */
-  static final YearMonth EARLIEST = YearMonth.of(1900, 1);
+  public static final YearMonth EARLIEST = YearMonth.of(1900, 1);
 
   private LedgerChecks() {}
 
