@@ -5,14 +5,15 @@ import cloud.quazzar.partner.discount.Cancellation;
 import cloud.quazzar.partner.discount.PartnerAdjustment;
 import cloud.quazzar.partner.discount.PolicyVersion;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.privacy.Erasure;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.TierChange;
+import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.review.GracePeriod;
 import cloud.quazzar.partner.review.ReviewOutcome;
 import cloud.quazzar.partner.review.ReviewPolicy;
-import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.spi.CertificationRecord;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import java.time.Instant;
@@ -32,6 +33,8 @@ final class Data {
   final Map<PartnerId, PartnerRecord> partners = new LinkedHashMap<>();
   final Map<ClientId, Client> clients = new LinkedHashMap<>();
   final List<TierChange> tierChanges = new ArrayList<>();
+  // the audit entries of personal-data erasures, oldest first (Partners)
+  final List<Erasure> erasures = new ArrayList<>();
   // certifications with their reported status (Certifications)
   final Map<CertificationId, CertificationRecord> certifications = new LinkedHashMap<>();
   // discount policy versions, partner adjustments and their cancellations, append-only (Discounts)
@@ -68,6 +71,7 @@ final class Data {
     c.partners.putAll(partners);
     c.clients.putAll(clients);
     c.tierChanges.addAll(tierChanges);
+    c.erasures.addAll(erasures);
     c.certifications.putAll(certifications);
     c.policyVersions.addAll(policyVersions);
     c.policyCancellations.putAll(policyCancellations);

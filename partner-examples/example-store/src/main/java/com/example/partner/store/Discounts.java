@@ -74,6 +74,31 @@ final class Discounts implements DiscountRepository {
   }
 
   @Override
+  public int eraseAdjustmentReasons(PartnerId partnerId, String replacement) {
+    Data data = tx.dataToChange();
+    int changed = 0;
+    for (int i = 0; i < data.adjustments.size(); i++) {
+      PartnerAdjustment a = data.adjustments.get(i);
+      if (a.partnerId().equals(partnerId) && !a.reason().equals(replacement)) {
+        data.adjustments.set(i, new PartnerAdjustment(a.partnerId(), a.version(), a.kind(), a.rate(), a.effectiveFrom(),
+            a.effectiveUntil(), a.createdAt(), a.createdBy(), replacement, a.cancellation()));
+        changed++;
+      }
+    }
+    for (var entry : data.adjustmentCancellations.entrySet()) {
+      Cancellation c = entry.getValue();
+      if (entry.getKey().partnerId().equals(partnerId) && !c.reason().equals(replacement)) {
+        entry.setValue(new Cancellation(c.cancelledAt(), c.cancelledBy(), replacement));
+        changed++;
+      }
+    }
+    if (changed > 0) {
+      data.discountRevision++;
+    }
+    return changed;
+  }
+
+  @Override
   public List<PartnerAdjustment> adjustments(PartnerId partnerId) {
     return allAdjustments().stream()
         .filter(a -> a.partnerId().equals(partnerId))

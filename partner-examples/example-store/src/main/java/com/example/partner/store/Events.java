@@ -34,6 +34,16 @@ final class Events implements EventRepository {
   }
 
   @Override
+  public boolean replace(long sequence, DomainEvent event) {
+    Data data = tx.dataToChange();
+    if (sequence < 1 || sequence > data.events.size()) {
+      return false;
+    }
+    data.events.set((int) sequence - 1, new EventRecord(sequence, event));
+    return true;
+  }
+
+  @Override
   public long lastSequence() {
     return tx.data().events.size();
   }

@@ -1,5 +1,6 @@
 package com.example.partner.store;
 
+import cloud.quazzar.partner.privacy.Erasure;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.Names;
@@ -105,6 +106,31 @@ final class Partners implements PartnerRepository {
       throw tx.duplicate("tier history entry " + change.sequence() + " of partner " + change.partnerId());
     }
     data.tierChanges.add(change);
+  }
+
+  @Override
+  public int eraseTierChangeReasons(PartnerId partnerId, String replacement) {
+    Data data = tx.dataToChange();
+    int changed = 0;
+    for (int i = 0; i < data.tierChanges.size(); i++) {
+      TierChange c = data.tierChanges.get(i);
+      if (c.partnerId().equals(partnerId) && !c.reason().equals(replacement)) {
+        data.tierChanges.set(i, new TierChange(c.partnerId(), c.sequence(), c.from(), c.to(), c.changedAt(),
+            c.changedBy(), replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public void appendErasure(Erasure erasure) {
+    tx.dataToChange().erasures.add(erasure);
+  }
+
+  @Override
+  public List<Erasure> erasures(PartnerId partnerId) {
+    return tx.data().erasures.stream().filter(e -> e.partnerId().equals(partnerId)).toList();
   }
 
   @Override

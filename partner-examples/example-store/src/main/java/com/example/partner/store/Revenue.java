@@ -50,6 +50,22 @@ final class Revenue implements RevenueRepository {
   }
 
   @Override
+  public int eraseReasons(PartnerId partnerId, String replacement) {
+    Data data = tx.dataToChange();
+    int changed = 0;
+    for (RevenueEntry e : List.copyOf(data.ledger.values())) {
+      if (e.partnerId().equals(partnerId) && e.reason().filter(r -> !r.equals(replacement)).isPresent()) {
+        // replacing the value of a present key keeps the map's order (the order appended)
+        data.ledger.put(e.idempotencyKey(), new RevenueEntry(e.id(), e.partnerId(), e.month(), e.revision(), e.kind(),
+            e.mrr(), e.serverCount(), e.clientCount(), e.idempotencyKey(), Optional.of(replacement), e.recordedAt(),
+            e.supersedes()));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
   public Optional<RevenueEntry> findByKey(String idempotencyKey) {
     return Optional.ofNullable(tx.data().ledger.get(idempotencyKey));
   }

@@ -168,6 +168,18 @@ final class JdbcDiscounts implements DiscountRepository {
   }
 
   @Override
+  public int eraseAdjustmentReasons(PartnerId partnerId, String replacement) {
+    int changed = jdbc.update("UPDATE discount_adjustments SET reason = ? WHERE partner_id = ? AND reason <> ?",
+        replacement, partnerId.value(), replacement)
+        + jdbc.update("UPDATE discount_adjustment_cancellations SET reason = ? WHERE partner_id = ? AND reason <> ?",
+            replacement, partnerId.value(), replacement);
+    if (changed > 0) {
+      jdbc.update("UPDATE discount_revision SET revision = revision + 1 WHERE id = 1");
+    }
+    return changed;
+  }
+
+  @Override
   public long revision() {
     return jdbc.number("SELECT revision FROM discount_revision WHERE id = 1");
   }

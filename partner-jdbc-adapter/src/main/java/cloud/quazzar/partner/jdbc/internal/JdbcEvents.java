@@ -97,6 +97,16 @@ final class JdbcEvents implements EventRepository {
   }
 
   @Override
+  public boolean replace(long sequence, DomainEvent event) {
+    if (ledgerEntry(event).isPresent()) {
+      // a revenue event is a reference to its ledger row, which eraseReasons has erased already
+      return jdbc.number("SELECT COUNT(*) FROM domain_events WHERE sequence_no = ?", sequence) > 0;
+    }
+    return jdbc.update("UPDATE domain_events SET payload = ? WHERE sequence_no = ?", EventCodec.encode(event),
+        sequence) > 0;
+  }
+
+  @Override
   public long lastSequence() {
     return jdbc.number("SELECT last_sequence FROM event_counter WHERE id = 1");
   }

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.jdbc.internal;
 
+import cloud.quazzar.partner.privacy.Erasure;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
@@ -456,6 +457,28 @@ final class JdbcPartners implements PartnerRepository {
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"),
         rs.getLong("version"));
+  }
+
+  @Override
+  public int eraseTierChangeReasons(PartnerId partnerId, String replacement) {
+    return jdbc.update("UPDATE partner_tier_history SET reason = ? WHERE partner_id = ? AND reason <> ?",
+        replacement, partnerId.value(), replacement);
+  }
+
+  @Override
+  public void appendErasure(Erasure e) {
+    jdbc.update(() -> "partner " + e.partnerId() + " was erased by another transaction at the same time",
+        "INSERT INTO partner_erasures (partner_id, entry_no, erased_at, erased_by, reason, values_erased)"
+            + " SELECT ?, COALESCE(MAX(entry_no), 0) + 1, ?, ?, ?, ? FROM partner_erasures WHERE partner_id = ?",
+        e.partnerId().value(), e.erasedAt(), e.erasedBy(), e.reason(), e.valuesErased(), e.partnerId().value());
+  }
+
+  @Override
+  public List<Erasure> erasures(PartnerId partnerId) {
+    return jdbc.list("SELECT partner_id, erased_at, erased_by, reason, values_erased FROM partner_erasures"
+        + " WHERE partner_id = ? ORDER BY entry_no", rs -> new Erasure(new PartnerId(Jdbc.uuid(rs, "partner_id")),
+            Jdbc.instant(rs, "erased_at"), rs.getString("erased_by"), rs.getString("reason"),
+            rs.getInt("values_erased")), partnerId.value());
   }
 
   private static TierChange tierChange(ResultSet rs) throws SQLException {

@@ -314,6 +314,12 @@ final class JdbcRevenue implements RevenueRepository {
   }
 
   @Override
+  public int eraseReasons(PartnerId partnerId, String replacement) {
+    return jdbc.update("UPDATE revenue_entries SET reason = ? WHERE partner_id = ? AND reason IS NOT NULL"
+        + " AND reason <> ?", replacement, partnerId.value(), replacement);
+  }
+
+  @Override
   public Optional<RevenueEntry> findByKey(String idempotencyKey) {
     return jdbc.first("SELECT " + COLUMNS + " FROM revenue_entries WHERE idempotency_key = ?", JdbcRevenue::entry,
         idempotencyKey);
