@@ -33,6 +33,7 @@ module cloud.quazzar.partner.core {
   opens cloud.quazzar.partner.certification to org.hibernate.validator, com.fasterxml.jackson.databind;
   opens cloud.quazzar.partner.discount to org.hibernate.validator;
   opens cloud.quazzar.partner.events to com.fasterxml.jackson.databind;
+  opens cloud.quazzar.partner.privacy to org.hibernate.validator;
   opens cloud.quazzar.partner.registry to org.hibernate.validator, com.fasterxml.jackson.databind;
   opens cloud.quazzar.partner.revenue to org.hibernate.validator, com.fasterxml.jackson.databind;
 

@@ -21,4 +21,8 @@ module cloud.quazzar.partner.testkit {
   requires transitive quicktheories;
   requires static org.jspecify;
   requires org.apache.commons.csv;
+  // StoredText.ofDatabase reads a JDBC store's tables for the privacy contract (Connection is in its signature)
+  requires transitive java.sql;
+  // the privacy contract reads the personal-data export's JSON
+  requires com.fasterxml.jackson.core;
 }

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.jdbc;
 import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.tck.StoreTck;
+import cloud.quazzar.partner.testkit.tck.StoredText;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,15 @@ class H2FileStoreTckTest extends StoreTck {
   protected Store newStore() {
     // a fresh directory per store, so every test starts from an empty database
     Path db = root.resolve("store-" + STORES.incrementAndGet()).resolve("partners");
+    file = db;
     return new JdbcStorageProvider().open(JdbcStorage.h2File(db));
+  }
+
+  private Path file = Path.of("");
+
+  @Override
+  protected StoredText storedText() {
+    // a second connection in this JVM shares the store's open database
+    return H2Memory.storedText("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0");
   }
 }

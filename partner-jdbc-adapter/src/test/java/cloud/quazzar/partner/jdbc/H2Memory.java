@@ -1,6 +1,9 @@
 package cloud.quazzar.partner.jdbc;
 
 import cloud.quazzar.partner.spi.StorageSettings;
+import cloud.quazzar.partner.testkit.tck.StoredText;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +18,22 @@ final class H2Memory {
 
   /** A database of its own, {@code jdbc:h2:mem:<prefix>-<n>}. */
   static StorageSettings fresh(String prefix) {
-    return JdbcStorage.url("jdbc:h2:mem:" + prefix + "-" + DATABASES.incrementAndGet()
-        + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0", "sa", "");
+    return JdbcStorage.url(freshUrl(prefix), "sa", "");
+  }
+
+  /** The URL of a database of its own, {@code jdbc:h2:mem:<prefix>-<n>}, for {@link JdbcStorage#url}. */
+  static String freshUrl(String prefix) {
+    return "jdbc:h2:mem:" + prefix + "-" + DATABASES.incrementAndGet() + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
+  }
+
+  /** Every value of the H2 database at {@code url} (schema PUBLIC), read through connections of its own. */
+  static StoredText storedText(String url) {
+    return StoredText.ofDatabase(() -> {
+      try {
+        return DriverManager.getConnection(url, "sa", "");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot connect to " + url, e);
+      }
+    }, "PUBLIC");
   }
 }

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc;
 
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.tck.StoreTck;
+import cloud.quazzar.partner.testkit.tck.StoredText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 
@@ -20,5 +21,10 @@ class PostgresStoreTckTest extends StoreTck {
   @Override
   protected Store newStore() {
     return PostgresTestDatabase.require().openInFreshSchema();
+  }
+
+  @Override
+  protected StoredText storedText() {
+    return PostgresTestDatabase.require().storedText(store);
   }
 }

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.jdbc;
 
+import cloud.quazzar.partner.testkit.tck.StoredText;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cloud.quazzar.partner.jdbc.internal.JdbcStorageProvider;
@@ -100,6 +101,25 @@ public final class PostgresTestDatabase {
 
   public String user() {
     return user;
+  }
+
+  /**
+   * Every value of every table in the schema of {@code store}, a store this class opened in a
+   * fresh schema, read through connections of its own.
+   *
+   * @throws IllegalArgumentException for a store not opened by {@link #openInFreshSchema}
+   */
+  public StoredText storedText(Store store) {
+    if (!(store instanceof SchemaDroppingStore s)) {
+      throw new IllegalArgumentException("not a store opened in a fresh schema: " + store.description());
+    }
+    return StoredText.ofDatabase(() -> {
+      try {
+        return connect();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot connect to " + url, e);
+      }
+    }, s.schema);
   }
 
   /** A plain connection (auto-commit on), for set-up and clean-up. */

@@ -3,6 +3,7 @@ package com.example.partner.store;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.tck.StoreTck;
+import cloud.quazzar.partner.testkit.tck.StoredText;
 
 /**
  * The example store passes the storage TCK: every contract of {@link StoreTck}, each test on a new,
@@ -13,5 +14,10 @@ class ExampleStoreTckTest extends StoreTck {
   @Override
   protected Store newStore() {
     return new ExampleStorageProvider().open(StorageSettings.provider(ExampleStorageProvider.NAME));
+  }
+
+  @Override
+  protected StoredText storedText() {
+    return StoredText.reachableFrom(store);
   }
 }

@@ -50,7 +50,7 @@ import org.quicktheories.generators.Generate;
  *
  * <p>The cases come from one source per capability ({@link RegistryBadInput}, {@link
  * DiscountBadInput}, {@link CertificationBadInput}, {@link RevenueBadInput}, {@link
- * PortalBadInput}, {@link ReviewBadInput}, {@link EventBadInput}, and {@link ValueBadInput} for
+ * PortalBadInput}, {@link ReviewBadInput}, {@link EventBadInput}, {@link PrivacyBadInput}, and {@link ValueBadInput} for
  * the value types and the program builder): one {@link Case} per operation and kind of bad input,
  * built with {@link #bad} or {@link #fixed}. A new operation adds its cases to its capability's
  * source. The test runs them as dynamic tests, one container per capability and one test per case,
@@ -235,6 +235,7 @@ public abstract class BadInputContract {
       new Source("portal", PortalBadInput::cases),
       new Source("reviews", ReviewBadInput::cases),
       new Source("events", EventBadInput::cases),
+      new Source("personal data", PrivacyBadInput::cases),
       new Source("values and builders", ValueBadInput::cases));
 
   /** The fixed seed of the draws that name a case: the same names on every run and store. */

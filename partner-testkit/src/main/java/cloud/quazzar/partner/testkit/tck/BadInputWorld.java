@@ -125,7 +125,7 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
   /**
    * Everything the program holds, read through the public API and rendered as text, one fact per
    * line: partners with versions, clients, tier histories, adjustments, certification histories,
-   * grace periods and review outcomes, ledger rows with their corrections, the policy history, the
+   * grace periods, review outcomes and erasures, ledger rows with their corrections, the policy history, the
    * review policy, the certification counts, the event log and the watcher's cursor, and the whole
    * CSV export. Two stores with the same content give the same text.
    */
@@ -142,6 +142,7 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
       program.certifications().history(p.id()).forEach(c -> out.append("  certification ").append(c).append('\n'));
       program.reviews().gracePeriod(p.id()).ifPresent(g -> out.append("  grace ").append(g).append('\n'));
       program.reviews().history(p.id()).forEach(o -> out.append("  review ").append(o).append('\n'));
+      program.personalData().erasures(p.id()).forEach(e -> out.append("  erasure ").append(e).append('\n'));
       for (MonthReport m : program.revenue().partnerReport(p.id(), recent).months()) {
         program.revenue().history(p.id(), m.entry().month()).forEach(e -> out.append("  ledger ").append(e).append('\n'));
       }

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   protected Store newStore() {
  *     return new MyStorageProvider().open(StorageSettings.provider("my-store").with("my.database", freshDatabase()));
  *   }
+ *
+ *   @Override
+ *   protected StoredText storedText() {
+ *     return StoredText.ofDatabase(this::connectToTheSameDatabase, "my_schema");
+ *   }
  * }
  * }</pre>
  *
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>"Partner registry" ({@link RegistryContract}), "Certifications" ({@link
  *       CertificationContract}), "Revenue ledger" ({@link RevenueContract}), "Discount policies"
  *       ({@link DiscountContract}), "Tier reviews" ({@link ReviewContract}), "Domain events"
- *       ({@link EventContract}): one capability each, through its public service and through the
+ *       ({@link EventContract}), "Personal data" ({@link PrivacyContract}): one capability each, through its public service and through the
  *       SPI directly;
  *   <li>"Bad input" ({@link BadInputContract}), "Text verbatim" ({@link VerbatimTextContract}),
  *       "Unicode text" ({@link UnicodeTextContract}) and "Portal isolation" ({@link
@@ -53,6 +58,17 @@ public abstract class StoreTck {
    * @return a new, empty, open store
    */
   protected abstract Store newStore();
+
+  /**
+   * Every value {@link #store} holds, as text, for the privacy contract's search for erased values
+   * (docs/rules.md PRIV-2): it must reach every table or collection the store keeps, including
+   * history, the event log and audit entries. Called after {@link #newStore()}, possibly several
+   * times in a test. {@link StoredText#ofDatabase} serves a JDBC store, {@link
+   * StoredText#reachableFrom} a store that keeps its data in objects.
+   *
+   * @return the search over this test's store
+   */
+  protected abstract StoredText storedText();
 
   /**
    * How many examples the property tests of this TCK try; a slow store may lower it.
@@ -93,7 +109,7 @@ public abstract class StoreTck {
    * @return the running test's context
    */
   protected TckContext context() {
-    return new TckContext(store, clock, program);
+    return new TckContext(store, clock, program, storedText());
   }
 
   @Nested
@@ -158,6 +174,15 @@ public abstract class StoreTck {
   @Nested
   @DisplayName("Domain events")
   class Events extends EventContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+  }
+
+  @Nested
+  @DisplayName("Personal data")
+  class Privacy extends PrivacyContract {
     @Override
     protected TckContext context() {
       return StoreTck.this.context();

@@ -12,5 +12,6 @@ import cloud.quazzar.partner.testkit.TestClock;
  * @param store the store under test
  * @param clock the program's clock, starting at {@link StoreTck#START}
  * @param program a program on {@code store} with {@code clock} and sequential ids
+ * @param storedText every value {@code store} holds, as text ({@link StoreTck#storedText()})
  */
-public record TckContext(Store store, TestClock clock, PartnerProgram program) {}
+public record TckContext(Store store, TestClock clock, PartnerProgram program, StoredText storedText) {}

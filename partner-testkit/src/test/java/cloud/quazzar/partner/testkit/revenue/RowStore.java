@@ -86,6 +86,11 @@ final class RowStore implements Store, StoreTransaction, RevenueRepository {
   }
 
   @Override
+  public int eraseReasons(PartnerId partnerId, String replacement) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public Optional<RevenueEntry> findByKey(String idempotencyKey) {
     return Optional.empty();
   }

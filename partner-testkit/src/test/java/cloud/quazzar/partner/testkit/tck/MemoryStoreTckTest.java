@@ -14,6 +14,11 @@ class MemoryStoreTckTest extends StoreTck {
   }
 
   @Override
+  protected StoredText storedText() {
+    return StoredText.reachableFrom(store);
+  }
+
+  @Override
   protected int propertyExamples() {
     return Examples.scaled(200);
   }

@@ -141,6 +141,11 @@ class PromiseMessagesTest {
   @DisplayName("a store that ignores the expected version")
   static class VersionIgnoringTck extends StoreTck {
     @Override
+    protected StoredText storedText() {
+      return StoredText.reachableFrom(store);
+    }
+
+    @Override
     protected Store newStore() {
       return brokenPartners(real -> overriding(real, "update", args -> {
         PartnerRecord partner = (PartnerRecord) args[0];
@@ -154,6 +159,11 @@ class PromiseMessagesTest {
   @DisplayName("a store that lists in reverse order")
   static class ReversedListTck extends StoreTck {
     @Override
+    protected StoredText storedText() {
+      return StoredText.reachableFrom(store);
+    }
+
+    @Override
     protected Store newStore() {
       return brokenPartners(real -> overriding(real, "list", args -> {
         List<PartnerRecord> reversed = new ArrayList<>(real.list((PartnerListing) args[0]));
@@ -166,6 +176,11 @@ class PromiseMessagesTest {
   @ExtendWith(OnlyLaunchedHere.class)
   @DisplayName("a store with a method not written yet")
   static class UnfinishedTck extends StoreTck {
+    @Override
+    protected StoredText storedText() {
+      return StoredText.reachableFrom(store);
+    }
+
     @Override
     protected Store newStore() {
       return brokenPartners(real -> overriding(real, "lastTierSequence", args -> {
