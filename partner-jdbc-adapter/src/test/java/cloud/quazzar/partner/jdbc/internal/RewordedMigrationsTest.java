@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -91,7 +91,7 @@ class RewordedMigrationsTest {
 
   /** Version -> checksum of every script in a location, as Flyway computes it. */
   private static Map<String, Integer> checksums(FluentConfiguration config) {
-    Map<String, Integer> out = new TreeMap<>();
+    Map<String, Integer> out = new LinkedHashMap<>(); // Flyway lists them in version order
     for (MigrationInfo m : config.dataSource("jdbc:h2:mem:checksums", "sa", "").load().info().all()) {
       out.put(m.getVersion().getVersion(), m.getChecksum());
     }
