@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.benchmarks;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
@@ -162,7 +163,7 @@ public class ExpiringWithinBenchmark {
           return true; // no result: the work must return non-null
         });
       }
-      int size = tracker.expiringWithin(30).size();
+      int size = tracker.expiringWithin(30, PageRequest.first(PageRequest.MAX_LIMIT)).items().size();
       if (size != ON_BOARD) {
         throw new IllegalStateException("set-up broken: board size " + size);
       }
@@ -233,6 +234,6 @@ public class ExpiringWithinBenchmark {
   /** The tracker: validation, a read transaction on the store's expiry index, status, sorting. */
   @Benchmark
   public List<TrackedCertification> expiringWithin30(InStore s) {
-    return s.tracker.expiringWithin(30);
+    return s.tracker.expiringWithin(30, PageRequest.first(PageRequest.MAX_LIMIT)).items();
   }
 }
