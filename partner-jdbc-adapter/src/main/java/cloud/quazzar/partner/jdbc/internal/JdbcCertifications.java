@@ -39,6 +39,8 @@ final class JdbcCertifications implements CertificationRepository {
   private static final String CURRENT = "record_state = 'CURRENT'";
   private static final String FROM = " FROM partner_certifications WHERE ";
   private static final String LIMIT = " FETCH FIRST ? ROWS ONLY";
+  /** The earliest time H2 stores (its timestamps start in year -999999999). */
+  static final Instant H2_EARLIEST = Instant.parse("-999999999-01-01T00:00:00Z");
 
   private final Jdbc jdbc;
 
@@ -91,37 +93,12 @@ final class JdbcCertifications implements CertificationRepository {
 
   @Override
   public List<CertificationRecord> current(PartnerId partnerId, Optional<CurrentPosition> after, int limit) {
-    // LIST-4: partner_certifications_current_ix (partner_id, record_state, expiry_date, name_key, id)
-    String nameKey = jdbc.dialect().orderByText("name_key");
-    Keyset page = new Keyset("partner_id = ? AND " + CURRENT, List.of(partnerId.value()),
-        "partner_id, record_state, expiry_date, " + nameKey + ", id", "expiry_date, " + nameKey + ", id", limit);
-    if (after.isEmpty()) {
-      return page.first();
-    }
-    CurrentPosition p = after.get();
-    return page.after(
-        range("expiry_date = ? AND " + nameKey + " = ? AND id > ?", p.expiryDate(), p.nameKey(), p.id().value()),
-        range("expiry_date = ? AND " + nameKey + " > ?", p.expiryDate(), p.nameKey()),
-        range("expiry_date >= ?", p.expiryDate().plusDays(1)));
+    return list(currentStatement(jdbc.dialect(), partnerId, after, limit));
   }
 
   @Override
   public List<CertificationRecord> history(PartnerId partnerId, Optional<HistoryPosition> after, int limit) {
-    // LIST-4: partner_certifications_history_ix (partner_id, created_at, id)
-    Keyset page = new Keyset("partner_id = ?", List.of(partnerId.value()), "partner_id, created_at, id",
-        "created_at, id", limit);
-    if (after.isEmpty()) {
-      return page.first();
-    }
-    Instant at = after.get().createdAt();
-    Instant micros = at.truncatedTo(ChronoUnit.MICROS);
-    if (!micros.equals(at)) {
-      // finer than the stored microseconds: ties with no row
-      return page.after(range("created_at >= ?", micros.plus(1, ChronoUnit.MICROS)));
-    }
-    return page.after(
-        range("created_at = ? AND id > ?", at, after.get().id().value()),
-        range("created_at >= ?", at.plus(1, ChronoUnit.MICROS)));
+    return list(historyStatement(jdbc.dialect(), partnerId, after, limit));
   }
 
   @Override
@@ -134,7 +111,63 @@ final class JdbcCertifications implements CertificationRepository {
   @Override
   public List<CertificationRecord> currentExpiringBetween(
       LocalDate from, LocalDate to, Optional<BoardPosition> after, int limit) {
-    // LIST-4: partner_certifications_board_ix (record_state, expiry_date, partner_id, id)
+    return list(boardStatement(from, to, after, limit));
+  }
+
+  private List<CertificationRecord> list(Sql sql) {
+    return jdbc.list(sql.text(), JdbcCertifications::record, sql.params().toArray());
+  }
+
+  /** A statement and its parameters. */
+  record Sql(String text, List<Object> params) {}
+
+  /**
+   * The statement of a page of a partner's current certifications (LIST-4), through {@code
+   * partner_certifications_current_ix} (partner_id, record_state, expiry_date, name_key, id); the
+   * name key compared by code point ({@link Dialect#orderByText}).
+   */
+  static Sql currentStatement(Dialect dialect, PartnerId partnerId, Optional<CurrentPosition> after, int limit) {
+    String nameKey = dialect.orderByText("name_key");
+    Keyset page = new Keyset("partner_id = ? AND " + CURRENT, List.of(partnerId.value()),
+        "partner_id, record_state, expiry_date, " + nameKey + ", id", "expiry_date, " + nameKey + ", id", limit);
+    if (after.isEmpty()) {
+      return page.first();
+    }
+    CurrentPosition p = after.get();
+    return page.after(
+        range("expiry_date = ? AND " + nameKey + " = ? AND id > ?", p.expiryDate(), p.nameKey(), p.id().value()),
+        range("expiry_date = ? AND " + nameKey + " > ?", p.expiryDate(), p.nameKey()),
+        range("expiry_date >= ?", p.expiryDate().plusDays(1)));
+  }
+
+  /**
+   * The statement of a page of a partner's certification history (LIST-4), through {@code
+   * partner_certifications_history_ix} (partner_id, created_at, id). A position finer than the
+   * stored microseconds ties with no row. H2's first page is the range from its earliest time
+   * ({@link #H2_EARLIEST}): without a range on {@code created_at} its planner reads the index on
+   * {@code partner_id} alone (the foreign key's) and sorts the partner's every record.
+   */
+  static Sql historyStatement(Dialect dialect, PartnerId partnerId, Optional<HistoryPosition> after, int limit) {
+    Keyset page = new Keyset("partner_id = ?", List.of(partnerId.value()), "partner_id, created_at, id",
+        "created_at, id", limit);
+    if (after.isEmpty()) {
+      return dialect == Dialect.H2 ? page.after(range("created_at >= ?", H2_EARLIEST)) : page.first();
+    }
+    Instant at = after.get().createdAt();
+    Instant micros = at.truncatedTo(ChronoUnit.MICROS);
+    if (!micros.equals(at)) {
+      return page.after(range("created_at >= ?", micros.plus(1, ChronoUnit.MICROS)));
+    }
+    return page.after(
+        range("created_at = ? AND id > ?", at, after.get().id().value()),
+        range("created_at >= ?", at.plus(1, ChronoUnit.MICROS)));
+  }
+
+  /**
+   * The statement of a page of the warning board (LIST-4), through {@code
+   * partner_certifications_board_ix} (record_state, expiry_date, partner_id, id).
+   */
+  static Sql boardStatement(LocalDate from, LocalDate to, Optional<BoardPosition> after, int limit) {
     Keyset page = new Keyset(CURRENT + " AND expiry_date <= ?", List.of(to),
         "record_state, expiry_date, partner_id, id", "expiry_date, partner_id, id", limit);
     if (after.isEmpty() || after.get().expiryDate().isBefore(from)) {
@@ -142,8 +175,7 @@ final class JdbcCertifications implements CertificationRepository {
     }
     BoardPosition p = after.get();
     return page.after(
-        range("expiry_date = ? AND partner_id = ? AND id > ?", p.expiryDate(), p.partnerId().value(),
-            p.id().value()),
+        range("expiry_date = ? AND partner_id = ? AND id > ?", p.expiryDate(), p.partnerId().value(), p.id().value()),
         range("expiry_date = ? AND partner_id > ?", p.expiryDate(), p.partnerId().value()),
         range("expiry_date >= ?", p.expiryDate().plusDays(1)));
   }
@@ -162,34 +194,20 @@ final class JdbcCertifications implements CertificationRepository {
    * {@code ORDER BY}), {@code order} the list's order. A page after a position is the rows after it
    * as ranges of the index, each read in order and cut at the limit, then merged: {@code SELECT ...
    * FROM ((SELECT ... WHERE filter AND range1 ORDER BY ... FETCH FIRST ? ROWS ONLY) UNION ALL ...)
-   * page ORDER BY order FETCH FIRST ? ROWS ONLY}. A range starts at the first value after the
-   * position's where that value is known (the next day, the next microsecond), so that no database
-   * reads and drops the rows of the position's value first; one OR of the ranges would make both
-   * databases read the index from its start.
+   * page ORDER BY order FETCH FIRST ? ROWS ONLY}. The last range starts at the first value after the
+   * position's (the next day, the next microsecond), so that no database reads and drops the rows
+   * of the position's value first; one OR of the ranges would make both databases read the index
+   * from its start.
    */
-  private final class Keyset {
-    private final String filter;
-    private final List<Object> filterParams;
-    private final String indexOrder;
-    private final String order;
-    private final int limit;
+  private record Keyset(String filter, List<Object> filterParams, String indexOrder, String order, int limit) {
 
-    Keyset(String filter, List<Object> filterParams, String indexOrder, String order, int limit) {
-      this.filter = filter;
-      this.filterParams = filterParams;
-      this.indexOrder = indexOrder;
-      this.order = order;
-      this.limit = limit;
-    }
-
-    List<CertificationRecord> first() {
+    Sql first() {
       List<Object> params = new ArrayList<>(filterParams);
       params.add(limit);
-      return jdbc.list("SELECT " + COLUMNS + FROM + filter + " ORDER BY " + indexOrder + LIMIT,
-          JdbcCertifications::record, params.toArray());
+      return new Sql("SELECT " + COLUMNS + FROM + filter + " ORDER BY " + indexOrder + LIMIT, List.copyOf(params));
     }
 
-    List<CertificationRecord> after(Range... ranges) {
+    Sql after(Range... ranges) {
       List<Object> params = new ArrayList<>();
       List<String> selects = new ArrayList<>();
       for (Range r : ranges) {
@@ -200,11 +218,11 @@ final class JdbcCertifications implements CertificationRepository {
         params.add(limit);
       }
       if (selects.size() == 1) {
-        return jdbc.list(selects.get(0), JdbcCertifications::record, params.toArray());
+        return new Sql(selects.get(0), List.copyOf(params));
       }
       params.add(limit);
-      return jdbc.list("SELECT " + COLUMNS + " FROM ((" + String.join(") UNION ALL (", selects) + ")) page ORDER BY "
-          + order + LIMIT, JdbcCertifications::record, params.toArray());
+      return new Sql("SELECT " + COLUMNS + " FROM ((" + String.join(") UNION ALL (", selects) + ")) page ORDER BY "
+          + order + LIMIT, List.copyOf(params));
     }
   }
 

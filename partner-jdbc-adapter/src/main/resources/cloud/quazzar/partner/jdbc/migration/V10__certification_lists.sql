@@ -20,8 +20,9 @@
 --                                      every look-up by partner
 --   partner_certifications_board_ix    the warning board (state, expiry date, partner, id); also the
 --                                      program's counts and the expiry ranges
--- They replace the indexes on (partner_id) and (record_state, expiry_date) of V3, which are prefixes
--- of the history and board indexes.
+-- The board's index replaces V3's on (record_state, expiry_date), its prefix. V3's on (partner_id)
+-- stays: H2 keeps it as the index of the foreign key to partners (H2 takes for a foreign key only an
+-- index of exactly its columns).
 
 ALTER TABLE partner_certifications ADD COLUMN name_key VARCHAR(800) ${binary_collation};
 
@@ -35,7 +36,5 @@ CREATE INDEX partner_certifications_current_ix
 CREATE INDEX partner_certifications_history_ix ON partner_certifications (partner_id, created_at, id);
 
 CREATE INDEX partner_certifications_board_ix ON partner_certifications (record_state, expiry_date, partner_id, id);
-
-DROP INDEX partner_certifications_partner_ix;
 
 DROP INDEX partner_certifications_expiry_ix;
