@@ -344,18 +344,29 @@ public abstract class CertificationContract {
     assertEquals(7, tracker.expiringWithin(400, PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "the renewal is on the board at its new date");
   }
 
-  /** Every page of a list through {@code lister}, {@code limit} at a time: only the last page is short and has no token. */
+  /**
+   * Every page of a list that does not change meanwhile, through {@code lister}, {@code limit} at a
+   * time: only the last page is short, and it alone has no token (a token never leads to an empty
+   * page).
+   */
   static <T> List<T> allPages(Function<PageRequest, Page<T>> lister, int limit) {
-    return pagesAfter(lister, PageRequest.first(limit));
+    return pages(lister, PageRequest.first(limit), true);
   }
 
-  /** The pages of a list from {@code request} on, as {@link #allPages}. */
+  /** The pages of a list from {@code request} on, as {@link #allPages}, rows may have gone meanwhile. */
   static <T> List<T> pagesAfter(Function<PageRequest, Page<T>> lister, PageRequest request) {
+    return pages(lister, request, false);
+  }
+
+  private static <T> List<T> pages(Function<PageRequest, Page<T>> lister, PageRequest request, boolean unchanged) {
     List<T> items = new ArrayList<>();
     PageRequest r = request;
     for (int pages = 0; pages < 1000; pages++) {
       Page<T> page = lister.apply(r);
       assertTrue(page.items().size() <= r.limit(), "a page holds at most its limit: " + page);
+      if (unchanged && pages > 0) {
+        assertFalse(page.items().isEmpty(), "a token led to an empty page: the page before it was the last one");
+      }
       items.addAll(page.items());
       if (page.nextPageToken().isEmpty()) {
         return items;
@@ -365,6 +376,16 @@ public abstract class CertificationContract {
     }
     throw new AssertionError("more than 1,000 pages: the pages do not end");
   }
+
+  /** {@code token} with one character changed. */
+  static String changed(String token) {
+    int middle = token.length() / 2;
+    return token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+  }
+
+  /** What a list says of a token it did not make (LIST-2). */
+  static final Violation NOT_OURS = new Violation("pageToken", "is not a page token this listing made: give back a"
+      + " nextPageToken unchanged, with the query that returned it");
 
   private TrackedCertification named(PartnerId partner, String name, LocalDate expiry) {
     return tracker.add(partner, cert(name, SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, expiry.minusYears(1), expiry));
@@ -438,11 +459,8 @@ public abstract class CertificationContract {
         "a token of the current certifications is no history token");
     assertEquals(List.of(another), assertThrows(ValidationException.class, () -> tracker.expiringWithin(30, next))
         .violations(), "nor a warning board token");
-    int middle = token.length() / 2;
-    String changed = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
-    assertEquals(List.of(new Violation("pageToken", "is not a page token this listing made: give back a nextPageToken"
-        + " unchanged, with the query that returned it")), assertThrows(ValidationException.class,
-        () -> tracker.certifications(p.id(), PageRequest.first(1).withPageToken(changed))).violations());
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class,
+        () -> tracker.certifications(p.id(), PageRequest.first(1).withPageToken(changed(token)))).violations());
     assertEquals(List.of("limit"), assertThrows(ValidationException.class,
         () -> tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
   }
@@ -477,6 +495,8 @@ public abstract class CertificationContract {
     assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
         () -> tracker.history(other.id(), PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow())))
         .fields(), "a token of one partner's history is refused for another's");
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class, () -> tracker.history(p.id(),
+        PageRequest.first(2).withPageToken(changed(first.nextPageToken().orElseThrow())))).violations());
     assertThrows(NotFoundException.class, () -> tracker.history(new PartnerId(new UUID(0, 0xDEAD)),
         PageRequest.first(2)));
   }
@@ -512,6 +532,8 @@ public abstract class CertificationContract {
         ids(pagesAfter(r -> tracker.expiringWithin(30, r), next)));
     assertEquals(List.of("pageToken"), assertThrows(ValidationException.class, () -> tracker.expiringWithin(31, next))
         .fields(), "the board of 31 days refuses a token of the board of 30");
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class, () -> tracker.expiringWithin(30,
+        PageRequest.first(3).withPageToken(changed(first.nextPageToken().orElseThrow())))).violations());
 
     clock.advanceDays(1); // the window is now day 1 to day 31 of the test's first day
     assertEquals(List.of(a3third.id(), b3.id(), b10.id(), a30.id(), b30.id(), a31.id()),

@@ -299,6 +299,9 @@ public abstract class RevenueContract {
         () -> ledger().history(other.id(), JAN, next)).fields(), "another partner's month refuses the token");
     assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
         () -> ledger().history(p.id(), JAN.plusMonths(1), next)).fields(), "so does another month of the partner");
+    assertEquals(List.of(CertificationContract.NOT_OURS), assertThrows(ValidationException.class,
+        () -> ledger().history(p.id(), JAN, PageRequest.first(2).withPageToken(
+            CertificationContract.changed(first.nextPageToken().orElseThrow())))).violations(), "a changed token");
     assertEquals(List.of("limit"), assertThrows(ValidationException.class,
         () -> ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
   }

@@ -380,6 +380,9 @@ public abstract class ReviewContract {
             .toList(), "every day once, the day reviewed meanwhile last");
     assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
         () -> reviews().history(other.id(), next)).fields(), "a token of one partner's history is refused for another's");
+    assertEquals(List.of(CertificationContract.NOT_OURS), assertThrows(ValidationException.class,
+        () -> reviews().history(p.id(), PageRequest.first(2).withPageToken(
+            CertificationContract.changed(first.nextPageToken().orElseThrow())))).violations(), "a changed token");
     assertEquals(List.of("limit"), assertThrows(ValidationException.class,
         () -> reviews().history(p.id(), PageRequest.first(0))).fields());
   }
