@@ -470,17 +470,32 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     if (c.isCurrent()) {
       return;
     }
-    String successor = "";
-    if (c.state() == CertificationState.RENEWED) {
-      successor = tx.certifications().byPartner(c.partnerId()).stream()
-          .map(CertificationRecord::certification)
-          .filter(o -> o.renewalOf().equals(Optional.of(c.id())))
-          .findFirst()
-          .map(o -> "; its renewal is " + o.id())
-          .orElse("");
-    }
+    String successor = c.state() == CertificationState.RENEWED
+        ? renewalOf(tx, c).map(o -> "; its renewal is " + o.id()).orElse("") : "";
     throw new ConflictException(STATE,
         "certification " + c.id() + " is " + c.state() + ", only a CURRENT one can be " + action + successor);
+  }
+
+  /**
+   * The record that renewed {@code renewed}, if any. The renewal was added in the transaction that
+   * marked {@code renewed} renewed, created at its update time: the partner's history is read from
+   * there on, a page at a time (LIST-4), not from its start.
+   */
+  private static Optional<Certification> renewalOf(StoreTransaction tx, Certification renewed) {
+    Optional<HistoryPosition> after =
+        Optional.of(new HistoryPosition(renewed.updatedAt().minusNanos(1), renewed.id()));
+    while (true) {
+      List<CertificationRecord> rows = tx.certifications().history(renewed.partnerId(), after, PageRequest.MAX_LIMIT);
+      for (CertificationRecord r : rows) {
+        if (r.certification().renewalOf().equals(Optional.of(renewed.id()))) {
+          return Optional.of(r.certification());
+        }
+      }
+      if (rows.size() < PageRequest.MAX_LIMIT) {
+        return Optional.empty();
+      }
+      after = Optional.of(HistoryPosition.of(rows.get(rows.size() - 1).certification()));
+    }
   }
 
   private static void requireActive(PartnerRecord partner, String action) {
