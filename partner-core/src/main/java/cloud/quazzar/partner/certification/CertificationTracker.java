@@ -2,6 +2,8 @@ package cloud.quazzar.partner.certification;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.LocalDate;
@@ -95,36 +97,57 @@ public interface CertificationTracker {
   Certification get(CertificationId id);
 
   /**
-   * The partner's current certifications with their status today, soonest expiry first (then by
-   * name, then id).
+   * One page of the partner's current certifications with their status today, soonest expiry first,
+   * then by name key ({@link cloud.quazzar.partner.registry.Names#key}, by code point), then id (by
+   * its text): a total order. Keyset pages (docs/rules.md LIST-2, LIST-4): each page but the last
+   * has the token of the next; a certification added, renewed or revoked between pages is on a
+   * later page exactly when it is current and comes after the page's last one, and no other
+   * certification is skipped or repeated. The token is signed for this partner's list only: the
+   * list of another partner, or its portal, refuses it.
    *
    * @param partnerId the partner
-   * @return the current certifications with their status
+   * @param page the page size and the previous page's token
+   * @return the page, with the token of the next one if more certifications follow
+   * @throws ValidationException listing each of: {@code partnerId} or {@code page} null, the limit
+   *     outside 1 to {@value cloud.quazzar.partner.PageRequest#MAX_LIMIT}, the token blank, changed,
+   *     or made by another list ({@code pageToken})
    * @throws NotFoundException if there is no such partner
    */
-  List<TrackedCertification> certifications(PartnerId partnerId);
+  Page<TrackedCertification> certifications(PartnerId partnerId, PageRequest page);
 
   /**
-   * Every certification record of the partner in any state (current, renewed, revoked), oldest
-   * first (by creation time, then id): its full history.
+   * One page of the partner's certification records in any state (current, renewed, revoked):
+   * its full history, oldest first (by creation time, then id by its text: a total order). Keyset
+   * pages as {@link #certifications(PartnerId, PageRequest)}; a renewal added between pages comes
+   * on a later page; the token is signed for this partner's history only.
    *
    * @param partnerId the partner
-   * @return every record of the partner, oldest first
+   * @param page the page size and the previous page's token
+   * @return the page, oldest first, with the token of the next one if more records follow
+   * @throws ValidationException listing each of: {@code partnerId} or {@code page} null, the limit
+   *     outside 1 to {@value cloud.quazzar.partner.PageRequest#MAX_LIMIT}, the token blank, changed,
+   *     or made by another list ({@code pageToken})
    * @throws NotFoundException if there is no such partner
    */
-  List<Certification> history(PartnerId partnerId);
+  Page<Certification> history(PartnerId partnerId, PageRequest page);
 
   /**
-   * The administrator's warning board: every current certification across all partners whose
-   * expiry date is from today to {@code days} days ahead, inclusive ({@code 0 <= d <= days}),
-   * soonest first (then by partner id, then id). Expired ones are not on it; see {@link
-   * #counts()}.
+   * One page of the administrator's warning board: the current certifications across all partners
+   * whose expiry date is from today to {@code days} days ahead, inclusive ({@code 0 <= d <= days}),
+   * soonest first, then by partner id, then id (ids by their text: a total order). Expired ones
+   * are not on it; see {@link #counts()}. Keyset pages as {@link #certifications(PartnerId,
+   * PageRequest)}; the token is signed for the board of these {@code days} only. Today is read
+   * for each page: pages read across midnight continue after the previous page's last
+   * certification, in the new day's window.
    *
    * @param days 0 to {@value ExpiryThresholds#MAX_DAYS}
-   * @return the certifications on the board, soonest expiry first
-   * @throws ValidationException if {@code days} is out of range
+   * @param page the page size and the previous page's token
+   * @return the page, soonest expiry first, with the token of the next one if more follow
+   * @throws ValidationException listing each of: {@code days} out of range, {@code page} null, the
+   *     limit outside 1 to {@value cloud.quazzar.partner.PageRequest#MAX_LIMIT}, the token blank,
+   *     changed, or made by another list or another {@code days} ({@code pageToken})
    */
-  List<TrackedCertification> expiringWithin(long days);
+  Page<TrackedCertification> expiringWithin(long days, PageRequest page);
 
   /**
    * How many of the partner's current certifications are in each status today.

@@ -129,11 +129,17 @@ public interface PartnerPortal {
   Client setServerCount(ClientId id, long expectedVersion, long serverCount);
 
   /**
-   * The partner's current certifications with their status today.
+   * One page of the partner's current certifications with their status today, as {@link
+   * cloud.quazzar.partner.certification.CertificationTracker#certifications(PartnerId, PageRequest)}
+   * gives them (soonest expiry first, then name key, then id; keyset pages, docs/rules.md LIST-4).
+   * A token made for another partner's certifications is refused.
    *
-   * @return the current certifications with their status
+   * @param page the page size and the previous page's token
+   * @return the page, with the token of the next one if more certifications follow
+   * @throws ValidationException if {@code page} is null, its limit is out of range or its token is
+   *     not one this partner's certification list made ({@code pageToken})
    */
-  List<TrackedCertification> certifications();
+  Page<TrackedCertification> certifications(PageRequest page);
 
   /**
    * The partner's revenue report over {@code range}.

@@ -2,6 +2,8 @@ package cloud.quazzar.partner.revenue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.io.IOException;
@@ -108,15 +110,22 @@ public interface RevenueLedger {
   RevenueEntry correct(RevenueCorrection correction);
 
   /**
-   * Every entry of the partner's month, oldest first (revision 1, 2, ...): the recorded figures
-   * and each correction, all still readable.
+   * One page of the entries of the partner's month, oldest first (revision 1, 2, ...: a total
+   * order): the recorded figures and each correction, all still readable. Keyset pages
+   * (docs/rules.md LIST-2, LIST-4): each page but the last has the token of the next; a correction
+   * stored between pages comes on a later page, and no entry is skipped or repeated. The token is
+   * signed for this partner's month only: another month, or another partner's, refuses it.
    *
    * @param partnerId the partner
    * @param month the month
-   * @return the month's entries, oldest first
+   * @param page the page size and the previous page's token
+   * @return the page, oldest first, with the token of the next one if more entries follow
+   * @throws ValidationException listing each of: {@code partnerId}, {@code month} or {@code page}
+   *     null, the limit outside 1 to {@value cloud.quazzar.partner.PageRequest#MAX_LIMIT}, the token
+   *     blank, changed, or made by another list ({@code pageToken})
    * @throws NotFoundException if the partner does not exist
    */
-  List<RevenueEntry> history(PartnerId partnerId, YearMonth month);
+  Page<RevenueEntry> history(PartnerId partnerId, YearMonth month, PageRequest page);
 
   /**
    * The month's current entry (its highest revision), if the month was recorded.

@@ -2,10 +2,11 @@ package cloud.quazzar.partner.review;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,12 +94,19 @@ public interface TierReviews {
   Optional<GracePeriod> gracePeriod(PartnerId partnerId);
 
   /**
-   * Every stored review outcome of the partner, oldest first.
+   * One page of the partner's stored review outcomes, oldest first (by review day, one outcome per
+   * partner and day: a total order). Keyset pages (docs/rules.md LIST-2, LIST-4): each page but the
+   * last has the token of the next; an outcome stored between pages comes on a later page if its
+   * day is after the page's last one, and none is skipped or repeated. The token is signed for this
+   * partner's history only: another partner's history refuses it.
    *
    * @param partnerId the partner
-   * @return the outcomes, oldest first
-   * @throws ValidationException if {@code partnerId} is null
+   * @param page the page size and the previous page's token
+   * @return the page, oldest first, with the token of the next one if more outcomes follow
+   * @throws ValidationException listing each of: {@code partnerId} or {@code page} null, the limit
+   *     outside 1 to {@value cloud.quazzar.partner.PageRequest#MAX_LIMIT}, the token blank, changed,
+   *     or made by another list ({@code pageToken})
    * @throws NotFoundException if there is no such partner
    */
-  List<ReviewOutcome> history(PartnerId partnerId);
+  Page<ReviewOutcome> history(PartnerId partnerId, PageRequest page);
 }

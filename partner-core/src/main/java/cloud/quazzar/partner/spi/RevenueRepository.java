@@ -57,6 +57,22 @@ public interface RevenueRepository {
   List<RevenueEntry> history(PartnerId partnerId, YearMonth month);
 
   /**
+   * One page of the partner's month (docs/rules.md LIST-4): its entries with a revision above
+   * {@code afterRevision}, by revision, at most {@code limit}. The default filters {@link
+   * #history(PartnerId, YearMonth)}; a database seeks through its unique (partner, month, revision)
+   * index.
+   *
+   * @param partnerId the partner
+   * @param month the month
+   * @param afterRevision the revision the previous page ended with; 0 for the first page
+   * @param limit the most entries to return, 1 or more
+   * @return the page's entries, by revision
+   */
+  default List<RevenueEntry> history(PartnerId partnerId, YearMonth month, int afterRevision, int limit) {
+    return history(partnerId, month).stream().filter(e -> e.revision() > afterRevision).limit(limit).toList();
+  }
+
+  /**
    * For each month from {@code from} to {@code to} (both included) in which the partner has
    * entries, the entry with the highest revision, ordered by month.
    *

@@ -76,6 +76,23 @@ public interface ReviewRepository {
   List<ReviewOutcome> outcomes(PartnerId partnerId);
 
   /**
+   * One page of the partner's stored outcomes (docs/rules.md LIST-4): those of the days after
+   * {@code afterDate} (all, if empty), by date, at most {@code limit}. The default filters {@link
+   * #outcomes(PartnerId)}; a database seeks through its (partner, date) key.
+   *
+   * @param partnerId the partner
+   * @param afterDate the day of the previous page's last outcome; empty for the first page
+   * @param limit the most outcomes to return, 1 or more
+   * @return the page's outcomes, oldest first
+   */
+  default List<ReviewOutcome> outcomes(PartnerId partnerId, Optional<LocalDate> afterDate, int limit) {
+    return outcomes(partnerId).stream()
+        .filter(o -> afterDate.map(d -> o.date().isAfter(d)).orElse(true))
+        .limit(limit)
+        .toList();
+  }
+
+  /**
    * The latest day with a stored outcome, of any partner.
    *
    * @return the latest review day, or empty

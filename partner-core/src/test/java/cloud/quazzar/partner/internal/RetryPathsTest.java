@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.GracePeriodStarted;
@@ -91,7 +92,7 @@ class RetryPathsTest {
     RevenueEntry[] got = new RevenueEntry[1];
     assertEquals(2, attempts(() -> got[0] = loser.revenue().record(jan)));
     assertEquals(won[0], got[0]);
-    assertEquals(List.of(won[0]), loser.revenue().history(partner.id(), FEB));
+    assertEquals(List.of(won[0]), loser.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(1, eventsOfType(RevenueRecorded.class));
   }
 

@@ -1,5 +1,6 @@
 package cloud.quazzar.partner.examples;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
@@ -342,14 +343,14 @@ public final class Quickstart {
     String format = "%-22s %-26s %-24s %-8s %-10s %5s  %s%n";
     out.printf(format, "partner", "certification", "skill area", "level", "expires", "days", "status");
     for (Partner p : allPartners()) {
-      for (TrackedCertification t : certs.certifications(p.id())) {
+      for (TrackedCertification t : certs.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
         var c = t.certification();
         out.printf(format, p.companyName(), c.name(), c.skillArea().displayName(), c.level(), c.expiryDate(),
             t.daysToExpiry(), indicator(t.status(), colour));
       }
     }
     StatusCounts n = certs.counts();
-    int within30 = certs.expiringWithin(30).size();
+    int within30 = certs.expiringWithin(30, PageRequest.first(PageRequest.MAX_LIMIT)).items().size();
     out.printf("%d active, %d expiring soon, %d critical, %d expired; %d %s within 30 days%n%n",
         n.active(), n.expiringSoon(), n.critical(), n.expired(), within30, within30 == 1 ? "expires" : "expire");
   }

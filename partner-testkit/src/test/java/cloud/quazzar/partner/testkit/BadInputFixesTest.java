@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.ValidationException;
@@ -127,7 +128,7 @@ class BadInputFixesTest {
             Optional.of(holder), today, today.plusDays(30));
         assertEquals(List.of("holder"), fields(() -> program.certifications().add(p.id(), bad)));
       }
-      assertEquals(List.of(), program.certifications().history(p.id()));
+      assertEquals(List.of(), program.certifications().history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
   }
 

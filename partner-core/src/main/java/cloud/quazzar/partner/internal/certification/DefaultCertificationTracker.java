@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
@@ -30,6 +32,7 @@ import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.certification.StatusCounts;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.PageTokens;
 import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -37,10 +40,15 @@ import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.spi.CertificationRecord;
 import cloud.quazzar.partner.spi.CertificationRepository;
+import cloud.quazzar.partner.spi.CertificationRepository.BoardPosition;
+import cloud.quazzar.partner.spi.CertificationRepository.CurrentPosition;
+import cloud.quazzar.partner.spi.CertificationRepository.HistoryPosition;
 import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,25 +69,12 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   };
 
-  private static final Comparator<TrackedCertification> PARTNER_ORDER = Comparator
-      .comparing((TrackedCertification t) -> t.certification().expiryDate())
-      .thenComparing(t -> Names.key(t.certification().name()), Names.KEY_ORDER)
-      .thenComparing(t -> t.id().value(), UUID_TEXT_ORDER);
-
-  private static final Comparator<TrackedCertification> BOARD_ORDER = Comparator
-      .comparing((TrackedCertification t) -> t.certification().expiryDate())
-      .thenComparing(t -> t.certification().partnerId().value(), UUID_TEXT_ORDER)
-      .thenComparing(t -> t.id().value(), UUID_TEXT_ORDER);
-
-  private static final Comparator<Certification> HISTORY_ORDER = Comparator
-      .comparing(Certification::createdAt)
-      .thenComparing(c -> c.id().value(), UUID_TEXT_ORDER);
-
   private static final Comparator<StatusChange> CHANGE_ORDER = Comparator
       .comparing((StatusChange s) -> s.certification().expiryDate())
       .thenComparing(s -> s.certification().id().value(), UUID_TEXT_ORDER);
 
   private final OutboxStore store;
+  private final PageTokens tokens;
   private final DomainEvents events;
   private final ProgramTime time;
   private final IdGenerator ids;
@@ -90,6 +85,7 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   public DefaultCertificationTracker(OutboxStore store, ProgramTime time, IdGenerator ids,
       ExpiryThresholds thresholds, EligibilityRequirements requirements, DomainEvents events) {
     this.store = requireNonNull(store, "store");
+    this.tokens = new PageTokens(store);
     this.events = requireNonNull(events, "events");
     this.time = requireNonNull(time, "time");
     this.ids = requireNonNull(ids, "ids");
@@ -231,47 +227,91 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   @Override
-  public List<TrackedCertification> certifications(PartnerId partnerId) {
-    Checks.start().notNull("partnerId", partnerId).done();
+  public Page<TrackedCertification> certifications(PartnerId partnerId, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).bean("page", page).done();
+    // LIST-2: a token belongs to one partner's list, so it never reads another partner's
+    String scope = "certifications\n" + partnerId;
+    Optional<CurrentPosition> after = page.pageToken().map(t -> currentPosition(tokens.verify(scope, t)));
     LocalDate today = today();
-    List<TrackedCertification> out = new ArrayList<>();
-    for (CertificationRecord r : partnerRecords(partnerId)) {
-      if (r.certification().isCurrent()) {
-        out.add(track(r.certification(), today));
-      }
-    }
-    out.sort(PARTNER_ORDER);
-    return List.copyOf(out);
-  }
-
-  @Override
-  public List<Certification> history(PartnerId partnerId) {
-    Checks.start().notNull("partnerId", partnerId).done();
-    return partnerRecords(partnerId).stream().map(CertificationRecord::certification).sorted(HISTORY_ORDER).toList();
-  }
-
-  private List<CertificationRecord> partnerRecords(PartnerId partnerId) {
-    return store.read(tx -> {
-      if (tx.partners().find(partnerId).isEmpty()) {
-        throw new NotFoundException(PARTNER, partnerId);
-      }
-      return tx.certifications().byPartner(partnerId);
+    Page<CertificationRecord> rows = store.read(tx -> {
+      requirePartner(tx, partnerId);
+      return tokens.page(scope, tx.certifications().current(partnerId, after, page.limit() + 1), page.limit(),
+          r -> position(CurrentPosition.of(r.certification())));
     });
+    return new Page<>(rows.items().stream().map(r -> track(r.certification(), today)).toList(), rows.nextPageToken());
   }
 
   @Override
-  public List<TrackedCertification> expiringWithin(long days) {
-    Checks.start().check(days >= 0 && days <= ExpiryThresholds.MAX_DAYS, "days",
-        "must be from 0 to " + ExpiryThresholds.MAX_DAYS + ", got " + days).done();
-    LocalDate today = today();
-    List<CertificationRecord> found =
-        store.read(tx -> tx.certifications().currentExpiringBetween(today, today.plusDays(days)));
-    List<TrackedCertification> out = new ArrayList<>(found.size());
-    for (CertificationRecord r : found) {
-      out.add(track(r.certification(), today));
+  public Page<Certification> history(PartnerId partnerId, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).bean("page", page).done();
+    String scope = "certificationHistory\n" + partnerId;
+    Optional<HistoryPosition> after = page.pageToken().map(t -> historyPosition(tokens.verify(scope, t)));
+    Page<CertificationRecord> rows = store.read(tx -> {
+      requirePartner(tx, partnerId);
+      return tokens.page(scope, tx.certifications().history(partnerId, after, page.limit() + 1), page.limit(),
+          r -> position(HistoryPosition.of(r.certification())));
+    });
+    return new Page<>(rows.items().stream().map(CertificationRecord::certification).toList(), rows.nextPageToken());
+  }
+
+  private static void requirePartner(StoreTransaction tx, PartnerId partnerId) {
+    if (tx.partners().find(partnerId).isEmpty()) {
+      throw new NotFoundException(PARTNER, partnerId);
     }
-    out.sort(BOARD_ORDER);
-    return List.copyOf(out);
+  }
+
+  @Override
+  public Page<TrackedCertification> expiringWithin(long days, PageRequest page) {
+    Checks.start().check(days >= 0 && days <= ExpiryThresholds.MAX_DAYS, "days",
+        "must be from 0 to " + ExpiryThresholds.MAX_DAYS + ", got " + days).bean("page", page).done();
+    // LIST-2: a token belongs to the board of these days
+    String scope = "expiringWithin\n" + days;
+    Optional<BoardPosition> after = page.pageToken().map(t -> boardPosition(tokens.verify(scope, t)));
+    LocalDate today = today();
+    Page<CertificationRecord> rows = store.read(tx -> tokens.page(scope,
+        tx.certifications().currentExpiringBetween(today, today.plusDays(days), after, page.limit() + 1),
+        page.limit(), r -> position(BoardPosition.of(r.certification()))));
+    return new Page<>(rows.items().stream().map(r -> track(r.certification(), today)).toList(), rows.nextPageToken());
+  }
+
+  // Token bodies (LIST-2): each list's position in a fixed layout; a token this store signed for the
+  // list's scope was made by the same list, so its body has that layout.
+
+  private static byte[] position(CurrentPosition p) {
+    byte[] key = p.nameKey().getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(Long.BYTES + 2 * Long.BYTES + key.length).putLong(p.expiryDate().toEpochDay())
+        .putLong(p.id().value().getMostSignificantBits()).putLong(p.id().value().getLeastSignificantBits())
+        .put(key).array();
+  }
+
+  private static CurrentPosition currentPosition(ByteBuffer b) {
+    LocalDate expiry = LocalDate.ofEpochDay(b.getLong());
+    CertificationId id = new CertificationId(new UUID(b.getLong(), b.getLong()));
+    return new CurrentPosition(expiry, StandardCharsets.UTF_8.decode(b).toString(), id);
+  }
+
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the exact instant: seconds and nanosecond of the second
+  private static byte[] position(HistoryPosition p) {
+    return ByteBuffer.allocate(Long.BYTES + Integer.BYTES + 2 * Long.BYTES).putLong(p.createdAt().getEpochSecond())
+        .putInt(p.createdAt().getNano()).putLong(p.id().value().getMostSignificantBits())
+        .putLong(p.id().value().getLeastSignificantBits()).array();
+  }
+
+  private static HistoryPosition historyPosition(ByteBuffer b) {
+    Instant createdAt = Instant.ofEpochSecond(b.getLong(), b.getInt());
+    return new HistoryPosition(createdAt, new CertificationId(new UUID(b.getLong(), b.getLong())));
+  }
+
+  private static byte[] position(BoardPosition p) {
+    return ByteBuffer.allocate(5 * Long.BYTES).putLong(p.expiryDate().toEpochDay())
+        .putLong(p.partnerId().value().getMostSignificantBits()).putLong(p.partnerId().value().getLeastSignificantBits())
+        .putLong(p.id().value().getMostSignificantBits()).putLong(p.id().value().getLeastSignificantBits()).array();
+  }
+
+  private static BoardPosition boardPosition(ByteBuffer b) {
+    LocalDate expiry = LocalDate.ofEpochDay(b.getLong());
+    PartnerId partner = new PartnerId(new UUID(b.getLong(), b.getLong()));
+    return new BoardPosition(expiry, partner, new CertificationId(new UUID(b.getLong(), b.getLong())));
   }
 
   @Override
@@ -374,11 +414,17 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     return store.read(tx -> {
       PartnerRecord p = tx.partners().find(partnerId).orElseThrow(() -> new NotFoundException(PARTNER, partnerId));
       ClientTotals totals = tx.partners().clientTotals(partnerId);
+      // CERT-9 counts every current certification: read them page by page (LIST-4), not the
+      // renewed and revoked records of the whole history
       List<Certification> current = new ArrayList<>();
-      for (CertificationRecord r : tx.certifications().byPartner(partnerId)) {
-        if (r.certification().isCurrent()) {
-          current.add(r.certification());
+      Optional<CurrentPosition> after = Optional.empty();
+      while (true) {
+        List<CertificationRecord> rows = tx.certifications().current(partnerId, after, PageRequest.MAX_LIMIT);
+        rows.forEach(r -> current.add(r.certification()));
+        if (rows.size() < PageRequest.MAX_LIMIT) {
+          break;
         }
+        after = Optional.of(CurrentPosition.of(rows.get(rows.size() - 1).certification()));
       }
       return Eligibility.evaluate(requirements, p.id(), p.tier(), current, totals.serverCount(), totals.clientCount(), date);
     });
@@ -424,17 +470,32 @@ public final class DefaultCertificationTracker implements CertificationTracker {
     if (c.isCurrent()) {
       return;
     }
-    String successor = "";
-    if (c.state() == CertificationState.RENEWED) {
-      successor = tx.certifications().byPartner(c.partnerId()).stream()
-          .map(CertificationRecord::certification)
-          .filter(o -> o.renewalOf().equals(Optional.of(c.id())))
-          .findFirst()
-          .map(o -> "; its renewal is " + o.id())
-          .orElse("");
-    }
+    String successor = c.state() == CertificationState.RENEWED
+        ? renewalOf(tx, c).map(o -> "; its renewal is " + o.id()).orElse("") : "";
     throw new ConflictException(STATE,
         "certification " + c.id() + " is " + c.state() + ", only a CURRENT one can be " + action + successor);
+  }
+
+  /**
+   * The record that renewed {@code renewed}, if any. The renewal was added in the transaction that
+   * marked {@code renewed} renewed, created at its update time: the partner's history is read from
+   * there on, a page at a time (LIST-4), not from its start.
+   */
+  private static Optional<Certification> renewalOf(StoreTransaction tx, Certification renewed) {
+    Optional<HistoryPosition> after =
+        Optional.of(new HistoryPosition(renewed.updatedAt().minusNanos(1), renewed.id()));
+    while (true) {
+      List<CertificationRecord> rows = tx.certifications().history(renewed.partnerId(), after, PageRequest.MAX_LIMIT);
+      for (CertificationRecord r : rows) {
+        if (r.certification().renewalOf().equals(Optional.of(renewed.id()))) {
+          return Optional.of(r.certification());
+        }
+      }
+      if (rows.size() < PageRequest.MAX_LIMIT) {
+        return Optional.empty();
+      }
+      after = Optional.of(HistoryPosition.of(rows.get(rows.size() - 1).certification()));
+    }
   }
 
   private static void requireActive(PartnerRecord partner, String action) {

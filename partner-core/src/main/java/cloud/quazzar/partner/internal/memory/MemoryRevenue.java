@@ -143,6 +143,18 @@ final class MemoryRevenue {
     }
 
     @Override
+    public List<RevenueEntry> history(PartnerId partnerId, YearMonth month, int afterRevision, int limit) {
+      // revision n is at index n - 1 (appendAbsent keeps the chain without gaps)
+      TreeMap<YearMonth, List<RevenueEntry>> months = byPartner.get(partnerId);
+      List<RevenueEntry> revisions = months == null ? null : months.get(month);
+      if (revisions == null) {
+        return List.of();
+      }
+      int from = Math.min(Math.max(afterRevision, 0), revisions.size());
+      return List.copyOf(revisions.subList(from, (int) Math.min(revisions.size(), (long) from + limit)));
+    }
+
+    @Override
     public List<RevenueEntry> current(PartnerId partnerId, YearMonth from, YearMonth to) {
       TreeMap<YearMonth, List<RevenueEntry>> months = byPartner.get(partnerId);
       if (months == null || to.isBefore(from)) {

@@ -99,6 +99,16 @@ final class MemoryReviews {
     }
 
     @Override
+    public List<ReviewOutcome> outcomes(PartnerId partnerId, Optional<LocalDate> afterDate, int limit) {
+      TreeMap<LocalDate, ReviewOutcome> mine = outcomes.get(partnerId);
+      if (mine == null) {
+        return List.of();
+      }
+      return (afterDate.isPresent() ? mine.tailMap(afterDate.get(), false) : mine).values().stream().limit(limit)
+          .toList();
+    }
+
+    @Override
     public Optional<LocalDate> lastReviewDate() {
       return days.isEmpty() ? Optional.empty() : Optional.of(days.lastKey());
     }

@@ -147,8 +147,8 @@ public final class DefaultPartnerPortal implements PartnerPortal {
   }
 
   @Override
-  public List<TrackedCertification> certifications() {
-    return certifications.certifications(partnerId);
+  public Page<TrackedCertification> certifications(PageRequest page) {
+    return certifications.certifications(partnerId, page);
   }
 
   @Override

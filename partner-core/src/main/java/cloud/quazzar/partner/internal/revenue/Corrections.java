@@ -75,6 +75,9 @@ final class Corrections {
     if (prior.isPresent()) {
       return replay(prior.get(), c, reason);
     }
+    // the month's whole chain (LIST-4 pages it for readers): its current entry and whether this key's
+    // entry committed since the look-up above must come from one read (REV-2), and a month holds
+    // one entry per correction of it
     List<RevenueEntry> history = repo.history(pid, month);
     Optional<RevenueEntry> mine = IdempotencyKeys.find(history, key);
     if (mine.isPresent()) {

@@ -3,6 +3,8 @@ package cloud.quazzar.partner.internal.revenue;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.IdGenerator;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -71,8 +73,8 @@ public final class DefaultRevenueLedger implements RevenueLedger {
   }
 
   @Override
-  public List<RevenueEntry> history(PartnerId partnerId, YearMonth month) {
-    return reports.history(partnerId, month);
+  public Page<RevenueEntry> history(PartnerId partnerId, YearMonth month, PageRequest page) {
+    return reports.history(partnerId, month, page);
   }
 
   @Override

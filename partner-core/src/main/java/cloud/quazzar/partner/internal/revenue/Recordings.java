@@ -74,15 +74,18 @@ final class Recordings {
     if (prior.isPresent()) {
       return replay(prior.get(), r);
     }
-    List<RevenueEntry> history = repo.history(pid, month);
-    if (!history.isEmpty()) {
+    // the month's first revision, its recording, says whether the month is recorded: one entry,
+    // not the month's whole history (LIST-4)
+    List<RevenueEntry> first = repo.history(pid, month, 0, 1);
+    if (!first.isEmpty()) {
       // read committed: a concurrent recording of this very key may have committed between the
-      // two reads above; that is a replay, not a second recording
-      Optional<RevenueEntry> mine = IdempotencyKeys.find(history, key);
+      // two reads above; that is a replay, not a second recording (and so is an entry of any other
+      // revision stored under the key meanwhile, which a look-up by key after this read sees)
+      Optional<RevenueEntry> mine = IdempotencyKeys.find(first, key).or(() -> repo.findByKey(key));
       if (mine.isPresent()) {
         return replay(mine.get(), r);
       }
-      throw Retry.decided(alreadyRecorded(history.get(0), key, ""));
+      throw Retry.decided(alreadyRecorded(first.get(0), key, ""));
     }
     ClientTotals totals = r.serverCount().isEmpty() || r.clientCount().isEmpty()
         ? tx.partners().clientTotals(pid) : ClientTotals.NONE;
@@ -220,10 +223,10 @@ final class Recordings {
       for (RevenueRecording r : unique) {
         // recordAll checked every recording before it got here
         String key = requireNonNull(r.idempotencyKey());
-        List<RevenueEntry> history = tx.revenue().history(requireNonNull(r.partnerId()), requireNonNull(r.month()));
-        if (!history.isEmpty() && !history.get(0).idempotencyKey().equals(key)
+        List<RevenueEntry> first = tx.revenue().history(requireNonNull(r.partnerId()), requireNonNull(r.month()), 0, 1);
+        if (!first.isEmpty() && !first.get(0).idempotencyKey().equals(key)
             && tx.revenue().findByKey(key).isEmpty()) {
-          out.add(alreadyRecorded(history.get(0), key,
+          out.add(alreadyRecorded(first.get(0), key,
               "recordings[" + indexOfKey.get(key) + "]: ").getMessage());
           if (out.size() > NAMED_IN_MESSAGE) {
             break;

@@ -1,7 +1,10 @@
 package cloud.quazzar.partner.internal.revenue;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.PageTokens;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -33,16 +36,22 @@ import java.util.TreeMap;
  */
 final class Reports {
   private final OutboxStore store;
+  private final PageTokens tokens;
 
   Reports(OutboxStore store) {
     this.store = store;
+    this.tokens = new PageTokens(store);
   }
 
-  List<RevenueEntry> history(PartnerId partnerId, YearMonth month) {
-    Checks.start().notNull("partnerId", partnerId).notNull("month", month).done();
+  Page<RevenueEntry> history(PartnerId partnerId, YearMonth month, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).notNull("month", month).bean("page", page).done();
+    // LIST-2: a token belongs to one partner's month
+    String scope = "revenueHistory\n" + partnerId + "\n" + month;
+    int after = page.pageToken().map(t -> tokens.verify(scope, t).getInt()).orElse(0);
     return store.read(tx -> {
       LedgerChecks.requirePartner(tx, partnerId);
-      return List.copyOf(tx.revenue().history(partnerId, month));
+      return tokens.page(scope, tx.revenue().history(partnerId, month, after, page.limit() + 1), page.limit(),
+          e -> PageTokens.number(e.revision()));
     });
   }
 

@@ -3,6 +3,8 @@ package cloud.quazzar.partner.internal.review;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.events.GracePeriodEnded;
 import cloud.quazzar.partner.events.GracePeriodOutcome;
@@ -12,6 +14,7 @@ import cloud.quazzar.partner.certification.CertificationTracker;
 import cloud.quazzar.partner.certification.EligibilityReport;
 import cloud.quazzar.partner.certification.UnmetRequirement;
 import cloud.quazzar.partner.internal.Checks;
+import cloud.quazzar.partner.internal.PageTokens;
 import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.Retry;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -38,6 +41,7 @@ import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.ReviewRepository;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreTransaction;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -62,6 +66,7 @@ public final class DefaultTierReviews implements TierReviews {
   private static final Tier LOWEST = Tier.values()[0];
 
   private final OutboxStore store;
+  private final PageTokens tokens;
   private final ProgramTime time;
   private final PartnerRegistry registry;
   private final CertificationTracker certifications;
@@ -69,6 +74,7 @@ public final class DefaultTierReviews implements TierReviews {
   public DefaultTierReviews(OutboxStore store, ProgramTime time, PartnerRegistry registry,
       CertificationTracker certifications) {
     this.store = store;
+    this.tokens = new PageTokens(store);
     this.time = time;
     this.registry = registry;
     this.certifications = certifications;
@@ -128,11 +134,16 @@ public final class DefaultTierReviews implements TierReviews {
   }
 
   @Override
-  public List<ReviewOutcome> history(PartnerId partnerId) {
-    Checks.start().notNull("partnerId", partnerId).done();
+  public Page<ReviewOutcome> history(PartnerId partnerId, PageRequest page) {
+    Checks.start().notNull("partnerId", partnerId).bean("page", page).done();
+    // LIST-2: a token belongs to one partner's history
+    String scope = "reviewHistory\n" + partnerId;
+    Optional<LocalDate> after = page.pageToken()
+        .map(t -> LocalDate.ofEpochDay(tokens.verify(scope, t).getLong()));
     return store.read(tx -> {
       requirePartner(tx, partnerId);
-      return tx.reviews().outcomes(partnerId);
+      return tokens.page(scope, tx.reviews().outcomes(partnerId, after, page.limit() + 1), page.limit(),
+          o -> ByteBuffer.allocate(Long.BYTES).putLong(o.date().toEpochDay()).array());
     });
   }
 

@@ -332,6 +332,14 @@ final class JdbcRevenue implements RevenueRepository {
   }
 
   @Override
+  public List<RevenueEntry> history(PartnerId partnerId, YearMonth month, int afterRevision, int limit) {
+    // LIST-4: seeks through revenue_entries_revision_ux (partner_id, month_start, revision)
+    return jdbc.list("SELECT " + COLUMNS + " FROM revenue_entries WHERE partner_id = ? AND month_start = ?"
+            + " AND revision > ? ORDER BY partner_id, month_start, revision FETCH FIRST ? ROWS ONLY",
+        JdbcRevenue::entry, partnerId.value(), month.atDay(1), afterRevision, limit);
+  }
+
+  @Override
   public List<RevenueEntry> current(PartnerId partnerId, YearMonth from, YearMonth to) {
     return jdbc.list("SELECT " + E_COLUMNS + " FROM revenue_entries e WHERE e.partner_id = ? AND e.month_start >= ?"
         + " AND e.month_start <= ? AND" + IS_CURRENT + " ORDER BY e.month_start", JdbcRevenue::entry,

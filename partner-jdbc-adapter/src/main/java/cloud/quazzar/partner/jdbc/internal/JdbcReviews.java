@@ -88,6 +88,18 @@ final class JdbcReviews implements ReviewRepository {
   }
 
   @Override
+  public List<ReviewOutcome> outcomes(PartnerId partnerId, Optional<LocalDate> afterDate, int limit) {
+    // LIST-4: seeks through the primary key (partner_id, review_date)
+    String order = " ORDER BY partner_id, review_date FETCH FIRST ? ROWS ONLY";
+    if (afterDate.isEmpty()) {
+      return jdbc.list("SELECT " + OUTCOME_COLUMNS + " FROM review_outcomes WHERE partner_id = ?" + order,
+          JdbcReviews::outcome, partnerId.value(), limit);
+    }
+    return jdbc.list("SELECT " + OUTCOME_COLUMNS + " FROM review_outcomes WHERE partner_id = ? AND review_date > ?"
+        + order, JdbcReviews::outcome, partnerId.value(), afterDate.get(), limit);
+  }
+
+  @Override
   public Optional<LocalDate> lastReviewDate() {
     return jdbc.first("SELECT MAX(review_date) AS last_date FROM review_outcomes",
         rs -> Jdbc.optionalDate(rs, "last_date")).flatMap(d -> d);

@@ -30,8 +30,9 @@ final class Migrations {
       "domain_events", "event_counter", "event_cursors", "text_rules", "page_token_keys");
 
   /**
-   * The Flyway placeholder of {@code V8__partner_lists.sql}: the collation that makes {@code
-   * partners.name_key} compare by code point (docs/rules.md TEXT-3).
+   * The Flyway placeholder of {@code V8__partner_lists.sql}, {@code V9__client_lists.sql} and {@code
+   * V10__certification_lists.sql}: the collation that makes the name keys compare by code point
+   * (docs/rules.md TEXT-3).
    */
   static final String BINARY_COLLATION = "binary_collation";
 

@@ -28,11 +28,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -89,9 +90,9 @@ class RewordedMigrationsTest {
     return in;
   }
 
-  /** Version -> checksum of every script in a location, as Flyway computes it. */
+  /** Version -> checksum of every script in a location, as Flyway computes it, in the versions' order (10 after 9). */
   private static Map<String, Integer> checksums(FluentConfiguration config) {
-    Map<String, Integer> out = new LinkedHashMap<>(); // Flyway lists them in version order
+    Map<String, Integer> out = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     for (MigrationInfo m : config.dataSource("jdbc:h2:mem:checksums", "sa", "").load().info().all()) {
       out.put(m.getVersion().getVersion(), m.getChecksum());
     }

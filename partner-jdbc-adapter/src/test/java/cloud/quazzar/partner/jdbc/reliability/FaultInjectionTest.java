@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.events.PartnerEvent;
@@ -159,13 +160,13 @@ class FaultInjectionTest {
     Certification old = owner.certifications().get(id);
     assertEquals(CertificationState.CURRENT, old.state(), "the renewed record's update was rolled back");
     assertEquals(1, old.version(), "version unchanged");
-    assertEquals(1, owner.certifications().history(fx.partners().get(0)).size(), "no renewal record");
+    assertEquals(1, owner.certifications().history(fx.partners().get(0), PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "no renewal record");
 
     var renewed = owner.certifications().renew(id, 1, WorkerMain.killRenewal());
     ConflictException again = assertThrows(ConflictException.class,
         () -> owner.certifications().renew(id, 1, WorkerMain.killRenewal()));
     assertEquals(ConflictException.Reason.STALE_VERSION, again.reason());
-    List<Certification> history = owner.certifications().history(fx.partners().get(0));
+    List<Certification> history = owner.certifications().history(fx.partners().get(0), PageRequest.first(PageRequest.MAX_LIMIT)).items();
     assertEquals(2, history.size(), "one renewal");
     assertEquals(Optional.of(id), renewed.certification().renewalOf());
     figure("SIGKILL inside renew (old record updated, new one inserted, not committed)",
@@ -406,7 +407,7 @@ class FaultInjectionTest {
         RevenueEntry corrected = program.revenue().correct(RevenueCorrection.of(p0, june,
             "role-correction", "figures revised").withMrr(Money.of("1.00", "USD")));
         assertEquals(2, corrected.revision());
-        assertEquals(2, program.revenue().history(p0, june).size());
+        assertEquals(2, program.revenue().history(p0, june, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
         MonthRange range = new MonthRange(Reliability.MONTHS.get(0), june);
         assertEquals(6, program.revenue().partnerReport(p0, range).months().size());
         assertNotEquals(List.of(), program.revenue().programReport(range).months());

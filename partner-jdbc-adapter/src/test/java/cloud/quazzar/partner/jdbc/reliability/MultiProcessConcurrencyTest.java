@@ -313,7 +313,7 @@ class MultiProcessConcurrencyTest {
       RevenueEntry cur = program.revenue().current(PartnerId.parse(a.partner()), a.month()).orElseThrow();
       assertEquals(a.entryId(), cur.id().toString(), "current entry of " + a.partner() + " " + a.month());
       check("current entry of a month = the acknowledged entry with the highest revision");
-      List<RevenueEntry> history = program.revenue().history(PartnerId.parse(a.partner()), a.month());
+      List<RevenueEntry> history = program.revenue().history(PartnerId.parse(a.partner()), a.month(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
       for (int r = 0; r < history.size(); r++) {
         assertEquals(r + 1, history.get(r).revision(), "revisions of " + a.partner() + " " + a.month());
       }
@@ -340,7 +340,7 @@ class MultiProcessConcurrencyTest {
   private void checkCertifications(PartnerProgram program, WorkerMain.Fixtures fx, Acks acks) {
     int records = 0;
     for (PartnerId p : fx.partners()) {
-      for (Certification c : program.certifications().history(p)) {
+      for (Certification c : program.certifications().history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
         records++;
         int renewals = acks.renewalsOf.getOrDefault(c.id().toString(), 0);
         assertTrue(renewals <= 1, "certification " + c.id() + " renewed at most once");

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.jdbc.reliability;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.CertificationId;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -283,7 +284,7 @@ public final class WorkerMain {
           acks.add("CERT_ADD " + c.id() + " " + p);
         }
         case RENEW -> {
-          List<TrackedCertification> current = program.certifications().certifications(p).stream()
+          List<TrackedCertification> current = program.certifications().certifications(p, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
               .filter(c -> c.certification().state() == CertificationState.CURRENT).toList();
           if (current.isEmpty()) {
             throw new ConflictException(ConflictException.Reason.STATE, "no current certification to renew");

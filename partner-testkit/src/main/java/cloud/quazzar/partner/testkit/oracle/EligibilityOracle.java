@@ -58,7 +58,8 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * EligibilityOracle.Expected expected = EligibilityOracle.expectedFromRecords(
- *     requirements, tracker.history(partnerId), partner.serverCount(), partner.clientCount(), day);
+ *     requirements, history, partner.serverCount(), partner.clientCount(), day); // history: every page of
+ *                                                              // tracker.history(partnerId, page)
  * assertEquals(List.of(), expected.differences(tracker.eligibility(partnerId, day)));
  * }</pre>
  */

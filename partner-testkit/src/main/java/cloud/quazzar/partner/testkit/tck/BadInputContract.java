@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.quicktheories.QuickTheory.qt;
 
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.ClientId;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * Rules BAD-1 and BAD-2 of docs/rules.md: every public operation validates its input and fails with a
@@ -192,6 +194,20 @@ public abstract class BadInputContract {
   static String emailKind(@Nullable String s) {
     String kind = textKind(s);
     return kind.equals("malformed") || kind.equals("too long") ? "malformed email" : kind;
+  }
+
+  /** Page requests every list refuses: a limit out of range, or a token that no list made. */
+  static Gen<PageRequest> badPages() {
+    Gen<PageRequest> limits = Generate.oneOf(SourceDSL.integers().between(Integer.MIN_VALUE, 0),
+        SourceDSL.integers().between(PageRequest.MAX_LIMIT + 1, Integer.MAX_VALUE)).map(PageRequest::first);
+    Gen<PageRequest> tokens = SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(1, 40)
+        .map(t -> PageRequest.first(10).withPageToken(t));
+    return Generate.oneOf(limits, tokens);
+  }
+
+  /** The kind of a bad page request of {@link #badPages()}. */
+  static String pageKind(PageRequest page) {
+    return page.pageToken().isPresent() ? "forged page token" : "number out of range";
   }
 
   static String percentKind(@Nullable String s) {

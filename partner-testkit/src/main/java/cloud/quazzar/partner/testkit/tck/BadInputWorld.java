@@ -139,12 +139,12 @@ record BadInputWorld(PartnerProgram program, Partner active, Partner inactive, C
       registry.clients(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(c -> out.append("  client ").append(c).append('\n'));
       registry.tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(t -> out.append("  tier ").append(t).append('\n'));
       program.discounts().adjustmentHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(a -> out.append("  adjustment ").append(a).append('\n'));
-      program.certifications().history(p.id()).forEach(c -> out.append("  certification ").append(c).append('\n'));
+      program.certifications().history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(c -> out.append("  certification ").append(c).append('\n'));
       program.reviews().gracePeriod(p.id()).ifPresent(g -> out.append("  grace ").append(g).append('\n'));
-      program.reviews().history(p.id()).forEach(o -> out.append("  review ").append(o).append('\n'));
+      program.reviews().history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(o -> out.append("  review ").append(o).append('\n'));
       program.personalData().erasures(p.id()).forEach(e -> out.append("  erasure ").append(e).append('\n'));
       for (MonthReport m : program.revenue().partnerReport(p.id(), recent).months()) {
-        program.revenue().history(p.id(), m.entry().month()).forEach(e -> out.append("  ledger ").append(e).append('\n'));
+        program.revenue().history(p.id(), m.entry().month(), PageRequest.first(PageRequest.MAX_LIMIT)).items().forEach(e -> out.append("  ledger ").append(e).append('\n'));
       }
     }
     program.discounts().policyHistory().forEach(v -> out.append("policy ").append(v).append('\n'));

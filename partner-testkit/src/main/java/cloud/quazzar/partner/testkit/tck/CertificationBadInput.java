@@ -1,10 +1,12 @@
 package cloud.quazzar.partner.testkit.tck;
 
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.bad;
+import static cloud.quazzar.partner.testkit.tck.BadInputContract.badPages;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.textKind;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.certification.CertificationId;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
@@ -77,15 +79,25 @@ final class CertificationBadInput {
     c.add(bad("certifications.get", certificationIds(), v -> "unknown id", (w, id) -> w.certifications().get(id)));
     c.add(fixed("certifications.find", "null", "null id", w -> w.certifications().find(null)));
     c.add(bad("certifications.certifications", partnerIds(), v -> "unknown id",
-        (w, id) -> w.certifications().certifications(id)));
-    c.add(bad("certifications.history", partnerIds(), v -> "unknown id", (w, id) -> w.certifications().history(id)));
+        (w, id) -> w.certifications().certifications(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("certifications.certifications", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.certifications().certifications(w.active().id(), page)));
+    c.add(fixed("certifications.certifications", "null", "null partner and page",
+        w -> w.certifications().certifications(null, null)));
+    c.add(bad("certifications.history", partnerIds(), v -> "unknown id", (w, id) -> w.certifications().history(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("certifications.history", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.certifications().history(w.active().id(), page)));
+    c.add(fixed("certifications.history", "null", "null partner and page", w -> w.certifications().history(null, null)));
     c.add(bad("certifications.counts", partnerIds(), v -> "unknown id", (w, id) -> w.certifications().counts(id)));
     c.add(bad("certifications.eligibility", partnerIds(), v -> "unknown id",
         (w, id) -> w.certifications().eligibility(id, w.today())));
     c.add(fixed("certifications.eligibility", "null", "null date",
         w -> w.certifications().eligibility(w.active().id(), null)));
     c.add(bad("certifications.expiringWithin", InvalidInput.days(), v -> "days out of range",
-        (w, d) -> w.certifications().expiringWithin(d)));
+        (w, d) -> w.certifications().expiringWithin(d, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("certifications.expiringWithin", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.certifications().expiringWithin(30, page)));
+    c.add(fixed("certifications.expiringWithin", "null", "null page", w -> w.certifications().expiringWithin(30, null)));
     c.add(fixed("certifications.statusOf", "null", "null date", w -> w.certifications().statusOf(null)));
     c.add(fixed("certifications.subscribe", "null", "null listener", w -> {
       w.certifications().subscribe("watcher", null);

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationId;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -35,6 +38,7 @@ import cloud.quazzar.partner.spi.CertificationRecord;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
 import cloud.quazzar.partner.testkit.generators.PartnerGenerators;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,10 +48,12 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,8 +131,8 @@ public abstract class CertificationContract {
     assertEquals(CertificationStatus.ACTIVE, added.status());
     assertEquals(409, added.daysToExpiry());
     assertEquals(c, tracker.get(c.id()));
-    assertEquals(List.of(added), tracker.certifications(p.id()));
-    assertEquals(List.of(c), tracker.history(p.id()));
+    assertEquals(List.of(added), tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
+    assertEquals(List.of(c), tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -138,7 +144,7 @@ public abstract class CertificationContract {
           CertificationLevel.EXPERT, Optional.of(name), today, today.plusYears(1))).certification();
       assertEquals(c, tracker.get(c.id()));
     }
-    assertEquals(PartnerGenerators.TRICKY_NAMES.size(), tracker.certifications(p.id()).size());
+    assertEquals(PartnerGenerators.TRICKY_NAMES.size(), tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -150,7 +156,7 @@ public abstract class CertificationContract {
         30L, CertificationStatus.EXPIRING_SOON, 29L, CertificationStatus.CRITICAL,
         0L, CertificationStatus.CRITICAL, -1L, CertificationStatus.EXPIRED);
     expected.keySet().forEach(d -> addExpiringIn(p.id(), d, CertificationLevel.BASIC, SkillArea.FLEET_MANAGEMENT));
-    List<TrackedCertification> listed = tracker.certifications(p.id());
+    List<TrackedCertification> listed = tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
     assertEquals(6, listed.size());
     for (TrackedCertification t : listed) {
       assertEquals(expected.get(t.daysToExpiry()), t.status(), "d = " + t.daysToExpiry());
@@ -177,8 +183,8 @@ public abstract class CertificationContract {
     ValidationException e2 = assertThrows(ValidationException.class, () -> tracker.add(gold.id(),
         cert("e", SkillArea.FLEET_MANAGEMENT, CertificationLevel.EXPERT, today, expiry)));
     assertEquals(List.of("level"), e2.fields());
-    assertEquals(1, tracker.history(silver.id()).size());
-    assertEquals(1, tracker.history(gold.id()).size());
+    assertEquals(1, tracker.history(silver.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(1, tracker.history(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -188,7 +194,7 @@ public abstract class CertificationContract {
     TrackedCertification a1 = addExpiringIn(p.id(), 200, CertificationLevel.ADVANCED, SkillArea.FLEET_MANAGEMENT);
     addExpiringIn(p.id(), 300, CertificationLevel.ADVANCED, SkillArea.KUBERNETES_OPERATIONS);
     program.registry().changeTier(p.id(), 1, new TierChangeRequest(Tier.SILVER, "admin", "contract downgrade"));
-    assertEquals(2, tracker.certifications(p.id()).size(), "held certifications are kept");
+    assertEquals(2, tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "held certifications are kept");
     assertEquals(new StatusCounts(2, 0, 0, 0), tracker.counts(p.id()));
     EligibilityReport report = tracker.eligibility(p.id());
     assertEquals(Tier.GOLD, report.qualifiedTier().orElseThrow(), "and still count towards eligibility");
@@ -198,7 +204,7 @@ public abstract class CertificationContract {
         new Renewal(today, today.plusYears(3)))).fields());
     assertEquals(a1.certification(), tracker.get(a1.id()), "the refused renewal changed nothing");
     addExpiringIn(p.id(), 400, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
-    assertEquals(3, tracker.certifications(p.id()).size());
+    assertEquals(3, tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -210,11 +216,11 @@ public abstract class CertificationContract {
         () -> addExpiringIn(p.id(), 100, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS)).reason());
     PartnerId missing = new PartnerId(IdGenerator.random().next());
     assertThrows(NotFoundException.class, () -> addExpiringIn(missing, 100, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS));
-    assertThrows(NotFoundException.class, () -> tracker.certifications(missing));
+    assertThrows(NotFoundException.class, () -> tracker.certifications(missing, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertThrows(NotFoundException.class, () -> tracker.counts(missing));
     assertThrows(NotFoundException.class, () -> tracker.eligibility(missing));
     assertThrows(NotFoundException.class, () -> tracker.get(new CertificationId(IdGenerator.random().next())));
-    assertEquals(List.of(), tracker.history(p.id()), "a refused add stores no certification");
+    assertEquals(List.of(), tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "a refused add stores no certification");
   }
 
   @Test
@@ -232,13 +238,13 @@ public abstract class CertificationContract {
     assertTrue(String.valueOf(e.getMessage()).contains(p.id().toString()) && String.valueOf(e.getMessage()).contains("reactivate"),
         "the message names the partner and what to do: " + e.getMessage());
     assertEquals(held.certification(), tracker.get(held.id()), "the refused renewal changed nothing");
-    assertEquals(2, tracker.history(p.id()).size(), "and added nothing");
+    assertEquals(2, tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "and added nothing");
     Certification revoked = tracker.revoke(other.id(), 1, new Revocation("auditor", "exam voided"));
     assertEquals(CertificationState.REVOKED, revoked.state());
     program.registry().reactivate(p.id(), inactive.version());
     TrackedCertification renewed = tracker.renew(held.id(), 1, new Renewal(today, today.plusYears(2)));
     assertEquals(Optional.of(held.id()), renewed.certification().renewalOf());
-    assertEquals(List.of(renewed), tracker.certifications(p.id()));
+    assertEquals(List.of(renewed), tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -258,8 +264,8 @@ public abstract class CertificationContract {
         "a renewal must end after the renewed record");
     assertEquals(List.of("reason", "revokedBy"), assertThrows(ValidationException.class,
         () -> tracker.revoke(ok.id(), 1, new Revocation("", null))).fields());
-    assertEquals(List.of("days"), assertThrows(ValidationException.class, () -> tracker.expiringWithin(-1)).fields());
-    assertEquals(List.of(ok.certification()), tracker.history(p.id()));
+    assertEquals(List.of("days"), assertThrows(ValidationException.class, () -> tracker.expiringWithin(-1, PageRequest.first(PageRequest.MAX_LIMIT)).items()).fields());
+    assertEquals(List.of(ok.certification()), tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -281,8 +287,8 @@ public abstract class CertificationContract {
     assertEquals(CertificationLevel.EXPERT, next.level());
     assertEquals(renewedOn.plusYears(2), next.expiryDate());
     assertEquals(CertificationStatus.ACTIVE, second.status());
-    assertEquals(List.of(second), tracker.certifications(p.id()), "only the current record is listed");
-    assertEquals(List.of(first.id(), second.id()), tracker.history(p.id()).stream().map(Certification::id).toList());
+    assertEquals(List.of(second), tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "only the current record is listed");
+    assertEquals(List.of(first.id(), second.id()), tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(Certification::id).toList());
     ConflictException again = assertThrows(ConflictException.class,
         () -> tracker.renew(first.id(), 2, new Renewal(renewedOn, renewedOn.plusYears(3))));
     assertEquals(ConflictException.Reason.STATE, again.reason());
@@ -303,11 +309,11 @@ public abstract class CertificationContract {
     assertEquals(Optional.of("auditor"), revoked.revokedBy());
     assertEquals(Optional.of("exam voided"), revoked.revocationReason());
     assertEquals(revoked, tracker.get(c.id()));
-    assertEquals(List.of(), tracker.certifications(p.id()), "a revoked certification is no longer listed as held");
+    assertEquals(List.of(), tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "a revoked certification is no longer listed as held");
     assertEquals(StatusCounts.NONE, tracker.counts(p.id()));
-    assertEquals(List.of(), tracker.expiringWithin(90), "a revoked certification is not on the warning board");
+    assertEquals(List.of(), tracker.expiringWithin(90, PageRequest.first(PageRequest.MAX_LIMIT)).items(), "a revoked certification is not on the warning board");
     assertEquals(0, tracker.eligibility(p.id()).countedCertifications());
-    assertEquals(List.of(revoked), tracker.history(p.id()));
+    assertEquals(List.of(revoked), tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(ConflictException.Reason.STATE, assertThrows(ConflictException.class,
         () -> tracker.revoke(c.id(), 2, new Revocation("auditor", "twice"))).reason());
   }
@@ -329,13 +335,209 @@ public abstract class CertificationContract {
     addExpiringIn(b.id(), -1, CertificationLevel.BASIC, SkillArea.MSP_OPERATIONS);
     TrackedCertification renewed = addExpiringIn(b.id(), 10, CertificationLevel.BASIC, SkillArea.CLOUD_OS_ADMINISTRATION);
     tracker.renew(renewed.id(), 1, new Renewal(today, today.plusDays(400)));
-    List<TrackedCertification> board = tracker.expiringWithin(30);
+    List<TrackedCertification> board = tracker.expiringWithin(30, PageRequest.first(PageRequest.MAX_LIMIT)).items();
     assertEquals(List.of(aToday.id(), b7.id(), a30.id(), a30second.id(), b30.id()),
         board.stream().map(TrackedCertification::id).toList(), board.toString());
     assertEquals(List.of(aToday, b7, a30, a30second, b30), board, "each with its status and days today");
-    assertEquals(List.of(aToday.id()), tracker.expiringWithin(0).stream().map(TrackedCertification::id).toList());
-    assertEquals(6, tracker.expiringWithin(31).size());
-    assertEquals(7, tracker.expiringWithin(400).size(), "the renewal is on the board at its new date");
+    assertEquals(List.of(aToday.id()), tracker.expiringWithin(0, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(TrackedCertification::id).toList());
+    assertEquals(6, tracker.expiringWithin(31, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(7, tracker.expiringWithin(400, PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "the renewal is on the board at its new date");
+  }
+
+  /**
+   * Every page of a list that does not change meanwhile, through {@code lister}, {@code limit} at a
+   * time: only the last page is short, and it alone has no token (a token never leads to an empty
+   * page).
+   */
+  static <T> List<T> allPages(Function<PageRequest, Page<T>> lister, int limit) {
+    return pages(lister, PageRequest.first(limit), true);
+  }
+
+  /** The pages of a list from {@code request} on, as {@link #allPages}, rows may have gone meanwhile. */
+  static <T> List<T> pagesAfter(Function<PageRequest, Page<T>> lister, PageRequest request) {
+    return pages(lister, request, false);
+  }
+
+  private static <T> List<T> pages(Function<PageRequest, Page<T>> lister, PageRequest request, boolean unchanged) {
+    List<T> items = new ArrayList<>();
+    PageRequest r = request;
+    for (int pages = 0; pages < 1000; pages++) {
+      Page<T> page = lister.apply(r);
+      assertTrue(page.items().size() <= r.limit(), "a page holds at most its limit: " + page);
+      if (unchanged && pages > 0) {
+        assertFalse(page.items().isEmpty(), "a token led to an empty page: the page before it was the last one");
+      }
+      items.addAll(page.items());
+      if (page.nextPageToken().isEmpty()) {
+        return items;
+      }
+      assertEquals(r.limit(), page.items().size(), "only the last page may be short: " + page);
+      r = r.withPageToken(page.nextPageToken().get());
+    }
+    throw new AssertionError("more than 1,000 pages: the pages do not end");
+  }
+
+  /** {@code token} with one character changed. */
+  static String changed(String token) {
+    int middle = token.length() / 2;
+    return token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+  }
+
+  /** What a list says of a token it did not make (LIST-2). */
+  static final Violation NOT_OURS = new Violation("pageToken", "is not a page token this listing made: give back a"
+      + " nextPageToken unchanged, with the query that returned it");
+
+  private TrackedCertification named(PartnerId partner, String name, LocalDate expiry) {
+    return tracker.add(partner, cert(name, SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC, expiry.minusYears(1), expiry));
+  }
+
+  private static List<CertificationId> ids(List<TrackedCertification> listed) {
+    return listed.stream().map(TrackedCertification::id).toList();
+  }
+
+  @Test
+  @DisplayName("LIST-4: a partner's current certifications page soonest expiry first, then by name key, then id, in the "
+      + "tracker and the portal; of those added, renewed or revoked between pages, exactly the current ones after the "
+      + "page's end come on later pages")
+  void certificationPages() {
+    Partner p = partner("Paged", Tier.GOLD);
+    Partner other = partner("Other", Tier.GOLD);
+    LocalDate d10 = today.plusDays(10);
+    LocalDate d20 = today.plusDays(20);
+    // added out of order: one expiry date with names whose keys sort otherwise than their text, and a
+    // name key twice (the later id comes second)
+    TrackedCertification charlie = named(p.id(), "charlie", d20);
+    TrackedCertification bravo = named(p.id(), "Bravo", d10);
+    TrackedCertification alpha = named(p.id(), "ALPHA", d20);
+    TrackedCertification alphaAgain = named(p.id(), " alpha ", d20);
+    TrackedCertification zulu = named(p.id(), "zulu", d10);
+    TrackedCertification expired = named(p.id(), "Old", today.minusDays(3));
+    TrackedCertification gone = named(p.id(), "Gone", d10);
+    tracker.revoke(gone.id(), 1, new Revocation("admin", "not held"));
+    named(other.id(), "Not mine", d10);
+    List<CertificationId> expected = List.of(expired.id(), bravo.id(), zulu.id(), alpha.id(), alphaAgain.id(), charlie.id());
+    for (int limit : new int[] {1, 2, 6, 7, PageRequest.MAX_LIMIT}) {
+      assertEquals(expected, ids(allPages(r -> tracker.certifications(p.id(), r), limit)), "tracker, pages of " + limit);
+      assertEquals(expected, ids(allPages(r -> program.portal(p.id()).certifications(r), limit)), "portal, pages of " + limit);
+    }
+    assertEquals(CertificationStatus.EXPIRED, tracker.certifications(p.id(), PageRequest.first(1)).items().get(0).status(),
+        "each with its status today");
+
+    Page<TrackedCertification> first = tracker.certifications(p.id(), PageRequest.first(2));
+    assertEquals(List.of(expired.id(), bravo.id()), ids(first.items()));
+    named(p.id(), "aaa", today.minusDays(9)); // before the page's end: not on later pages
+    TrackedCertification bravoAgain = named(p.id(), "bravo", d10); // Bravo's key, a later id: after the end
+    TrackedCertification yankee = named(p.id(), "yankee", d20.plusDays(1)); // after the end
+    tracker.revoke(zulu.id(), 1, new Revocation("admin", "revoked meanwhile")); // no longer current
+    TrackedCertification charlieRenewed = tracker.renew(charlie.id(), 1, new Renewal(today, d20.plusDays(2)));
+    List<CertificationId> rest = ids(pagesAfter(r -> tracker.certifications(p.id(), r),
+        PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow())));
+    assertEquals(List.of(bravoAgain.id(), alpha.id(), alphaAgain.id(), yankee.id(), charlieRenewed.id()), rest,
+        "the pages after the first, with what changed meanwhile");
+  }
+
+  @Test
+  @DisplayName("LIST-2, LIST-4: a token of one partner's certifications is refused for another partner's, in the tracker "
+      + "and the portal, as are a changed token, another list's token and a bad page request")
+  void certificationTokensStayWithTheirPartner() {
+    Partner p = partner("Owner", Tier.GOLD);
+    Partner other = partner("Other", Tier.GOLD);
+    for (String n : List.of("a", "b", "c")) {
+      named(p.id(), n, today.plusDays(5));
+      named(other.id(), n, today.plusDays(5));
+    }
+    String token = tracker.certifications(p.id(), PageRequest.first(1)).nextPageToken().orElseThrow();
+    PageRequest next = PageRequest.first(1).withPageToken(token);
+    assertEquals(1, program.portal(p.id()).certifications(next).items().size(), "the partner's portal continues the list");
+    Violation another = new Violation("pageToken", "belongs to another query (its filters or sort differ): start again"
+        + " from the first page");
+    assertEquals(List.of(another), assertThrows(ValidationException.class,
+        () -> tracker.certifications(other.id(), next)).violations());
+    assertEquals(List.of(another), assertThrows(ValidationException.class,
+        () -> program.portal(other.id()).certifications(next)).violations(), "the other partner's portal refuses it too");
+    assertEquals(List.of(another), assertThrows(ValidationException.class, () -> tracker.history(p.id(), next)).violations(),
+        "a token of the current certifications is no history token");
+    assertEquals(List.of(another), assertThrows(ValidationException.class, () -> tracker.expiringWithin(30, next))
+        .violations(), "nor a warning board token");
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class,
+        () -> tracker.certifications(p.id(), PageRequest.first(1).withPageToken(changed(token)))).violations());
+    assertEquals(List.of("limit"), assertThrows(ValidationException.class,
+        () -> tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
+  }
+
+  @Test
+  @DisplayName("LIST-4: a partner's certification history pages oldest first (creation time, then id), renewals and "
+      + "revocations included; a renewal made between pages comes on a later page, and the token stays with the partner")
+  void historyPages() {
+    Partner p = partner("Historic", Tier.GOLD);
+    Partner other = partner("Other", Tier.GOLD);
+    TrackedCertification one = named(p.id(), "one", today.plusDays(50));
+    TrackedCertification two = named(p.id(), "two", today.plusDays(5)); // the same instant: by id
+    clock.advance(Duration.ofMinutes(1));
+    TrackedCertification three = named(p.id(), "three", today.plusDays(500));
+    TrackedCertification oneRenewed = tracker.renew(one.id(), 1, new Renewal(today, today.plusDays(900)));
+    tracker.revoke(three.id(), 1, new Revocation("admin", "withdrawn"));
+    named(other.id(), "not mine", today.plusDays(5));
+    List<CertificationId> expected = List.of(one.id(), two.id(), three.id(), oneRenewed.id());
+    for (int limit : new int[] {1, 2, 4, 5}) {
+      assertEquals(expected, allPages(r -> tracker.history(p.id(), r), limit).stream().map(Certification::id).toList(),
+          "pages of " + limit);
+    }
+    assertEquals(List.of(CertificationState.RENEWED, CertificationState.CURRENT, CertificationState.REVOKED,
+        CertificationState.CURRENT), allPages(r -> tracker.history(p.id(), r), 3).stream().map(Certification::state).toList());
+
+    Page<Certification> first = tracker.history(p.id(), PageRequest.first(2));
+    clock.advance(Duration.ofMinutes(1));
+    TrackedCertification twoRenewed = tracker.renew(two.id(), 1, new Renewal(today, today.plusDays(700)));
+    assertEquals(List.of(three.id(), oneRenewed.id(), twoRenewed.id()),
+        pagesAfter(r -> tracker.history(p.id(), r), PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow()))
+            .stream().map(Certification::id).toList(), "every record once, the renewal made meanwhile last");
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> tracker.history(other.id(), PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow())))
+        .fields(), "a token of one partner's history is refused for another's");
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class, () -> tracker.history(p.id(),
+        PageRequest.first(2).withPageToken(changed(first.nextPageToken().orElseThrow())))).violations());
+    assertThrows(NotFoundException.class, () -> tracker.history(new PartnerId(new UUID(0, 0xDEAD)),
+        PageRequest.first(2)));
+  }
+
+  @Test
+  @DisplayName("LIST-4: the warning board pages by expiry date, then partner id, then id, across partners; of those added "
+      + "between pages only the ones after the page's end come later; a token is for the board of its days only; pages "
+      + "read the next day continue in the next day's window")
+  void boardPages() {
+    Partner a = partner("Board A", Tier.GOLD);
+    Partner b = partner("Board B", Tier.GOLD);
+    assertTrue(a.id().toString().compareTo(b.id().toString()) < 0, "the TCK's ids follow creation: A's is the smaller");
+    TrackedCertification b3 = named(b.id(), "b3", today.plusDays(3));
+    TrackedCertification a3 = named(a.id(), "a3", today.plusDays(3));
+    TrackedCertification a3second = named(a.id(), "a3 second", today.plusDays(3));
+    TrackedCertification b0 = named(b.id(), "b0", today);
+    TrackedCertification a30 = named(a.id(), "a30", today.plusDays(30));
+    TrackedCertification b30 = named(b.id(), "b30", today.plusDays(30));
+    TrackedCertification a31 = named(a.id(), "a31", today.plusDays(31));
+    named(b.id(), "expired", today.minusDays(1));
+    List<CertificationId> expected = List.of(b0.id(), a3.id(), a3second.id(), b3.id(), a30.id(), b30.id());
+    for (int limit : new int[] {1, 2, 6, 7}) {
+      assertEquals(expected, ids(allPages(r -> tracker.expiringWithin(30, r), limit)), "pages of " + limit);
+    }
+
+    Page<TrackedCertification> first = tracker.expiringWithin(30, PageRequest.first(3));
+    assertEquals(List.of(b0.id(), a3.id(), a3second.id()), ids(first.items()));
+    named(a.id(), "a1", today.plusDays(1)); // before the page's end
+    TrackedCertification a3third = named(a.id(), "a3 third", today.plusDays(3)); // A's third on day 3: a later id
+    TrackedCertification b10 = named(b.id(), "b10", today.plusDays(10));
+    PageRequest next = PageRequest.first(3).withPageToken(first.nextPageToken().orElseThrow());
+    assertEquals(List.of(a3third.id(), b3.id(), b10.id(), a30.id(), b30.id()),
+        ids(pagesAfter(r -> tracker.expiringWithin(30, r), next)));
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class, () -> tracker.expiringWithin(31, next))
+        .fields(), "the board of 31 days refuses a token of the board of 30");
+    assertEquals(List.of(NOT_OURS), assertThrows(ValidationException.class, () -> tracker.expiringWithin(30,
+        PageRequest.first(3).withPageToken(changed(first.nextPageToken().orElseThrow())))).violations());
+
+    clock.advanceDays(1); // the window is now day 1 to day 31 of the test's first day
+    assertEquals(List.of(a3third.id(), b3.id(), b10.id(), a30.id(), b30.id(), a31.id()),
+        ids(pagesAfter(r -> tracker.expiringWithin(30, r), next)), "the next day, a31 joins the board after the position");
   }
 
   @Test
@@ -427,8 +629,8 @@ public abstract class CertificationContract {
       }
     });
     assertEquals(1, outcomes.stream().filter(o -> o instanceof TrackedCertification).count(), outcomes.toString());
-    assertEquals(2, tracker.history(p.id()).size());
-    assertEquals(1, tracker.certifications(p.id()).size());
+    assertEquals(2, tracker.history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(1, tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -494,8 +696,8 @@ public abstract class CertificationContract {
     }));
     assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
     assertEquals(c, tracker.get(c.id()));
-    assertEquals(1, tracker.certifications(p.id()).size());
-    assertEquals(1, tracker.expiringWithin(100).size());
+    assertEquals(1, tracker.certifications(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(1, tracker.expiringWithin(100, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test

@@ -2,6 +2,7 @@ package cloud.quazzar.partner.testkit.tck;
 
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.USD;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.bad;
+import static cloud.quazzar.partner.testkit.tck.BadInputContract.badPages;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.clientIds;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
@@ -29,6 +30,9 @@ final class PortalBadInput {
   static void cases(List<Case> c) {
     c.add(bad("program.portal", partnerIds(), v -> "unknown id", (w, id) -> w.program().portal(id)));
     c.add(fixed("program.portal", "null", "null id", w -> w.program().portal(null)));
+    c.add(bad("portal.certifications", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.program().portal(w.active().id()).certifications(page)));
+    c.add(fixed("portal.certifications", "null", "null page", w -> w.program().portal(w.active().id()).certifications(null)));
     c.add(fixed("portal.client", "unknown id", "another partner's client",
         w -> w.program().portal(w.active().id()).client(w.otherClient().id())));
     c.add(bad("portal.client", clientIds(), v -> "unknown id", (w, id) -> w.program().portal(w.active().id()).client(id)));

@@ -2,11 +2,13 @@ package cloud.quazzar.partner.testkit.tck;
 
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.USD;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.bad;
+import static cloud.quazzar.partner.testkit.tck.BadInputContract.badPages;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.nullList;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
 
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.revenue.MonthRange;
 import cloud.quazzar.partner.revenue.RevenueCorrection;
 import cloud.quazzar.partner.revenue.RevenueFilter;
@@ -82,8 +84,11 @@ final class RevenueBadInput {
     c.add(bad("ledger.correct", InvalidInput.monthsOutsideLedger(YearMonth.of(2026, 1)), v -> "month out of range",
         (w, m) -> w.ledger().correct(RevenueCorrection.of(w.active().id(), m, "fix-m", "why").withMrr(Money.of("1", "USD")))));
     c.add(fixed("ledger.correct", "null", "null correction", w -> w.ledger().correct(null)));
-    c.add(fixed("ledger.history", "null", "null partner and month", w -> w.ledger().history(null, null)));
-    c.add(bad("ledger.history", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().history(id, w.month())));
+    c.add(fixed("ledger.history", "null", "null partner and month", w -> w.ledger().history(null, null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("ledger.history", partnerIds(), v -> "unknown id", (w, id) -> w.ledger().history(id, w.month(), PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("ledger.history", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.ledger().history(w.active().id(), w.month(), page)));
+    c.add(fixed("ledger.history", "null", "null page", w -> w.ledger().history(w.active().id(), w.month(), null)));
     c.add(fixed("ledger.current", "null", "null partner and month", w -> w.ledger().current(null, null)));
     c.add(bad("ledger.findByKey", Generate.pick(java.util.Arrays.asList(null, "", " ", "\t")), BadInputContract::textKind,
         (w, k) -> w.ledger().findByKey(k)));

@@ -11,6 +11,8 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.NewClient;
@@ -120,7 +122,7 @@ public abstract class RevenueContract {
     assertEquals(StoreTck.START, e.recordedAt());
     assertEquals(Optional.empty(), e.reason());
     assertEquals(Optional.empty(), e.supersedes());
-    assertEquals(List.of(e), ledger().history(p.id(), JAN));
+    assertEquals(List.of(e), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(Optional.of(e), ledger().current(p.id(), JAN));
     assertEquals(Optional.of(e), ledger().findByKey("month-end 2025-01 acme"));
     assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(1)), "a month without an entry has no current entry");
@@ -160,7 +162,7 @@ public abstract class RevenueContract {
     assertEquals(first, again);
     RevenueEntry countsLeftOut = ledger().record(RevenueRecording.of(p.id(), JAN, usd("99.9"), key(p, JAN)));
     assertEquals(first, countsLeftOut, "counts left out match the stored ones; 99.9 equals 99.90");
-    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertEquals(List.of(first), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -209,7 +211,7 @@ public abstract class RevenueContract {
       assertEquals(List.of(first), again.entries(), replay.getKey() + " in a batch");
       assertEquals(0, again.createdCount(), replay.getKey() + " in a batch creates nothing");
     }
-    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertEquals(List.of(first), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(1)), "a key reused for another month stores nothing");
     assertEquals(Optional.empty(), ledger().current(p.id(), JAN.minusMonths(1)), "a key reused for another month stores nothing");
     assertEquals(Optional.empty(), ledger().current(other.id(), JAN), "a key reused for another partner stores nothing");
@@ -225,7 +227,7 @@ public abstract class RevenueContract {
         () -> ledger().record(RevenueRecording.of(p.id(), JAN, usd("200"), "another key").withCounts(1, 1)));
     assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
     assertTrue(String.valueOf(e.getMessage()).contains("correct"), e.getMessage());
-    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertEquals(List.of(first), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(Optional.empty(), ledger().findByKey("another key"), "the refused recording's key is not taken");
   }
 
@@ -246,7 +248,7 @@ public abstract class RevenueContract {
     assertEquals(10, fix.serverCount(), "figures left out keep the corrected entry's values");
     assertEquals(2, fix.clientCount());
     assertEquals(StoreTck.START.plus(Duration.ofDays(40)), fix.recordedAt());
-    assertEquals(List.of(jan, fix), ledger().history(p.id(), JAN), "the earlier entry stays readable");
+    assertEquals(List.of(jan, fix), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items(), "the earlier entry stays readable");
     assertEquals(Optional.of(fix), ledger().current(p.id(), JAN));
 
     PartnerReport report = ledger().partnerReport(p.id(), new MonthRange(JAN, JAN.plusMonths(1)));
@@ -262,9 +264,46 @@ public abstract class RevenueContract {
     assertEquals(3, fix2.revision());
     assertEquals(Optional.of(fix.id()), fix2.supersedes());
     assertEquals(usd("800"), fix2.mrr());
-    assertEquals(List.of(jan, fix, fix2), ledger().history(p.id(), JAN));
-    assertEquals(List.of(jan), ledger().history(p.id(), JAN).subList(0, 1));
+    assertEquals(List.of(jan, fix, fix2), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
+    assertEquals(List.of(jan), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().subList(0, 1));
     assertEquals(feb, ledger().current(p.id(), JAN.plusMonths(1)).orElseThrow(), "a correction changes one month");
+  }
+
+  @Test
+  @DisplayName("LIST-4: a month's entries page by revision; a correction made between pages comes on a later page, and "
+      + "the token stays with its partner and month")
+  void historyPages() {
+    Partner p = partner("Paged Revisions", Tier.GOLD);
+    Partner other = partner("Other Revisions", Tier.GOLD);
+    List<RevenueEntry> entries = new ArrayList<>();
+    entries.add(record(p, JAN, "100", 5, 1));
+    record(p, JAN.plusMonths(1), "100", 5, 1);
+    record(other, JAN, "100", 5, 1);
+    for (int i = 1; i <= 4; i++) {
+      entries.add(ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-" + i, "correction " + i)
+          .withMrr(usd(String.valueOf(100 + i)))));
+    }
+    for (int limit : new int[] {1, 2, 5, 6}) {
+      assertEquals(entries, CertificationContract.allPages(r -> ledger().history(p.id(), JAN, r), limit),
+          "pages of " + limit);
+    }
+    Page<RevenueEntry> first = ledger().history(p.id(), JAN, PageRequest.first(2));
+    assertEquals(entries.subList(0, 2), first.items());
+    RevenueEntry late = ledger().correct(RevenueCorrection.of(p.id(), JAN, "fix-late", "late").withMrr(usd("200")));
+    PageRequest next = PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow());
+    List<RevenueEntry> rest = new ArrayList<>(entries.subList(2, entries.size()));
+    rest.add(late);
+    assertEquals(rest, CertificationContract.pagesAfter(r -> ledger().history(p.id(), JAN, r), next),
+        "every revision once, the one made meanwhile last");
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> ledger().history(other.id(), JAN, next)).fields(), "another partner's month refuses the token");
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> ledger().history(p.id(), JAN.plusMonths(1), next)).fields(), "so does another month of the partner");
+    assertEquals(List.of(CertificationContract.NOT_OURS), assertThrows(ValidationException.class,
+        () -> ledger().history(p.id(), JAN, PageRequest.first(2).withPageToken(
+            CertificationContract.changed(first.nextPageToken().orElseThrow())))).violations(), "a changed token");
+    assertEquals(List.of("limit"), assertThrows(ValidationException.class,
+        () -> ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT + 1))).fields());
   }
 
   @Test
@@ -282,8 +321,8 @@ public abstract class RevenueContract {
     ConflictException stale = assertThrows(ConflictException.class, () -> ledger().correct(
         RevenueCorrection.of(p.id(), JAN, "c4", "based on revision 1").withMrr(usd("120")).withExpectedRevision(1)));
     assertEquals(ConflictException.Reason.STALE_VERSION, stale.reason());
-    assertEquals(2, ledger().history(p.id(), JAN).size());
-    assertEquals(jan, ledger().history(p.id(), JAN).get(0));
+    assertEquals(2, ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(jan, ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().get(0));
     for (String k : List.of("c1", "c2", "c4")) {
       assertTrue(ledger().findByKey(k).isEmpty(), "refused corrections store nothing: " + k);
     }
@@ -336,9 +375,9 @@ public abstract class RevenueContract {
     assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class,
         () -> ledger().recordAll(List.of(RevenueRecording.of(p.id(), JAN, usd("90"), "fix").withCounts(6, 2)))).reason(),
         "a correction's key reused in a batch");
-    assertEquals(List.of(jan, first), ledger().history(p.id(), JAN));
-    assertEquals(1, ledger().history(p.id(), JAN.plusMonths(1)).size());
-    assertEquals(1, ledger().history(other.id(), JAN).size());
+    assertEquals(List.of(jan, first), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
+    assertEquals(1, ledger().history(p.id(), JAN.plusMonths(1), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+    assertEquals(1, ledger().history(other.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -495,7 +534,7 @@ public abstract class RevenueContract {
     assertEquals(ConflictException.Reason.DUPLICATE, reused.reason());
     assertTrue(ledger().findByKey("ok").isEmpty(), "nothing of a refused batch is stored");
     assertEquals(Optional.empty(), ledger().current(a.id(), JAN), "nothing of a refused batch is stored");
-    assertEquals(1, ledger().history(b.id(), JAN).size());
+    assertEquals(1, ledger().history(b.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -574,7 +613,7 @@ public abstract class RevenueContract {
             .withMrr(Money.of("150000", "JPY")).withServerCount(11).withExpectedRevision(1)));
     assertEquals(List.of("mrr.currency"), withCounts.fields(), "also with another figure changed");
 
-    assertEquals(List.of(jan), ledger().history(p.id(), JAN), "nothing stored");
+    assertEquals(List.of(jan), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items(), "nothing stored");
     assertTrue(ledger().findByKey("fix/usd").isEmpty(), "the key is not taken");
     assertEquals(Optional.empty(), ledger().findByKey("fix/jpy"), "the refused correction's key is not taken");
     assertEquals(events, context().program().events().lastSequence(), "no event");
@@ -620,7 +659,7 @@ public abstract class RevenueContract {
         () -> ledger().record(RevenueRecording.of(ghost, JAN, usd("1"), "ghost").withCounts(1, 1)));
     assertThrows(NotFoundException.class,
         () -> ledger().correct(RevenueCorrection.of(ghost, JAN, "ghost-fix", "x").withMrr(usd("1"))));
-    assertThrows(NotFoundException.class, () -> ledger().history(ghost, JAN));
+    assertThrows(NotFoundException.class, () -> ledger().history(ghost, JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertThrows(NotFoundException.class, () -> ledger().current(ghost, JAN));
     assertThrows(NotFoundException.class, () -> ledger().partnerReport(ghost, MonthRange.of(JAN)));
     assertThrows(NotFoundException.class, () -> ledger().latest(ghost));
@@ -654,7 +693,7 @@ public abstract class RevenueContract {
     })));
     assertEquals(Optional.empty(), ledger().findByKey("rolled back"), "an entry appended by a rolled-back write is gone");
     assertEquals(Optional.empty(), ledger().current(p.id(), JAN.plusMonths(2)), "an entry appended by a rolled-back write is gone");
-    assertEquals(List.of(first), ledger().history(p.id(), JAN));
+    assertEquals(List.of(first), ledger().history(p.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     assertEquals(Optional.of(JAN), context().store().read(tx -> tx.revenue().lastMonth(p.id())));
   }
 
@@ -696,12 +735,12 @@ public abstract class RevenueContract {
           RevenueRecording.of(p.id(), month, usd("42"), key).withCounts(4, 2))));
       assertEquals(threads, results.size());
       assertEquals(1, new HashSet<>(results).size(), "every caller gets the one entry");
-      assertEquals(List.of(results.get(0)), ledger().history(p.id(), month));
+      assertEquals(List.of(results.get(0)), ledger().history(p.id(), month, PageRequest.first(PageRequest.MAX_LIMIT)).items());
       List<RevenueEntry> fixes = Collections.synchronizedList(new ArrayList<>());
       runConcurrently(threads, i -> fixes.add(ledger().correct(
           RevenueCorrection.of(p.id(), month, key + "-fix", "race").withMrr(usd("43")))));
       assertEquals(1, new HashSet<>(fixes).size(), "one correction for one key");
-      assertEquals(2, ledger().history(p.id(), month).size());
+      assertEquals(2, ledger().history(p.id(), month, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
   }
 
@@ -732,11 +771,11 @@ public abstract class RevenueContract {
     });
     assertEquals(run.size(), created.get(), "each key created exactly once across all batches");
     for (RevenueRecording r : run) {
-      assertEquals(1, ledger().history(requireNonNull(r.partnerId()), JAN).size());
+      assertEquals(1, ledger().history(requireNonNull(r.partnerId()), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
     assertEquals(1, monthWins.get());
     assertEquals(threads - 1, monthConflicts.get());
-    assertEquals(1, ledger().history(contested.id(), JAN).size());
+    assertEquals(1, ledger().history(contested.id(), JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     assertNotEquals(Optional.empty(), ledger().current(contested.id(), JAN));
   }
 

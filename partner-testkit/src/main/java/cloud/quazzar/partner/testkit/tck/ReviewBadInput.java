@@ -2,9 +2,11 @@ package cloud.quazzar.partner.testkit.tck;
 
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.USD;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.bad;
+import static cloud.quazzar.partner.testkit.tck.BadInputContract.badPages;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.fixed;
 import static cloud.quazzar.partner.testkit.tck.BadInputContract.partnerIds;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.review.MinimumAverageMrr;
 import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.testkit.generators.InvalidInput;
@@ -45,7 +47,10 @@ final class ReviewBadInput {
     c.add(fixed("reviews.run", "null", "null date", w -> w.program().reviews().run(null)));
     c.add(bad("reviews.gracePeriod", partnerIds(), v -> "unknown id", (w, id) -> w.program().reviews().gracePeriod(id)));
     c.add(fixed("reviews.gracePeriod", "null", "null id", w -> w.program().reviews().gracePeriod(null)));
-    c.add(bad("reviews.history", partnerIds(), v -> "unknown id", (w, id) -> w.program().reviews().history(id)));
-    c.add(fixed("reviews.history", "null", "null id", w -> w.program().reviews().history(null)));
+    c.add(bad("reviews.history", partnerIds(), v -> "unknown id", (w, id) -> w.program().reviews().history(id, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(fixed("reviews.history", "null", "null id", w -> w.program().reviews().history(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+    c.add(bad("reviews.history", badPages(), BadInputContract::pageKind,
+        (w, page) -> w.program().reviews().history(w.active().id(), page)));
+    c.add(fixed("reviews.history", "null", "null page", w -> w.program().reviews().history(w.active().id(), null)));
   }
 }

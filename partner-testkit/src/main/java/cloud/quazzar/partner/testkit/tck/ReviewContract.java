@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
@@ -160,8 +161,8 @@ public abstract class ReviewContract {
     assertEquals(demoted, outcome(repeat, gold.id()));
     assertEquals(2, program().registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     assertEquals(List.of(DAY_ONE, lapsed, lapsed.plusDays(89), end),
-        reviews().history(gold.id()).stream().map(ReviewOutcome::date).toList());
-    assertEquals(4, reviews().history(silver.id()).size());
+        reviews().history(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(ReviewOutcome::date).toList());
+    assertEquals(4, reviews().history(silver.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -251,7 +252,7 @@ public abstract class ReviewContract {
         ReviewOutcome a = outcome(reports.get(0), p.id());
         assertEquals(a, outcome(reports.get(1), p.id()));
         assertEquals(List.of(ReviewAction.GRACE_STARTED), a.actions());
-        assertEquals(1, reviews().history(p.id()).size());
+        assertEquals(1, reviews().history(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
       }
       setDay(DAY_ONE.plusDays(ReviewPolicy.DEFAULT_GRACE_DAYS));
       reports.clear();
@@ -338,11 +339,11 @@ public abstract class ReviewContract {
     // listed by name: partners 0 and 1 were reviewed, 2 rolled back, 3 and 4 not reached
     for (int i = 0; i < 5; i++) {
       PartnerId id = partners.get(i).id();
-      assertEquals(i < 2 ? 1 : 0, reviews().history(id).size(), "partner " + i);
+      assertEquals(i < 2 ? 1 : 0, reviews().history(id, PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "partner " + i);
       assertEquals(i < 2, reviews().gracePeriod(id).isPresent(), "partner " + i);
     }
-    List<ReviewOutcome> firstTwo = List.of(reviews().history(partners.get(0).id()).get(0),
-        reviews().history(partners.get(1).id()).get(0));
+    List<ReviewOutcome> firstTwo = List.of(reviews().history(partners.get(0).id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(0),
+        reviews().history(partners.get(1).id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().get(0));
     ReviewReport resumed = reviews().run();
     assertEquals(5, resumed.outcomes().size());
     assertEquals(firstTwo, resumed.outcomes().subList(0, 2));
@@ -352,6 +353,38 @@ public abstract class ReviewContract {
       assertEquals(Optional.of(DAY_ONE.plusDays(90)), o.demotionDueOn());
       assertEquals(1, program().registry().tierHistory(p.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     }
+  }
+
+  @Test
+  @DisplayName("LIST-4: a partner's review history pages oldest first; a day reviewed between pages comes on a later page, "
+      + "and the token stays with the partner")
+  void historyPages() {
+    Partner p = partner("Paged Cloud", Tier.SILVER);
+    Partner other = partner("Other Cloud", Tier.SILVER);
+    List<LocalDate> days = new ArrayList<>();
+    for (int d = 0; d < 5; d++) {
+      setDay(DAY_ONE.plusDays(d * 3L));
+      days.add(reviews().run().date());
+    }
+    for (int limit : new int[] {1, 2, 5, 6}) {
+      assertEquals(days, CertificationContract.allPages(r -> reviews().history(p.id(), r), limit).stream()
+          .map(ReviewOutcome::date).toList(), "pages of " + limit);
+    }
+    Page<ReviewOutcome> first = reviews().history(p.id(), PageRequest.first(2));
+    assertEquals(days.subList(0, 2), first.items().stream().map(ReviewOutcome::date).toList());
+    setDay(DAY_ONE.plusDays(20));
+    reviews().run();
+    PageRequest next = PageRequest.first(2).withPageToken(first.nextPageToken().orElseThrow());
+    assertEquals(List.of(days.get(2), days.get(3), days.get(4), DAY_ONE.plusDays(20)),
+        CertificationContract.pagesAfter(r -> reviews().history(p.id(), r), next).stream().map(ReviewOutcome::date)
+            .toList(), "every day once, the day reviewed meanwhile last");
+    assertEquals(List.of("pageToken"), assertThrows(ValidationException.class,
+        () -> reviews().history(other.id(), next)).fields(), "a token of one partner's history is refused for another's");
+    assertEquals(List.of(CertificationContract.NOT_OURS), assertThrows(ValidationException.class,
+        () -> reviews().history(p.id(), PageRequest.first(2).withPageToken(
+            CertificationContract.changed(first.nextPageToken().orElseThrow())))).violations(), "a changed token");
+    assertEquals(List.of("limit"), assertThrows(ValidationException.class,
+        () -> reviews().history(p.id(), PageRequest.first(0))).fields());
   }
 
   @Test

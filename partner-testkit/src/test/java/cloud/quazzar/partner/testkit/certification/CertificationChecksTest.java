@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -83,7 +84,7 @@ class CertificationChecksTest {
             violations(() -> tracker.renew(c.id(), 1, new Renewal(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 2, 28)))),
             "the expiry date is after the renewed one's (2026-01-25) but before its own date of issue");
 
-        assertEquals(List.of(c.certification()), tracker.history(p), "the refused renewals stored nothing");
+        assertEquals(List.of(c.certification()), tracker.history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items(), "the refused renewals stored nothing");
       }
     }
   }
@@ -150,10 +151,10 @@ class CertificationChecksTest {
             () -> loser.certifications().renew(c.id(), 1, new Renewal(TODAY, TODAY.plusYears(3))));
         assertEquals(ConflictException.Reason.STALE_VERSION, e.reason(), e.getMessage());
         assertEquals(0, losing.lossesLeft());
-        List<TrackedCertification> current = winner.certifications().certifications(p);
+        List<TrackedCertification> current = winner.certifications().certifications(p, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         assertEquals(1, current.size(), current.toString());
         assertEquals(TODAY.plusYears(2), current.get(0).certification().expiryDate(), "the winner's renewal");
-        assertEquals(2, winner.certifications().history(p).size(), "the renewed record and the winner's renewal");
+        assertEquals(2, winner.certifications().history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "the renewed record and the winner's renewal");
       }
     }
 
@@ -193,7 +194,7 @@ class CertificationChecksTest {
           violations(() -> program.certifications().add(p, withHolder.apply(" ".repeat(200)))));
       assertEquals(List.of("holder"), assertThrows(ValidationException.class,
           () -> program.certifications().add(p, withHolder.apply(" ".repeat(201)))).fields());
-      assertEquals(List.of(), program.certifications().history(p));
+      assertEquals(List.of(), program.certifications().history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
   }
 
@@ -234,7 +235,7 @@ class CertificationChecksTest {
           violations(() -> tracker.renew(null, 1, new Renewal(TODAY, TODAY.plusYears(2)))));
       assertEquals(List.of("id"), assertThrows(ValidationException.class,
           () -> tracker.revoke(null, 1, new Revocation("who", "why"))).fields());
-      assertEquals(List.of(c.certification()), tracker.history(p));
+      assertEquals(List.of(c.certification()), tracker.history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -85,7 +86,7 @@ class CertificationLimitsTest {
           "must not be blank; leave it empty (Optional.empty()) if there is no holder")),
           violations(() -> f.add("x", Optional.of(" \u200b "), TODAY, TODAY.plusYears(1))));
       assertEquals(List.of("holder"), fields(() -> f.add("x", null, TODAY, TODAY.plusYears(1))));
-      assertEquals(2, f.tracker().history(f.platinum()).size(), "only the two valid ones stored");
+      assertEquals(2, f.tracker().history(f.platinum(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "only the two valid ones stored");
     });
   }
 
@@ -107,7 +108,7 @@ class CertificationLimitsTest {
       assertEquals(List.of(new Violation("issueDate", range + "+10000-01-01")),
           violations(() -> f.add("x", Optional.empty(), LATEST.plusDays(1), LATEST)).stream()
               .filter(v -> v.field().equals("issueDate")).toList());
-      assertEquals(2, f.tracker().history(f.platinum()).size());
+      assertEquals(2, f.tracker().history(f.platinum(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
     });
   }
 
@@ -178,12 +179,12 @@ class CertificationLimitsTest {
     withTracker(f -> {
       f.add("today", Optional.empty(), TODAY.minusYears(1), TODAY);
       f.add("far", Optional.empty(), TODAY, TODAY.plusDays(ExpiryThresholds.MAX_DAYS));
-      assertEquals(1, f.tracker().expiringWithin(0).size());
-      assertEquals(2, f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS).size(), "both ends included");
-      assertEquals(1, f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS - 1).size());
-      assertEquals(List.of(new Violation("days", "must be from 0 to 36500, got -1")), violations(() -> f.tracker().expiringWithin(-1)));
+      assertEquals(1, f.tracker().expiringWithin(0, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+      assertEquals(2, f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS, PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "both ends included");
+      assertEquals(1, f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS - 1, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+      assertEquals(List.of(new Violation("days", "must be from 0 to 36500, got -1")), violations(() -> f.tracker().expiringWithin(-1, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
       assertEquals(List.of(new Violation("days", "must be from 0 to 36500, got 36501")),
-          violations(() -> f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS + 1)));
+          violations(() -> f.tracker().expiringWithin(ExpiryThresholds.MAX_DAYS + 1, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
     });
   }
 
@@ -193,13 +194,13 @@ class CertificationLimitsTest {
     withTracker(f -> {
       assertEquals(List.of(new Violation("expiryDate", "must not be null")), violations(() -> f.tracker().statusOf(null)));
       assertEquals(CertificationStatus.CRITICAL, f.tracker().statusOf(TODAY));
-      assertEquals(List.of("partnerId"), fields(() -> f.tracker().certifications(null)));
-      assertEquals(List.of("partnerId"), fields(() -> f.tracker().history(null)));
+      assertEquals(List.of("partnerId"), fields(() -> f.tracker().certifications(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+      assertEquals(List.of("partnerId"), fields(() -> f.tracker().history(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
       assertEquals(List.of("partnerId"), fields(() -> f.tracker().counts(null)));
       assertEquals(List.of("date", "partnerId"), fields(() -> f.tracker().eligibility(null, null)));
       assertEquals(List.of("id"), fields(() -> f.tracker().find(null)));
       PartnerId ghost = new PartnerId(IdGenerator.random().next());
-      assertThrows(NotFoundException.class, () -> f.tracker().history(ghost));
+      assertThrows(NotFoundException.class, () -> f.tracker().history(ghost, PageRequest.first(PageRequest.MAX_LIMIT)).items());
       assertThrows(NotFoundException.class, () -> f.tracker().eligibility(ghost, TODAY));
       assertTrue(f.tracker().find(new CertificationId(IdGenerator.random().next())).isEmpty());
     });

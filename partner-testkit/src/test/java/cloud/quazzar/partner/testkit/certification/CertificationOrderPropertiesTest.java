@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import cloud.quazzar.partner.IdGenerator;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -108,7 +109,7 @@ class CertificationOrderPropertiesTest {
                   .thenComparing(c -> c.partnerId().value(), ID_TEXT)
                   .thenComparing(c -> c.id().value(), ID_TEXT))
               .toList();
-          assertEquals(expected, tracker.expiringWithin(window).stream().map(TrackedCertification::certification).toList(),
+          assertEquals(expected, tracker.expiringWithin(window, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(TrackedCertification::certification).toList(),
               "the board of " + window + " days");
         }
 
@@ -119,12 +120,12 @@ class CertificationOrderPropertiesTest {
                   .thenComparing(c -> TextOracle.key(c.name()), TextOracle.CODE_POINT_ORDER)
                   .thenComparing(c -> c.id().value(), ID_TEXT))
               .toList();
-          assertEquals(listing, tracker.certifications(p).stream().map(TrackedCertification::certification).toList(),
+          assertEquals(listing, tracker.certifications(p, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(TrackedCertification::certification).toList(),
               "the listing of partner " + partners.indexOf(p));
           List<Certification> history = own.stream()
               .sorted(Comparator.comparing(Certification::createdAt).thenComparing(c -> c.id().value(), ID_TEXT))
               .toList();
-          assertEquals(history, tracker.history(p), "the history of partner " + partners.indexOf(p));
+          assertEquals(history, tracker.history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items(), "the history of partner " + partners.indexOf(p));
           for (int i = 1; i < listing.size(); i++) {
             Certification a = listing.get(i - 1);
             Certification b = listing.get(i);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.CertificationState;
@@ -140,9 +141,9 @@ class EligibilityOracleTest {
       tracker.renew(added.get(0).id(), 1, new Renewal(TODAY, LocalDate.of(2027, 3, 1)));
       tracker.revoke(added.get(1).id(), 1, new Revocation("admin", "withdrawn"));
       assertEquals(List.of(CertificationState.CURRENT, CertificationState.CURRENT, CertificationState.RENEWED,
-          CertificationState.REVOKED), tracker.history(p).stream().map(c -> c.state()).sorted().toList());
+          CertificationState.REVOKED), tracker.history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(c -> c.state()).sorted().toList());
 
-      Expected expected = EligibilityOracle.expectedFromRecords(EligibilityRequirements.DEFAULT, tracker.history(p), 120, 1, TODAY);
+      Expected expected = EligibilityOracle.expectedFromRecords(EligibilityRequirements.DEFAULT, tracker.history(p, PageRequest.first(PageRequest.MAX_LIMIT)).items(), 120, 1, TODAY);
       assertEquals(2, expected.countedCertifications(), "the renewal and the Basic one");
       assertEquals(Optional.of(Tier.SILVER), expected.qualifiedTier(), "one at ADVANCED or above: the Expert one is revoked");
       assertEquals(List.of(), expected.differences(tracker.eligibility(p, TODAY)));

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
@@ -74,7 +75,7 @@ class EligibilityPropertiesTest {
   /** Days worth checking: today, the days around each expiry, and some later days. */
   private static TreeSet<LocalDate> interestingDays(CertificationTracker tracker, PartnerId p) {
     TreeSet<LocalDate> days = new TreeSet<>(List.of(TODAY, TODAY.plusDays(30), TODAY.plusDays(400), TODAY.plusYears(6)));
-    for (TrackedCertification t : tracker.certifications(p)) {
+    for (TrackedCertification t : tracker.certifications(p, PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
       LocalDate e = t.certification().expiryDate();
       days.addAll(List.of(e.minusDays(1), e, e.plusDays(1)));
     }
@@ -131,12 +132,12 @@ class EligibilityPropertiesTest {
             CertificationTracker tracker = program.certifications();
             TreeSet<LocalDate> days = interestingDays(tracker, s.partner());
             List<EligibilityReport> before = days.stream().map(d -> tracker.eligibility(s.partner(), d)).toList();
-            List<TrackedCertification> held = tracker.certifications(s.partner());
+            List<TrackedCertification> held = tracker.certifications(s.partner(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
             TrackedCertification renewed = held.get(pick % held.size());
             LocalDate base = renewed.certification().expiryDate().isAfter(TODAY) ? renewed.certification().expiryDate() : TODAY;
             tracker.renew(renewed.id(), 1, new Renewal(TODAY, base.plusDays(extra)));
             List<EligibilityReport> after = days.stream().map(d -> tracker.eligibility(s.partner(), d)).toList();
-            List<Certification> history = tracker.history(s.partner());
+            List<Certification> history = tracker.history(s.partner(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
             for (EligibilityReport report : after) {
               // the renewed record is history: only the renewal counts (EligibilityOracle.expectedFromRecords)
               assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, history, 50, 1, report.date())
@@ -165,7 +166,7 @@ class EligibilityPropertiesTest {
           Scenario s = scenario(requirements, certs, servers, clients);
           try (PartnerProgram program = s.program()) {
             CertificationTracker tracker = program.certifications();
-            List<Certification> records = tracker.history(s.partner());
+            List<Certification> records = tracker.history(s.partner(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
             long managed = clients == 0 ? 0 : servers; // the scenario gives the servers to its first client
             for (LocalDate day : interestingDays(tracker, s.partner())) {
               EligibilityReport report = tracker.eligibility(s.partner(), day);
@@ -216,7 +217,7 @@ class EligibilityPropertiesTest {
       assertEquals("certifications at ADVANCED or above in at least 3 skill areas: 2 areas on " + TODAY,
           unmet.get(0).explanation());
       assertEquals(4, report.countedCertifications(), "the BASIC ones count as certifications, only not at ADVANCED");
-      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, tracker.history(s.partner()), 0, 0, TODAY)
+      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, tracker.history(s.partner(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), 0, 0, TODAY)
           .differences(report));
       tracker.add(s.partner(), certification(SkillArea.CLOUD_OS_ADMINISTRATION, CertificationLevel.ADVANCED));
       assertEquals(Optional.of(Tier.PLATINUM), tracker.eligibility(s.partner()).qualifiedTier(), "a third area at ADVANCED");
@@ -240,7 +241,7 @@ class EligibilityPropertiesTest {
           .map(u -> List.of(u.have(), u.need())).toList(), "one in Fleet Management; the others are in other areas");
       assertEquals("at least 2 certifications at BASIC or above in Fleet Management: 1 counts on " + TODAY,
           report.assessment(Tier.PLATINUM).unmet().get(0).explanation());
-      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, program.certifications().history(s.partner()),
+      assertEquals(List.of(), EligibilityOracle.expectedFromRecords(requirements, program.certifications().history(s.partner(), PageRequest.first(PageRequest.MAX_LIMIT)).items(),
           0, 0, TODAY).differences(report));
     }
   }

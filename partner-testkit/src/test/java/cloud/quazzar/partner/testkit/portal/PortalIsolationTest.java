@@ -134,7 +134,7 @@ class PortalIsolationTest {
         "Acme cert", SkillArea.MSP_OPERATIONS, CertificationLevel.BASIC, Optional.empty(),
         LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1)));
     assertEquals(List.of("Acme cert"),
-        portal.certifications().stream().map(t -> t.certification().name()).toList());
+        portal.certifications(PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(t -> t.certification().name()).toList());
   }
 
   @Test

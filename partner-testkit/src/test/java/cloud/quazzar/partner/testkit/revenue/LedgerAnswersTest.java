@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
@@ -237,9 +238,9 @@ class LedgerAnswersTest {
       assertEquals(List.of(noPartner), violations(() -> w.ledger.current(null, JAN)));
       assertEquals(List.of(noMonth), violations(() -> w.ledger.current(p, null)));
       assertEquals(List.of(noMonth, noPartner), violations(() -> w.ledger.current(null, null)));
-      assertEquals(List.of(noPartner), violations(() -> w.ledger.history(null, JAN)));
-      assertEquals(List.of(noMonth), violations(() -> w.ledger.history(p, null)));
-      assertEquals(List.of(noMonth, noPartner), violations(() -> w.ledger.history(null, null)));
+      assertEquals(List.of(noPartner), violations(() -> w.ledger.history(null, JAN, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+      assertEquals(List.of(noMonth), violations(() -> w.ledger.history(p, null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
+      assertEquals(List.of(noMonth, noPartner), violations(() -> w.ledger.history(null, null, PageRequest.first(PageRequest.MAX_LIMIT)).items()));
       assertEquals(List.of(noPartner, new Violation("range", "must not be null")),
           violations(() -> w.ledger.partnerReport(null, null)));
       assertEquals(List.of(noPartner), violations(() -> w.ledger.latest(null)));

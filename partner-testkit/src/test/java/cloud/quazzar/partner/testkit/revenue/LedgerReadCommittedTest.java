@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -72,7 +73,7 @@ class LedgerReadCommittedTest {
     assertEquals(first, mine.revenue().record(feb("1200.00", "month-end/2026-02")));
     assertEquals(0, readCommitted.hiddenReadsLeft());
     assertEquals(List.of(), readCommitted.appendedKeys(), "a replay appends nothing");
-    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB));
+    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -85,7 +86,7 @@ class LedgerReadCommittedTest {
     assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
     assertTrue(e.getMessage().startsWith("idempotency key 'month-end/2026-02' already recorded entry " + first.id()),
         e.getMessage());
-    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB));
+    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -96,7 +97,7 @@ class LedgerReadCommittedTest {
     assertEquals(first, mine.revenue().record(feb("1200.00", "month-end/2026-02")),
         "the entry that committed, with its id and time, not the one this write made up");
     assertEquals(List.of(List.of("month-end/2026-02")), readCommitted.appendedKeys());
-    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB));
+    assertEquals(List.of(first), theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
     ConflictException e = assertThrows(ConflictException.class, () -> {
       readCommitted.commitsAfter("month-end/2026-02", 2);
       mine.revenue().record(feb("1300.00", "month-end/2026-02"));
@@ -116,7 +117,7 @@ class LedgerReadCommittedTest {
     readCommitted.commitsAfter("fix/servers", 1);
     assertEquals(corrected, mine.revenue().correct(fix), "a replay, not a correction that changes nothing");
     assertEquals(List.of(), readCommitted.appendedKeys());
-    assertEquals(2, theirs.revenue().history(partner.id(), FEB).size());
+    assertEquals(2, theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -129,7 +130,7 @@ class LedgerReadCommittedTest {
     readCommitted.commitsAfter("fix/servers", 2);
     assertEquals(corrected, mine.revenue().correct(fix), "the correction that committed, not the one this write made up");
     assertEquals(List.of(List.of("fix/servers")), readCommitted.appendedKeys());
-    assertEquals(2, theirs.revenue().history(partner.id(), FEB).size());
+    assertEquals(2, theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.memory.MemoryStorage;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -84,7 +85,7 @@ class LedgerRetryTest {
     Attempts<RevenueEntry> got = attempts(() -> loser.revenue().record(feb));
     assertEquals(2, got.writes());
     assertEquals(won[0], got.result(), "the winner's entry: its id and recording time");
-    assertEquals(List.of(won[0]), winner.revenue().history(partner.id(), FEB));
+    assertEquals(List.of(won[0]), winner.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -128,7 +129,7 @@ class LedgerRetryTest {
     Attempts<BatchResult> got = attempts(() -> loser.revenue().recordAll(batch));
     assertEquals(2, got.writes());
     assertEquals(1, got.result().createdCount());
-    assertEquals(got.result().entries(), winner.revenue().history(partner.id(), FEB));
+    assertEquals(got.result().entries(), winner.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test
@@ -148,7 +149,7 @@ class LedgerRetryTest {
     assertEquals(won[0].id(), mine.supersedes().orElseThrow());
     assertEquals(12, mine.serverCount(), "built on the winner's correction, read by the second attempt");
     assertEquals(Money.of("1150.00", "EUR"), mine.mrr());
-    assertEquals(3, winner.revenue().history(partner.id(), FEB).size());
+    assertEquals(3, winner.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test
@@ -163,7 +164,7 @@ class LedgerRetryTest {
             .withExpectedRevision(1)));
     assertEquals(ConflictException.Reason.STALE_VERSION, e.reason());
     assertEquals(2, losing.writes() - before);
-    assertEquals(2, winner.revenue().history(partner.id(), FEB).size());
+    assertEquals(2, winner.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
   }
 
   @Test

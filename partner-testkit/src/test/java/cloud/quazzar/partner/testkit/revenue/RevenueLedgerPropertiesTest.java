@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.Money;
+import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -233,7 +234,7 @@ class RevenueLedgerPropertiesTest {
     Map<LedgerHistory.Cell, List<RevenueEntry>> out = new HashMap<>();
     for (int p = 0; p < PARTNERS; p++) {
       for (YearMonth m : RANGE.months()) {
-        List<RevenueEntry> h = w.ledger.history(w.ids.get(p), m);
+        List<RevenueEntry> h = w.ledger.history(w.ids.get(p), m, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         if (!h.isEmpty()) {
           out.put(new LedgerHistory.Cell(p, m), h);
         }

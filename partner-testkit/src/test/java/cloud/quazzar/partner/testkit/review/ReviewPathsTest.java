@@ -67,7 +67,7 @@ class ReviewPathsTest {
     try (PartnerProgram program = program(new NullRefusingStore(MemoryStorage.create()), EligibilityRequirements.NONE)) {
       List<Violation> expected = List.of(new Violation("partnerId", "must not be null"));
       assertEquals(expected, assertThrows(ValidationException.class, () -> program.reviews().gracePeriod(null)).violations());
-      assertEquals(expected, assertThrows(ValidationException.class, () -> program.reviews().history(null)).violations());
+      assertEquals(expected, assertThrows(ValidationException.class, () -> program.reviews().history(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()).violations());
     }
     try (PartnerProgram program = program(MemoryStorage.create(), EligibilityRequirements.NONE)) {
       assertEquals(List.of("partnerId"),
@@ -109,7 +109,7 @@ class ReviewPathsTest {
       assertEquals(0, losing.lossesLeft());
       assertEquals(PartnerStatus.INACTIVE, winner.registry().get(gold.id()).status());
       assertEquals(Optional.empty(), report.outcome(gold.id()), report.toString());
-      assertEquals(List.of(), winner.reviews().history(gold.id()));
+      assertEquals(List.of(), winner.reviews().history(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
       assertEquals(Optional.empty(), winner.reviews().gracePeriod(gold.id()));
     }
   }
@@ -138,7 +138,7 @@ class ReviewPathsTest {
       ReviewOutcome o = got.outcome(gold.id()).orElseThrow();
       assertEquals(List.of(ReviewAction.GRACE_ENDED_REQUALIFIED), o.actions());
       assertEquals(Optional.empty(), winner.reviews().gracePeriod(gold.id()));
-      assertEquals(2, winner.reviews().history(gold.id()).size(), "one outcome per day");
+      assertEquals(2, winner.reviews().history(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size(), "one outcome per day");
     }
   }
 

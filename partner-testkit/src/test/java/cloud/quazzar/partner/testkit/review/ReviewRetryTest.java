@@ -90,7 +90,7 @@ class ReviewRetryTest {
     assertEquals(won[0].outcomes(), got.outcomes());
     ReviewOutcome o = got.outcome(gold.id()).orElseThrow();
     assertEquals(List.of(ReviewAction.GRACE_STARTED), o.actions());
-    assertEquals(List.of(o), winner.reviews().history(gold.id()), "one outcome of the day");
+    assertEquals(List.of(o), winner.reviews().history(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items(), "one outcome of the day");
     assertEquals(DAY, winner.reviews().gracePeriod(gold.id()).orElseThrow().startedOn());
   }
 
@@ -111,7 +111,7 @@ class ReviewRetryTest {
     assertEquals(Tier.PLATINUM, o.tierAfter());
     assertEquals(Tier.PLATINUM, winner.registry().get(silver.id()).tier());
     assertEquals(1, changesBy(silver, TierReviews.REVIEWER).size(), "promoted once");
-    assertEquals(List.of(o), winner.reviews().history(silver.id()));
+    assertEquals(List.of(o), winner.reviews().history(silver.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
   }
 
   @Test

@@ -271,7 +271,7 @@ class TierReviewExamplesTest {
         ReviewReport again = program.reviews().run();
         assertEquals(demoting, again);
         assertEquals(history, program.registry().tierHistory(gold.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
-        assertEquals(2, program.reviews().history(other.id()).size());
+        assertEquals(2, program.reviews().history(other.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
         assertEquals(first.outcomes().size(), again.outcomes().size());
       }
     }
@@ -412,7 +412,7 @@ class TierReviewExamplesTest {
       try (PartnerProgram program = program(EligibilityRequirements.DEFAULT)) {
         assertEquals(List.of("policy"), assertThrows(ValidationException.class, () -> program.reviews().configure(null)).fields());
         assertEquals(List.of("date"), assertThrows(ValidationException.class, () -> program.reviews().run(null)).fields());
-        assertEquals(List.of("partnerId"), assertThrows(ValidationException.class, () -> program.reviews().history(null)).fields());
+        assertEquals(List.of("partnerId"), assertThrows(ValidationException.class, () -> program.reviews().history(null, PageRequest.first(PageRequest.MAX_LIMIT)).items()).fields());
         assertThrows(cloud.quazzar.partner.NotFoundException.class,
             () -> program.reviews().gracePeriod(new PartnerId(java.util.UUID.randomUUID())));
       }
