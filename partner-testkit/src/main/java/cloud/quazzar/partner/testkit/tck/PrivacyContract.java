@@ -130,14 +130,14 @@ public abstract class PrivacyContract {
     StringBuilder all = new StringBuilder();
     all.append(program.registry().get(id)).append(program.registry().clients(id, PageRequest.first(1000)))
         .append(program.registry().tierHistory(id, PageRequest.first(1000)))
-        .append(program.certifications().certifications(id)).append(program.certifications().history(id))
-        .append(program.certifications().expiringWithin(400))
-        .append(program.revenue().history(id, month)).append(program.revenue().current(id, month))
+        .append(program.certifications().certifications(id, PageRequest.first(1000))).append(program.certifications().history(id, PageRequest.first(1000)))
+        .append(program.certifications().expiringWithin(400, PageRequest.first(1000)))
+        .append(program.revenue().history(id, month, PageRequest.first(1000))).append(program.revenue().current(id, month))
         .append(program.discounts().adjustmentHistory(id, PageRequest.first(1000)))
-        .append(program.reviews().history(id))
+        .append(program.reviews().history(id, PageRequest.first(1000)))
         .append(program.events().after(0, 10_000)).append(program.personalData().erasures(id));
     PartnerPortal portal = program.portal(id);
-    all.append(portal.partner()).append(portal.clients(PageRequest.first(1000))).append(portal.certifications());
+    all.append(portal.partner()).append(portal.clients(PageRequest.first(1000))).append(portal.certifications(PageRequest.first(1000)));
     StringWriter csv = new StringWriter();
     program.revenue().exportCsv(RevenueFilter.all(), csv);
     all.append(csv);
@@ -182,7 +182,7 @@ public abstract class PrivacyContract {
     PartnerProgram program = context().program();
     Subject s = subject("qzv1");
     Partner before = program.registry().get(s.id());
-    List<RevenueEntry> ledgerBefore = program.revenue().history(s.id(), s.month());
+    List<RevenueEntry> ledgerBefore = program.revenue().history(s.id(), s.month(), PageRequest.first(1000)).items();
     Erasure erasure = program.personalData().erase(s.id(), new ErasureRequest(" dpo ", "Art. 17 request R-77"));
 
     Partner after = program.registry().get(s.id());
@@ -195,7 +195,7 @@ public abstract class PrivacyContract {
     for (Client c : program.registry().clients(s.id(), PageRequest.first(1000)).items()) {
       assertEquals(PersonalData.ERASED_CLIENT_PREFIX + c.id(), c.name());
     }
-    List<RevenueEntry> ledgerAfter = program.revenue().history(s.id(), s.month());
+    List<RevenueEntry> ledgerAfter = program.revenue().history(s.id(), s.month(), PageRequest.first(1000)).items();
     assertEquals(ledgerBefore.size(), ledgerAfter.size());
     for (int i = 0; i < ledgerBefore.size(); i++) {
       RevenueEntry b = ledgerBefore.get(i);
