@@ -90,11 +90,9 @@ final class RegistryBadInput {
     c.add(fixed("registry.list", "null", "null query", w -> w.registry().list(null)));
     c.add(fixed("registry.count", "null", "null query", w -> w.registry().count(null)));
     c.add(fixed("registry.list", "null", "null tier set",
-        w -> w.registry().list(new PartnerQuery(null, Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-            PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty()))));
+        w -> w.registry().list(query(null, Set.of()))));
     c.add(fixed("registry.list", "null", "a null tier in the set",
-        w -> w.registry().list(new PartnerQuery(nullSet(), Set.of(PartnerStatus.ACTIVE), Optional.empty(), Optional.empty(),
-            Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty()))));
+        w -> w.registry().list(query(nullSet(), Set.of(PartnerStatus.ACTIVE)))));
     c.add(bad("registry.addClient", name.zip(InvalidInput.negativeCounts(), BadInputContract::pair), v -> textKind((String) v.get(0)),
         (w, v) -> w.registry().addClient(w.active().id(), new NewClient((String) v.get(0), (Long) v.get(1)))));
     c.add(bad("registry.addClient", InvalidInput.negativeCounts(), v -> "negative number",
@@ -125,6 +123,15 @@ final class RegistryBadInput {
       return null;
     }));
     c.add(fixed("registry.findClient", "null", "null id", w -> w.registry().findClient(null)));
+  }
+
+  /** Every partner, by name, 10 a page, with the tier and status sets given (the canonical constructor). */
+  private static PartnerQuery query(@Nullable Set<Tier> tiers, @Nullable Set<PartnerStatus> statuses) {
+    PartnerQuery all = PartnerQuery.all();
+    return new PartnerQuery(tiers, statuses, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(),
+        all.minServerCount(), all.maxServerCount(), all.minClientCount(), all.maxClientCount(), Optional.empty(),
+        Optional.empty(), Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, Optional.empty(), Optional.empty(),
+        10, Optional.empty());
   }
 
   @SuppressWarnings("unchecked")
