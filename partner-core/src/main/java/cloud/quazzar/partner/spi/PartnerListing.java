@@ -4,6 +4,7 @@ import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
+import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerSort;
@@ -301,8 +302,10 @@ public record PartnerListing(
 
   /**
    * A partner row with the aggregates the listing's rules read, for stores that filter in memory:
-   * what {@link #matches}, {@link #order} and {@link #isAfter} compare. {@link #rowOf} makes one
-   * through a transaction's repositories.
+   * what {@link PartnerListing#matches}, {@link PartnerListing#order} and {@link
+   * PartnerListing#isAfter} compare. {@link PartnerListing#rowOf(PartnerRecord, StoreTransaction)}
+   * makes one through a transaction's repositories, {@link PartnerListing#rowOf(PartnerRecord,
+   * Collection, Collection, Collection)} from plain collections.
    *
    * <p>Throws {@link ValidationException} naming each component that is null or holds null.
    *
@@ -311,7 +314,7 @@ public record PartnerListing(
    * @param currentExpiryDates the expiry dates of the partner's current certifications (in any
    *     order, repeats allowed)
    * @param currentMrr the MRR of the partner's current entry (highest revision) of each month the
-   *     listing reads ({@link #months()}); a month without entries is left out
+   *     listing reads ({@link PartnerListing#months()}); a month without entries is left out
    */
   public record Row(PartnerRecord partner, ClientTotals totals, List<LocalDate> currentExpiryDates,
       Map<YearMonth, Money> currentMrr) {
@@ -587,11 +590,11 @@ public record PartnerListing(
    * @param entries ledger entries (the partner's current entry of each month counts)
    * @return the row
    */
-  public static Row rowOf(PartnerRecord partner, Collection<cloud.quazzar.partner.registry.Client> clients,
+  public static Row rowOf(PartnerRecord partner, Collection<Client> clients,
       Collection<CertificationRecord> certifications, Collection<RevenueEntry> entries) {
     long servers = 0;
     long count = 0;
-    for (cloud.quazzar.partner.registry.Client c : clients) {
+    for (Client c : clients) {
       if (c.partnerId().equals(partner.id())) {
         servers += c.serverCount();
         count++;

@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +93,8 @@ class RewordedMigrationsTest {
 
   /** Version -> checksum of every script in a location, as Flyway computes it. */
   private static Map<String, Integer> checksums(FluentConfiguration config) {
-    Map<String, Integer> out = new TreeMap<>();
+    // by version as Flyway orders them (by text, V11 would come before V2)
+    Map<String, Integer> out = new TreeMap<>(Comparator.comparing(MigrationVersion::fromVersion));
     for (MigrationInfo m : config.dataSource("jdbc:h2:mem:checksums", "sa", "").load().info().all()) {
       out.put(m.getVersion().getVersion(), m.getChecksum());
     }
