@@ -175,18 +175,17 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
    * thresholds on today's date, CERT-4, CERT-5), its token verified and read into a position.
    */
   private PartnerListing listing(PartnerQuery query, boolean page) {
+    // BAD-1: every problem of the query in one exception
     Checks checks = Checks.start().bean("query", query);
     if (query != null) {
+      visibleKey(checks, "namePrefix", query.namePrefix());
+      visibleKey(checks, "nameContains", query.nameContains());
       checkAggregates(checks, query);
     }
     checks.done();
     int limit = page ? query.limit() + 1 : 1;
-    // a valid text may still have an empty key (only invisible characters): it would match every name
     Optional<String> prefix = query.namePrefix().map(Names::key);
     Optional<String> contains = query.nameContains().map(Names::key);
-    String visible = "must hold a letter, digit or other visible character (its key, Names.key, is empty)";
-    Checks.start().check(prefix.filter(String::isEmpty).isEmpty(), "namePrefix", visible)
-        .check(contains.filter(String::isEmpty).isEmpty(), "nameContains", visible).done();
     List<PartnerListing.ExpiryRange> expiries = expiryRanges(query.certificationStatuses(), thresholds, time.today());
     Optional<PartnerListing.MrrRange> mrr = query.mrrMonth().map(month -> new PartnerListing.MrrRange(month,
         query.minMrr().or(query::maxMrr).orElseThrow().currency(), query.minMrr(), query.maxMrr()));
@@ -203,6 +202,16 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
     return new PartnerListing(first.tiers(), first.statuses(), first.nameKeyPrefix(), first.nameKeyContains(),
         first.emailContains(), first.certificationExpiries(), first.serverCounts(), first.clientCounts(), first.mrr(),
         first.sort(), first.direction(), first.sortMrr(), after, limit);
+  }
+
+  /**
+   * LIST-3: a name search that is not blank (a blank one is refused by its constraint) may still
+   * have an empty key (only invisible characters): it would match every name.
+   */
+  private static void visibleKey(Checks c, String field, Optional<String> text) {
+    if (text.filter(t -> !t.isBlank() && Names.key(t).isEmpty()).isPresent()) {
+      c.add(field, "must hold a letter, digit or other visible character (its key, Names.key, is empty)");
+    }
   }
 
   /**

@@ -902,6 +902,9 @@ public abstract class ListingContract {
         PartnerSort.NAME, SortDirection.ASCENDING, Optional.of(JANUARY), Optional.empty(), 10, Optional.empty());
     assertEquals(List.of("mrrMonth", "sortMonth"), assertThrows(ValidationException.class,
         () -> registry().list(noMonth)).fields(), "an MRR bound without its month; a sort month with the name order");
+    assertEquals(List.of("minServerCount", "namePrefix"), assertThrows(ValidationException.class, () -> registry()
+        .count(all.withNamePrefix("\u200B").withServerCountAtLeast(-3))).fields(),
+        "a name search of invisible characters and a bad count, in one exception");
     assertEquals(List.of("sortCurrency"), assertThrows(ValidationException.class, () -> registry().list(
         all.sortedByMrr(JANUARY, Currency.getInstance("XXX"), SortDirection.ASCENDING))).fields());
     assertEquals(List.of(), registry().list(all.sortedByMrr(JANUARY, USD, SortDirection.ASCENDING)
