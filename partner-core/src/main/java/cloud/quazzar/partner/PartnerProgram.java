@@ -89,7 +89,7 @@ public final class PartnerProgram implements AutoCloseable {
       executor = owned;
     }
     this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease);
-    this.registry = new DefaultPartnerRegistry(outbox, time, b.ids);
+    this.registry = new DefaultPartnerRegistry(outbox, time, b.ids, b.expiryThresholds);
     DefaultDiscountEngine discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
     this.discounts = discounts;
     this.certifications = new DefaultCertificationTracker(

@@ -38,6 +38,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -132,8 +133,11 @@ class ValueTypesTest {
     return out;
   }
 
-  /** {@code Optional<T>}'s {@code T}, else the component's own type. */
+  /** {@code Optional<T>}'s {@code T}, {@code long} for an {@code OptionalLong}, else the component's own type. */
   private static Type valueType(RecordComponent c) {
+    if (c.getType() == OptionalLong.class) {
+      return long.class;
+    }
     return c.getGenericType() instanceof ParameterizedType p && p.getRawType() == Optional.class
         ? p.getActualTypeArguments()[0] : c.getType();
   }

@@ -7,7 +7,11 @@ import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.IdGenerator;
 import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.Page;
+import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.PageRequest;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.DayRange;
+import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.events.PartnerCreated;
 import cloud.quazzar.partner.events.PartnerDeactivated;
 import cloud.quazzar.partner.events.PartnerReactivated;
@@ -23,6 +27,7 @@ import cloud.quazzar.partner.registry.Partner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.PartnerQuery;
 import cloud.quazzar.partner.registry.PartnerRegistry;
+import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
 import cloud.quazzar.partner.registry.TierChange;
@@ -31,19 +36,29 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.spi.Store;
+import cloud.quazzar.partner.spi.StoreTransaction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry's rules (REG-1 to REG-6 of docs/rules.md; input checked by {@link Checks}, BAD-1),
+ * The registry's rules (REG-1 to REG-6, and LIST-1 to LIST-3 and LIST-5 for the lists, of docs/rules.md;
+ * input checked by {@link Checks}, BAD-1),
  * once, over any {@link Store}. Every change emits its event in its own transaction (EVT-1).
  */
 public final class DefaultPartnerRegistry implements PartnerRegistry {
@@ -60,12 +75,18 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   private final PageTokens tokens;
   private final ProgramTime time;
   private final IdGenerator ids;
+  private final ExpiryThresholds thresholds;
 
-  public DefaultPartnerRegistry(OutboxStore store, ProgramTime time, IdGenerator ids) {
+  /**
+   * The registry over {@code store}; {@code thresholds} are the program's certification expiry
+   * thresholds, which the list's certification status filter uses (LIST-5).
+   */
+  public DefaultPartnerRegistry(OutboxStore store, ProgramTime time, IdGenerator ids, ExpiryThresholds thresholds) {
     this.store = store;
     this.tokens = new PageTokens(store);
     this.time = time;
     this.ids = ids;
+    this.thresholds = thresholds;
   }
 
   /** Stores keep microseconds (decision D3), so core never hands them more. */
@@ -107,6 +128,7 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   @Override
   public Page<Partner> list(PartnerQuery query) {
     PartnerListing listing = listing(query, true);
+    String scope = scope(query, listing);
     return store.read(tx -> {
       PartnerRepository repo = tx.partners();
       List<PartnerRecord> rows = repo.list(listing);
@@ -114,11 +136,31 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
       boolean more = rows.size() > query.limit();
       List<PartnerRecord> page = more ? rows.subList(0, query.limit()) : rows;
       Map<PartnerId, ClientTotals> totals = repo.clientTotals(page.stream().map(PartnerRecord::id).toList());
-      Optional<String> next = more
-          ? Optional.of(tokens.sign(scope(listing), position(PartnerListing.Position.of(page.get(page.size() - 1)))))
-          : Optional.empty();
+      Optional<String> next = Optional.empty();
+      if (more) {
+        PartnerRecord last = page.get(page.size() - 1);
+        // LIST-5: the position holds the last row's sort values, read in this transaction
+        PartnerListing.Position at = PartnerListing.Position.of(last, totals.getOrDefault(last.id(), ClientTotals.NONE),
+            sortMrr(tx, listing, last));
+        next = Optional.of(tokens.sign(scope, position(at)));
+      }
       return new Page<>(page.stream().map(r -> r.toPartner(totals.getOrDefault(r.id(), ClientTotals.NONE))).toList(), next);
     });
+  }
+
+  /** The MRR the MRR order compares for {@code row}: its current entry of the listing's month, in its currency. */
+  private static Optional<Money> sortMrr(StoreTransaction tx, PartnerListing listing, PartnerRecord row) {
+    if (listing.sortMrr().isEmpty()) {
+      return Optional.empty();
+    }
+    PartnerListing.MrrMonth of = listing.sortMrr().get();
+    Optional<Money> mrr = tx.revenue().current(row.id(), of.month(), of.month()).stream().findFirst()
+        .map(RevenueEntry::mrr).filter(m -> m.hasCurrency(of.currency()));
+    if (mrr.isEmpty()) {
+      throw new IllegalStateException("the store listed partner " + row.id() + " by the MRR of " + of.month() + " in "
+          + of.currency() + ", but it has no current entry of that month in that currency");
+    }
+    return mrr;
   }
 
   @Override
@@ -128,48 +170,173 @@ public final class DefaultPartnerRegistry implements PartnerRegistry {
   }
 
   /**
-   * The store's listing for {@code query} (LIST-1 to LIST-3 of docs/rules.md): its search texts as
-   * keys, its token verified and read into a position.
+   * The store's listing for {@code query} (LIST-1 to LIST-3 and LIST-5 of docs/rules.md): its
+   * search texts as keys, its certification statuses as expiry-date ranges (the program's
+   * thresholds on today's date, CERT-4, CERT-5), its token verified and read into a position.
    */
   private PartnerListing listing(PartnerQuery query, boolean page) {
-    Checks.start().bean("query", query).done();
+    // BAD-1: every problem of the query in one exception
+    Checks checks = Checks.start().bean("query", query);
+    if (query != null) {
+      visibleKey(checks, "namePrefix", query.namePrefix());
+      visibleKey(checks, "nameContains", query.nameContains());
+      checkAggregates(checks, query);
+    }
+    checks.done();
     int limit = page ? query.limit() + 1 : 1;
-    // a valid text may still have an empty key (only invisible characters): it would match every name
     Optional<String> prefix = query.namePrefix().map(Names::key);
     Optional<String> contains = query.nameContains().map(Names::key);
-    String visible = "must hold a letter, digit or other visible character (its key, Names.key, is empty)";
-    Checks.start().check(prefix.filter(String::isEmpty).isEmpty(), "namePrefix", visible)
-        .check(contains.filter(String::isEmpty).isEmpty(), "nameContains", visible).done();
+    List<PartnerListing.ExpiryRange> expiries = expiryRanges(query.certificationStatuses(), thresholds, time.today());
+    Optional<PartnerListing.MrrRange> mrr = query.mrrMonth().map(month -> new PartnerListing.MrrRange(month,
+        query.minMrr().or(query::maxMrr).orElseThrow().currency(), query.minMrr(), query.maxMrr()));
+    Optional<PartnerListing.MrrMonth> sortMrr = query.sort() == PartnerSort.MRR
+        ? Optional.of(new PartnerListing.MrrMonth(query.sortMonth().orElseThrow(), query.sortCurrency().orElseThrow()))
+        : Optional.empty();
     PartnerListing first = new PartnerListing(query.tiers(), query.statuses(), prefix, contains,
-        query.emailContains().map(PartnerListing::asciiLowerCase), query.sort(), query.direction(), Optional.empty(),
-        limit);
-    Optional<PartnerListing.Position> after = query.pageToken().map(t -> position(tokens.verify(scope(first), t)));
+        query.emailContains().map(PartnerListing::asciiLowerCase), expiries,
+        new PartnerListing.CountRange(query.minServerCount(), query.maxServerCount()),
+        new PartnerListing.CountRange(query.minClientCount(), query.maxClientCount()), mrr, query.sort(),
+        query.direction(), sortMrr, Optional.empty(), limit);
+    String scope = scope(query, first);
+    Optional<PartnerListing.Position> after = query.pageToken().map(t -> position(tokens.verify(scope, t), sortMrr));
     return new PartnerListing(first.tiers(), first.statuses(), first.nameKeyPrefix(), first.nameKeyContains(),
-        first.emailContains(), first.sort(), first.direction(), after, limit);
+        first.emailContains(), first.certificationExpiries(), first.serverCounts(), first.clientCounts(), first.mrr(),
+        first.sort(), first.direction(), first.sortMrr(), after, limit);
   }
 
-  /** What a partners token belongs to: the listing's filters and order, never its page or size. */
-  private static String scope(PartnerListing l) {
-    return "partners\n" + new TreeSet<>(l.tiers()) + "\n" + new TreeSet<>(l.statuses()) + "\n" + l.nameKeyPrefix() + "\n"
-        + l.nameKeyContains() + "\n" + l.emailContains() + "\n" + l.sort() + "\n" + l.direction();
+  /**
+   * LIST-3: a name search that is not blank (a blank one is refused by its constraint) may still
+   * have an empty key (only invisible characters): it would match every name.
+   */
+  private static void visibleKey(Checks c, String field, Optional<String> text) {
+    if (text.filter(t -> !t.isBlank() && Names.key(t).isEmpty()).isPresent()) {
+      c.add(field, "must hold a letter, digit or other visible character (its key, Names.key, is empty)");
+    }
   }
 
-  // the exact instant (seconds and nanosecond of the second) and the tier's rank
+  /**
+   * LIST-5: the count ranges, the MRR filter and the MRR sort of {@code q}, every problem at once:
+   * negative counts and a minimum above its maximum; an MRR bound without a month or a month
+   * without a bound, a month out of range, negative bounds, bounds in two currencies, a minimum
+   * above the maximum; the MRR sort without its month or currency (or a currency without a minor
+   * unit), and a sort month or currency with another sort.
+   */
+  private static void checkAggregates(Checks c, PartnerQuery q) {
+    counts(c, "ServerCount", q.minServerCount(), q.maxServerCount());
+    counts(c, "ClientCount", q.minClientCount(), q.maxClientCount());
+    boolean bounded = q.minMrr().isPresent() || q.maxMrr().isPresent();
+    if (bounded && q.mrrMonth().isEmpty()) {
+      c.add("mrrMonth", "must be present with minMrr or maxMrr: the month whose current ledger entries are filtered");
+    }
+    if (!bounded && q.mrrMonth().isPresent()) {
+      c.add("mrrMonth", "must come with minMrr or maxMrr (an MRR filter); leave it empty for no MRR filter, got "
+          + q.mrrMonth().get());
+    }
+    q.mrrMonth().ifPresent(m -> month(c, "mrrMonth", m));
+    q.minMrr().filter(Money::isNegative).ifPresent(m -> c.add("minMrr", "must be 0 or more, got " + m));
+    q.maxMrr().filter(Money::isNegative).ifPresent(m -> c.add("maxMrr", "must be 0 or more, got " + m));
+    if (q.minMrr().isPresent() && q.maxMrr().isPresent()) {
+      Money min = q.minMrr().get();
+      Money max = q.maxMrr().get();
+      if (!max.hasCurrency(min.currency())) {
+        c.add("maxMrr", "must be in minMrr's currency (" + min.currency() + "): one currency per filter, got " + max);
+      } else if (max.compareTo(min) < 0) {
+        c.add("maxMrr", "must not be below minMrr (" + min + "), got " + max);
+      }
+    }
+    if (q.sort() == PartnerSort.MRR) {
+      String how = "must be present to sort by MRR: use sortedByMrr(month, currency, direction)";
+      c.check(q.sortMonth().isPresent(), "sortMonth", how).check(q.sortCurrency().isPresent(), "sortCurrency", how);
+      q.sortMonth().ifPresent(m -> month(c, "sortMonth", m));
+      q.sortCurrency().filter(cur -> cur.getDefaultFractionDigits() < 0).ifPresent(cur -> c.add("sortCurrency",
+          "must have a minor unit, as the currency of every ledger entry does, got " + cur));
+    } else {
+      String only = "must be empty unless sorting by MRR (sortedByMrr); the sort is " + q.sort();
+      c.check(q.sortMonth().isEmpty(), "sortMonth", only).check(q.sortCurrency().isEmpty(), "sortCurrency", only);
+    }
+  }
+
+  private static void counts(Checks c, String what, OptionalLong min, OptionalLong max) {
+    if (min.isPresent() && min.getAsLong() < 0) {
+      c.add("min" + what, "must be 0 or more, got " + min.getAsLong());
+    }
+    if (max.isPresent() && max.getAsLong() < 0) {
+      c.add("max" + what, "must be 0 or more, got " + max.getAsLong());
+    } else if (min.isPresent() && max.isPresent() && min.getAsLong() >= 0 && max.getAsLong() < min.getAsLong()) {
+      c.add("max" + what, "must not be below min" + what + " (" + min.getAsLong() + "), got " + max.getAsLong());
+    }
+  }
+
+  private static void month(Checks c, String field, YearMonth month) {
+    if (month.isBefore(PartnerQuery.EARLIEST_MONTH) || month.isAfter(PartnerQuery.LATEST_MONTH)) {
+      c.add(field, "must be from " + PartnerQuery.EARLIEST_MONTH + " to " + PartnerQuery.LATEST_MONTH + ", got " + month);
+    }
+  }
+
+  /**
+   * The expiry dates that give one of {@code statuses} on {@code today} (CERT-4, CERT-5: the days
+   * from today to the expiry date fall in the status's band), as few inclusive ranges: adjacent
+   * bands merge, so CRITICAL and EXPIRED are one range open below.
+   */
+  static List<PartnerListing.ExpiryRange> expiryRanges(Set<CertificationStatus> statuses, ExpiryThresholds thresholds,
+      LocalDate today) {
+    List<DayRange> bands = new ArrayList<>();
+    statuses.stream().map(thresholds::band).sorted(Comparator.comparingLong(DayRange::min)).forEach(b -> {
+      DayRange last = bands.isEmpty() ? null : bands.get(bands.size() - 1);
+      if (last != null && !last.openAbove() && last.max() + 1 == b.min()) {
+        bands.set(bands.size() - 1, new DayRange(last.min(), b.max()));
+      } else {
+        bands.add(b);
+      }
+    });
+    return bands.stream().map(b -> new PartnerListing.ExpiryRange(
+        b.openBelow() ? Optional.empty() : Optional.of(today.plusDays(b.min())),
+        b.openAbove() ? Optional.empty() : Optional.of(today.plusDays(b.max())))).toList();
+  }
+
+  /**
+   * What a partners token belongs to: the listing's filters and order, never its page or size. The
+   * certification filter by its statuses (not today's dates), so that a token outlives midnight.
+   */
+  private static String scope(PartnerQuery q, PartnerListing l) {
+    return "partners 2\n" + new TreeSet<>(l.tiers()) + "\n" + new TreeSet<>(l.statuses()) + "\n" + l.nameKeyPrefix()
+        + "\n" + l.nameKeyContains() + "\n" + l.emailContains() + "\n" + new TreeSet<>(q.certificationStatuses())
+        + "\n" + l.serverCounts() + "\n" + l.clientCounts() + "\n" + l.mrr() + "\n" + l.sort() + "\n" + l.direction()
+        + "\n" + l.sortMrr();
+  }
+
+  /**
+   * A position as a token's body (LIST-2, LIST-5): the created instant (seconds and nanosecond),
+   * the tier's rank, the server and client counts, whether an MRR follows and its minor units (its
+   * currency is the listing's), the partner id, then the name key in UTF-8.
+   */
   @SuppressWarnings({"JavaInstantGetSecondsGetNano", "EnumOrdinal"})
   private static byte[] position(PartnerListing.Position p) {
     byte[] key = p.nameKey().getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(8 + 4 + 1 + key.length).putLong(p.createdAt().getEpochSecond())
-        .putInt(p.createdAt().getNano()).put((byte) p.tier().ordinal()).put(key).array();
+    ByteBuffer out = ByteBuffer.allocate(8 + 4 + 1 + 8 + 8 + 1 + 8 + 16 + key.length);
+    out.putLong(p.createdAt().getEpochSecond()).putInt(p.createdAt().getNano()).put((byte) p.tier().ordinal())
+        .putLong(p.serverCount()).putLong(p.clientCount()).put((byte) (p.mrr().isPresent() ? 1 : 0))
+        .putLong(p.mrr().map(Money::minorUnits).orElse(0L))
+        .putLong(p.partnerId().value().getMostSignificantBits()).putLong(p.partnerId().value().getLeastSignificantBits());
+    return out.put(key).array();
   }
 
   @SuppressWarnings("EnumOrdinal") // the tier's rank, as position(Position) wrote it
-  private static PartnerListing.Position position(ByteBuffer body) {
-    // the body was signed by this store's key, so it is one that position(Position) wrote
+  private static PartnerListing.Position position(ByteBuffer body, Optional<PartnerListing.MrrMonth> sortMrr) {
+    // the body was signed by this store's key for this scope, so it is one that position(Position)
+    // wrote for a listing with this sortMrr
     Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
     Tier tier = Tier.values()[body.get()];
+    long servers = body.getLong();
+    long clients = body.getLong();
+    boolean hasMrr = body.get() == 1;
+    long mrrMinor = body.getLong();
+    PartnerId id = new PartnerId(new UUID(body.getLong(), body.getLong()));
     byte[] key = new byte[body.remaining()];
     body.get(key);
-    return new PartnerListing.Position(new String(key, StandardCharsets.UTF_8), createdAt, tier);
+    Optional<Money> mrr = hasMrr ? sortMrr.map(s -> Money.ofMinor(mrrMinor, s.currency())) : Optional.empty();
+    return new PartnerListing.Position(new String(key, StandardCharsets.UTF_8), createdAt, tier, servers, clients, mrr,
+        id);
   }
 
   @Override

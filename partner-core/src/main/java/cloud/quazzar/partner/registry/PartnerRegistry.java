@@ -52,25 +52,34 @@ public interface PartnerRegistry {
   Partner get(PartnerId id);
 
   /**
-   * One page of the partners list (docs/rules.md LIST-1 to LIST-3): the partners matching the
-   * query's filters, in its order, at most its limit, after the page its token ends (the first
-   * page without one). Each page costs about what the first costs, however deep, and the pages of
-   * one listing never skip or repeat a partner that exists throughout, whatever is added, changed
-   * or removed between them (a partner whose sort value changes meanwhile may move past the
-   * listing's position, as on any keyset-paged list).
+   * One page of the partners list (docs/rules.md LIST-1 to LIST-3, and LIST-5 for the filters and
+   * sorts by certification status, client counts and MRR): the partners matching the query's
+   * filters, in its order, at most its limit, after the page its token ends (the first page without
+   * one). Each page costs about what the first costs, however deep, and the pages of one listing
+   * never skip or repeat a partner that exists throughout and keeps its sort value, whatever is
+   * added, changed or removed between them (a partner whose sort value changes meanwhile, such as
+   * its server count when its clients change, may move past the listing's position, as on any
+   * keyset-paged list). The certification status filter takes today's date in the program's zone
+   * and the program's expiry thresholds when each page is read.
    *
    * @param query the filters, the order, the page size and the page token
    * @return the page, with the token of the next one if more partners follow
    * @throws ValidationException listing each problem of the query: a search text blank, too long,
    *     with control characters or with an empty key; a limit outside 1 to {@value
-   *     PartnerQuery#MAX_LIMIT}; a page token this listing did not make, made for another query
-   *     (other filters or sort), or changed
+   *     PartnerQuery#MAX_LIMIT}; a negative count bound or a minimum above its maximum; an MRR
+   *     bound without a month (or a month without a bound), a month outside {@link
+   *     PartnerQuery#EARLIEST_MONTH} to {@link PartnerQuery#LATEST_MONTH}, a negative MRR bound,
+   *     MRR bounds in two currencies or a minimum above the maximum; sorting by MRR without its
+   *     month and currency (or a currency without a minor unit), or a sort month or currency with
+   *     another sort; a page token this listing did not make, made for another query (other
+   *     filters or sort), or changed
    */
   Page<Partner> list(PartnerQuery query);
 
   /**
-   * How many partners match the query's filters (its sort, limit and page token aside). Costs a
-   * read of every matching partner; the Partners screen shows pages, and counts only on demand.
+   * How many partners match the query's filters (its limit and page token aside; sorting by MRR
+   * counts, as it lists, only partners with a current entry of that month in that currency). Costs
+   * a read of every matching partner; the Partners screen shows pages, and counts only on demand.
    *
    * @param query the filters (checked as by {@link #list})
    * @return the number of matching partners

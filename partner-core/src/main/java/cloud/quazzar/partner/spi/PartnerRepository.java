@@ -84,9 +84,12 @@ public interface PartnerRepository {
    * listing, strictly {@linkplain PartnerListing#isAfter after} its position, in its {@linkplain
    * PartnerListing#order order}, at most {@link PartnerListing#limit} of them. A deep page must
    * cost what the first costs (seek to the position through an index on the order, never skip
-   * rows): the partners list pages through a million partners. Rows added or removed by other
-   * transactions between two pages must not make the later page skip or repeat a row that exists
-   * in both.
+   * rows): the partners list pages through a million partners. That holds for the orders by client
+   * counts and by MRR too, which are aggregates: a store keeps what it needs to seek by them (the
+   * JDBC store keeps running totals on the partner row, decision L2 of docs/decisions.md, and reads
+   * the MRR order from an index on the ledger). Rows added or removed by other transactions between
+   * two pages must not make the later page skip or repeat a row that exists in both and keeps its
+   * sort value.
    *
    * @param listing the filters, the order, the position and the limit
    * @return the page's rows, in order
@@ -94,7 +97,8 @@ public interface PartnerRepository {
   List<PartnerRecord> list(PartnerListing listing);
 
   /**
-   * How many rows match the listing's filters, its position and limit aside. May read every
+   * How many rows match the listing's filters, its position and limit aside (a listing sorted by
+   * MRR matches only partners with a current entry of its month in its currency). May read every
    * matching row.
    *
    * @param listing the filters
@@ -103,7 +107,10 @@ public interface PartnerRepository {
   long count(PartnerListing listing);
 
   /**
-   * Client totals for each id given; partners without clients map to {@link ClientTotals#NONE}.
+   * Client totals for each id given (REG-3: the sum of the clients' server counts and their number,
+   * as this transaction sees the clients); partners without clients, and unknown ids, map to {@link
+   * ClientTotals#NONE}. A store may sum the clients or keep running totals that it changes with
+   * every client change in the same transaction (decision L2); either way they equal the sums.
    *
    * @param ids the ids
    * @return the totals by id
@@ -165,7 +172,11 @@ public interface PartnerRepository {
   }
 
   /**
-   * Stores a new client.
+   * Stores a new client. From then on, in this transaction and in those that see its commit, the
+   * partner's totals ({@link #clientTotals}, {@link #list} and {@link #count}) include it; the same
+   * holds for {@link #updateClient} and {@link #deleteClient}. A store that keeps running totals
+   * changes them here, atomically, without changing the partner's version (so client changes never
+   * make an optimistic partner update stale), and undoes them with the transaction.
    *
    * @param client the client
    * @throws ConflictException ({@code DUPLICATE}) if its partner has a client with the same {@link

@@ -8,6 +8,10 @@ import cloud.quazzar.partner.Page;
 import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.SortDirection;
+import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
@@ -23,10 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +94,14 @@ class ReadmeExampleTest {
       for (int i = 0; i < 120; i++) {
         registry.add(new NewPartner("Atlas " + i, "atlas" + i + "@partner.example", i % 2 == 0 ? Tier.GOLD : Tier.SILVER));
       }
+      // two partners with a certification that expires in five days (critical), one with more servers
+      LocalDate today = program.today();
+      for (int i : new int[] {3, 4}) {
+        Partner p = registry.list(PartnerQuery.all().withNamePrefix("Atlas " + i).withLimit(1)).items().get(0);
+        registry.addClient(p.id(), new NewClient("client of " + i, i * 10L));
+        program.certifications().add(p.id(), new NewCertification("Cloud admin", SkillArea.CLOUD_OS_ADMINISTRATION,
+            CertificationLevel.BASIC, Optional.empty(), today.minusYears(1), today.plusDays(5)));
+      }
       // README list begin
       PartnerQuery query = PartnerQuery.all().withNamePrefix("atl").withTiers(Tier.GOLD, Tier.PLATINUM)
               .sortedBy(PartnerSort.CREATED, SortDirection.DESCENDING).withLimit(50);
@@ -95,7 +109,13 @@ class ReadmeExampleTest {
       // when the administrator asks for more:
       Page<Partner> next = registry.list(query.withPageToken(page.nextPageToken().orElseThrow()));
       long matching = registry.count(query);   // on demand: it reads every match
+      // certifications that need attention today (critical or expired), the partners with most servers first:
+      Page<Partner> attention = registry.list(PartnerQuery.all()
+              .withCertificationStatuses(CertificationStatus.CRITICAL, CertificationStatus.EXPIRED)
+              .sortedBy(PartnerSort.SERVER_COUNT, SortDirection.DESCENDING));
       // README list end
+      assertEquals(List.of("Atlas 4", "Atlas 3"), attention.items().stream().map(Partner::companyName).toList(),
+          "the two with a critical certification, 40 servers before 30");
       assertEquals(60, matching);
       assertEquals(List.of(50, 10), List.of(page.items().size(), next.items().size()));
       assertFalse(next.hasNext(), "60 Gold partners: a page of 50, one of 10, and no more");

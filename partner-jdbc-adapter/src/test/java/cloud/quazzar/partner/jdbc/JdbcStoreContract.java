@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.ConflictException;
+import cloud.quazzar.partner.Money;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.certification.Certification;
+import cloud.quazzar.partner.certification.CertificationId;
+import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationState;
+import cloud.quazzar.partner.certification.CertificationStatus;
+import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -17,17 +24,26 @@ import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.registry.PartnerStatus;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.revenue.EntryKind;
+import cloud.quazzar.partner.revenue.RevenueEntry;
+import cloud.quazzar.partner.revenue.RevenueEntryId;
+import cloud.quazzar.partner.spi.CertificationRecord;
 import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
 import cloud.quazzar.partner.spi.Store;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -226,11 +242,26 @@ abstract class JdbcStoreContract {
       "\uFFFE x", "\uD83D\uDE00 Smile", "\uD83D\uDE00\uD83D\uDE00 Double", "\uD840\uDC00 Han", "\u65E5\u672C",
       "\u65E5\u672C\u8A9E");
 
+  /** The program's date the certification filters are made for, and the months of the ledger. */
+  private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+  private static final YearMonth MONTH = YearMonth.of(2026, 2);
+  private static final Currency USD = Currency.getInstance("USD");
+  private static final Currency EUR = Currency.getInstance("EUR");
+
+  /** The clients, certification records and ledger entries {@link #listedPartners} stored, as stored. */
+  private final Map<ClientId, Client> listedClients = new LinkedHashMap<>();
+  private final List<CertificationRecord> listedCertifications = new ArrayList<>();
+  private final List<RevenueEntry> listedEntries = new ArrayList<>();
+
   /**
    * Stores the {@link #LISTED} partners and 30 more, with creation times that tie in groups of
    * about six (one of them below a microsecond apart is impossible: times are stored in
    * microseconds), every tier and status, and emails in mixed case; then changes the tier of some,
-   * so that the rank written on update is listed too. Returns the rows as stored.
+   * so that the rank written on update is listed too. Gives them the aggregates the lists filter
+   * and sort by (LIST-5): 0 to 3 clients with server counts that tie, some then changed or removed
+   * (so the running totals have been added to and taken from); current, renewed and revoked
+   * certifications around {@link #TODAY}; ledger entries of {@link #MONTH} and the month before in
+   * USD and EUR, some corrected, with MRRs that tie. Returns the partner rows as stored.
    */
   private List<PartnerRecord> listedPartners() {
     List<String> names = new ArrayList<>(LISTED);
@@ -252,7 +283,130 @@ abstract class JdbcStoreContract {
       assertTrue(updated);
       rows.set(i, changed);
     }
+    store.write(tx -> {
+      for (int i = 0; i < rows.size(); i++) {
+        PartnerRecord p = rows.get(i);
+        for (int k = 0; k < i % 4; k++) {
+          Client c = new Client(new ClientId(UUID.randomUUID()), p.id(), "client " + k, (i * 3L + k) % 5, T0, T0, 1);
+          tx.partners().insertClient(c);
+          listedClients.put(c.id(), c);
+        }
+        certifications(p, i).forEach(r -> {
+          tx.certifications().insert(r);
+          listedCertifications.add(r);
+        });
+        for (RevenueEntry e : entries(p, i)) {
+          assertEquals(List.of(), tx.revenue().appendAbsent(List.of(e)));
+          listedEntries.add(e);
+        }
+      }
+      return null;
+    });
+    // changes after the inserts: a server count raised, a client moved to another partner, one removed
+    List<Client> stored = List.copyOf(listedClients.values());
+    for (int j = 0; j < stored.size(); j += 5) {
+      Client c = stored.get(j);
+      PartnerId to = j % 2 == 0 ? c.partnerId() : rows.get(j % rows.size()).id();
+      Client changed = new Client(c.id(), to, c.name() + " " + j, c.serverCount() + 2, T0, T0, 2);
+      assertTrue((boolean) store.write(tx -> tx.partners().updateClient(changed, 1)));
+      listedClients.put(c.id(), changed);
+    }
+    for (int j = 3; j < stored.size(); j += 7) {
+      Client c = listedClients.get(stored.get(j).id());
+      assertTrue((boolean) store.write(tx -> tx.partners().deleteClient(c.id(), c.version())));
+      listedClients.remove(c.id());
+    }
+    Map<PartnerId, ClientTotals> totals = store.read(tx -> tx.partners().clientTotals(rows.stream()
+        .map(PartnerRecord::id).toList()));
+    for (PartnerRecord p : rows) {
+      assertEquals(row(p).totals(), totals.get(p.id()), "the totals of " + p.companyName() + " are its clients' sums");
+    }
     return rows;
+  }
+
+  /** Partner {@code i}'s certification records: none, or current, renewed and revoked ones around TODAY. */
+  private static List<CertificationRecord> certifications(PartnerRecord p, int i) {
+    List<CertificationRecord> out = new ArrayList<>();
+    switch (i % 6) {
+      case 1 -> out.add(certification(p, CertificationState.CURRENT, TODAY.minusDays(10)));
+      case 2 -> out.add(certification(p, CertificationState.CURRENT, TODAY.plusDays(i % 30)));
+      case 3 -> {
+        out.add(certification(p, CertificationState.CURRENT, TODAY.plusDays(60)));
+        out.add(certification(p, CertificationState.REVOKED, TODAY.minusDays(5)));
+      }
+      case 4 -> {
+        out.add(certification(p, CertificationState.RENEWED, TODAY.minusDays(3)));
+        out.add(certification(p, CertificationState.CURRENT, TODAY.plusDays(200)));
+      }
+      case 5 -> {
+        out.add(certification(p, CertificationState.CURRENT, TODAY.plusDays(30)));
+        out.add(certification(p, CertificationState.CURRENT, TODAY.minusDays(1)));
+      }
+      default -> { }
+    }
+    return out;
+  }
+
+  private static CertificationRecord certification(PartnerRecord p, CertificationState state, LocalDate expiry) {
+    boolean revoked = state == CertificationState.REVOKED;
+    Certification c = new Certification(new CertificationId(UUID.randomUUID()), p.id(), "cert", SkillArea.FLEET_MANAGEMENT,
+        CertificationLevel.BASIC, Optional.empty(), expiry.minusYears(2), expiry, state, Optional.empty(),
+        revoked ? Optional.of("ops") : Optional.empty(), revoked ? Optional.of("why") : Optional.empty(), T0, T0,
+        state == CertificationState.CURRENT ? 1 : 2);
+    return new CertificationRecord(c, state == CertificationState.CURRENT
+        ? Optional.of(CertificationStatus.ACTIVE) : Optional.empty());
+  }
+
+  /**
+   * Partner {@code i}'s ledger entries: none; MONTH in USD (MRRs that tie across partners); MONTH
+   * in USD corrected twice (the last revision counts); MONTH in EUR; the month before only; both.
+   */
+  private static List<RevenueEntry> entries(PartnerRecord p, int i) {
+    long mrr = i * 100L % 700;
+    List<RevenueEntry> out = new ArrayList<>();
+    switch (i % 6) {
+      case 1 -> out.add(entry(p, MONTH, 1, Optional.empty(), mrr, USD));
+      case 2 -> {
+        RevenueEntry first = entry(p, MONTH, 1, Optional.empty(), 650, USD);
+        RevenueEntry second = entry(p, MONTH, 2, Optional.of(first), 50, USD);
+        out.addAll(List.of(first, second, entry(p, MONTH, 3, Optional.of(second), mrr, USD)));
+      }
+      case 3 -> out.add(entry(p, MONTH, 1, Optional.empty(), mrr, EUR));
+      case 4 -> out.add(entry(p, MONTH.minusMonths(1), 1, Optional.empty(), mrr, USD));
+      case 5 -> {
+        out.add(entry(p, MONTH.minusMonths(1), 1, Optional.empty(), 700 - mrr, USD));
+        out.add(entry(p, MONTH, 1, Optional.empty(), mrr, USD));
+      }
+      default -> { }
+    }
+    return out;
+  }
+
+  private static RevenueEntry entry(PartnerRecord p, YearMonth month, int revision, Optional<RevenueEntry> supersedes,
+      long mrrMinor, Currency currency) {
+    return new RevenueEntry(new RevenueEntryId(UUID.randomUUID()), p.id(), month, revision,
+        revision == 1 ? EntryKind.RECORDED : EntryKind.CORRECTION, Money.ofMinor(mrrMinor, currency), 1, 1,
+        UUID.randomUUID().toString(), revision == 1 ? Optional.empty() : Optional.of("fix"), T0,
+        supersedes.map(RevenueEntry::id));
+  }
+
+  /** {@code p} with its aggregates, summed from what {@link #listedPartners} stored (never from the store). */
+  private PartnerListing.Row row(PartnerRecord p) {
+    return PartnerListing.rowOf(p, listedClients.values(), listedCertifications, listedEntries);
+  }
+
+  private static PartnerListing.ExpiryRange expiring(@Nullable LocalDate from, @Nullable LocalDate to) {
+    return new PartnerListing.ExpiryRange(Optional.ofNullable(from), Optional.ofNullable(to));
+  }
+
+  private static PartnerListing.CountRange counts(@Nullable Long min, @Nullable Long max) {
+    return new PartnerListing.CountRange(min == null ? OptionalLong.empty() : OptionalLong.of(min),
+        max == null ? OptionalLong.empty() : OptionalLong.of(max));
+  }
+
+  private static PartnerListing.MrrRange mrr(YearMonth month, Currency currency, @Nullable Long min, @Nullable Long max) {
+    return new PartnerListing.MrrRange(month, currency, Optional.ofNullable(min).map(m -> Money.ofMinor(m, currency)),
+        Optional.ofNullable(max).map(m -> Money.ofMinor(m, currency)));
   }
 
   /** Listings with every kind of filter, alone and together, each in name order. */
@@ -276,19 +430,63 @@ abstract class JdbcStoreContract {
     out.add(with(all, Set.of(Tier.GOLD, Tier.SILVER), Set.of(PartnerStatus.ACTIVE), Names.key("acme"),
         Names.key("c"), "example"));
     out.add(with(all, Set.of(), Set.of(), Names.key("partner"), Names.key("1"), "sales"));
+    // LIST-5: certification expiry ranges (expired; critical; expiring soon or expired; any current one)
+    List<List<PartnerListing.ExpiryRange>> expiries = List.of(List.of(expiring(null, TODAY.minusDays(1))),
+        List.of(expiring(TODAY, TODAY.plusDays(29))),
+        List.of(expiring(null, TODAY.minusDays(1)), expiring(TODAY.plusDays(30), TODAY.plusDays(90))),
+        List.of(expiring(null, null)), List.of(expiring(TODAY.plusDays(91), null)));
+    for (List<PartnerListing.ExpiryRange> e : expiries) {
+      out.add(aggregates(all, e, PartnerListing.CountRange.ANY, PartnerListing.CountRange.ANY, null));
+    }
+    for (PartnerListing.CountRange r : List.of(counts(0L, 0L), counts(2L, 5L), counts(3L, null), counts(null, 4L))) {
+      out.add(aggregates(all, List.of(), r, PartnerListing.CountRange.ANY, null));
+      out.add(aggregates(all, List.of(), PartnerListing.CountRange.ANY, r, null));
+    }
+    for (PartnerListing.MrrRange m : List.of(mrr(MONTH, USD, 200L, 400L), mrr(MONTH, USD, null, null),
+        mrr(MONTH, USD, 300L, null), mrr(MONTH.minusMonths(1), USD, 0L, null), mrr(MONTH, EUR, null, 300L))) {
+      out.add(aggregates(all, List.of(), PartnerListing.CountRange.ANY, PartnerListing.CountRange.ANY, m));
+    }
+    PartnerListing mixed = aggregates(with(all, Set.of(Tier.GOLD, Tier.SILVER), Set.of(), null, null, null),
+        List.of(expiring(null, TODAY.plusDays(90))), counts(1L, null), counts(null, 2L), mrr(MONTH, USD, 0L, 600L));
+    out.add(mixed);
     return out;
   }
 
   private static PartnerListing with(PartnerListing l, Set<Tier> tiers, Set<PartnerStatus> statuses,
       @Nullable String prefix, @Nullable String contains, @Nullable String email) {
     return new PartnerListing(tiers, statuses, Optional.ofNullable(prefix), Optional.ofNullable(contains),
-        Optional.ofNullable(email), l.sort(), l.direction(), l.after(), l.limit());
+        Optional.ofNullable(email), l.certificationExpiries(), l.serverCounts(), l.clientCounts(), l.mrr(), l.sort(),
+        l.direction(), l.sortMrr(), l.after(), l.limit());
+  }
+
+  private static PartnerListing aggregates(PartnerListing l, List<PartnerListing.ExpiryRange> expiries,
+      PartnerListing.CountRange servers, PartnerListing.CountRange clients, PartnerListing.@Nullable MrrRange mrr) {
+    return new PartnerListing(l.tiers(), l.statuses(), l.nameKeyPrefix(), l.nameKeyContains(), l.emailContains(),
+        expiries, servers, clients, Optional.ofNullable(mrr), l.sort(), l.direction(), l.sortMrr(), l.after(),
+        l.limit());
+  }
+
+  /** Every order, both ways: MRR of the month in USD, in EUR, and of the month before. */
+  private static List<PartnerListing> orders(PartnerListing filters) {
+    List<PartnerListing> out = new ArrayList<>();
+    for (SortDirection direction : SortDirection.values()) {
+      for (PartnerSort sort : PartnerSort.values()) {
+        if (sort != PartnerSort.MRR) {
+          out.add(Listings.sorted(filters, sort, direction));
+        }
+      }
+      for (PartnerListing.MrrMonth m : List.of(new PartnerListing.MrrMonth(MONTH, USD),
+          new PartnerListing.MrrMonth(MONTH, EUR), new PartnerListing.MrrMonth(MONTH.minusMonths(1), USD))) {
+        out.add(Listings.sorted(filters, PartnerSort.MRR, direction, Optional.of(m)));
+      }
+    }
+    return out;
   }
 
   /** What the listing must return from {@code rows}: PartnerListing's rules, in Java. */
-  private static List<String> expected(List<PartnerRecord> rows, PartnerListing listing) {
-    return rows.stream().filter(r -> listing.matches(r) && listing.isAfter(r)).sorted(listing.order())
-        .limit(listing.limit()).map(PartnerRecord::companyName).toList();
+  private List<String> expected(List<PartnerRecord> rows, PartnerListing listing) {
+    return rows.stream().map(this::row).filter(r -> listing.matches(r) && listing.isAfter(r)).sorted(listing.order())
+        .limit(listing.limit()).map(r -> r.partner().companyName()).toList();
   }
 
   private List<String> listed(PartnerListing listing) {
@@ -300,27 +498,24 @@ abstract class JdbcStoreContract {
   void listingPagesByPosition() {
     List<PartnerRecord> rows = listedPartners();
     for (PartnerListing filters : filtered()) {
-      for (PartnerSort sort : PartnerSort.values()) {
-        for (SortDirection direction : SortDirection.values()) {
-          PartnerListing listing = Listings.sorted(filters, sort, direction);
-          String what = sort + " " + direction + " " + listing;
-          List<String> all = expected(rows, listing);
-          assertEquals(all.size(), (long) store.read(tx -> tx.partners().count(listing)), "count of " + what);
-          assertEquals(all, listed(listing), "one page of " + what);
-          List<String> paged = new ArrayList<>();
-          Optional<PartnerListing.Position> after = Optional.empty();
-          for (int pages = 0; pages <= rows.size(); pages++) {
-            PartnerListing page = Listings.page(listing, after, 4);
-            List<PartnerRecord> got = store.read(tx -> tx.partners().list(page));
-            assertEquals(expected(rows, page), got.stream().map(PartnerRecord::companyName).toList(), "a page of " + what);
-            got.forEach(r -> paged.add(r.companyName()));
-            if (got.size() < 4) {
-              break;
-            }
-            after = Optional.of(PartnerListing.Position.of(got.get(got.size() - 1)));
+      for (PartnerListing listing : orders(filters)) {
+        String what = listing.sort() + " " + listing.direction() + " " + listing;
+        List<String> all = expected(rows, listing);
+        assertEquals(all.size(), (long) store.read(tx -> tx.partners().count(listing)), "count of " + what);
+        assertEquals(all, listed(listing), "one page of " + what);
+        List<String> paged = new ArrayList<>();
+        Optional<PartnerListing.Position> after = Optional.empty();
+        for (int pages = 0; pages <= rows.size(); pages++) {
+          PartnerListing page = Listings.page(listing, after, 4);
+          List<PartnerRecord> got = store.read(tx -> tx.partners().list(page));
+          assertEquals(expected(rows, page), got.stream().map(PartnerRecord::companyName).toList(), "a page of " + what);
+          got.forEach(r -> paged.add(r.companyName()));
+          if (got.size() < 4) {
+            break;
           }
-          assertEquals(all, paged, "pages of " + what);
+          after = Optional.of(listing.positionOf(row(got.get(got.size() - 1))));
         }
+        assertEquals(all, paged, "pages of " + what);
       }
     }
   }
@@ -331,27 +526,55 @@ abstract class JdbcStoreContract {
     List<PartnerRecord> rows = listedPartners();
     List<PartnerListing.Position> positions = new ArrayList<>();
     for (int i = 0; i < rows.size(); i += 3) {
-      positions.add(PartnerListing.Position.of(rows.get(i)));
+      positions.add(PartnerListing.Position.of(rows.get(i), row(rows.get(i)).totals(), Optional.empty()));
     }
     PartnerRecord some = rows.get(5);
-    positions.add(new PartnerListing.Position("acme c", some.createdAt(), some.tier()));
-    positions.add(new PartnerListing.Position("", T0.minusSeconds(1), Tier.SILVER));
+    PartnerId id = some.id();
+    positions.add(new PartnerListing.Position("acme c", some.createdAt(), some.tier(), 3, 1, Optional.empty(), id));
+    positions.add(new PartnerListing.Position("", T0.minusSeconds(1), Tier.SILVER, 0, 0, Optional.empty(), id));
     // positions are keys (docs/rules.md TEXT-3: the orders agree on keys, not on any string)
-    positions.add(new PartnerListing.Position(Names.key("\uD83D\uDE01"), T0.plusSeconds(60), Tier.PLATINUM));
-    positions.add(new PartnerListing.Position(Names.key("\uFFFD z"), T0.plusSeconds(4), Tier.SILVER));
-    positions.add(new PartnerListing.Position(some.nameKey(), some.createdAt().plusNanos(500), some.tier()));
-    positions.add(new PartnerListing.Position(some.nameKey(), some.createdAt().minusNanos(500), some.tier()));
-    positions.add(new PartnerListing.Position("partner", T0.plusSeconds(3).plusNanos(999), Tier.GOLD));
-    for (PartnerListing filters : List.of(filtered().get(0), filtered().get(2), filtered().get(4))) {
-      for (PartnerSort sort : PartnerSort.values()) {
-        for (SortDirection direction : SortDirection.values()) {
-          for (PartnerListing.Position position : positions) {
-            PartnerListing listing = Listings.page(Listings.sorted(filters, sort, direction), Optional.of(position), 5);
-            assertEquals(expected(rows, listing), listed(listing), sort + " " + direction + " after " + position);
-          }
+    positions.add(new PartnerListing.Position(Names.key("\uD83D\uDE01"), T0.plusSeconds(60), Tier.PLATINUM, 99, 9,
+        Optional.empty(), id));
+    positions.add(new PartnerListing.Position(Names.key("\uFFFD z"), T0.plusSeconds(4), Tier.SILVER, 2, 2,
+        Optional.empty(), id));
+    positions.add(new PartnerListing.Position(some.nameKey(), some.createdAt().plusNanos(500), some.tier(), 4, 3,
+        Optional.empty(), id));
+    positions.add(new PartnerListing.Position(some.nameKey(), some.createdAt().minusNanos(500), some.tier(), 1, 1,
+        Optional.empty(), id));
+    positions.add(new PartnerListing.Position("partner", T0.plusSeconds(3).plusNanos(999), Tier.GOLD, Long.MAX_VALUE,
+        Long.MAX_VALUE, Optional.empty(), id));
+    for (PartnerListing filters : List.of(filtered().get(0), filtered().get(2), filtered().get(4),
+        filtered().get(filtered().size() - 1))) {
+      for (PartnerListing order : orders(filters)) {
+        List<PartnerListing.Position> at = order.sortMrr().isEmpty() ? positions : mrrPositions(rows, order);
+        for (PartnerListing.Position position : at) {
+          PartnerListing listing = Listings.page(order, Optional.of(position), 5);
+          assertEquals(expected(rows, listing), listed(listing), order.sort() + " " + order.direction() + " after "
+              + position);
         }
       }
     }
+  }
+
+  /**
+   * Positions of an MRR listing: of listed rows, of MRRs no entry has, and of partner ids at both
+   * ends of the id order and with the top bit of either half set (ids compare unsigned).
+   */
+  private List<PartnerListing.Position> mrrPositions(List<PartnerRecord> rows, PartnerListing listing) {
+    Currency currency = listing.sortMrr().orElseThrow().currency();
+    List<PartnerListing.Position> out = new ArrayList<>();
+    for (PartnerRecord p : rows) {
+      listing.sortMrrOf(row(p)).ifPresent(m -> out.add(listing.positionOf(row(p))));
+    }
+    PartnerRecord some = rows.get(7);
+    for (long minor : new long[] {0, 250, 300, 600, 10_000}) {
+      for (UUID id : List.of(new UUID(0, 0), new UUID(-1, -1), new UUID(Long.MIN_VALUE, 0), new UUID(0, Long.MIN_VALUE),
+          some.id().value())) {
+        out.add(new PartnerListing.Position(some.nameKey(), some.createdAt(), some.tier(), 0, 0,
+            Optional.of(Money.ofMinor(minor, currency)), new PartnerId(id)));
+      }
+    }
+    return out;
   }
 
   @Test

@@ -15,7 +15,7 @@ final class Listings {
     return all(PartnerSort.NAME, SortDirection.ASCENDING, limit);
   }
 
-  /** Every partner in the given order, the first {@code limit}. */
+  /** Every partner in the given order (not MRR), the first {@code limit}. */
   static PartnerListing all(PartnerSort sort, SortDirection direction, int limit) {
     return new PartnerListing(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), sort,
         direction, Optional.empty(), limit);
@@ -24,12 +24,20 @@ final class Listings {
   /** {@code listing} with another position and limit. */
   static PartnerListing page(PartnerListing listing, Optional<PartnerListing.Position> after, int limit) {
     return new PartnerListing(listing.tiers(), listing.statuses(), listing.nameKeyPrefix(), listing.nameKeyContains(),
-        listing.emailContains(), listing.sort(), listing.direction(), after, limit);
+        listing.emailContains(), listing.certificationExpiries(), listing.serverCounts(), listing.clientCounts(),
+        listing.mrr(), listing.sort(), listing.direction(), listing.sortMrr(), after, limit);
   }
 
-  /** {@code listing} in another order. */
+  /** {@code listing} in another order (not MRR), from its first page. */
   static PartnerListing sorted(PartnerListing listing, PartnerSort sort, SortDirection direction) {
+    return sorted(listing, sort, direction, Optional.empty());
+  }
+
+  /** {@code listing} in another order, {@code sortMrr} the MRR sort's month and currency, from its first page. */
+  static PartnerListing sorted(PartnerListing listing, PartnerSort sort, SortDirection direction,
+      Optional<PartnerListing.MrrMonth> sortMrr) {
     return new PartnerListing(listing.tiers(), listing.statuses(), listing.nameKeyPrefix(), listing.nameKeyContains(),
-        listing.emailContains(), sort, direction, listing.after(), listing.limit());
+        listing.emailContains(), listing.certificationExpiries(), listing.serverCounts(), listing.clientCounts(),
+        listing.mrr(), sort, direction, sortMrr, Optional.empty(), listing.limit());
   }
 }

@@ -11,6 +11,7 @@ import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.certification.CertificationLevel;
+import cloud.quazzar.partner.certification.CertificationStatus;
 import cloud.quazzar.partner.certification.NewCertification;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.discount.Combination;
@@ -79,10 +80,20 @@ class BadInputFixesTest {
   @Test
   @DisplayName("a partner query with a null set or a null element is a ValidationException (was NPE)")
   void partnerQuery() {
-    assertEquals(List.of("direction", "emailContains", "nameContains", "namePrefix", "pageToken", "sort", "statuses", "tiers"),
-        fields(() -> new PartnerQuery(null, null, null, null, null, null, null, 10, null)));
+    assertEquals(List.of("certificationStatuses", "direction", "emailContains", "maxClientCount", "maxMrr",
+        "maxServerCount", "minClientCount", "minMrr", "minServerCount", "mrrMonth", "nameContains", "namePrefix",
+        "pageToken", "sort", "sortCurrency", "sortMonth", "statuses", "tiers"),
+        fields(() -> new PartnerQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, 10, null)));
+    PartnerQuery all = PartnerQuery.all();
     assertEquals(List.of("statuses"), fields(() -> new PartnerQuery(Set.of(), new HashSet<>(Arrays.asList((PartnerStatus) null)),
-        Optional.empty(), Optional.empty(), Optional.empty(), PartnerSort.NAME, SortDirection.ASCENDING, 10, Optional.empty())));
+        Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), all.minServerCount(), all.maxServerCount(),
+        all.minClientCount(), all.maxClientCount(), Optional.empty(), Optional.empty(), Optional.empty(),
+        PartnerSort.NAME, SortDirection.ASCENDING, Optional.empty(), Optional.empty(), 10, Optional.empty())));
+    assertEquals(List.of("certificationStatuses"), fields(() -> all.withCertificationStatuses(CertificationStatus.EXPIRED,
+        (CertificationStatus) null)));
+    assertEquals(List.of("maxMrr", "mrrMonth"), fields(() -> all.withMrrAtMost(null, null)));
+    assertEquals(List.of("direction", "sortCurrency", "sortMonth"), fields(() -> all.sortedByMrr(null, null, null)));
   }
 
   @Test

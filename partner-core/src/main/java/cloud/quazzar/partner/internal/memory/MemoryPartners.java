@@ -16,6 +16,7 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.PartnerRepository;
+import cloud.quazzar.partner.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
@@ -37,15 +38,21 @@ final class MemoryPartners {
   private final Map<PartnerId, TreeMap<String, Client>> clientsByPartner = new HashMap<>();
   private final Map<PartnerId, List<Erasure>> erasures = new HashMap<>();
 
-  PartnerRepository view(@Nullable Deque<Runnable> undo) {
-    return new View(undo);
+  /**
+   * The tables as one transaction sees them; {@code tx} is that transaction, whose certifications
+   * and ledger the list's filters on aggregates read (LIST-5).
+   */
+  PartnerRepository view(@Nullable Deque<Runnable> undo, StoreTransaction tx) {
+    return new View(undo, tx);
   }
 
   private final class View implements PartnerRepository {
     private final @Nullable Deque<Runnable> undo;
+    private final StoreTransaction tx;
 
-    View(@Nullable Deque<Runnable> undo) {
+    View(@Nullable Deque<Runnable> undo, StoreTransaction tx) {
       this.undo = undo;
+      this.tx = tx;
     }
 
     private void onRollback(Runnable inverse) {
@@ -106,7 +113,8 @@ final class MemoryPartners {
     public List<PartnerRecord> list(PartnerListing listing) {
       // rows in name key order; NAME seeks to the position and walks from it, either way, until
       // the page is full. The other orders sort the matching rows (the memory store is for tests
-      // and demonstrations, not a million partners).
+      // and demonstrations, not a million partners). Client totals are summed when asked for and
+      // the aggregates read through the transaction (PartnerListing.rowOf), never kept.
       if (listing.sort() == PartnerSort.NAME) {
         NavigableMap<String, PartnerRecord> rows = listing.direction() == SortDirection.ASCENDING
             ? byNameKey : byNameKey.descendingMap();
@@ -118,19 +126,20 @@ final class MemoryPartners {
           if (page.size() == listing.limit()) {
             break;
           }
-          if (listing.matches(p)) {
+          if (listing.matches(listing.rowOf(p, tx))) {
             page.add(p);
           }
         }
         return page;
       }
-      return byNameKey.values().stream().filter(p -> listing.matches(p) && listing.isAfter(p))
-          .sorted(listing.order()).limit(listing.limit()).toList();
+      return byNameKey.values().stream().map(p -> listing.rowOf(p, tx))
+          .filter(r -> listing.matches(r) && listing.isAfter(r)).sorted(listing.order()).limit(listing.limit())
+          .map(PartnerListing.Row::partner).toList();
     }
 
     @Override
     public long count(PartnerListing listing) {
-      return byNameKey.values().stream().filter(listing::matches).count();
+      return byNameKey.values().stream().filter(p -> listing.matches(listing.rowOf(p, tx))).count();
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class MemoryStore implements Store {
     @Override
     public PartnerRepository partners() {
       PartnerRepository v = partnerView;
-      return v != null ? v : (partnerView = partners.view(undo));
+      return v != null ? v : (partnerView = partners.view(undo, this));
     }
 
     @Override

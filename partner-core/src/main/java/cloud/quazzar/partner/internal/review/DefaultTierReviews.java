@@ -36,6 +36,7 @@ import cloud.quazzar.partner.review.ReviewPolicy;
 import cloud.quazzar.partner.review.ReviewReport;
 import cloud.quazzar.partner.review.ReviewVerdict;
 import cloud.quazzar.partner.review.TierReviews;
+import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.ReviewRepository;
@@ -166,7 +167,9 @@ public final class DefaultTierReviews implements TierReviews {
         if (page.size() < PartnerQuery.MAX_LIMIT) {
           return ids;
         }
-        after = Optional.of(PartnerListing.Position.of(page.get(page.size() - 1)));
+        // the name order reads only the name key: no totals, no MRR
+        after = Optional.of(PartnerListing.Position.of(page.get(page.size() - 1), ClientTotals.NONE,
+            Optional.empty()));
       }
     });
   }

@@ -21,7 +21,9 @@ import java.util.Optional;
  * Partners, clients and tier history. Uniqueness (a partner's name key, a client's name key within
  * its partner, a tier history sequence) is checked here, against the transaction's data: writes run
  * one at a time, so the check cannot race. The partners list filters and orders with {@link
- * PartnerListing}'s own rules; clients are ordered by name key with {@link Names#KEY_ORDER} (code
+ * PartnerListing}'s own rules, over rows whose aggregates (client totals, current certifications,
+ * current ledger entries) {@link PartnerListing#rowOf(PartnerRecord, java.util.Collection,
+ * java.util.Collection, java.util.Collection)} sums from the data each time; clients are ordered by name key with {@link Names#KEY_ORDER} (code
  * points), then id. The defaults of {@code findAll}, {@code
  * lastTierSequence} and {@code findClientByNameKey} are kept.
  */
@@ -75,16 +77,25 @@ final class Partners implements PartnerRepository {
   @Override
   public List<PartnerRecord> list(PartnerListing listing) {
     // a scan and a sort: fine for an example; a store for many partners seeks through an index
-    return tx.data().partners.values().stream()
-        .filter(p -> listing.matches(p) && listing.isAfter(p))
+    return rows().stream()
+        .filter(r -> listing.matches(r) && listing.isAfter(r))
         .sorted(listing.order())
         .limit(listing.limit())
+        .map(PartnerListing.Row::partner)
         .toList();
   }
 
   @Override
   public long count(PartnerListing listing) {
-    return tx.data().partners.values().stream().filter(listing::matches).count();
+    return rows().stream().filter(listing::matches).count();
+  }
+
+  /** Every partner with its aggregates, summed from the clients, certifications and ledger here. */
+  private List<PartnerListing.Row> rows() {
+    Data data = tx.data();
+    return data.partners.values().stream()
+        .map(p -> PartnerListing.rowOf(p, data.clients.values(), data.certifications.values(), data.ledger.values()))
+        .toList();
   }
 
   @Override

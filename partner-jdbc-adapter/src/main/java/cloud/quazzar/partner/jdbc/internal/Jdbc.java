@@ -29,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * so the rules below hold for all of them:
  *
  * <ul>
- *   <li>Values are always bound as parameters, never put into SQL text.
+ *   <li>Values are always bound as parameters, never put into SQL text. (One exception, never a
+ *       caller's text: the bounds of the partners list's filters on aggregates, numbers and dates
+ *       that core validated or computed, which {@code JdbcPartners} writes as literals so that
+ *       PostgreSQL plans for the ranges' width.)
  *   <li>{@link Instant}s are written as {@code TIMESTAMP WITH TIME ZONE} at UTC and read back
  *       exactly; {@link LocalDate}s as {@code DATE}; {@link UUID}s as {@code UUID}; enums by name.
  *   <li>A unique violation (SQLSTATE 23505) is a {@link ConflictException} ({@code DUPLICATE});

@@ -9,6 +9,7 @@ import cloud.quazzar.partner.SortDirection;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.PartnerSort;
+import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageSettings;
@@ -111,7 +112,7 @@ class PartnerListsMigrationTest {
       if (page.size() < 2) {
         return out;
       }
-      after = Optional.of(PartnerListing.Position.of(page.get(1)));
+      after = Optional.of(PartnerListing.Position.of(page.get(1), ClientTotals.NONE, Optional.empty()));
     }
     throw new AssertionError("more pages than partners: " + out);
   }

@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +93,8 @@ class RewordedMigrationsTest {
 
   /** Version -> checksum of every script in a location, as Flyway computes it, in the versions' order (10 after 9). */
   private static Map<String, Integer> checksums(FluentConfiguration config) {
-    Map<String, Integer> out = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+    // by version as Flyway orders them (by text, V11 would come before V2)
+    Map<String, Integer> out = new TreeMap<>(Comparator.comparing(MigrationVersion::fromVersion));
     for (MigrationInfo m : config.dataSource("jdbc:h2:mem:checksums", "sa", "").load().info().all()) {
       out.put(m.getVersion().getVersion(), m.getChecksum());
     }
