@@ -41,9 +41,9 @@ CREATE INDEX partners_servers_name_ix ON partners (server_total, name_key);
 
 CREATE INDEX partners_clients_name_ix ON partners (client_total, name_key);
 
-CREATE INDEX partner_certifications_current_ix ON partner_certifications (partner_id, record_state, expiry_date);
-
-DROP INDEX partner_certifications_partner_ix;
+-- the certification filter reads V10's partner_certifications_current_ix (partner_id, record_state,
+-- expiry_date, name_key, id); V3's partner_certifications_partner_ix stays (H2 keeps the index of
+-- exactly the foreign key's columns for the constraint)
 
 CREATE INDEX revenue_entries_month_mrr_ix ON revenue_entries (month_start, currency, mrr_minor, partner_id);
 

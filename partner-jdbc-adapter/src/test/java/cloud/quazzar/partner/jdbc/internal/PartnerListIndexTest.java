@@ -164,7 +164,10 @@ class PartnerListIndexTest {
           listing(PartnerSort.NAME, direction, Optional.of(inPrefix), Optional.of(PREFIX)), byName, BOUND));
       out.add(new Case("NAME " + direction + ", prefix p12 U+1F600, first page",
           listing(PartnerSort.NAME, direction, Optional.empty(), Optional.of(SUPPLEMENTARY_PREFIX)), byName, BOUND));
-      List<String> certifications = List.of("partners_name_key_ux", "partner_certifications_current_ix");
+      // the certifications are probed per partner through an index that starts with partner_id: V10's
+      // partner_certifications_current_ix or V3's partner_certifications_partner_ix (kept for H2's foreign
+      // key; PostgreSQL may prefer it); the bound on rows read is what keeps the page cheap
+      List<String> certifications = List.of("partners_name_key_ux");
       out.add(new Case("NAME " + direction + ", certification expiring 2026-01-10 to 2026-07-31, first page",
           certified(direction, Optional.empty()), certifications, FILTER_BOUND));
       out.add(new Case("NAME " + direction + ", certification expiring 2026-01-10 to 2026-07-31, after p" + MIDDLE,
