@@ -1,5 +1,6 @@
 /**
- * The JDBC store: H2 embedded, PostgreSQL shared by several nodes.
+ * The JDBC store: H2 embedded, PostgreSQL or MariaDB (also a Galera cluster) shared by several
+ * nodes.
  *
  * <p>Exports only {@code cloud.quazzar.partner.jdbc} ({@code JdbcStorage}, the settings for this
  * store); the store itself is in {@code cloud.quazzar.partner.jdbc.internal}, which is not
@@ -8,10 +9,10 @@
  * META-INF/services/cloud.quazzar.partner.spi.StorageProvider} on the class path.
  */
 // Flyway's jar declares no module name: flyway.core is the name the JDK derives from its file name
-// (an automatic module). Its PostgreSQL support (flyway-database-postgresql, also automatic) is found
-// by Flyway's ServiceLoader; like every automatic module on the module path, it is resolved along
+// (an automatic module). Its PostgreSQL and MariaDB support (flyway-database-postgresql, flyway-mysql,
+// also automatic) is found by Flyway's ServiceLoader; like every automatic module on the module path, it is resolved along
 // with flyway.core. The database's artifacts are the host's (decision HD1): the H2 driver is not
-// named here at all (the pool loads it by name), the PostgreSQL driver only statically.
+// named here at all, nor is MariaDB's (the pool loads them by name), the PostgreSQL driver only statically.
 @SuppressWarnings("requires-automatic")
 module cloud.quazzar.partner.jdbc {
   exports cloud.quazzar.partner.jdbc;
@@ -19,6 +20,7 @@ module cloud.quazzar.partner.jdbc {
   // Flyway reads the migration scripts (a resource-only package) through the class loader, which
   // finds resources of a named module only in packages opened to everyone.
   opens cloud.quazzar.partner.jdbc.migration;
+  opens cloud.quazzar.partner.jdbc.mariadb.migration;
 
   // JdbcStorage's factories return the SPI's StorageSettings
   requires transitive cloud.quazzar.partner.core;

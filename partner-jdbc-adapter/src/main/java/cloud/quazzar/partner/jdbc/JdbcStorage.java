@@ -30,11 +30,14 @@ import org.jspecify.annotations.Nullable;
  * choose: the store never invents a database, so a host that forgets a setting fails at start-up
  * instead of recording into memory. Settings that name two ({@link #DATA_SOURCE} with {@link #URL},
  * {@link #H2_PATH} or {@link #POOL_SIZE}; {@link #URL} with {@link #H2_PATH}) are a {@link
- * ConfigurationException} too. Supported databases: H2 2.x and PostgreSQL (15 and later).
+ * ConfigurationException} too. Supported databases: H2 2.x, PostgreSQL (15 and later) and MariaDB
+ * (10.7 and later, also a Galera cluster; not MySQL, which lacks MariaDB's {@code UUID} type).
  *
  * <p>The database's artifacts are the host's to add (this module declares them optional): for H2
  * {@code com.h2database:h2}; for PostgreSQL {@code org.postgresql:postgresql} and, unless {@link
- * #MIGRATE} is off, {@code org.flywaydb:flyway-database-postgresql} in flyway-core's version. A
+ * #MIGRATE} is off, {@code org.flywaydb:flyway-database-postgresql} in flyway-core's version; for
+ * MariaDB {@code org.mariadb.jdbc:mariadb-java-client} (3.5) and, unless {@link #MIGRATE} is off,
+ * {@code org.flywaydb:flyway-mysql} in flyway-core's version. A
  * store opened without one of them fails with a {@link ConfigurationException} naming it as
  * {@code groupId:artifactId}, before it connects. A host {@link #DATA_SOURCE} on H2 brings its
  * driver itself.
@@ -55,7 +58,11 @@ public final class JdbcStorage {
   /** The provider name, {@value}: {@code StorageSettings.provider("jdbc")}. */
   public static final String PROVIDER_NAME = "jdbc";
 
-  /** JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test} or {@code jdbc:h2:mem:x}. */
+  /**
+   * JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test}, {@code
+   * jdbc:mariadb://127.0.0.1:3306/test}, {@code jdbc:mariadb:sequential://n1:3306,n2:3306/test} (a
+   * Galera cluster through Connector/J's failover) or {@code jdbc:h2:mem:x}.
+   */
   public static final String URL = "jdbc.url";
 
   /** User name for {@link #URL} or {@link #H2_PATH} (H2 default: {@code sa}). */
@@ -76,7 +83,9 @@ public final class JdbcStorage {
   /**
    * The database schema holding the store's tables: created if missing (when migrating), and the
    * store's connections use it. Letters, digits and {@code _}, not starting with a digit, at most
-   * 63 characters; case-sensitive. Default: the connection's own default schema.
+   * 63 characters; case-sensitive. Default: the connection's own default schema. On MariaDB a
+   * schema is a database: the store creates it ({@code utf8mb4}, binary collation) and its
+   * connections use it as their catalog.
    */
   public static final String SCHEMA = "jdbc.schema";
 
@@ -95,7 +104,9 @@ public final class JdbcStorage {
   /**
    * The longest a single statement of the store may run, in milliseconds: 0 (the default) for no
    * limit, else 1 to 86,400,000. Applied per transaction (PostgreSQL {@code statement_timeout} for
-   * the transaction, H2 {@code QUERY_TIMEOUT}), also on a host's {@link #DATA_SOURCE}. A statement
+   * the transaction, H2 {@code QUERY_TIMEOUT}, MariaDB {@code max_statement_time}, SQLSTATE 70100),
+   * also on a host's {@link #DATA_SOURCE}. MariaDB waits for a row lock up to its {@code
+   * innodb_lock_wait_timeout} (error 1205), also reported as "timed out". A statement
    * that runs longer (on PostgreSQL also one waiting for a row lock another node holds) is
    * cancelled: the operation throws {@code StorageException} saying "timed out" (SQLSTATE 57014),
    * the transaction is rolled back, and the same request can be sent again. H2 waits for row locks
@@ -111,6 +122,15 @@ public final class JdbcStorage {
    * collation that makes the partners' name keys compare by code point).
    */
   public static final String MIGRATION_LOCATION = "classpath:cloud/quazzar/partner/jdbc/migration";
+
+  /**
+   * Where the Flyway migrations for MariaDB live in the jar, for hosts that run them with their own
+   * tool (history table {@value #HISTORY_TABLE}, no placeholders): the same versions as {@link
+   * #MIGRATION_LOCATION}, each creating the same tables, indexes and constraints in MariaDB's
+   * types (text in {@code utf8mb4} with the binary collation {@code utf8mb4_nopad_bin}, name keys as
+   * {@code VARBINARY}, points in time as {@code DATETIME(6)} at UTC).
+   */
+  public static final String MARIADB_MIGRATION_LOCATION = "classpath:cloud/quazzar/partner/jdbc/mariadb/migration";
 
   /** Name of the table in which Flyway records the migrations it applied. */
   public static final String HISTORY_TABLE = "partner_schema_history";
@@ -188,8 +208,11 @@ public final class JdbcStorage {
   }
 
   /**
-   * The database at {@code jdbcUrl} (H2 or PostgreSQL) through a connection pool the store creates
-   * and closes. Durable unless it is an H2 in-memory URL ({@code jdbc:h2:mem:...}).
+   * The database at {@code jdbcUrl} (H2, PostgreSQL or MariaDB) through a connection pool the store
+   * creates and closes. Durable unless it is an H2 in-memory URL ({@code jdbc:h2:mem:...}). On
+   * MariaDB the pool's transactions run at READ COMMITTED (reads at REPEATABLE READ, one snapshot),
+   * and on a Galera cluster each connection sets {@code wsrep_sync_wait = 1}, so that a transaction
+   * sees what any node committed before it began.
    *
    * @param jdbcUrl the database's JDBC URL, e.g. {@code jdbc:postgresql://host:5432/db}
    * @param user user name, or null for the driver's default
@@ -218,7 +241,11 @@ public final class JdbcStorage {
    * returns them, restoring auto-commit, read-only and schema as it found them; it never closes
    * the data source. The data source should allow at least as many connections as threads that
    * use the program at once, and at least two: the migration at start-up borrows two at a time.
-   * Durable unless the data source's URL is an H2 in-memory one.
+   * Durable unless the data source's URL is an H2 in-memory one. On MariaDB the data source must
+   * report found rows for updates (Connector/J's default, {@code useAffectedRows=false}: the store's
+   * version checks count the rows an {@code UPDATE} matched) and, on a Galera cluster, should set
+   * {@code wsrep_sync_wait=1} on its sessions (Connector/J: {@code sessionVariables=wsrep_sync_wait=1}),
+   * or a node may answer a read before it has applied what another node committed.
    *
    * @param dataSource the host's data source, left open by the store
    * @return the settings to pass to {@code PartnerProgram.Builder.storage}

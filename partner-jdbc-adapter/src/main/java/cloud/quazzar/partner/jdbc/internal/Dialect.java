@@ -1,17 +1,26 @@
 package cloud.quazzar.partner.jdbc.internal;
 
 import cloud.quazzar.partner.ConfigurationException;
+import cloud.quazzar.partner.jdbc.JdbcStorage;
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What differs between the supported databases. The migrations and nearly all statements are
- * portable; only session set-up and text ordering differ.
+ * What differs between the supported databases. Nearly all statements are portable; what is not
+ * is here: session set-up, text ordering, identifier quoting, how a point in time is stored, and
+ * which migrations create the tables (H2 and PostgreSQL share one set of scripts, MariaDB has its
+ * own: {@link #migrationLocation}). The bulk paths of the ledger and the event log ask the dialect
+ * which way to go ({@code JdbcRevenue}, {@code JdbcEvents}).
  */
 enum Dialect {
   H2("org.h2.Driver") {
@@ -90,7 +99,93 @@ enum Dialect {
       // path may name a schema that does not exist yet: Flyway creates it.
       pool.addDataSourceProperty("currentSchema", quote(schema));
     }
+  },
+
+  /**
+   * MariaDB 10.6 and later, also as a Galera cluster (not MySQL: it has no UUID type). Its
+   * own migrations ({@code cloud/quazzar/partner/jdbc/mariadb/migration}): the same tables, indexes
+   * and constraints, with MariaDB's types. Points in time are {@code DATETIME(6)} holding UTC (the
+   * driver would otherwise turn them into the JVM's time zone, where one hour a year is
+   * ambiguous); text is {@code utf8mb4} with the binary {@code utf8mb4_nopad_bin} collation, so
+   * it compares exactly as given; name keys are {@code VARBINARY}, their UTF-8 bytes, which order
+   * by code point (docs/rules.md TEXT-3) and fit an index at any length a name can have.
+   */
+  MARIADB("org.mariadb.jdbc.Driver") {
+    @Override
+    String orderByText(String column) {
+      // name keys are VARBINARY: byte order of UTF-8 = code point order, and the plain column keeps
+      // their indexes usable for the order
+      return column;
+    }
+
+    @Override
+    void beginRead(Connection c, TransactionState state) throws SQLException {
+      // Without SESSION it applies to the next transaction only, which is this one: auto-commit is
+      // off and no statement of it has run yet.
+      try (Statement s = c.createStatement()) {
+        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      }
+    }
+
+    @Override
+    void useSchema(Connection c, String schema, TransactionState state) throws SQLException {
+      // a schema is a database in MariaDB: the connection's catalog
+      state.schemaToRestore = c.getCatalog();
+      state.restoreCatalog = true;
+      c.setCatalog(schema);
+    }
+
+    @Override
+    void useSchema(HikariConfig pool, String schema) {
+      // the database exists before the pool connects (JdbcStorageProvider creates it)
+      pool.setCatalog(schema);
+    }
+
+    @Override
+    void statementTimeout(Connection c, int millis, TransactionState state) throws SQLException {
+      // seconds with microsecond precision; the session's own value comes back in restore()
+      try (Statement s = c.createStatement()) {
+        s.execute("SET SESSION max_statement_time = " + java.math.BigDecimal.valueOf(millis, 3).toPlainString());
+      }
+      state.resetMaxStatementTime = true;
+    }
+
+    @Override
+    String quoteIdentifier(String identifier) {
+      return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    Object timestamp(Instant t) {
+      return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    @Override
+    Instant instant(ResultSet rs, String column) throws SQLException {
+      LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+      if (t == null) {
+        throw new SQLException("column " + column + " is NULL");
+      }
+      return t.toInstant(ZoneOffset.UTC);
+    }
+
+    @Override
+    String asciiLowerCase(String expression) {
+      // MariaDB has no TRANSLATE outside its Oracle mode; REPLACE is case-sensitive, and LOWER
+      // would also change letters beyond ASCII
+      String out = expression;
+      for (char c = 'A'; c <= 'Z'; c++) {
+        out = "REPLACE(" + out + ", '" + c + "', '" + Character.toLowerCase(c) + "')";
+      }
+      return out;
+    }
+
+    @Override
+    String migrationLocation() {
+      return JdbcStorage.MARIADB_MIGRATION_LOCATION;
+    }
   };
+
 
   private final String driverClass;
 
@@ -128,8 +223,17 @@ enum Dialect {
         s.execute("SET QUERY_TIMEOUT 0");
       }
     }
+    if (state.resetMaxStatementTime) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET SESSION max_statement_time = DEFAULT");
+      }
+    }
     if (state.schemaToRestore != null) {
-      c.setSchema(state.schemaToRestore);
+      if (state.restoreCatalog) {
+        c.setCatalog(state.schemaToRestore);
+      } else {
+        c.setSchema(state.schemaToRestore);
+      }
     }
   }
 
@@ -138,7 +242,35 @@ enum Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** The dialect of a JDBC URL, if it is one the store supports. */
+  /** {@code identifier} quoted for this database (MariaDB quotes with back-ticks). */
+  String quoteIdentifier(String identifier) {
+    return quote(identifier);
+  }
+
+  /** The value to bind for a point in time: {@code TIMESTAMP WITH TIME ZONE} at UTC. */
+  Object timestamp(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  /** The point in time in {@code column} of the current row, exactly as stored. */
+  Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    if (t == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return t.toInstant();
+  }
+
+  /** {@code expression} with its ASCII letters lower-cased and every other character kept. */
+  String asciiLowerCase(String expression) {
+    return "TRANSLATE(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+  }
+
+  /** Where this database's migrations live in the jar (Flyway location). */
+  String migrationLocation() {
+    return JdbcStorage.MIGRATION_LOCATION;
+  }
+
   /**
    * Whether a database at {@code url} keeps committed data after every connection closes and the
    * process ends: all but H2's in-memory databases ({@code jdbc:h2:mem:...}, also through an H2
@@ -157,6 +289,7 @@ enum Dialect {
     return !database.startsWith("mem:");
   }
 
+  /** The dialect of a JDBC URL, if it is one the store supports. */
   static Optional<Dialect> ofUrl(String url) {
     String u = url.toLowerCase(Locale.ROOT);
     if (u.startsWith("jdbc:h2:")) {
@@ -164,6 +297,9 @@ enum Dialect {
     }
     if (u.startsWith("jdbc:postgresql:")) {
       return Optional.of(POSTGRESQL);
+    }
+    if (u.startsWith("jdbc:mariadb:")) {
+      return Optional.of(MARIADB);
     }
     return Optional.empty();
   }
@@ -181,7 +317,15 @@ enum Dialect {
     if (p.contains("postgresql")) {
       return POSTGRESQL;
     }
-    throw new ConfigurationException("the JDBC store supports H2 and PostgreSQL, but " + where + " is "
+    if (p.contains("mariadb")) {
+      return MARIADB;
+    }
+    if (p.contains("mysql")) {
+      // MariaDB's migrations use its UUID type and VARBINARY name keys; MySQL 8 has no UUID type
+      throw new ConfigurationException("the JDBC store supports MariaDB (10.6 and later) but not MySQL, and "
+          + where + " is " + productName);
+    }
+    throw new ConfigurationException("the JDBC store supports H2, PostgreSQL and MariaDB, but " + where + " is "
         + productName);
   }
 
@@ -201,6 +345,9 @@ enum Dialect {
   static final class TransactionState {
     int isolationToRestore = -1;
     boolean resetQueryTimeout;
+    boolean resetMaxStatementTime;
+    /** Whether {@link #schemaToRestore} is a catalog (MariaDB's databases) rather than a schema. */
+    boolean restoreCatalog;
     @org.jspecify.annotations.Nullable String schemaToRestore;
   }
 }

@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +31,12 @@ import org.jspecify.annotations.Nullable;
  *       caller's text: the bounds of the partners list's filters on aggregates, numbers and dates
  *       that core validated or computed, which {@code JdbcPartners} writes as literals so that
  *       PostgreSQL plans for the ranges' width.)
- *   <li>{@link Instant}s are written as {@code TIMESTAMP WITH TIME ZONE} at UTC and read back
- *       exactly; {@link LocalDate}s as {@code DATE}; {@link UUID}s as {@code UUID}; enums by name.
- *   <li>A unique violation (SQLSTATE 23505) is a {@link ConflictException} ({@code DUPLICATE});
+ *   <li>{@link Instant}s are written as {@code TIMESTAMP WITH TIME ZONE} at UTC (MariaDB: {@code
+ *       DATETIME(6)} at UTC, {@link Dialect#timestamp}) and read back exactly ({@link
+ *       Dialect#instant}); {@link LocalDate}s as {@code DATE}; {@link UUID}s as {@code UUID}; enums
+ *       by name.
+ *   <li>A unique violation (SQLSTATE 23505, MariaDB error 1062) is a {@link ConflictException}
+ *       ({@code DUPLICATE});
  *       a serialization failure or deadlock makes the store retry the whole transaction; anything
  *       else is a {@link StorageException}. After any of these the transaction is doomed (PostgreSQL
  *       refuses further statements), so the store rolls it back even if the work carries on.
@@ -47,7 +48,22 @@ final class Jdbc {
   /** Unique violation, the same code in H2 and PostgreSQL. */
   static final String UNIQUE_VIOLATION = "23505";
 
-  /** Serialization failure (both; H2 also reports deadlocks so), PostgreSQL deadlock. */
+  /**
+   * MariaDB's duplicate key (ER_DUP_ENTRY); its SQLSTATE, 23000, is shared with every other
+   * integrity violation, so the error code tells.
+   */
+  static final int MARIADB_DUPLICATE_KEY = 1062;
+
+  /**
+   * MariaDB's lock wait timeout (ER_LOCK_WAIT_TIMEOUT, {@code innodb_lock_wait_timeout}), SQLSTATE
+   * HY000: only the statement is undone, so the store rolls the transaction back itself.
+   */
+  static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+
+  /**
+   * Serialization failure (H2 also reports deadlocks so; MariaDB deadlocks, error 1213, and a
+   * Galera cluster's failed certification of a write set at commit), PostgreSQL deadlock.
+   */
   static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
   /** Maps the current row of a result set. */
@@ -110,7 +126,7 @@ final class Jdbc {
       throw new IllegalStateException("write attempted in a read-only transaction");
     }
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
+      bind(ps, dialect, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw fail(e, sql, duplicate);
@@ -121,7 +137,7 @@ final class Jdbc {
   <T> List<T> list(String sql, Row<T> row, Object... params) {
     checkActive();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
+      bind(ps, dialect, params);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -143,7 +159,7 @@ final class Jdbc {
     checkActive();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setFetchSize(fetchSize);
-      bind(ps, params);
+      bind(ps, dialect, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           sink.accept(row.map(rs));
@@ -173,9 +189,12 @@ final class Jdbc {
     }
   }
 
-  /** Binds {@code params} to {@code ps} as the statements above do, e.g. for one row of a batch. */
-  static void bindAll(PreparedStatement ps, Object... params) throws SQLException {
-    bind(ps, params);
+  /**
+   * Binds {@code params} to {@code ps} as the statements above do on {@code dialect}'s database,
+   * e.g. for one row of a batch.
+   */
+  static void bindAll(PreparedStatement ps, Dialect dialect, Object... params) throws SQLException {
+    bind(ps, dialect, params);
   }
 
   /** The first row of the query, mapped, if there is one. */
@@ -187,14 +206,6 @@ final class Jdbc {
   /** A query returning one number, such as {@code SELECT COUNT(*)}. */
   long number(String sql, Object... params) {
     return first(sql, rs -> rs.getLong(1), params).orElse(0L);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    if (t == null) {
-      throw new SQLException("column " + column + " is NULL");
-    }
-    return t.toInstant();
   }
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -243,7 +254,7 @@ final class Jdbc {
     }
   }
 
-  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+  private static void bind(PreparedStatement ps, Dialect dialect, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object v = params[i];
       int at = i + 1;
@@ -258,9 +269,7 @@ final class Jdbc {
       } else if (v instanceof LocalDate d) {
         ps.setObject(at, d);
       } else if (v instanceof Instant t) {
-        ps.setObject(at, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-      } else if (v instanceof LocalDate d) {
-        ps.setObject(at, d);
+        ps.setObject(at, dialect.timestamp(t));
       } else if (v instanceof UUID id) {
         ps.setObject(at, id);
       } else if (v instanceof Enum<?> e) {
@@ -301,14 +310,14 @@ final class Jdbc {
   /** The SPI exception for a failed statement (or commit) of {@code sql}. */
   static RuntimeException translate(SQLException e, String sql, @Nullable Supplier<String> duplicate) {
     String state = sqlState(e);
-    if (UNIQUE_VIOLATION.equals(state)) {
+    if (uniqueViolation(e)) {
       String message = duplicate != null ? duplicate.get() : "a value that must be unique is taken";
       return new ConflictException(DUPLICATE, message, e);
     }
     if (state != null && RETRYABLE.contains(state)) {
       return new TransientSqlFailure(e);
     }
-    if (state != null && JdbcStore.TIMED_OUT_STATES.contains(state)) {
+    if ((state != null && JdbcStore.TIMED_OUT_STATES.contains(state)) || errorCode(e) == MARIADB_LOCK_WAIT_TIMEOUT) {
       return new StorageException("timed out: a statement ran past the statement timeout, waited past the lock timeout,"
           + " or was cancelled"
           + " (SQLSTATE " + state + ") in [" + sql + "], so the transaction was rolled back: " + firstLine(e), e);
@@ -325,6 +334,23 @@ final class Jdbc {
     }
     SQLException next = e.getNextException();
     return next != null ? next.getSQLState() : null;
+  }
+
+  /** Whether the statement broke a unique index: SQLSTATE 23505, or MariaDB's duplicate key. */
+  static boolean uniqueViolation(SQLException e) {
+    String state = sqlState(e);
+    return UNIQUE_VIOLATION.equals(state) || (errorCode(e) == MARIADB_DUPLICATE_KEY && "23000".equals(state));
+  }
+
+  /** The first non-zero vendor error code in the exception chain, or 0. */
+  static int errorCode(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getErrorCode() != 0) {
+        return s.getErrorCode();
+      }
+    }
+    SQLException next = e.getNextException();
+    return next != null ? next.getErrorCode() : 0;
   }
 
   static String firstLine(Throwable e) {

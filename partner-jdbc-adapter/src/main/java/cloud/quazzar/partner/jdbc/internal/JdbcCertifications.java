@@ -66,7 +66,7 @@ final class JdbcCertifications implements CertificationRepository {
   @Override
   public Optional<CertificationRecord> find(CertificationId id) {
     return jdbc.first("SELECT " + COLUMNS + " FROM partner_certifications WHERE id = ?",
-        JdbcCertifications::record, id.value());
+        this::record, id.value());
   }
 
   @Override
@@ -88,7 +88,7 @@ final class JdbcCertifications implements CertificationRepository {
   @Override
   public List<CertificationRecord> byPartner(PartnerId partnerId) {
     return jdbc.list("SELECT " + COLUMNS + " FROM partner_certifications WHERE partner_id = ?",
-        JdbcCertifications::record, partnerId.value());
+        this::record, partnerId.value());
   }
 
   @Override
@@ -105,7 +105,7 @@ final class JdbcCertifications implements CertificationRepository {
   public List<CertificationRecord> currentExpiringBetween(LocalDate from, LocalDate to) {
     return jdbc.list("SELECT " + COLUMNS + " FROM partner_certifications WHERE " + CURRENT
             + " AND expiry_date >= ? AND expiry_date <= ?",
-        JdbcCertifications::record, from, to);
+        this::record, from, to);
   }
 
   @Override
@@ -115,7 +115,7 @@ final class JdbcCertifications implements CertificationRepository {
   }
 
   private List<CertificationRecord> list(Sql sql) {
-    return jdbc.list(sql.text(), JdbcCertifications::record, sql.params().toArray());
+    return jdbc.list(sql.text(), this::record, sql.params().toArray());
   }
 
   /** A statement and its parameters. */
@@ -284,7 +284,7 @@ final class JdbcCertifications implements CertificationRepository {
       sql.append(" AND expiry_date <= ?");
       params.add(to.get());
     }
-    return jdbc.list(sql.toString(), JdbcCertifications::record, params.toArray());
+    return jdbc.list(sql.toString(), this::record, params.toArray());
   }
 
   @Override
@@ -296,7 +296,7 @@ final class JdbcCertifications implements CertificationRepository {
     return rows == 1;
   }
 
-  private static CertificationRecord record(ResultSet rs) throws SQLException {
+  private CertificationRecord record(ResultSet rs) throws SQLException {
     Certification c = new Certification(
         new CertificationId(Jdbc.uuid(rs, "id")),
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
@@ -310,8 +310,8 @@ final class JdbcCertifications implements CertificationRepository {
         Jdbc.optionalUuid(rs, "renewal_of").map(CertificationId::new),
         Jdbc.optionalString(rs, "revoked_by"),
         Jdbc.optionalString(rs, "revocation_reason"),
-        Jdbc.instant(rs, "created_at"),
-        Jdbc.instant(rs, "updated_at"),
+        jdbc.dialect().instant(rs, "created_at"),
+        jdbc.dialect().instant(rs, "updated_at"),
         rs.getLong("version"));
     return new CertificationRecord(c, Jdbc.optionalEnum(rs, "reported_status", CertificationStatus.class));
   }

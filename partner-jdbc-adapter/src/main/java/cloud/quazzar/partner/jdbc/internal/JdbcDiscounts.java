@@ -146,7 +146,7 @@ final class JdbcDiscounts implements DiscountRepository {
         "SELECT " + ADJUSTMENT_COLUMNS + " FROM discount_adjustments a LEFT JOIN discount_adjustment_cancellations c"
             + " ON c.partner_id = a.partner_id AND c.version_no = a.version_no"
             + " WHERE a.partner_id = ? ORDER BY a.version_no",
-        JdbcDiscounts::adjustment, partnerId.value());
+        this::adjustment, partnerId.value());
   }
 
   @Override
@@ -156,7 +156,7 @@ final class JdbcDiscounts implements DiscountRepository {
         "SELECT " + ADJUSTMENT_COLUMNS + " FROM discount_adjustments a LEFT JOIN discount_adjustment_cancellations c"
             + " ON c.partner_id = a.partner_id AND c.version_no = a.version_no"
             + " WHERE a.partner_id = ? AND a.version_no > ? ORDER BY a.partner_id, a.version_no FETCH FIRST ? ROWS ONLY",
-        JdbcDiscounts::adjustment, partnerId.value(), afterVersion, limit);
+        this::adjustment, partnerId.value(), afterVersion, limit);
   }
 
   @Override
@@ -164,7 +164,7 @@ final class JdbcDiscounts implements DiscountRepository {
     return jdbc.list(
         "SELECT " + ADJUSTMENT_COLUMNS + " FROM discount_adjustments a LEFT JOIN discount_adjustment_cancellations c"
             + " ON c.partner_id = a.partner_id AND c.version_no = a.version_no",
-        JdbcDiscounts::adjustment);
+        this::adjustment);
   }
 
   @Override
@@ -184,7 +184,7 @@ final class JdbcDiscounts implements DiscountRepository {
     return jdbc.number("SELECT revision FROM discount_revision WHERE id = 1");
   }
 
-  private static PolicyVersion version(ResultSet rs, Map<String, List<VolumeStep>> steps) throws SQLException {
+  private PolicyVersion version(ResultSet rs, Map<String, List<VolumeStep>> steps) throws SQLException {
     Map<Tier, Rate> base = new EnumMap<>(Tier.class);
     base.put(Tier.SILVER, Rate.ofBasisPoints(rs.getInt("base_silver_bp")));
     base.put(Tier.GOLD, Rate.ofBasisPoints(rs.getInt("base_gold_bp")));
@@ -199,22 +199,22 @@ final class JdbcDiscounts implements DiscountRepository {
         Jdbc.enumValue(rs, "combination", Combination.class), Rate.ofBasisPoints(rs.getInt("cap_bp")),
         Jdbc.enumValue(rs, "rounding", RoundingMode.class));
     return new PolicyVersion(rs.getInt("version_no"), Jdbc.date(rs, "effective_from"), policy,
-        Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
+        jdbc.dialect().instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
   }
 
-  private static PartnerAdjustment adjustment(ResultSet rs) throws SQLException {
+  private PartnerAdjustment adjustment(ResultSet rs) throws SQLException {
     return new PartnerAdjustment(new PartnerId(Jdbc.uuid(rs, "partner_id")), rs.getInt("version_no"),
         Jdbc.enumValue(rs, "kind", AdjustmentKind.class), Rate.ofBasisPoints(rs.getInt("rate_bp")),
         Jdbc.date(rs, "effective_from"), Jdbc.optionalDate(rs, "effective_until"),
-        Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
+        jdbc.dialect().instant(rs, "created_at"), rs.getString("created_by"), rs.getString("reason"), cancellation(rs));
   }
 
   /** The joined cancellation columns: all NULL when the version was not cancelled. */
-  private static Optional<Cancellation> cancellation(ResultSet rs) throws SQLException {
+  private Optional<Cancellation> cancellation(ResultSet rs) throws SQLException {
     if (rs.getString("cancelled_by") == null) {
       return Optional.empty();
     }
-    return Optional.of(new Cancellation(Jdbc.instant(rs, "cancelled_at"), rs.getString("cancelled_by"),
+    return Optional.of(new Cancellation(jdbc.dialect().instant(rs, "cancelled_at"), rs.getString("cancelled_by"),
         rs.getString("cancel_reason")));
   }
 }

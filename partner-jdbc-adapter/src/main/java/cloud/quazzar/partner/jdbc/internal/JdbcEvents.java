@@ -66,7 +66,7 @@ final class JdbcEvents implements EventRepository {
         long seq = first;
         for (DomainEvent e : events) {
           Optional<RevenueEntry> entry = ledgerEntry(e);
-          Jdbc.bindAll(ps, seq++, Jdbc.nullable(partnerOf(e).map(PartnerId::value), Types.OTHER), e.type(), e.at(),
+          Jdbc.bindAll(ps, jdbc.dialect(), seq++, Jdbc.nullable(partnerOf(e).map(PartnerId::value), Types.OTHER), e.type(), e.at(),
               entry.isEmpty() ? EventCodec.encode(e) : "",
               Jdbc.nullable(entry.map(x -> x.id().value()), Types.OTHER));
           ps.addBatch();
@@ -114,21 +114,21 @@ final class JdbcEvents implements EventRepository {
   @Override
   public List<EventRecord> after(long afterSequence, int limit) {
     return jdbc.list(SELECT + " WHERE e.sequence_no > ? ORDER BY e.sequence_no"
-        + " FETCH FIRST " + limit + " ROWS ONLY", JdbcEvents::record, afterSequence);
+        + " FETCH FIRST " + limit + " ROWS ONLY", this::record, afterSequence);
   }
 
   @Override
   public List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit) {
     return jdbc.list(SELECT + " WHERE e.partner_id = ? AND e.sequence_no > ?"
-        + " ORDER BY e.sequence_no FETCH FIRST " + limit + " ROWS ONLY", JdbcEvents::record,
+        + " ORDER BY e.sequence_no FETCH FIRST " + limit + " ROWS ONLY", this::record,
         partnerId.value(), afterSequence);
   }
 
-  private static EventRecord record(ResultSet rs) throws SQLException {
+  private EventRecord record(ResultSet rs) throws SQLException {
     String type = rs.getString("event_type");
     DomainEvent event;
     if (rs.getObject("id") != null) {
-      RevenueEntry entry = JdbcRevenue.entry(rs);
+      RevenueEntry entry = JdbcRevenue.entry(rs, jdbc.dialect());
       event = switch (type) {
         case "RevenueRecorded" -> new RevenueRecorded(entry);
         case "RevenueCorrected" -> new RevenueCorrected(entry);

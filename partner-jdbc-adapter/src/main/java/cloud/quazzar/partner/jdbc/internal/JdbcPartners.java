@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,11 +48,11 @@ final class JdbcPartners implements PartnerRepository {
   private static final String CLIENT_COLUMNS =
       "id, partner_id, name, server_count, created_at, updated_at, version";
 
-  /** The ASCII capital letters, which the email search lower-cases (TRANSLATE to their small forms). */
-  private static final String ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-  /** A LIKE with {@code \} as escape character ({@link #likeLiteral}). */
-  private static final String LIKE = " LIKE ? ESCAPE '\\'";
+  /**
+   * A LIKE with {@code !} as escape character ({@link #likeLiteral}): not the backslash, which
+   * MariaDB also reads as an escape inside the SQL literal {@code '\'} itself.
+   */
+  private static final String LIKE = " LIKE ? ESCAPE '!'";
 
   /** IN lists longer than this are split, to stay far below every driver's parameter limit. */
   private static final int MAX_IN_LIST = 1000;
@@ -77,7 +76,7 @@ final class JdbcPartners implements PartnerRepository {
 
   @Override
   public Optional<PartnerRecord> find(PartnerId id) {
-    return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id = ?", JdbcPartners::partner, id.value());
+    return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id = ?", this::partner, id.value());
   }
 
   /** One query per {@value #MAX_IN_LIST} ids: month-end revenue runs check thousands at once. */
@@ -88,7 +87,7 @@ final class JdbcPartners implements PartnerRepository {
     for (int from = 0; from < all.size(); from += MAX_IN_LIST) {
       List<UUID> chunk = all.subList(from, Math.min(all.size(), from + MAX_IN_LIST));
       for (PartnerRecord p : jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id IN ("
-          + Jdbc.placeholders(chunk.size()) + ")", JdbcPartners::partner, chunk.toArray())) {
+          + Jdbc.placeholders(chunk.size()) + ")", this::partner, chunk.toArray())) {
         out.put(p.id(), p);
       }
     }
@@ -97,7 +96,7 @@ final class JdbcPartners implements PartnerRepository {
 
   @Override
   public Optional<PartnerRecord> findByNameKey(String nameKey) {
-    return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE name_key = ?", JdbcPartners::partner, nameKey);
+    return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE name_key = ?", this::partner, nameKey);
   }
 
   @Override
@@ -115,7 +114,7 @@ final class JdbcPartners implements PartnerRepository {
   @Override
   public List<PartnerRecord> list(PartnerListing listing) {
     Sql page = listStatement(jdbc.dialect(), listing);
-    return jdbc.list(page.text(), JdbcPartners::partner, page.params().toArray());
+    return jdbc.list(page.text(), this::partner, page.params().toArray());
   }
 
   /**
@@ -258,9 +257,10 @@ final class JdbcPartners implements PartnerRepository {
    * nk < ?} (the prefix and {@link #prefixEnd}: a range of the name-key index also in a plan made
    * before the values are known), which holds exactly the keys that start with the prefix when the
    * end differs from it only in the last character, and else is narrowed by {@code AND nk LIKE ?
-   * ESCAPE '\'} (the escaped prefix and {@code %}); contained text as {@code nk LIKE ? ESCAPE '\'}
+   * ESCAPE '!'} (the escaped prefix and {@code %}); contained text as {@code nk LIKE ? ESCAPE '!'}
    * with {@code %} on both sides; the email text as {@code TRANSLATE(contact_email, 'A..Z', 'a..z')
-   * LIKE ? ESCAPE '\'}, the ASCII letters lower-cased as {@link PartnerListing#asciiLowerCase} does.
+   * LIKE ? ESCAPE '!'} ({@link Dialect#asciiLowerCase}), the ASCII letters lower-cased as {@link
+   * PartnerListing#asciiLowerCase} does.
    * (Adding the LIKE to an exact range would make PostgreSQL count the prefix's selectivity twice
    * and prefer reading and sorting the whole range to reading the index in order.)
    *
@@ -295,8 +295,8 @@ final class JdbcPartners implements PartnerRepository {
       }
     });
     listing.nameKeyContains().ifPresent(text -> c.and(nameKey + LIKE, "%" + likeLiteral(text) + "%"));
-    listing.emailContains().ifPresent(text -> c.and("TRANSLATE(p.contact_email, '" + ASCII_UPPER + "', '"
-        + ASCII_UPPER.toLowerCase(Locale.ROOT) + "')" + LIKE, "%" + likeLiteral(text) + "%"));
+    listing.emailContains().ifPresent(text -> c.and(dialect.asciiLowerCase("p.contact_email") + LIKE,
+        "%" + likeLiteral(text) + "%"));
     range(c, "p.server_total", listing.serverCounts().min(), listing.serverCounts().max());
     range(c, "p.client_total", listing.clientCounts().min(), listing.clientCounts().max());
     if (!listing.certificationExpiries().isEmpty()) {
@@ -410,13 +410,13 @@ final class JdbcPartners implements PartnerRepository {
     return Optional.empty();
   }
 
-  /** {@code text} for a LIKE pattern with escape character {@code \}: {@code \}, {@code %} and {@code _} escaped. */
+  /** {@code text} for a LIKE pattern with escape character {@code !}: {@code !}, {@code %} and {@code _} escaped. */
   static String likeLiteral(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\\' || c == '%' || c == '_') {
-        out.append('\\');
+      if (c == '!' || c == '%' || c == '_') {
+        out.append('!');
       }
       out.append(c);
     }
@@ -534,7 +534,7 @@ final class JdbcPartners implements PartnerRepository {
     return jdbc.list(
         "SELECT partner_id, sequence_no, from_tier, to_tier, changed_at, changed_by, reason"
             + " FROM partner_tier_history WHERE partner_id = ? ORDER BY sequence_no",
-        JdbcPartners::tierChange, id.value());
+        this::tierChange, id.value());
   }
 
   @Override
@@ -544,7 +544,7 @@ final class JdbcPartners implements PartnerRepository {
         "SELECT partner_id, sequence_no, from_tier, to_tier, changed_at, changed_by, reason"
             + " FROM partner_tier_history WHERE partner_id = ? AND sequence_no > ? ORDER BY partner_id, sequence_no"
             + " FETCH FIRST ? ROWS ONLY",
-        JdbcPartners::tierChange, id.value(), afterSequence, limit);
+        this::tierChange, id.value(), afterSequence, limit);
   }
 
   @Override
@@ -559,7 +559,7 @@ final class JdbcPartners implements PartnerRepository {
 
   @Override
   public Optional<Client> findClient(ClientId id) {
-    return jdbc.first("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE id = ?", JdbcPartners::client, id.value());
+    return jdbc.first("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE id = ?", this::client, id.value());
   }
 
   /**
@@ -623,14 +623,14 @@ final class JdbcPartners implements PartnerRepository {
   public Optional<Client> findClientByNameKey(PartnerId partnerId, String nameKey) {
     return jdbc.first(
         "SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? AND name_key = ?",
-        JdbcPartners::client, partnerId.value(), nameKey);
+        this::client, partnerId.value(), nameKey);
   }
 
   @Override
   public List<Client> clients(PartnerId partnerId) {
     return jdbc.list(
         "SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? ORDER BY " + byNameKey,
-        JdbcPartners::client, partnerId.value());
+        this::client, partnerId.value());
   }
 
   @Override
@@ -641,32 +641,32 @@ final class JdbcPartners implements PartnerRepository {
     String order = " ORDER BY partner_id, " + nameKey + " FETCH FIRST ? ROWS ONLY";
     if (afterNameKey.isEmpty()) {
       return jdbc.list("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ?" + order,
-          JdbcPartners::client, partnerId.value(), limit);
+          this::client, partnerId.value(), limit);
     }
     return jdbc.list("SELECT " + CLIENT_COLUMNS + " FROM partner_clients WHERE partner_id = ? AND " + nameKey + " > ?"
-        + order, JdbcPartners::client, partnerId.value(), afterNameKey.get(), limit);
+        + order, this::client, partnerId.value(), afterNameKey.get(), limit);
   }
 
-  private static PartnerRecord partner(ResultSet rs) throws SQLException {
+  private PartnerRecord partner(ResultSet rs) throws SQLException {
     return new PartnerRecord(
         new PartnerId(Jdbc.uuid(rs, "id")),
         rs.getString("company_name"),
         rs.getString("contact_email"),
         Jdbc.enumValue(rs, "tier", Tier.class),
         Jdbc.enumValue(rs, "status", PartnerStatus.class),
-        Jdbc.instant(rs, "created_at"),
-        Jdbc.instant(rs, "updated_at"),
+        jdbc.dialect().instant(rs, "created_at"),
+        jdbc.dialect().instant(rs, "updated_at"),
         rs.getLong("version"));
   }
 
-  private static Client client(ResultSet rs) throws SQLException {
+  private Client client(ResultSet rs) throws SQLException {
     return new Client(
         new ClientId(Jdbc.uuid(rs, "id")),
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getString("name"),
         rs.getLong("server_count"),
-        Jdbc.instant(rs, "created_at"),
-        Jdbc.instant(rs, "updated_at"),
+        jdbc.dialect().instant(rs, "created_at"),
+        jdbc.dialect().instant(rs, "updated_at"),
         rs.getLong("version"));
   }
 
@@ -688,17 +688,17 @@ final class JdbcPartners implements PartnerRepository {
   public List<Erasure> erasures(PartnerId partnerId) {
     return jdbc.list("SELECT partner_id, erased_at, erased_by, reason, values_erased FROM partner_erasures"
         + " WHERE partner_id = ? ORDER BY entry_no", rs -> new Erasure(new PartnerId(Jdbc.uuid(rs, "partner_id")),
-            Jdbc.instant(rs, "erased_at"), rs.getString("erased_by"), rs.getString("reason"),
+            jdbc.dialect().instant(rs, "erased_at"), rs.getString("erased_by"), rs.getString("reason"),
             rs.getInt("values_erased")), partnerId.value());
   }
 
-  private static TierChange tierChange(ResultSet rs) throws SQLException {
+  private TierChange tierChange(ResultSet rs) throws SQLException {
     return new TierChange(
         new PartnerId(Jdbc.uuid(rs, "partner_id")),
         rs.getInt("sequence_no"),
         Jdbc.optionalEnum(rs, "from_tier", Tier.class),
         Jdbc.enumValue(rs, "to_tier", Tier.class),
-        Jdbc.instant(rs, "changed_at"),
+        jdbc.dialect().instant(rs, "changed_at"),
         rs.getString("changed_by"),
         rs.getString("reason"));
   }

@@ -59,6 +59,9 @@ final class JdbcRevenue implements RevenueRepository {
 
   private static final String STAGING = "revenue_staging";
 
+  /** The unique index on the idempotency key ({@code V4__revenue.sql}), as MariaDB names it in errors. */
+  private static final String KEY_INDEX = "revenue_entries_key_ux";
+
   /** The current entry of its month: no higher revision exists (answered from the revision index). */
   private static final String IS_CURRENT = " NOT EXISTS (SELECT 1 FROM revenue_entries n WHERE n.partner_id ="
       + " e.partner_id AND n.month_start = e.month_start AND n.revision > e.revision)";
@@ -84,7 +87,14 @@ final class JdbcRevenue implements RevenueRepository {
         + " taken) among " + entries.size() + " revenue entries, e.g. partner " + entries.get(0).partnerId()
         + " month " + entries.get(0).month();
     List<String> taken;
-    if (entries.size() == 1) {
+    Dialect dialect = jdbc.dialect();
+    if (dialect == Dialect.MARIADB) {
+      // no ON CONFLICT or standard MERGE: look the keys up, insert the rest (one batch, sent by the
+      // driver as one bulk command); a single entry skips the optimistic try
+      taken = jdbc.withConnection("INSERT INTO revenue_entries", duplicate, entries.size() == 1
+          ? c -> insertAbsent(c, dialect, entries)
+          : c -> optimistically(c, () -> insertBatch(c, dialect, entries), () -> insertAbsent(c, dialect, entries)));
+    } else if (entries.size() == 1) {
       RevenueEntry e = entries.get(0);
       int inserted = jdbc.dialect() == Dialect.POSTGRESQL
           ? jdbc.update(duplicate, PG_INSERT, params(e))
@@ -95,7 +105,7 @@ final class JdbcRevenue implements RevenueRepository {
           c -> optimistically(c, () -> copy(c, "revenue_entries", entries), () -> copyThenInsert(c, entries)));
     } else {
       taken = jdbc.withConnection(H2_MERGE, duplicate,
-          c -> optimistically(c, () -> insertBatch(c, entries), () -> mergeBatch(c, entries)));
+          c -> optimistically(c, () -> insertBatch(c, dialect, entries), () -> mergeBatch(c, dialect, entries)));
     }
     return taken.isEmpty() ? List.of() : readTaken(entries, taken);
   }
@@ -106,7 +116,7 @@ final class JdbcRevenue implements RevenueRepository {
     for (int from = 0; from < taken.size(); from += MAX_IN_LIST) {
       List<String> chunk = taken.subList(from, Math.min(taken.size(), from + MAX_IN_LIST));
       for (RevenueEntry e : jdbc.list("SELECT " + COLUMNS + " FROM revenue_entries WHERE idempotency_key IN ("
-          + Jdbc.placeholders(chunk.size()) + ")", JdbcRevenue::entry, chunk.toArray())) {
+          + Jdbc.placeholders(chunk.size()) + ")", this::entry, chunk.toArray())) {
         byKey.put(e.idempotencyKey(), e);
       }
     }
@@ -143,7 +153,7 @@ final class JdbcRevenue implements RevenueRepository {
     try {
       plain.run();
     } catch (SQLException e) {
-      if (!Jdbc.UNIQUE_VIOLATION.equals(Jdbc.sqlState(e))) {
+      if (!Jdbc.uniqueViolation(e)) {
         throw e;
       }
       c.rollback(savepoint);
@@ -153,17 +163,65 @@ final class JdbcRevenue implements RevenueRepository {
     return List.of();
   }
 
-  /** H2's plain batch INSERT, the same statement as a host's own batch would be. */
-  private static int[] insertBatch(Connection c, List<RevenueEntry> entries) throws SQLException {
+  /** The plain batch INSERT (H2, MariaDB), the same statement as a host's own batch would be. */
+  private static int[] insertBatch(Connection c, Dialect dialect, List<RevenueEntry> entries) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO revenue_entries (" + COLUMNS + ") VALUES (" + VALUES + ")")) {
-      Binder binder = new Binder();
+      Binder binder = new Binder(dialect);
       for (RevenueEntry e : entries) {
         binder.bind(ps, 1, e);
         ps.addBatch();
       }
       return ps.executeBatch();
     }
+  }
+
+  /**
+   * MariaDB's idempotent path: reads which keys are stored, inserts the entries of the others in
+   * one batch, and returns the stored ones. A key stored by a concurrent transaction in between
+   * (InnoDB makes the insert wait for that transaction, then reports the duplicate) is reported as
+   * a serialization failure, SQLSTATE 40001, so the store runs the whole transaction again and
+   * then finds the key; a duplicate of another unique index (a partner month's revision) stays a
+   * unique violation.
+   */
+  private static List<String> insertAbsent(Connection c, Dialect dialect, List<RevenueEntry> entries)
+      throws SQLException {
+    java.util.Set<String> stored = new java.util.HashSet<>();
+    for (int from = 0; from < entries.size(); from += MAX_IN_LIST) {
+      List<RevenueEntry> chunk = entries.subList(from, Math.min(entries.size(), from + MAX_IN_LIST));
+      try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key FROM revenue_entries"
+          + " WHERE idempotency_key IN (" + Jdbc.placeholders(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i).idempotencyKey());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            stored.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    List<RevenueEntry> absent = new ArrayList<>(entries.size() - stored.size());
+    List<String> taken = new ArrayList<>(stored.size());
+    for (RevenueEntry e : entries) {
+      if (stored.contains(e.idempotencyKey())) {
+        taken.add(e.idempotencyKey());
+      } else {
+        absent.add(e);
+      }
+    }
+    if (!absent.isEmpty()) {
+      try {
+        insertBatch(c, dialect, absent);
+      } catch (SQLException e) {
+        if (Jdbc.uniqueViolation(e) && String.valueOf(e.getMessage()).contains(KEY_INDEX)) {
+          throw new java.sql.SQLTransactionRollbackException("an idempotency key was stored by a concurrent"
+              + " transaction meanwhile: " + Jdbc.firstLine(e), "40001", e);
+        }
+        throw e;
+      }
+    }
+    return taken;
   }
 
   /** PostgreSQL's idempotent bulk path; returns the keys that were already taken. */
@@ -233,10 +291,11 @@ final class JdbcRevenue implements RevenueRepository {
   }
 
   /** H2's bulk path: one batch of MERGE; a row count of 0 means the key was taken. */
-  private static List<String> mergeBatch(Connection c, List<RevenueEntry> entries) throws SQLException {
+  private static List<String> mergeBatch(Connection c, Dialect dialect, List<RevenueEntry> entries)
+      throws SQLException {
     List<String> taken = new ArrayList<>(0);
     try (PreparedStatement ps = c.prepareStatement(H2_MERGE)) {
-      Binder binder = new Binder();
+      Binder binder = new Binder(dialect);
       for (RevenueEntry e : entries) {
         ps.setString(1, e.idempotencyKey());
         binder.bind(ps, 2, e);
@@ -258,10 +317,16 @@ final class JdbcRevenue implements RevenueRepository {
    * the rows of a month-end batch share.
    */
   private static final class Binder {
+    private final Dialect dialect;
     private YearMonth month = YearMonth.of(1, 1);
     private LocalDate monthStart = LocalDate.of(1, 1, 1);
     private java.time.Instant at = java.time.Instant.EPOCH;
-    private java.time.OffsetDateTime atUtc = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+    private Object atUtc;
+
+    Binder(Dialect dialect) {
+      this.dialect = dialect;
+      this.atUtc = dialect.timestamp(at);
+    }
 
     void bind(PreparedStatement ps, int first, RevenueEntry e) throws SQLException {
       if (!e.month().equals(month)) {
@@ -270,7 +335,7 @@ final class JdbcRevenue implements RevenueRepository {
       }
       if (!e.recordedAt().equals(at)) {
         at = e.recordedAt();
-        atUtc = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+        atUtc = dialect.timestamp(at);
       }
       int i = first;
       ps.setObject(i++, e.id().value());
@@ -321,14 +386,14 @@ final class JdbcRevenue implements RevenueRepository {
 
   @Override
   public Optional<RevenueEntry> findByKey(String idempotencyKey) {
-    return jdbc.first("SELECT " + COLUMNS + " FROM revenue_entries WHERE idempotency_key = ?", JdbcRevenue::entry,
+    return jdbc.first("SELECT " + COLUMNS + " FROM revenue_entries WHERE idempotency_key = ?", this::entry,
         idempotencyKey);
   }
 
   @Override
   public List<RevenueEntry> history(PartnerId partnerId, YearMonth month) {
     return jdbc.list("SELECT " + COLUMNS + " FROM revenue_entries WHERE partner_id = ? AND month_start = ?"
-        + " ORDER BY revision", JdbcRevenue::entry, partnerId.value(), month.atDay(1));
+        + " ORDER BY revision", this::entry, partnerId.value(), month.atDay(1));
   }
 
   @Override
@@ -336,13 +401,13 @@ final class JdbcRevenue implements RevenueRepository {
     // LIST-4: seeks through revenue_entries_revision_ux (partner_id, month_start, revision)
     return jdbc.list("SELECT " + COLUMNS + " FROM revenue_entries WHERE partner_id = ? AND month_start = ?"
             + " AND revision > ? ORDER BY partner_id, month_start, revision FETCH FIRST ? ROWS ONLY",
-        JdbcRevenue::entry, partnerId.value(), month.atDay(1), afterRevision, limit);
+        this::entry, partnerId.value(), month.atDay(1), afterRevision, limit);
   }
 
   @Override
   public List<RevenueEntry> current(PartnerId partnerId, YearMonth from, YearMonth to) {
     return jdbc.list("SELECT " + E_COLUMNS + " FROM revenue_entries e WHERE e.partner_id = ? AND e.month_start >= ?"
-        + " AND e.month_start <= ? AND" + IS_CURRENT + " ORDER BY e.month_start", JdbcRevenue::entry,
+        + " AND e.month_start <= ? AND" + IS_CURRENT + " ORDER BY e.month_start", this::entry,
         partnerId.value(), from.atDay(1), to.atDay(1));
   }
 
@@ -381,7 +446,12 @@ final class JdbcRevenue implements RevenueRepository {
   }
 
   /** The entry of the current row, by the column names of {@link #COLUMNS} (also for joined reads). */
-  static RevenueEntry entry(ResultSet rs) throws SQLException {
+  private RevenueEntry entry(ResultSet rs) throws SQLException {
+    return entry(rs, jdbc.dialect());
+  }
+
+  /** The entry in the current row ({@link #COLUMNS}), its time read as {@code dialect} stores it. */
+  static RevenueEntry entry(ResultSet rs, Dialect dialect) throws SQLException {
     LocalDate month = rs.getObject("month_start", LocalDate.class);
     return new RevenueEntry(
         new RevenueEntryId(Jdbc.uuid(rs, "id")),
@@ -394,7 +464,7 @@ final class JdbcRevenue implements RevenueRepository {
         rs.getLong("client_count"),
         rs.getString("idempotency_key"),
         Jdbc.optionalString(rs, "reason"),
-        Jdbc.instant(rs, "recorded_at"),
+        dialect.instant(rs, "recorded_at"),
         Jdbc.optionalUuid(rs, "supersedes_id").map(RevenueEntryId::new));
   }
 }

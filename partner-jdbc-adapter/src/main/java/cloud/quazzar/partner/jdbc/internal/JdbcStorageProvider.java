@@ -68,7 +68,7 @@ public final class JdbcStorageProvider implements StorageProvider {
    *     (a {@code DataSource} with a URL, H2 path or pool size; a URL with an H2 path), a setting is
    *     invalid, an artifact the database needs is missing (its driver, or Flyway's PostgreSQL
    *     support: the message names it as {@code groupId:artifactId}, see {@link RuntimeArtifacts}),
-   *     the database cannot be reached or is not H2 or PostgreSQL, the migration fails, or (with
+   *     the database cannot be reached or is not H2, PostgreSQL or MariaDB, the migration fails, or (with
    *     migration off) the tables are missing; the message never contains the password
    */
   @Override
@@ -145,7 +145,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       Optional<Dialect> known = Dialect.ofUrl(url);
       if (known.isEmpty()) {
         throw new ConfigurationException("storage setting '" + JdbcStorage.URL
-            + "' must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) URL, got '"
+            + "' must be an H2 (jdbc:h2:...), PostgreSQL (jdbc:postgresql://...) or MariaDB (jdbc:mariadb://...) URL, got '"
             + Secrets.scrub(url, password) + "'");
       }
       dialect = known.get();
@@ -176,6 +176,13 @@ public final class JdbcStorageProvider implements StorageProvider {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(2, poolSize));
     config.setAutoCommit(false);
+    if (dialect == Dialect.MARIADB) {
+      // as on H2 and PostgreSQL by default: writes see what others committed before each statement
+      // (the optimistic version checks and unique indexes give the guarantees), reads take one
+      // snapshot (Dialect.beginRead); MariaDB's own default is REPEATABLE READ
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+      MariaDb.prepare(config, url, user, password, schema, migrate, shownUrl);
+    }
     if (schema != null) {
       dialect.useSchema(config, schema);
     }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #write}: the connection's isolation (READ COMMITTED for the store's own pool: the
  *       optimistic {@code UPDATE ... WHERE version = ?} and the unique indexes give the guarantees);
  *       committed if the work returns, rolled back if it throws, and the work's exception rethrown
- *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01) re-runs the whole
+ *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01; on a Galera cluster
+ *       also a write set that failed certification at commit) re-runs the whole
  *       transaction, up to {@value #MAX_ATTEMPTS} attempts with a random pause below {@value
  *       #MAX_PAUSE_MILLIS} ms that grows with the attempt (bounded, jittered, never read from a
  *       clock); {@link #retries()} counts these re-runs.
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * used up, a closed store) is a {@link StorageException} naming the database without its password
  * and the SQLSTATE. Two kinds say so in their message, because the caller reacts differently:
  * <ul>
- *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}), a lock timeout (55P03,
- *       H2: HYT00): "timed out"; the transaction was rolled back;
+ *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}; MariaDB 70100), a lock
+ *       timeout (55P03, H2: HYT00, MariaDB: error 1205): "timed out"; the transaction was rolled
+ *       back;
  *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}, or
  *       57P01 to 57P03, the server ending the session):
  *       "commit outcome unknown"; the database committed all of it or nothing, and the caller
@@ -68,10 +70,11 @@ public final class JdbcStore implements Store {
 
   /**
    * The SQLSTATEs reported as "timed out": {@value #TIMED_OUT} (statement timeout or cancel),
-   * 55P03 (PostgreSQL {@code lock_timeout}), HYT00 (H2's {@code LOCK_TIMEOUT}: H2 waits for a row
+   * 70100 (MariaDB's {@code max_statement_time}), 55P03 (PostgreSQL {@code lock_timeout}), HYT00
+   * (H2's {@code LOCK_TIMEOUT}: H2 waits for a row
    * lock up to it, not up to the statement timeout).
    */
-  static final java.util.Set<String> TIMED_OUT_STATES = java.util.Set.of(TIMED_OUT, "55P03", "HYT00");
+  static final java.util.Set<String> TIMED_OUT_STATES = java.util.Set.of(TIMED_OUT, "70100", "55P03", "HYT00");
 
   /** SQLSTATE class of connection exceptions. */
   static final String CONNECTION_CLASS = "08";

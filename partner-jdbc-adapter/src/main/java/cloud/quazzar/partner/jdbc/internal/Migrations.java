@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the Flyway migrations shipped in the jar ({@link JdbcStorage#MIGRATION_LOCATION}). */
+/**
+ * Runs the Flyway migrations shipped in the jar: {@link JdbcStorage#MIGRATION_LOCATION} on H2 and
+ * PostgreSQL, {@link JdbcStorage#MARIADB_MIGRATION_LOCATION} on MariaDB (the same versions, each
+ * creating the same tables, indexes and constraints in MariaDB's types).
+ */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
@@ -59,6 +63,8 @@ final class Migrations {
     return Map.of(BINARY_COLLATION, switch (dialect) {
       case H2 -> "";
       case POSTGRESQL -> "COLLATE \"C\"";
+      // MariaDB's own scripts declare their collations and use no placeholder
+      case MARIADB -> "";
     });
   }
 
@@ -70,7 +76,7 @@ final class Migrations {
     FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
         .placeholders(placeholders(dialect))
         .loggers("slf4j")
-        .locations(JdbcStorage.MIGRATION_LOCATION)
+        .locations(dialect.migrationLocation())
         .table(JdbcStorage.HISTORY_TABLE)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)

@@ -28,7 +28,15 @@ final class RuntimeArtifacts {
      * be flyway-core's (H2's support is part of flyway-core).
      */
     FLYWAY_POSTGRESQL("org.flywaydb:flyway-database-postgresql", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
-        "Flyway's PostgreSQL support, in the same version as flyway-core", false);
+        "Flyway's PostgreSQL support, in the same version as flyway-core", false),
+    /** MariaDB Connector/J; the pool and the store's start-up check load it by name. */
+    MARIADB("org.mariadb.jdbc:mariadb-java-client", "org.mariadb.jdbc.Driver", "the MariaDB JDBC driver", true),
+    /**
+     * Flyway's MariaDB (and MySQL) support, found by Flyway with the adapter's class loader; its
+     * version must be flyway-core's.
+     */
+    FLYWAY_MYSQL("org.flywaydb:flyway-mysql", "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType",
+        "Flyway's MariaDB support, in the same version as flyway-core", false);
 
     private final String coordinates;
     private final String probeClass;
@@ -66,13 +74,21 @@ final class RuntimeArtifacts {
   /**
    * What a store of {@code dialect} needs beside the adapter: the driver, if the store connects
    * through its own pool (a host's {@code DataSource} brings its driver; on PostgreSQL the store
-   * still uses the driver's COPY), and on PostgreSQL Flyway's support for it if the store migrates.
+   * still uses the driver's COPY), and on PostgreSQL and MariaDB Flyway's support for it if the
+   * store migrates.
    */
   static List<Artifact> needed(Dialect dialect, boolean ownPool, boolean migrate) {
     List<Artifact> needed = new ArrayList<>(2);
     if (dialect == Dialect.H2) {
       if (ownPool) {
         needed.add(Artifact.H2);
+      }
+    } else if (dialect == Dialect.MARIADB) {
+      if (ownPool) {
+        needed.add(Artifact.MARIADB);
+      }
+      if (migrate) {
+        needed.add(Artifact.FLYWAY_MYSQL);
       }
     } else {
       needed.add(Artifact.POSTGRESQL);

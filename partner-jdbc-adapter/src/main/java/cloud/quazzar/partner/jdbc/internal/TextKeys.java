@@ -64,10 +64,10 @@ final class TextKeys {
         UUID none = new UUID(0, 0);
         int partners = rekey(jdbc, "partners", jdbc.list(
             "SELECT id, company_name, name_key, created_at FROM partners",
-            rs -> row(rs, none, "company_name")));
+            rs -> row(jdbc, rs, none, "company_name")));
         int clients = rekey(jdbc, "partner_clients", jdbc.list(
             "SELECT id, partner_id, name, name_key, created_at FROM partner_clients",
-            rs -> row(rs, Jdbc.uuid(rs, "partner_id"), "name")));
+            rs -> row(jdbc, rs, Jdbc.uuid(rs, "partner_id"), "name")));
         LOG.info("partner schema in {}: name keys brought to text rule {} ({} partner and {} client keys changed)",
             store.description(), KEY_RULE, partners, clients);
       }
@@ -115,9 +115,9 @@ final class TextKeys {
     }
   }
 
-  private static Row row(ResultSet rs, UUID owner, String nameColumn) throws SQLException {
+  private static Row row(Jdbc jdbc, ResultSet rs, UUID owner, String nameColumn) throws SQLException {
     return new Row(Jdbc.uuid(rs, "id"), owner, rs.getString(nameColumn), rs.getString("name_key"),
-        Jdbc.instant(rs, "created_at"));
+        jdbc.dialect().instant(rs, "created_at"));
   }
 
   /** Writes the new key of every row whose key changes and whose new key is free; returns how many. */

@@ -138,7 +138,7 @@ class CertificationPageIndexTest {
   private static String explain(Connection c, String sql, List<Object> params) throws SQLException {
     StringBuilder plan = new StringBuilder();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Jdbc.bindAll(ps, params.toArray());
+      Jdbc.bindAll(ps, Dialect.POSTGRESQL, params.toArray()); // H2 binds the same way
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');

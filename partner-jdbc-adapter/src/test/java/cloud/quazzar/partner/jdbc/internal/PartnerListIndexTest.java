@@ -285,7 +285,7 @@ class PartnerListIndexTest {
         JdbcPartners.Sql sql = JdbcPartners.listStatement(Dialect.H2, k.listing());
         StringBuilder plan = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + sql.text())) {
-          Jdbc.bindAll(ps, sql.params().toArray());
+          Jdbc.bindAll(ps, Dialect.H2, sql.params().toArray());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               plan.append(rs.getString(1)).append('\n');
@@ -358,7 +358,7 @@ class PartnerListIndexTest {
   private static String explain(Connection c, String sql, List<Object> params) throws SQLException {
     StringBuilder plan = new StringBuilder();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Jdbc.bindAll(ps, params.toArray());
+      Jdbc.bindAll(ps, Dialect.POSTGRESQL, params.toArray()); // H2 binds the same way
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');

@@ -34,15 +34,19 @@ public interface StoredText {
    *
    * @param connections gives a new connection to the store's database; closed after each search
    * @param schema the schema the store's tables are in, as the database names it (H2: {@code
-   *     "PUBLIC"} unless the store was given another)
+   *     "PUBLIC"} unless the store was given another; MariaDB: the database)
    * @return the search
    */
   static StoredText ofDatabase(Supplier<Connection> connections, String schema) {
     return sink -> {
       try (Connection c = connections.get()) {
         DatabaseMetaData meta = c.getMetaData();
+        // MariaDB's schemas are databases, which JDBC calls catalogs
+        boolean catalogs = !meta.supportsSchemasInDataManipulation();
+        String quote = meta.getIdentifierQuoteString().strip();
         List<String> tables = new ArrayList<>();
-        try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = catalogs ? meta.getTables(schema, null, "%", new String[] {"TABLE"})
+            : meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
           while (rs.next()) {
             tables.add(rs.getString("TABLE_NAME"));
           }
@@ -52,7 +56,7 @@ public interface StoredText {
         }
         for (String table : tables) {
           try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT * FROM " + quoted(schema) + "." + quoted(table))) {
+              ResultSet rs = s.executeQuery("SELECT * FROM " + quoted(schema, quote) + "." + quoted(table, quote))) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
               for (int i = 1; i <= columns; i++) {
@@ -85,7 +89,7 @@ public interface StoredText {
     return sink -> new ObjectWalk(sink).visit(root);
   }
 
-  private static String quoted(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+  private static String quoted(String identifier, String quote) {
+    return quote + identifier.replace(quote, quote + quote) + quote;
   }
 }

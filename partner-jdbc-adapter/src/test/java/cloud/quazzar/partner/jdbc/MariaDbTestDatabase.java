@@ -1,0 +1,66 @@
+package cloud.quazzar.partner.jdbc;
+
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The MariaDB server the {@code *MariaDb*} tests run against: {@code -Dpartner.mariadb.url}
+ * (default {@value #DEFAULT_URL}) as {@code -Dpartner.mariadb.user} (default {@value
+ * #DEFAULT_USER}), no password.
+ *
+ * <p>{@link #require()} decides what an unreachable server means: a failure when MariaDB is
+ * required ({@code -Dpartner.mariadb.required=true}, or environment {@code CI=true} or {@code
+ * PARTNER_MARIADB_REQUIRED=true}), otherwise a skipped test whose message says how to run it. Each
+ * store gets its own database {@code tck_<random hex>}, dropped when the store closes (see {@link
+ * ServerTestDatabase}).
+ */
+public final class MariaDbTestDatabase extends ServerTestDatabase {
+  public static final String DEFAULT_URL = "jdbc:mariadb://127.0.0.1:3306/test";
+  public static final String DEFAULT_USER = "root";
+
+  static final Kind KIND = new Kind("MariaDB", "partner.mariadb", DEFAULT_URL, DEFAULT_USER,
+      "PARTNER_MARIADB_REQUIRED", "start it (e.g. service mariadb start)");
+
+  private static final Object LOCK = new Object();
+  private static MariaDbTestDatabase reachable;
+  private static String unreachable;
+
+  private MariaDbTestDatabase() {
+    super(KIND);
+  }
+
+  /**
+   * The database, if it answers; otherwise fails the calling test or aborts it (skipped), as the
+   * class comment says. Checks once per JVM.
+   */
+  public static MariaDbTestDatabase require() {
+    synchronized (LOCK) {
+      if (reachable == null && unreachable == null) {
+        String[] reason = new String[1];
+        reachable = probe(new MariaDbTestDatabase(), reason);
+        unreachable = reason[0];
+      }
+      if (reachable != null) {
+        return reachable;
+      }
+    }
+    throw unreachable(KIND, unreachable);
+  }
+
+  /** The database if an earlier {@link #require()} found it reachable, for clean-up in an {@code @AfterAll}. */
+  public static Optional<MariaDbTestDatabase> ifReachable() {
+    synchronized (LOCK) {
+      return Optional.ofNullable(reachable);
+    }
+  }
+
+  @Override
+  void connectionProperties(Properties props) {
+    props.setProperty("connectTimeout", "5000");
+  }
+
+  @Override
+  String dropStatement(String schema) {
+    return "DROP DATABASE IF EXISTS `" + schema.replace("`", "``") + "`";
+  }
+}
