@@ -1,5 +1,8 @@
 package cloud.quazzar.partner.jdbc;
 
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -11,8 +14,8 @@ import java.util.Properties;
  * <p>{@link #require()} decides what an unreachable server means: a failure when MariaDB is
  * required ({@code -Dpartner.mariadb.required=true}, or environment {@code CI=true} or {@code
  * PARTNER_MARIADB_REQUIRED=true}), otherwise a skipped test whose message says how to run it. Each
- * store gets its own database {@code tck_<random hex>}, dropped when the store closes (see {@link
- * ServerTestDatabase}).
+ * store gets its own database {@code tck_<random hex>} (see {@link ServerTestDatabase}).
+ * Databases are handed out again once emptied ({@link ServerTestDatabase#emptySchema}).
  */
 public final class MariaDbTestDatabase extends ServerTestDatabase {
   public static final String DEFAULT_URL = "jdbc:mariadb://127.0.0.1:3306/test";
@@ -57,6 +60,19 @@ public final class MariaDbTestDatabase extends ServerTestDatabase {
   @Override
   void connectionProperties(Properties props) {
     props.setProperty("connectTimeout", "5000");
+  }
+
+  @Override
+  void emptyTables(Statement s, String schema, List<String> tables) throws SQLException {
+    s.execute("SET SESSION foreign_key_checks = 0");
+    for (String table : tables) {
+      s.execute("DELETE FROM " + quoted(schema) + "." + quoted(table));
+    }
+  }
+
+  @Override
+  String quoted(String identifier) {
+    return '`' + identifier.replace("`", "``") + '`';
   }
 
   @Override

@@ -63,13 +63,14 @@ class ModuleDescriptorTest {
         .flatMap(r -> r.modifiers().stream()).map(Enum::name).collect(Collectors.toSet());
     assertEquals(Set.of("STATIC"), modifiersOfPostgres);
     assertEquals(Set.of(), descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
-        .filter(n -> n.contains("h2")).collect(Collectors.toSet()));
+        .filter(n -> n.contains("h2") || n.contains("mariadb")).collect(Collectors.toSet()));
   }
 
   @Test
-  @DisplayName("the migration scripts' folder is open to everyone: Flyway reads them through the class loader")
+  @DisplayName("the migration scripts' folders (H2/PostgreSQL, MariaDB) are open to everyone: Flyway reads them through the class loader")
   void migrationsOpen() {
-    assertEquals(Set.of("cloud.quazzar.partner.jdbc.migration"), descriptor().opens().stream()
+    assertEquals(Set.of("cloud.quazzar.partner.jdbc.migration", "cloud.quazzar.partner.jdbc.mariadb.migration"),
+        descriptor().opens().stream()
         .map(o -> o.source() + (o.isQualified() ? " to " + o.targets() : "")).collect(Collectors.toSet()));
   }
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 
 /**
- * The JDBC store on PostgreSQL passes the TCK, each test in a fresh schema that is dropped
- * afterwards. Skipped when the server is unreachable, unless PostgreSQL is required (see {@link
+ * The JDBC store on PostgreSQL passes the TCK, each test in a schema of its own that holds
+ * what a new one holds (emptied after an earlier test, {@link ServerTestDatabase#emptySchema}); all are
+ * dropped afterwards. Skipped when the server is unreachable, unless PostgreSQL is required (see {@link
  * PostgresTestDatabase}).
  */
 @DisplayName("PostgreSQL store TCK")
@@ -20,7 +21,7 @@ class PostgresStoreTckTest extends StoreTck {
 
   @Override
   protected Store newStore() {
-    return PostgresTestDatabase.require().openInFreshSchema();
+    return PostgresTestDatabase.require().openEmptied();
   }
 
   @Override

@@ -9,12 +9,16 @@ import cloud.quazzar.partner.spi.StoreWork;
 import cloud.quazzar.partner.testkit.tck.StoredText;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,8 +29,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>An unreachable server is a failure when the server is required (its system property {@code
  * -D<prefix>.required=true}, or environment {@code CI=true} or its own variable), otherwise a
- * skipped test (a JUnit assumption) whose message says how to run it. Each store gets its own
- * schema {@code tck_<random hex>} (on MariaDB a database), dropped when the store closes.
+ * skipped test (a JUnit assumption) whose message says how to run it. Each store gets a schema
+ * {@code tck_<random hex>} (on MariaDB a database) of its own: new, or emptied after an earlier
+ * store ({@link #emptySchema}).
  */
 public abstract class ServerTestDatabase {
   /** What differs between servers. */
@@ -37,6 +42,11 @@ public abstract class ServerTestDatabase {
   final String url;
   final String user;
   private final Set<String> liveSchemas = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedDeque<String> emptied = new ConcurrentLinkedDeque<>();
+  private final Object templateLock = new Object();
+  private String template;
+  private List<String> tables;
+  private List<String> seeded;
 
   ServerTestDatabase(Kind kind) {
     this.kind = kind;
@@ -119,14 +129,26 @@ public abstract class ServerTestDatabase {
    * closes.
    */
   public Store openInFreshSchema(StorageSettings extra) {
-    String schema = newSchemaName();
+    return open(newSchemaName(), extra, false);
+  }
+
+  /**
+   * A store in a schema holding what a new one holds, reused: {@link #emptySchema} says how. For
+   * the TCK, whose tests each open a store; tests that look at the database itself (query plans,
+   * migrations) use {@link #openInFreshSchema}.
+   */
+  public Store openEmptied() {
+    return open(emptySchema(), StorageSettings.empty(), true);
+  }
+
+  private Store open(String schema, StorageSettings extra, boolean reuse) {
     StorageSettings settings = settings().with(JdbcStorage.SCHEMA, schema);
     for (var e : extra.asMap().entrySet()) {
       settings = settings.with(e.getKey(), e.getValue());
     }
     liveSchemas.add(schema);
     try {
-      return new SchemaDroppingStore(new JdbcStorageProvider().open(settings), schema);
+      return new SchemaDroppingStore(new JdbcStorageProvider().open(settings), schema, reuse);
     } catch (RuntimeException e) {
       dropSchema(schema);
       throw e;
@@ -165,6 +187,90 @@ public abstract class ServerTestDatabase {
     return s.schema;
   }
 
+  /**
+   * The schema for {@link #openEmptied}. Creating the tables costs a server about
+   * half a second (a dozen migrations; on MariaDB each DDL statement is its own durable
+   * transaction, on a Galera cluster also replicated in total order), and the TCK opens a store
+   * for each of its hundreds of tests. So such a store gets a schema that an earlier store used and
+   * that was emptied when that store closed ({@link #release}): in one transaction, every table but
+   * Flyway's history is emptied and the rows the migrations insert are copied back from a template
+   * schema migrated once. What the store then finds is what a new schema holds (the same
+   * migrations, the same rows), and it still opens as on a new one (migration check, tables, text
+   * rule, a new page token key). Every schema is dropped by {@link #dropLeftoverSchemas()}.
+   */
+  String emptySchema() {
+    String schema = emptied.pollFirst();
+    return schema != null ? schema : newSchemaName();
+  }
+
+  /** Empties the schema of a store that closed for the next store, or drops it if that fails. */
+  private void release(String schema) {
+    try {
+      empty(schema);
+      emptied.addFirst(schema);
+    } catch (SQLException | RuntimeException e) {
+      dropSchema(schema);
+    }
+  }
+
+  /** Empties {@code tables} of {@code schema} (every table but Flyway's history), inside a transaction. */
+  abstract void emptyTables(Statement s, String schema, List<String> tables) throws SQLException;
+
+  /** {@code identifier} quoted for this server. */
+  abstract String quoted(String identifier);
+
+  /** Empties {@code schema} as {@link #emptySchema} describes, in one transaction. */
+  private void empty(String schema) throws SQLException {
+    String from = template();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      emptyTables(s, schema, tables);
+      for (String table : seeded) {
+        s.execute("INSERT INTO " + quoted(schema) + "." + quoted(table) + " SELECT * FROM " + quoted(from) + "."
+            + quoted(table));
+      }
+      c.commit();
+    }
+  }
+
+  /** The template schema, migrated on first use, and its tables. */
+  private String template() throws SQLException {
+    synchronized (templateLock) {
+      if (template == null) {
+        String name = newSchemaName();
+        liveSchemas.add(name);
+        new JdbcStorageProvider().open(settings().with(JdbcStorage.SCHEMA, name)).close();
+        List<String> all = new ArrayList<>();
+        List<String> withRows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+          try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+              + name + "' AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+            while (rs.next()) {
+              if (!rs.getString(1).equalsIgnoreCase(JdbcStorage.HISTORY_TABLE)) {
+                all.add(rs.getString(1));
+              }
+            }
+          }
+          for (String table : all) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quoted(name) + "." + quoted(table))) {
+              rs.next();
+              if (rs.getLong(1) > 0) {
+                withRows.add(table);
+              }
+            }
+          }
+        }
+        if (all.isEmpty()) {
+          throw new IllegalStateException("the template schema " + name + " has no tables");
+        }
+        tables = List.copyOf(all);
+        seeded = List.copyOf(withRows);
+        template = name;
+      }
+      return template;
+    }
+  }
+
   /** Drops the schema and everything in it, if it exists. */
   public void dropSchema(String schema) {
     try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -177,20 +283,26 @@ public abstract class ServerTestDatabase {
 
   /** Drops every schema this helper created that is still there (for an {@code @AfterAll}). */
   public void dropLeftoverSchemas() {
+    synchronized (templateLock) {
+      emptied.clear();
+      template = null;
+    }
     for (String schema : Set.copyOf(liveSchemas)) {
       dropSchema(schema);
     }
   }
 
-  /** Closes the store, then drops its schema. */
+  /** Closes the store, then drops its schema or empties it for the next ({@link #openEmptied}). */
   private final class SchemaDroppingStore implements Store {
     private final Store delegate;
     private final String schema;
+    private final boolean reuse;
     private boolean closed;
 
-    SchemaDroppingStore(Store delegate, String schema) {
+    SchemaDroppingStore(Store delegate, String schema, boolean reuse) {
       this.delegate = delegate;
       this.schema = schema;
+      this.reuse = reuse;
     }
 
     @Override
@@ -228,7 +340,11 @@ public abstract class ServerTestDatabase {
       if (!closed) {
         closed = true;
         delegate.close();
-        dropSchema(schema);
+        if (reuse) {
+          release(schema);
+        } else {
+          dropSchema(schema);
+        }
       }
     }
   }

@@ -40,7 +40,9 @@ import java.util.function.Supplier;
  * idempotent path: on PostgreSQL, COPY into a temporary staging table, then one {@code INSERT ...
  * SELECT ... ON CONFLICT (idempotency_key) DO NOTHING}; on H2, one JDBC batch of standard {@code MERGE
  * ... WHEN NOT MATCHED THEN INSERT} (H2's own {@code MERGE ... KEY} would overwrite). Keys already
- * taken are then read back in one query.
+ * taken are then read back in one query. MariaDB has neither (its {@code INSERT IGNORE} would also
+ * turn other errors into warnings): the plain batch as on H2 first, and if a key is taken, the keys
+ * are looked up and only the others inserted ({@link #insertAbsent}).
  */
 final class JdbcRevenue implements RevenueRepository {
   static final String COLUMNS = "id, partner_id, month_start, revision, kind, mrr_minor, currency, server_count,"
