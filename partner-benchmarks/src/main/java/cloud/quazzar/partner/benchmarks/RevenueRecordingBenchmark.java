@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Month-end recording on H2 (file) and PostgreSQL: {@link RevenueLedger#recordAll} of {@value
+ * Month-end recording on H2 (file), PostgreSQL and MariaDB: {@link RevenueLedger#recordAll} of {@value
  * #BATCH} rows per operation (validation, partner check, idempotent bulk insert, commit) against a
  * plain JDBC batch {@code INSERT} of the same rows into the same table on the same pool (no
  * validation, no idempotency), measured in the same run. Scores are rows per second. The table is
@@ -53,7 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar partner-benchmarks/target/benchmarks.jar RevenueRecording -prof gc}
  * (PostgreSQL at {@code -Dpartner.pg.url}, default {@code jdbc:postgresql://127.0.0.1:5432/test},
- * user postgres, trust authentication; the benchmark uses and drops schema {@code bench_revenue}).
+ * user postgres, trust authentication; the benchmark uses and drops schema {@code bench_revenue};
+ * MariaDB at {@code -Dpartner.mariadb.url}, default {@code jdbc:mariadb://127.0.0.1:3306/test}, user
+ * root, no password; the benchmark uses and drops database {@code bench_revenue}). On MariaDB both
+ * use the driver's defaults, under which Connector/J sends a batch as one bulk command.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -71,7 +74,7 @@ public class RevenueRecordingBenchmark {
   static final String COLUMNS = "id, partner_id, month_start, revision, kind, mrr_minor, currency, server_count,"
       + " client_count, idempotency_key, reason, recorded_at, supersedes_id";
 
-  @Param({"h2", "postgresql"})
+  @Param({"h2", "postgresql", "mariadb"})
   public String database;
 
   private @Nullable Path h2Dir;
@@ -91,6 +94,16 @@ public class RevenueRecordingBenchmark {
       config.setJdbcUrl("jdbc:h2:file:" + h2Dir.resolve("ledger").toAbsolutePath() + ";LOCK_TIMEOUT=10000");
       config.setUsername("sa");
       config.setPassword("");
+    } else if (database.equals("mariadb")) {
+      String url = System.getProperty("partner.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+      try (Connection c = java.sql.DriverManager.getConnection(url, "root", null); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS bench_revenue");
+        s.execute("CREATE DATABASE bench_revenue CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+      }
+      config.setJdbcUrl(url.replaceFirst("/[^/?]*(\\?|$)", "/bench_revenue$1"));
+      config.setUsername("root");
+      // as the store's own pool on MariaDB
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     } else {
       String url = System.getProperty("partner.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
       try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
@@ -120,6 +133,11 @@ public class RevenueRecordingBenchmark {
       if (database.equals("h2")) {
         s.execute("DELETE FROM domain_events");
         s.execute("DELETE FROM revenue_entries");
+      } else if (database.equals("mariadb")) {
+        s.execute("SET SESSION foreign_key_checks = 0");
+        s.execute("TRUNCATE domain_events");
+        s.execute("TRUNCATE revenue_entries");
+        s.execute("SET SESSION foreign_key_checks = 1");
       } else {
         s.execute("TRUNCATE domain_events, revenue_entries");
       }
@@ -130,9 +148,13 @@ public class RevenueRecordingBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException, SQLException {
     program.close();
-    if (!database.equals("h2")) {
+    if (database.equals("postgresql")) {
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA bench_revenue CASCADE");
+      }
+    } else if (database.equals("mariadb")) {
+      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE bench_revenue");
       }
     }
     pool.close();
@@ -186,6 +208,8 @@ public class RevenueRecordingBenchmark {
     int[] at = next();
     YearMonth month = month(at[1]);
     OffsetDateTime now = OffsetDateTime.of(2026, 1, 15, 9, 30, 0, 0, ZoneOffset.UTC);
+    // MariaDB's DATETIME(6) holds UTC, bound as the store binds it
+    Object recordedAt = database.equals("mariadb") ? now.toLocalDateTime() : now;
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(
@@ -203,7 +227,7 @@ public class RevenueRecordingBenchmark {
           ps.setInt(9, p % 40);
           ps.setString(10, "plain/" + month + "/" + p);
           ps.setNull(11, Types.VARCHAR);
-          ps.setObject(12, now);
+          ps.setObject(12, recordedAt);
           ps.setNull(13, Types.OTHER);
           ps.addBatch();
         }
