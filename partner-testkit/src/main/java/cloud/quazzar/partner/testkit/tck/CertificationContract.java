@@ -604,7 +604,7 @@ public abstract class CertificationContract {
     List<PartnerProgram> programs = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        programs.add(PartnerProgram.builder().clock(clock).store(store).build());
+        programs.add(PartnerProgram.builder().clock(clock).store(i % 2 == 0 ? store : context().otherNode()).build());
       }
       List<StatusChange> all = Collections.synchronizedList(new ArrayList<>());
       concurrently(programs.size(), i -> () -> all.addAll(programs.get(i).certifications().reportStatusChanges()));

@@ -75,9 +75,9 @@ public abstract class DiscountContract {
     return context().program().today();
   }
 
-  /** A second program on the same store: another node of a multi-node host. */
+  /** A second program on the same store: another node of a multi-node host (on a cluster, on another node). */
   private PartnerProgram otherNode() {
-    return PartnerProgram.builder().clock(context().clock()).store(context().store()).build();
+    return PartnerProgram.builder().clock(context().clock()).store(context().otherNode()).build();
   }
 
   /** Every field of the policy type used, so that a store that drops one fails. */
@@ -474,7 +474,8 @@ public abstract class DiscountContract {
 
   /** A program on the store under test that may see other programs' discount changes late by {@code staleness}. */
   private PartnerProgram nodeWithStaleness(Duration staleness) {
-    return PartnerProgram.builder().clock(context().clock()).store(context().store()).discountStaleness(staleness).build();
+    return PartnerProgram.builder().clock(context().clock()).store(context().otherNode()).discountStaleness(staleness)
+        .build();
   }
 
   private static DiscountPolicy goldBase(String percent) {

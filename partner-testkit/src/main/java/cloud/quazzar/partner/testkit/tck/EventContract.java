@@ -98,9 +98,13 @@ public abstract class EventContract {
     opened.forEach(PartnerProgram::close);
   }
 
-  /** A program on the test's store that delivers events synchronously. */
+  /**
+   * A program on the test's store that delivers events synchronously; on a store with several
+   * nodes, every second one opened in a test talks to another node.
+   */
   private PartnerProgram program() {
-    PartnerProgram p = PartnerProgram.builder().clock(context().clock()).store(context().store())
+    Store on = opened.size() % 2 == 0 ? context().store() : context().otherNode();
+    PartnerProgram p = PartnerProgram.builder().clock(context().clock()).store(on)
         .eventExecutor(Runnable::run).eventRetryDelay(Duration.ofDays(1)).build();
     opened.add(p);
     return p;

@@ -70,9 +70,9 @@ public abstract class ReviewContract {
     return program().reviews();
   }
 
-  /** A second program on the same store: another node of a multi-node host. */
+  /** A second program on the same store: another node of a multi-node host (on a cluster, on another node). */
   private PartnerProgram otherNode() {
-    return PartnerProgram.builder().clock(context().clock()).store(context().store()).build();
+    return PartnerProgram.builder().clock(context().clock()).store(context().otherNode()).build();
   }
 
   private Partner partner(String name, Tier tier) {

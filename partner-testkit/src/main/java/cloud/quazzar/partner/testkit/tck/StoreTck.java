@@ -5,6 +5,7 @@ import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.SequentialIds;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -71,6 +72,20 @@ public abstract class StoreTck {
   protected abstract StoredText storedText();
 
   /**
+   * A second way into {@link #store}'s data, for the contracts that run two programs as two nodes
+   * of one host would (event listeners sharing a name, concurrent status sweeps, discount freshness
+   * and tier reviews across nodes): by default {@link #store} itself. A store whose data several
+   * servers hold (a database cluster) returns a store on the same data through another server, so
+   * that those programs each talk to a different one. Called at most once per test, after {@link
+   * #newStore()}; a store other than {@link #store} is closed by the TCK after the test.
+   *
+   * @return a store on the same data as {@link #store}
+   */
+  protected Store otherNode() {
+    return store;
+  }
+
+  /**
    * How many examples the property tests of this TCK try; a slow store may lower it.
    *
    * @return the number of examples per property, 1 or more
@@ -81,6 +96,7 @@ public abstract class StoreTck {
 
   /** This test's store, from {@link #newStore()}. */
   protected Store store;
+  private @Nullable Store otherNode;
   /** This test's clock, at {@link #START} when the test begins. */
   protected TestClock clock;
   /** A program on {@link #store} with {@link #clock} and sequential ids. */
@@ -98,9 +114,21 @@ public abstract class StoreTck {
     if (program != null) {
       program.close();
     }
+    if (otherNode != null && otherNode != store) {
+      otherNode.close();
+    }
+    otherNode = null;
     if (store != null) {
       store.close();
     }
+  }
+
+  /** {@link #otherNode()}, opened on first use in a test. */
+  private Store peer() {
+    if (otherNode == null) {
+      otherNode = otherNode();
+    }
+    return otherNode;
   }
 
   /**
@@ -109,7 +137,7 @@ public abstract class StoreTck {
    * @return the running test's context
    */
   protected TckContext context() {
-    return new TckContext(store, clock, program, storedText());
+    return new TckContext(store, clock, program, storedText(), this::peer);
   }
 
   @Nested
