@@ -26,8 +26,8 @@ class RuntimeArtifactsTest {
   private static final ClassLoader TESTS = RuntimeArtifactsTest.class.getClassLoader();
 
   @Test
-  @DisplayName("H2 needs its driver when the store pools connections itself; PostgreSQL its driver (COPY) and,"
-      + " when migrating, Flyway's PostgreSQL support")
+  @DisplayName("H2 and MariaDB need their driver when the store pools connections itself; PostgreSQL its driver"
+      + " (COPY) always; when migrating, PostgreSQL and MariaDB need Flyway's support for them")
   void needed() {
     assertEquals(List.of(Artifact.H2), RuntimeArtifacts.needed(Dialect.H2, true, true));
     assertEquals(List.of(), RuntimeArtifacts.needed(Dialect.H2, false, true));
@@ -35,6 +35,21 @@ class RuntimeArtifactsTest {
     assertEquals(List.of(Artifact.POSTGRESQL, Artifact.FLYWAY_POSTGRESQL),
         RuntimeArtifacts.needed(Dialect.POSTGRESQL, false, true));
     assertEquals(List.of(Artifact.POSTGRESQL), RuntimeArtifacts.needed(Dialect.POSTGRESQL, true, false));
+    assertEquals(List.of(Artifact.MARIADB, Artifact.FLYWAY_MYSQL), RuntimeArtifacts.needed(Dialect.MARIADB, true, true));
+    assertEquals(List.of(Artifact.FLYWAY_MYSQL), RuntimeArtifacts.needed(Dialect.MARIADB, false, true));
+    assertEquals(List.of(Artifact.MARIADB), RuntimeArtifacts.needed(Dialect.MARIADB, true, false));
+    assertEquals(List.of(), RuntimeArtifacts.needed(Dialect.MARIADB, false, false));
+  }
+
+  @Test
+  @DisplayName("on MariaDB the driver (which the pool loads by name, from either class loader) and Flyway's"
+      + " MariaDB support are named when missing")
+  void missingMariaDb() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> RuntimeArtifacts.require(Dialect.MARIADB, true, true, "jdbc:mariadb://db/panel", EMPTY, null));
+    assertTrue(e.getMessage().contains("add org.mariadb.jdbc:mariadb-java-client and org.flywaydb:flyway-mysql to"),
+        e.getMessage());
+    RuntimeArtifacts.require(Dialect.MARIADB, true, false, "jdbc:mariadb://db/panel", EMPTY, TESTS);
   }
 
   @Test
