@@ -66,6 +66,15 @@ final class Jdbc {
    */
   static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
+  /**
+   * MariaDB Connector/J's "Driver has reconnect connection after a communications link failure":
+   * with a multi-host URL ({@code jdbc:mariadb:sequential://...}) it connected to another server
+   * after the server of an open transaction went away. The transaction is lost, nothing of it
+   * committed, so before COMMIT the store runs it again (on the new server); during COMMIT its
+   * outcome is unknown ({@link JdbcStore}).
+   */
+  static final String RECONNECTED = "25S03";
+
   /** Maps the current row of a result set. */
   @FunctionalInterface
   interface Row<T> {
@@ -314,7 +323,7 @@ final class Jdbc {
       String message = duplicate != null ? duplicate.get() : "a value that must be unique is taken";
       return new ConflictException(DUPLICATE, message, e);
     }
-    if (state != null && RETRYABLE.contains(state)) {
+    if (state != null && (RETRYABLE.contains(state) || RECONNECTED.equals(state))) {
       return new TransientSqlFailure(e);
     }
     if ((state != null && JdbcStore.TIMED_OUT_STATES.contains(state)) || errorCode(e) == MARIADB_LOCK_WAIT_TIMEOUT) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       optimistic {@code UPDATE ... WHERE version = ?} and the unique indexes give the guarantees);
  *       committed if the work returns, rolled back if it throws, and the work's exception rethrown
  *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01; on a Galera cluster
- *       also a write set that failed certification at commit) re-runs the whole
+ *       also a write set that failed certification at commit), or a transaction lost because
+ *       MariaDB's driver failed over to another server before its commit (25S03), re-runs the whole
  *       transaction, up to {@value #MAX_ATTEMPTS} attempts with a random pause below {@value
  *       #MAX_PAUSE_MILLIS} ms that grows with the attempt (bounded, jittered, never read from a
  *       clock); {@link #retries()} counts these re-runs.
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a statement timeout or cancel (SQLSTATE {@value #TIMED_OUT}; MariaDB 70100), a lock
  *       timeout (55P03, H2: HYT00, MariaDB: error 1205): "timed out"; the transaction was rolled
  *       back;
- *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS}, or
- *       57P01 to 57P03, the server ending the session):
+ *   <li>a connection failure during {@code COMMIT} (SQLSTATE class {@value #CONNECTION_CLASS},
+ *       57P01 to 57P03, the server ending the session, or 25S03, MariaDB's driver having
+ *       reconnected to another server):
  *       "commit outcome unknown"; the database committed all of it or nothing, and the caller
  *       finds out by sending the same request again with the same idempotency keys (recorded
  *       once whatever happened), or by reading.
@@ -305,12 +307,14 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Whether the SQLSTATE means the connection is gone: class 08 (connection exception), or the
+   * Whether the SQLSTATE means the connection is gone: class 08 (connection exception), the
    * server ending the session (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect
-   * now; PostgreSQL sends these just before it closes the socket).
+   * now; PostgreSQL sends these just before it closes the socket), or MariaDB Connector/J's {@value
+   * Jdbc#RECONNECTED} (its failover connected to another server after the link broke).
    */
   static boolean connectionLost(@Nullable String state) {
-    return state != null && (state.startsWith(CONNECTION_CLASS) || state.startsWith("57P"));
+    return state != null && (state.startsWith(CONNECTION_CLASS) || state.startsWith("57P")
+        || Jdbc.RECONNECTED.equals(state));
   }
 
   private static void rollback(Connection c, Throwable primary) {
