@@ -249,7 +249,7 @@ class JdbcStorageProviderTest {
   }
 
   @Test
-  @DisplayName("invalid settings are ConfigurationExceptions naming the setting")
+  @DisplayName("invalid settings are ConfigurationExceptions naming the setting (also Connector/J's transactionReplay, which would hide lost updates)")
   void badSettings() {
     StorageSettings h2 = JdbcStorage.h2File(dir.resolve("bad"));
     JdbcStorageProvider provider = new JdbcStorageProvider();
@@ -263,6 +263,10 @@ class JdbcStorageProviderTest {
         () -> provider.open(h2.with(JdbcStorage.DATA_SOURCE, "not a data source"))).getMessage().contains("'jdbc.dataSource'"));
     assertTrue(assertThrows(ConfigurationException.class,
         () -> provider.open(StorageSettings.empty().with(JdbcStorage.URL, "jdbc:mysql://db/x"))).getMessage().contains("'jdbc.url'"));
+    ConfigurationException replay = assertThrows(ConfigurationException.class, () -> provider.open(JdbcStorage.url(
+        "jdbc:mariadb:sequential://n1:3306,n2:3306/panel?transactionReplay=true&password=hunter2", "panel", "hunter2")));
+    assertTrue(replay.getMessage().contains("transactionReplay"), replay.getMessage());
+    assertFalse(replay.getMessage().contains("hunter2"), replay.getMessage());
     assertThrows(ConfigurationException.class, () -> JdbcStorage.h2InMemory("a;INIT=RUNSCRIPT FROM 'x'"));
     assertThrows(ConfigurationException.class, () -> JdbcStorage.h2File(dir.resolve("a;b")));
     assertThrows(ConfigurationException.class, () -> JdbcStorage.url("postgresql://db/x", null, null));

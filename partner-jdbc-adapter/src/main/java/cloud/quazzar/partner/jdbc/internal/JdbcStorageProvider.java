@@ -38,6 +38,10 @@ public final class JdbcStorageProvider implements StorageProvider {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
 
+  /** Connector/J's {@code transactionReplay} turned on in a URL's options (decision MD1). */
+  private static final Pattern TRANSACTION_REPLAY =
+      Pattern.compile("[?&]transactionReplay=(true|on|1)(&|$)", Pattern.CASE_INSENSITIVE);
+
   /** For {@link java.util.ServiceLoader}. */
   public JdbcStorageProvider() {}
 
@@ -149,6 +153,13 @@ public final class JdbcStorageProvider implements StorageProvider {
             + Secrets.scrub(url, password) + "'");
       }
       dialect = known.get();
+      if (dialect == Dialect.MARIADB && TRANSACTION_REPLAY.matcher(url).find()) {
+        throw new ConfigurationException("storage setting '" + JdbcStorage.URL + "' turns on Connector/J's"
+            + " transactionReplay, which the store cannot work with: after a failover the driver sends the open"
+            + " transaction's statements again and ignores what they now answer, so a version check that no longer"
+            + " matches passes silently (a lost update). Leave it off: the store runs a transaction lost to a failover"
+            + " again itself. Got '" + Secrets.scrub(url, password) + "'");
+      }
     } else if (h2Path.isPresent()) {
       url = "jdbc:h2:file:" + h2File(h2Path.get()) + H2_OPTIONS;
       dialect = Dialect.H2;
