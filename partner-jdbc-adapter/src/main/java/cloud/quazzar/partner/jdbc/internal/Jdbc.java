@@ -106,6 +106,11 @@ final class Jdbc {
     return dialect;
   }
 
+  /** Whether this is a read-only transaction: one snapshot, no writes. */
+  boolean readOnly() {
+    return readOnly;
+  }
+
   /** The value, or a NULL of {@code sqlType} (a {@link Types} constant) if it is empty. */
   static Object nullable(Optional<?> value, int sqlType) {
     return value.isPresent() ? value.get() : new SqlNull(sqlType);

@@ -45,6 +45,10 @@ final class JdbcPartners implements PartnerRepository {
       "id, company_name, contact_email, tier, status, created_at, updated_at, version";
   /** {@link #PARTNER_COLUMNS} of {@code partners p}, as the list statements name the table. */
   private static final String P_COLUMNS = "p." + PARTNER_COLUMNS.replace(", ", ", p.");
+  /** The running totals (V11) the list statements read with each partner. */
+  private static final String TOTALS = "server_total, client_total";
+  /** {@link #P_COLUMNS} and the running totals: what a list statement reads. */
+  private static final String LIST_COLUMNS = P_COLUMNS + ", p.server_total, p.client_total";
   private static final String CLIENT_COLUMNS =
       "id, partner_id, name, server_count, created_at, updated_at, version";
 
@@ -58,6 +62,8 @@ final class JdbcPartners implements PartnerRepository {
   private static final int MAX_IN_LIST = 1000;
 
   private final Jdbc jdbc;
+  /** The running totals of the partners this read-only transaction listed ({@link #list}). */
+  private final Map<PartnerId, ClientTotals> listedTotals = new HashMap<>();
   private final String byNameKey;
 
   JdbcPartners(Jdbc jdbc) {
@@ -110,11 +116,21 @@ final class JdbcPartners implements PartnerRepository {
     return rows == 1;
   }
 
-  /** One page by keyset: the statement of {@link #listStatement}. */
+  /**
+   * One page by keyset: the statement of {@link #listStatement}, which also reads each partner's
+   * running totals. In a read-only transaction (one snapshot) they are kept, so that the page's
+   * {@link #clientTotals(Collection)} that core asks next costs no second query.
+   */
   @Override
   public List<PartnerRecord> list(PartnerListing listing) {
     Sql page = listStatement(jdbc.dialect(), listing);
-    return jdbc.list(page.text(), this::partner, page.params().toArray());
+    return jdbc.list(page.text(), rs -> {
+      PartnerRecord partner = partner(rs);
+      if (jdbc.readOnly()) {
+        listedTotals.put(partner.id(), totals(rs));
+      }
+      return partner;
+    }, page.params().toArray());
   }
 
   /**
@@ -182,7 +198,7 @@ final class JdbcPartners implements PartnerRepository {
     if (listing.sort() == PartnerSort.NAME) {
       Conditions page = filters.copy();
       position.ifPresent(p -> page.and(nameKey + (descending ? " < ?" : " > ?"), p.nameKey()));
-      return new Sql("SELECT " + P_COLUMNS + from + page.where() + " ORDER BY " + nameKey + direction + limit,
+      return new Sql("SELECT " + LIST_COLUMNS + from + page.where() + " ORDER BY " + nameKey + direction + limit,
           List.of(page.params()));
     }
     boolean byMrr = listing.sort() == PartnerSort.MRR;
@@ -199,7 +215,7 @@ final class JdbcPartners implements PartnerRepository {
     String lead = byMrr ? "r.month_start" + direction + ", r.currency" + direction + ", " : "";
     String order = " ORDER BY " + lead + key + direction + ", " + tie + direction;
     if (position.isEmpty()) {
-      return new Sql("SELECT " + P_COLUMNS + from + filters.where() + order + limit,
+      return new Sql("SELECT " + LIST_COLUMNS + from + filters.where() + order + limit,
           List.of(filters.params()));
     }
     PartnerListing.Position p = position.get();
@@ -217,21 +233,21 @@ final class JdbcPartners implements PartnerRepository {
     next.ifPresentOrElse(n -> beyond.and(key + (descending ? " <= ?" : " >= ?"), n),
         () -> beyond.and(key + (descending ? " < ?" : " > ?"), value));
     if (listing.sort() == PartnerSort.CREATED && !p.createdAt().equals(p.createdAt().truncatedTo(ChronoUnit.MICROS))) {
-      return new Sql("SELECT " + P_COLUMNS + from + beyond.where() + order + limit,
+      return new Sql("SELECT " + LIST_COLUMNS + from + beyond.where() + order + limit,
           List.of(beyond.params()));
     }
     Conditions ties = filters.copy().and(key + " = ?", value).and(tie + (descending ? " < ?" : " > ?"), tieValue);
     // the inner selects name their order's columns, which the outer ORDER BY reads from the union
     String keyColumn = key.substring(2);
     String tieColumn = byMrr ? "partner_id" : "name_key";
-    String columns = P_COLUMNS + (key.equals("p.created_at") ? "" : ", " + key) + ", "
-        + (byMrr ? "r.partner_id" : "p.name_key");
+    boolean keyListed = key.equals("p.created_at") || key.equals("p.server_total") || key.equals("p.client_total");
+    String columns = LIST_COLUMNS + (keyListed ? "" : ", " + key) + ", " + (byMrr ? "r.partner_id" : "p.name_key");
     String outer = " ORDER BY " + keyColumn + direction + ", "
         + (byMrr ? tieColumn : dialect.orderByText(tieColumn)) + direction;
     List<Object> params = new ArrayList<>(List.of(ties.params()));
     params.addAll(List.of(beyond.params()));
     return new Sql(
-        "SELECT " + PARTNER_COLUMNS + " FROM ((SELECT " + columns + from + ties.where() + order + limit
+        "SELECT " + PARTNER_COLUMNS + ", " + TOTALS + " FROM ((SELECT " + columns + from + ties.where() + order + limit
             + ") UNION ALL (SELECT " + columns + from + beyond.where() + order + limit + ")) page" + outer + limit,
         List.copyOf(params));
   }
@@ -470,6 +486,14 @@ final class JdbcPartners implements PartnerRepository {
   @Override
   public Map<PartnerId, ClientTotals> clientTotals(Collection<PartnerId> ids) {
     Set<PartnerId> unique = new LinkedHashSet<>(ids);
+    if (!listedTotals.isEmpty() && listedTotals.keySet().containsAll(unique)) {
+      // read by this read-only transaction's list, in the same snapshot
+      Map<PartnerId, ClientTotals> known = new HashMap<>();
+      for (PartnerId id : unique) {
+        known.put(id, listedTotals.get(id));
+      }
+      return known;
+    }
     Map<PartnerId, ClientTotals> out = new HashMap<>();
     for (PartnerId id : unique) {
       out.put(id, ClientTotals.NONE);
