@@ -117,15 +117,12 @@ public final class GaleraTestCluster extends ServerTestDatabase {
 
   @Override
   void emptyTables(Statement s, String schema, List<String> tables) throws SQLException {
-    s.execute("SET SESSION foreign_key_checks = 0");
-    for (String table : tables) {
-      s.execute("DELETE FROM " + quoted(schema) + "." + quoted(table));
-    }
+    MariaDbTestDatabase.deleteAll(s, schema, tables);
   }
 
   @Override
   String quoted(String identifier) {
-    return '`' + identifier.replace("`", "``") + '`';
+    return MariaDbTestDatabase.backQuoted(identifier);
   }
 
   @Override

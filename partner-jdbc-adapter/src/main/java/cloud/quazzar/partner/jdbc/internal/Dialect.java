@@ -78,9 +78,7 @@ enum Dialect {
     @Override
     void beginRead(Connection c, TransactionState state) throws SQLException {
       // Must be the transaction's first statement; it ends with the transaction, nothing to restore.
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      }
+      repeatableReadTransaction(c);
     }
 
     @Override
@@ -122,9 +120,7 @@ enum Dialect {
     void beginRead(Connection c, TransactionState state) throws SQLException {
       // Without SESSION it applies to the next transaction only, which is this one: auto-commit is
       // off and no statement of it has run yet.
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      }
+      repeatableReadTransaction(c);
     }
 
     @Override
@@ -234,6 +230,13 @@ enum Dialect {
       } else {
         c.setSchema(state.schemaToRestore);
       }
+    }
+  }
+
+  /** Sends the standard {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ}. */
+  private static void repeatableReadTransaction(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     }
   }
 
