@@ -8,7 +8,7 @@ CREATE TABLE partner_erasures (
     erased_by     VARCHAR(400)  NOT NULL,
     reason        VARCHAR(2000) NOT NULL,
     values_erased INTEGER       NOT NULL,
-    CONSTRAINT partner_erasures_pk PRIMARY KEY (partner_id, entry_no),
+    PRIMARY KEY (partner_id, entry_no),
     CONSTRAINT partner_erasures_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT partner_erasures_entry_ck CHECK (entry_no >= 1),
     CONSTRAINT partner_erasures_values_ck CHECK (values_erased >= 0)

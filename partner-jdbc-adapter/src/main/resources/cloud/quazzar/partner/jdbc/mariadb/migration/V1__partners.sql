@@ -8,7 +8,9 @@
 --     and 2,400 bytes hold the longest key a 400-character name can have (800 UTF-16 units of at
 --     most 3 bytes each) within InnoDB's 3,072-byte index limit (a utf8mb4 VARCHAR(800) would count
 --     4 bytes a character and not fit);
---   - UUID: MariaDB's UUID type (10.7 and later).
+--   - UUID: MariaDB's UUID type (10.7 and later);
+--   - primary keys carry no constraint name: MariaDB names every primary key PRIMARY (and warns
+--     when given another name).
 -- Released migrations never change.
 
 CREATE TABLE partners (
@@ -23,7 +25,7 @@ CREATE TABLE partners (
     updated_at    DATETIME(6)   NOT NULL,
     -- optimistic lock: 1 when added, one more per change
     version       BIGINT        NOT NULL,
-    CONSTRAINT partners_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT partners_version_ck CHECK (version >= 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -39,7 +41,7 @@ CREATE TABLE partner_tier_history (
     changed_at  DATETIME(6)   NOT NULL,
     changed_by  VARCHAR(400)  NOT NULL,
     reason      VARCHAR(2000) NOT NULL,
-    CONSTRAINT partner_tier_history_pk PRIMARY KEY (partner_id, sequence_no),
+    PRIMARY KEY (partner_id, sequence_no),
     CONSTRAINT partner_tier_history_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT partner_tier_history_sequence_ck CHECK (sequence_no >= 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -54,7 +56,7 @@ CREATE TABLE partner_clients (
     created_at   DATETIME(6)     NOT NULL,
     updated_at   DATETIME(6)     NOT NULL,
     version      BIGINT          NOT NULL,
-    CONSTRAINT partner_clients_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT partner_clients_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT partner_clients_server_count_ck CHECK (server_count >= 0),
     CONSTRAINT partner_clients_version_ck CHECK (version >= 1)

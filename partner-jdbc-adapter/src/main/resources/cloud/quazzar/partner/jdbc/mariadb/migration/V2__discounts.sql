@@ -16,7 +16,7 @@ CREATE TABLE discount_policy_versions (
     created_at             DATETIME(6)   NOT NULL,
     created_by             VARCHAR(400)  NOT NULL,
     reason                 VARCHAR(2000) NOT NULL,
-    CONSTRAINT discount_policy_versions_pk PRIMARY KEY (version_no),
+    PRIMARY KEY (version_no),
     CONSTRAINT discount_policy_versions_no_ck CHECK (version_no >= 1),
     CONSTRAINT discount_policy_versions_rates_ck CHECK (
         base_silver_bp BETWEEN 0 AND 10000 AND base_gold_bp BETWEEN 0 AND 10000
@@ -29,7 +29,7 @@ CREATE TABLE discount_volume_steps (
     position_no  INTEGER     NOT NULL,
     min_servers  INTEGER     NOT NULL,
     bonus_bp     INTEGER     NOT NULL,
-    CONSTRAINT discount_volume_steps_pk PRIMARY KEY (version_no, schedule_of, position_no),
+    PRIMARY KEY (version_no, schedule_of, position_no),
     CONSTRAINT discount_volume_steps_version_fk FOREIGN KEY (version_no)
         REFERENCES discount_policy_versions (version_no),
     CONSTRAINT discount_volume_steps_ck CHECK (position_no >= 0 AND min_servers >= 0
@@ -41,7 +41,7 @@ CREATE TABLE discount_policy_cancellations (
     cancelled_at  DATETIME(6)   NOT NULL,
     cancelled_by  VARCHAR(400)  NOT NULL,
     reason        VARCHAR(2000) NOT NULL,
-    CONSTRAINT discount_policy_cancellations_pk PRIMARY KEY (version_no),
+    PRIMARY KEY (version_no),
     CONSTRAINT discount_policy_cancellations_version_fk FOREIGN KEY (version_no)
         REFERENCES discount_policy_versions (version_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -56,7 +56,7 @@ CREATE TABLE discount_adjustments (
     created_at       DATETIME(6)   NOT NULL,
     created_by       VARCHAR(400)  NOT NULL,
     reason           VARCHAR(2000) NOT NULL,
-    CONSTRAINT discount_adjustments_pk PRIMARY KEY (partner_id, version_no),
+    PRIMARY KEY (partner_id, version_no),
     CONSTRAINT discount_adjustments_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT discount_adjustments_ck CHECK (version_no >= 1 AND rate_bp BETWEEN 0 AND 10000
         AND (effective_until IS NULL OR effective_until >= effective_from))
@@ -68,7 +68,7 @@ CREATE TABLE discount_adjustment_cancellations (
     cancelled_at  DATETIME(6)   NOT NULL,
     cancelled_by  VARCHAR(400)  NOT NULL,
     reason        VARCHAR(2000) NOT NULL,
-    CONSTRAINT discount_adjustment_cancellations_pk PRIMARY KEY (partner_id, version_no),
+    PRIMARY KEY (partner_id, version_no),
     CONSTRAINT discount_adjustment_cancellations_fk FOREIGN KEY (partner_id, version_no)
         REFERENCES discount_adjustments (partner_id, version_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -76,7 +76,7 @@ CREATE TABLE discount_adjustment_cancellations (
 CREATE TABLE discount_revision (
     id        INTEGER NOT NULL,
     revision  BIGINT  NOT NULL,
-    CONSTRAINT discount_revision_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT discount_revision_one_row_ck CHECK (id = 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 

@@ -18,7 +18,7 @@ CREATE TABLE partner_certifications (
     created_at        DATETIME(6)   NOT NULL,
     updated_at        DATETIME(6)   NOT NULL,
     version           BIGINT        NOT NULL,
-    CONSTRAINT partner_certifications_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT partner_certifications_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT partner_certifications_renewal_fk FOREIGN KEY (renewal_of) REFERENCES partner_certifications (id),
     CONSTRAINT partner_certifications_dates_ck CHECK (expiry_date > issue_date),

@@ -15,7 +15,7 @@ CREATE TABLE revenue_entries (
     reason          VARCHAR(2000),
     recorded_at     DATETIME(6)   NOT NULL,
     supersedes_id   UUID,
-    CONSTRAINT revenue_entries_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT revenue_entries_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT revenue_entries_supersedes_fk FOREIGN KEY (supersedes_id) REFERENCES revenue_entries (id),
     CONSTRAINT revenue_entries_revision_ck CHECK (revision >= 1),

@@ -6,7 +6,7 @@ CREATE TABLE review_grace_periods (
     tier         VARCHAR(16) NOT NULL,
     started_on   DATE        NOT NULL,
     ends_on      DATE        NOT NULL,
-    CONSTRAINT review_grace_periods_pk PRIMARY KEY (partner_id),
+    PRIMARY KEY (partner_id),
     CONSTRAINT review_grace_periods_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT review_grace_periods_dates_ck CHECK (ends_on > started_on)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -23,7 +23,7 @@ CREATE TABLE review_outcomes (
     grace_started_on  DATE,
     grace_ends_on     DATE,
     unmet             MEDIUMTEXT    NOT NULL,
-    CONSTRAINT review_outcomes_pk PRIMARY KEY (partner_id, review_date),
+    PRIMARY KEY (partner_id, review_date),
     CONSTRAINT review_outcomes_partner_fk FOREIGN KEY (partner_id) REFERENCES partners (id),
     CONSTRAINT review_outcomes_grace_ck CHECK ((grace_started_on IS NULL) = (grace_ends_on IS NULL))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -36,7 +36,7 @@ CREATE TABLE review_policies (
     demotion_mode   VARCHAR(16) NOT NULL,
     promotion_mode  VARCHAR(16) NOT NULL,
     configured_at   DATETIME(6) NOT NULL,
-    CONSTRAINT review_policies_pk PRIMARY KEY (version_no),
+    PRIMARY KEY (version_no),
     CONSTRAINT review_policies_no_ck CHECK (version_no >= 1),
     CONSTRAINT review_policies_grace_ck CHECK (grace_days >= 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
@@ -49,6 +49,6 @@ CREATE TABLE review_revenue_requirements (
     amount_minor  BIGINT      NOT NULL,
     currency      CHAR(3)     NOT NULL,
     months        INTEGER     NOT NULL,
-    CONSTRAINT review_revenue_requirements_pk PRIMARY KEY (version_no, tier, position_no),
+    PRIMARY KEY (version_no, tier, position_no),
     CONSTRAINT review_revenue_requirements_policy_fk FOREIGN KEY (version_no) REFERENCES review_policies (version_no)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

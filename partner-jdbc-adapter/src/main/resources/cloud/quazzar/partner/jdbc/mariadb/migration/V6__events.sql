@@ -20,7 +20,7 @@ CREATE TABLE domain_events (
     -- RevenueRecorded and RevenueCorrected: the entry they announce (no foreign key, as on the other
     -- databases: ledger rows are never changed or deleted)
     revenue_entry_id UUID,
-    CONSTRAINT domain_events_pk PRIMARY KEY (sequence_no),
+    PRIMARY KEY (sequence_no),
     CONSTRAINT domain_events_sequence_ck CHECK (sequence_no >= 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -30,7 +30,7 @@ CREATE INDEX domain_events_partner_ix ON domain_events (partner_id, sequence_no)
 CREATE TABLE event_counter (
     id             INTEGER NOT NULL,
     last_sequence  BIGINT  NOT NULL,
-    CONSTRAINT event_counter_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT event_counter_single_ck CHECK (id = 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -43,6 +43,6 @@ CREATE TABLE event_cursors (
     -- the program delivering to it, and until when; free when lease_until has passed
     lease_owner  VARCHAR(64),
     lease_until  DATETIME(6),
-    CONSTRAINT event_cursors_pk PRIMARY KEY (listener),
+    PRIMARY KEY (listener),
     CONSTRAINT event_cursors_position_ck CHECK (position_no >= 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

@@ -5,7 +5,7 @@
 CREATE TABLE text_rules (
     id       INTEGER NOT NULL,
     key_rule INTEGER NOT NULL,
-    CONSTRAINT text_rules_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT text_rules_one_row_ck CHECK (id = 1)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 

@@ -15,7 +15,7 @@ CREATE INDEX partners_tier_name_ix ON partners (tier_rank, name_key);
 CREATE TABLE page_token_keys (
     id      INTEGER      NOT NULL,
     key_hex VARCHAR(256) NOT NULL,
-    CONSTRAINT page_token_keys_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT page_token_keys_one_row_ck CHECK (id = 1),
     CONSTRAINT page_token_keys_length_ck CHECK (CHAR_LENGTH(key_hex) >= 64)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
