@@ -95,6 +95,7 @@ public final class JdbcStore implements Store {
   static final String CONNECTION_CLASS = "08";
 
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong failovers = new AtomicLong();
   private final int maxAttempts;
   private final boolean durable;
   private final int statementTimeoutMillis;
@@ -211,6 +212,14 @@ public final class JdbcStore implements Store {
     return retries.get();
   }
 
+  /**
+   * How many of the {@link #retries()} followed a transaction lost because the driver failed over
+   * to another host (SQLSTATE 25S03); for the reliability tests.
+   */
+  long failovers() {
+    return failovers.get();
+  }
+
   @Override
   public String toString() {
     return "JdbcStore[" + description + "]";
@@ -237,6 +246,9 @@ public final class JdbcStore implements Store {
         }
         LOG.debug("retrying a transaction (attempt {} of {} failed): {}", attempt, maxAttempts, e.getMessage());
         retries.incrementAndGet();
+        if (Jdbc.FAILED_OVER.equals(Jdbc.sqlState(e.sqlException()))) {
+          failovers.incrementAndGet();
+        }
         pause(attempt);
       }
     }

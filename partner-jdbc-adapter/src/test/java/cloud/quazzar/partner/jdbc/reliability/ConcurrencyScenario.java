@@ -222,6 +222,8 @@ final class ConcurrencyScenario {
     final Set<String> renewalIds = new HashSet<>();
     final List<Integer> policyVersions = new ArrayList<>();
     long retries;
+    /** Of the retries, those after the driver failed over to another host (25S03). */
+    long failovers;
     long exportedRows;
     final List<Long> workerMillis = new ArrayList<>();
     final List<Outcome> outcomes = new ArrayList<>();
@@ -289,6 +291,7 @@ final class ConcurrencyScenario {
           case "UNRESOLVED" -> unresolved.add(f);
           case "END" -> {
             retries += Long.parseLong(f[2]);
+            failovers += f.length > 6 ? Long.parseLong(f[6]) : 0;
             workerMillis.add(Long.parseLong(f[4]));
           }
           default -> throw new AssertionError("unexpected line in a worker's file: " + line);
@@ -581,7 +584,8 @@ final class ConcurrencyScenario {
         .append(acks.entriesCreatedInBatches).append("). Rows exported by the concurrent READs: ")
         .append(acks.exportedRows).append(".\n");
     sb.append("Store retries (SQLSTATE 40001/40P01, and 25S03 before COMMIT; summed over both processes): ")
-        .append(acks.retries).append(". Errors other than typed conflicts: ").append(acks.failures.size()).append(".\n");
+        .append(acks.retries).append(acks.failovers > 0 ? " (of which after a failover, 25S03: " + acks.failovers + ")"
+            : "").append(". Errors other than typed conflicts: ").append(acks.failures.size()).append(".\n");
     if (!acks.unknown.isEmpty()) {
       sb.append("Errors of unknown outcome seen by the workers (by kind): ").append(acks.unknown)
           .append("; settled by reading: ").append(acks.settled).append("; operations sent again: ")

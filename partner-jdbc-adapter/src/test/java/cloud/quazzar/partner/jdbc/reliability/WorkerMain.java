@@ -15,6 +15,7 @@ import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.PolicyChange;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
+import cloud.quazzar.partner.jdbc.internal.SessionProbe;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.ContactUpdate;
@@ -61,7 +62,12 @@ import java.util.function.Supplier;
  *       random generator seeded from {@code seed}, run {@code opsPerThread} operations on the
  *       shared partners of the fixture file; every operation writes an {@code OP} line (OK, a
  *       typed conflict, or FAIL) and every acknowledged result its details (versions, entry ids,
- *       amounts) to {@code out}; the last line gives the store's retries and the duration.
+ *       amounts) to {@code out}; the last line gives the store's retries and the duration. An
+ *       operation whose outcome is unknown (a database node died under it: "commit outcome unknown",
+ *       or a broken connection) is settled as a caller would: by reading whether it committed,
+ *       and if not, by sending it again unchanged (same idempotency key, same expected version);
+ *       {@code UNKNOWN}, {@code SETTLED} and {@code RESENT} lines say so, and a versioned update
+ *       whose record changed meanwhile is reported {@code UNRESOLVED} for the check to settle.
  *   <li>{@code kill url user schema hook fixtures}: runs one multi-record operation ({@code
  *       revenue.appendAbsent}: a month-end batch; {@code certifications.insert}: a renewal, which
  *       updates the old record and inserts the new one) whose store transaction, right after the
@@ -187,7 +193,7 @@ public final class WorkerMain {
         thread.join(TimeUnit.MINUTES.toMillis(5));
       }
       lines.add("END retries " + JdbcStorage.retries(store) + " millis "
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " failovers " + SessionProbe.failovers(store));
     }
     Files.write(out, lines, StandardCharsets.UTF_8);
   }
