@@ -84,6 +84,7 @@ class GaleraConcurrencyTest {
   /** The kill and its figures. */
   private static final class Kill {
     long killedAt;
+    long killCommandAt;
     long loadStartedAt;
     long killCommandMillis;
     long probeBefore;
@@ -102,10 +103,10 @@ class GaleraConcurrencyTest {
         probeBefore = SessionProbe.number(probe, "SELECT @@port");
         assertEquals(cluster.nodePort(KILLED_NODE), probeBefore, "the probe starts on node " + KILLED_NODE);
         Thread.sleep(Math.max(0, KILL_AFTER_MILLIS - (System.currentTimeMillis() - loadStartedAt)));
-        long command = System.currentTimeMillis();
+        killCommandAt = System.currentTimeMillis();
         script.run("kill9", Integer.toString(KILLED_NODE));
         killedAt = System.currentTimeMillis(); // the script returns once the process is gone
-        killCommandMillis = killedAt - command;
+        killCommandMillis = killedAt - killCommandAt;
         portAfter = SessionProbe.number(probe, "SELECT @@port");
         firstReadAfterKillMillis = System.currentTimeMillis() - killedAt;
         syncWaitAfter = SessionProbe.number(probe, "SELECT @@session.wsrep_sync_wait");
@@ -118,9 +119,9 @@ class GaleraConcurrencyTest {
 
     String figures(ConcurrencyScenario.Acks acks, GaleraTestCluster cluster) {
       StringBuilder sb = new StringBuilder("\n#### The kill\n\n| event | ms |\n|---|---:|\n");
-      row(sb, "both workers' load started → node 2 killed (`kill9`: SIGKILL sent, process gone)",
-          killedAt - loadStartedAt);
-      row(sb, "`kill9` command (script start to process gone)", killCommandMillis);
+      row(sb, "both workers' load started → `kill9` of node 2 started", killCommandAt - loadStartedAt);
+      row(sb, "`kill9` (sends SIGKILL, returns once the process is gone; \"the kill\" below = its return)",
+          killCommandMillis);
       row(sb, "kill → first read through the failover URL answered (a store of its own, on node 1 now: port "
           + portAfter + ", wsrep_sync_wait " + syncWaitAfter + ")", firstReadAfterKillMillis);
       for (int w = 0; w < ConcurrencyScenario.PROCESSES; w++) {
@@ -133,7 +134,7 @@ class GaleraConcurrencyTest {
             first.map(o -> o.endMillis() - killedAt).orElse(-1L));
         Long unknown = acks.firstUnknownMillis.get(w);
         if (unknown != null) {
-          row(sb, "kill → first error of unknown outcome seen by worker " + w, unknown - killedAt);
+          row(sb, "`kill9` started → first error of unknown outcome seen by worker " + w, unknown - killCommandAt);
         }
       }
       row(sb, "longest time without any operation ending, around the kill (both workers)", longestGap(acks));
