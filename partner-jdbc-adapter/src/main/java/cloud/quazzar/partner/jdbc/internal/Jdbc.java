@@ -70,9 +70,9 @@ final class Jdbc {
    * MariaDB Connector/J's SQLSTATE for a connection of a multi-host URL ({@code sequential},
    * {@code loadbalance}) whose server failed and that the driver has connected to another host:
    * the statement was not run there, and the transaction in progress on the failed server is
-   * lost (rolled back with it). Before COMMIT the store runs the whole transaction again on the
-   * new host, as for a serialization failure; during COMMIT it means "commit outcome unknown"
-   * ({@link JdbcStore#connectionLost}).
+   * lost (rolled back with it). Before COMMIT the store runs a write transaction again on the
+   * new host, as for a serialization failure (a read fails instead: it may have handed out rows);
+   * during COMMIT it means "commit outcome unknown" ({@link JdbcStore#connectionLost}).
    */
   static final String FAILED_OVER = "25S03";
 

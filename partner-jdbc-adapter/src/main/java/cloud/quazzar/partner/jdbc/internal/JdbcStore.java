@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *       optimistic {@code UPDATE ... WHERE version = ?} and the unique indexes give the guarantees);
  *       committed if the work returns, rolled back if it throws, and the work's exception rethrown
  *       unchanged. A serialization failure or deadlock (SQLSTATE 40001, 40P01; on a Galera cluster
- *       also a write set that failed certification at commit), or a transaction lost because its
- *       server failed and MariaDB Connector/J connected to another host of a multi-host URL
- *       (SQLSTATE 25S03, before COMMIT), re-runs the whole
+ *       also a write set that failed certification at commit), or a write transaction lost because
+ *       its server failed and MariaDB Connector/J connected to another host of a multi-host URL
+ *       (SQLSTATE 25S03, before COMMIT; a read is not run again, it may have handed out rows
+ *       already, and fails with a {@link StorageException} naming 25S03), re-runs the whole
  *       transaction, up to {@value #MAX_ATTEMPTS} attempts ({@value #GALERA_MAX_ATTEMPTS} on a node
  *       of a Galera cluster) with a random pause below {@value
  *       #MAX_PAUSE_MILLIS} ms that grows with the attempt (bounded, jittered, never read from a
@@ -240,13 +241,21 @@ public final class JdbcStore implements Store {
       try {
         return once(work, readOnly);
       } catch (Jdbc.TransientSqlFailure e) {
+        boolean failedOver = Jdbc.FAILED_OVER.equals(Jdbc.sqlState(e.sqlException()));
+        if (readOnly && failedOver) {
+          // Only write work is promised to be run again (Store); a read may already have handed
+          // out what it read, e.g. a CSV export writes its rows to the caller's Writer page by page.
+          throw new StorageException("the connection to " + description + " failed over to another host in the"
+              + " middle of a read (SQLSTATE " + Jdbc.FAILED_OVER + "), which is not run again because it may have"
+              + " handed out rows already; send the request again: " + e.getMessage(), e.sqlException());
+        }
         if (attempt >= maxAttempts) {
           throw new StorageException("the transaction failed " + attempt + " times on concurrent changes in "
               + description + " and was rolled back; last error: " + e.getMessage(), e.sqlException());
         }
         LOG.debug("retrying a transaction (attempt {} of {} failed): {}", attempt, maxAttempts, e.getMessage());
         retries.incrementAndGet();
-        if (Jdbc.FAILED_OVER.equals(Jdbc.sqlState(e.sqlException()))) {
+        if (failedOver) {
           failovers.incrementAndGet();
         }
         pause(attempt);
