@@ -201,6 +201,9 @@ final class ConcurrencyScenario {
 
   record Ack(String key, String entryId, String partner, YearMonth month, int revision, long mrrMinor) {}
 
+  /** An event a worker's listener received. */
+  record Delivered(long sequence, String type) {}
+
   /** An operation as a worker reported it: when it started and ended (epoch milliseconds), and how. */
   record Outcome(int worker, String op, String result, long startMillis, long endMillis) {}
 
@@ -239,6 +242,12 @@ final class ConcurrencyScenario {
     final Map<Integer, Long> firstUnknownMillis = new TreeMap<>();
     /** The unsettled updates as {@code resolveUnresolved} settled them: kind, committed or not. */
     final Map<String, Integer> resolvedUnresolved = new TreeMap<>();
+    /** What each worker's listener received, in order. */
+    final Map<Integer, List<Delivered>> deliveries = new TreeMap<>();
+    final List<String> deliveryFailures = new ArrayList<>();
+    /** The listener's stored cursor and the last sequence, once checked. */
+    long cursor;
+    long lastSequence;
 
     void read(int worker, List<String> lines) {
       for (String line : lines) {
@@ -289,6 +298,9 @@ final class ConcurrencyScenario {
           case "RESENT" -> resent.merge(f[1], 1, Integer::sum);
           case "SETTLED" -> settled.merge(f[1] + " " + f[2], 1, Integer::sum);
           case "UNRESOLVED" -> unresolved.add(f);
+          case "EVENT" -> deliveries.computeIfAbsent(worker, k -> new ArrayList<>())
+              .add(new Delivered(Long.parseLong(f[1]), f[2]));
+          case "DELIVERY_FAILED" -> deliveryFailures.add(line);
           case "END" -> {
             retries += Long.parseLong(f[2]);
             failovers += f.length > 6 ? Long.parseLong(f[6]) : 0;
@@ -558,6 +570,25 @@ final class ConcurrencyScenario {
     }
     assertEquals(versions, policyEvents, "one DiscountPolicyVersionCreated per policy version, in version order");
     check("DiscountPolicyVersionCreated events = policy versions 1..n, in log order");
+    // the listener both workers subscribed: at least once, in order, up to its stored cursor
+    assertEquals(List.of(), acks.deliveryFailures, "the workers' last deliverPending() did not fail");
+    acks.cursor = program.events().cursor(WorkerMain.LISTENER);
+    acks.lastSequence = all.size();
+    assertTrue(acks.cursor <= all.size(), "cursor " + acks.cursor + " within the log");
+    Set<Long> received = new HashSet<>();
+    for (Map.Entry<Integer, List<Delivered>> e : acks.deliveries.entrySet()) {
+      // the lease moves between the processes, so each one's deliveries have jumps (the other
+      // delivered those) and repeats (at least once); together they must cover the log
+      for (Delivered d : e.getValue()) {
+        assertTrue(d.sequence() >= 1 && d.sequence() <= all.size(), "delivered sequence " + d.sequence() + " exists");
+        assertEquals(all.get((int) d.sequence() - 1).event().type(), d.type(), "event " + d.sequence() + " as stored");
+        received.add(d.sequence());
+      }
+    }
+    for (long seq = 1; seq <= acks.cursor; seq++) {
+      assertTrue(received.contains(seq), "event " + seq + " (at or below the cursor " + acks.cursor + ") was delivered");
+    }
+    check("listener shared by both processes: every event up to its stored cursor delivered (by one or the other), as stored");
   }
 
   // ---- figures -------------------------------------------------------------------------------
@@ -586,6 +617,13 @@ final class ConcurrencyScenario {
     sb.append("Store retries (SQLSTATE 40001/40P01, and 25S03 before COMMIT; summed over both processes): ")
         .append(acks.retries).append(acks.failovers > 0 ? " (of which after a failover, 25S03: " + acks.failovers + ")"
             : "").append(". Errors other than typed conflicts: ").append(acks.failures.size()).append(".\n");
+    sb.append("Listener `").append(WorkerMain.LISTENER).append("` (subscribed in both processes): deliveries by process ")
+        .append(acks.deliveries.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().size())
+            .collect(Collectors.joining(", ", "{", "}")))
+        .append(" (").append(acks.deliveries.values().stream().mapToLong(List::size).sum()
+            - acks.deliveries.values().stream().flatMap(List::stream).map(Delivered::sequence).distinct().count())
+        .append(" delivered more than once); stored cursor ").append(acks.cursor).append(" of ")
+        .append(acks.lastSequence).append(" events.\n");
     if (!acks.unknown.isEmpty()) {
       sb.append("Errors of unknown outcome seen by the workers (by kind): ").append(acks.unknown)
           .append("; settled by reading: ").append(acks.settled).append("; operations sent again: ")

@@ -14,6 +14,7 @@ import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.discount.DiscountPolicy;
 import cloud.quazzar.partner.discount.PolicyChange;
+import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.jdbc.internal.SessionProbe;
 import cloud.quazzar.partner.registry.Client;
@@ -68,6 +69,8 @@ import java.util.function.Supplier;
  *       and if not, by sending it again unchanged (same idempotency key, same expected version);
  *       {@code UNKNOWN}, {@code SETTLED} and {@code RESENT} lines say so, and a versioned update
  *       whose record changed meanwhile is reported {@code UNRESOLVED} for the check to settle.
+ *       Both workers subscribe a listener under {@link #LISTENER}; what it received is reported
+ *       as {@code EVENT} lines.
  *   <li>{@code kill url user schema hook fixtures}: runs one multi-record operation ({@code
  *       revenue.appendAbsent}: a month-end batch; {@code certifications.insert}: a renewal, which
  *       updates the old record and inserts the new one) whose store transaction, right after the
@@ -82,6 +85,9 @@ public final class WorkerMain {
   static final int THREADS = 8;
   static final String IN_TRANSACTION = "IN_TRANSACTION";
   static final String LOAD_STARTED = "LOAD_STARTED";
+
+  /** The name of the listener both load workers subscribe. */
+  static final String LISTENER = "load-listener";
 
   /** How long a thread keeps finding out and resending one operation whose outcome is unknown. */
   static final long UNKNOWN_OUTCOME_BUDGET_SECONDS = 90;
@@ -171,6 +177,11 @@ public final class WorkerMain {
     long started = System.nanoTime();
     try (Store store = Reliability.open(Reliability.settings(url, user, schema).with(JdbcStorage.POOL_SIZE, THREADS))) {
       PartnerProgram program = Reliability.program(store);
+      // a durable listener under the same name in both workers: the store's lease lets one
+      // program deliver it at a time; each delivery is reported for the check
+      List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+      program.events().subscribe(LISTENER, StartPosition.EARLIEST,
+          r -> delivered.add("EVENT " + r.sequence() + " " + r.event().type()));
       CountDownLatch go = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
@@ -192,6 +203,13 @@ public final class WorkerMain {
       for (Thread thread : threads) {
         thread.join(TimeUnit.MINUTES.toMillis(5));
       }
+      try {
+        program.events().deliverPending();
+      } catch (RuntimeException e) {
+        lines.add("DELIVERY_FAILED " + e.getClass().getName() + " " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      }
+      program.events().unsubscribe(LISTENER);
+      lines.addAll(delivered);
       lines.add("END retries " + JdbcStorage.retries(store) + " millis "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " failovers " + SessionProbe.failovers(store));
     }
