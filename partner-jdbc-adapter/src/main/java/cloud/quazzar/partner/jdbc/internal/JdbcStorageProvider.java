@@ -136,7 +136,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       Migrations.migrate(Migrations.configure(dialect, schema).dataSource(dataSource), description, null);
     }
     JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, durable, timeoutMillis,
-        galera ? JdbcStore.GALERA_MAX_ATTEMPTS : JdbcStore.MAX_ATTEMPTS);
+        galera);
     return checked(store, migrate, null);
   }
 
@@ -203,7 +203,7 @@ public final class JdbcStorageProvider implements StorageProvider {
           + (user == null ? "" : " as user '" + user + "'") + ": " + Secrets.scrub(rootMessage(e), password), e);
     }
     JdbcStore store = new JdbcStore(pool, dialect, null, description, pool, Dialect.durable(url), timeoutMillis,
-        galera ? JdbcStore.GALERA_MAX_ATTEMPTS : JdbcStore.MAX_ATTEMPTS);
+        galera);
     try {
       if (migrate) {
         Migrations.migrate(Migrations.configure(dialect, schema).dataSource(url, user, password), description, password);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       already, and fails with a {@link StorageException} naming 25S03), re-runs the whole
  *       transaction, up to {@value #MAX_ATTEMPTS} attempts ({@value #GALERA_MAX_ATTEMPTS} on a node
  *       of a Galera cluster) with a random pause below {@value
- *       #MAX_PAUSE_MILLIS} ms that grows with the attempt (bounded, jittered, never read from a
+ *       #MAX_PAUSE_MILLIS} ms ({@value #GALERA_MAX_PAUSE_MILLIS} on Galera) that grows with the attempt (bounded, jittered, never read from a
  *       clock); {@link #retries()} counts these re-runs.
  *   <li>With a statement timeout ({@code jdbc.statementTimeout}), every statement of a transaction
  *       is limited to it.
@@ -74,12 +74,23 @@ public final class JdbcStore implements Store {
    * event counter row, so with two nodes writing, about half the operations of a mixed load
    * collide on it. Measured with two processes of 8 threads on two nodes (GaleraConcurrencyTest):
    * 152 retries in 960 operations, and 3 operations failed 5 times in a row. With 10 attempts the
-   * pauses add up to at most about 1.5 s.
+   * pauses add up to at most about 4 s ({@link #GALERA_MAX_PAUSE_MILLIS}).
    */
   static final int GALERA_MAX_ATTEMPTS = 10;
 
   /** Upper bound of one pause between attempts, in milliseconds. */
   static final long MAX_PAUSE_MILLIS = 200;
+
+  /**
+   * {@link #MAX_PAUSE_MILLIS} on a node of a Galera cluster. When a node dies, the survivors hold
+   * every commit for about 6 s until they have dropped it, then certify the held-up transactions
+   * of both nodes at once: all but one writer of the event counter row lose, and those that lose
+   * again and again against the other node's steady stream of commits need pauses longer than a
+   * commit to find a gap (measured: with 200 ms, a policy change failed 10 times in a row right
+   * after the kill in GaleraConcurrencyTest). With 10 attempts the pauses add up to at most about
+   * 4 s.
+   */
+  static final long GALERA_MAX_PAUSE_MILLIS = 1000;
 
   /** SQLSTATE of a statement cancelled by its timeout (PostgreSQL and H2). */
   static final String TIMED_OUT = "57014";
@@ -98,6 +109,7 @@ public final class JdbcStore implements Store {
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong failovers = new AtomicLong();
   private final int maxAttempts;
+  private final long maxPauseMillis;
   private final boolean durable;
   private final int statementTimeoutMillis;
 
@@ -120,12 +132,13 @@ public final class JdbcStore implements Store {
    * @param durable whether the database keeps its data after the process ends ({@link
    *     Dialect#durable})
    * @param statementTimeoutMillis the limit of each statement, or 0 for none
-   * @param maxAttempts how often a transaction runs at most ({@link #MAX_ATTEMPTS}, or {@link
-   *     #GALERA_MAX_ATTEMPTS} on a Galera cluster)
+   * @param galera whether the database is a node of a Galera cluster (more and longer retries:
+   *     {@link #GALERA_MAX_ATTEMPTS}, {@link #GALERA_MAX_PAUSE_MILLIS})
    */
   JdbcStore(DataSource dataSource, Dialect dialect, @Nullable String borrowedSchema, String description,
-      AutoCloseable resources, boolean durable, int statementTimeoutMillis, int maxAttempts) {
-    this.maxAttempts = maxAttempts;
+      AutoCloseable resources, boolean durable, int statementTimeoutMillis, boolean galera) {
+    this.maxAttempts = galera ? GALERA_MAX_ATTEMPTS : MAX_ATTEMPTS;
+    this.maxPauseMillis = galera ? GALERA_MAX_PAUSE_MILLIS : MAX_PAUSE_MILLIS;
     this.durable = durable;
     this.statementTimeoutMillis = statementTimeoutMillis;
     this.dataSource = dataSource;
@@ -258,7 +271,7 @@ public final class JdbcStore implements Store {
         if (failedOver) {
           failovers.incrementAndGet();
         }
-        pause(attempt);
+        pause(attempt, maxPauseMillis);
       }
     }
   }
@@ -389,11 +402,12 @@ public final class JdbcStore implements Store {
 
   /**
    * A random pause ("full jitter") below a ceiling that doubles with the attempt up to {@link
-   * #MAX_PAUSE_MILLIS}, so that colliding transactions spread out and a caller waits at most
-   * {@code maxAttempts * MAX_PAUSE_MILLIS} in pauses.
+   * maxPauseMillis}, so that colliding transactions spread out and a caller waits at most
+   * {@code maxAttempts * maxPauseMillis} in pauses ({@link #MAX_PAUSE_MILLIS}, on Galera {@link
+   * #GALERA_MAX_PAUSE_MILLIS}).
    */
-  private static void pause(int attempt) {
-    long ceiling = Math.min(MAX_PAUSE_MILLIS, 10L << attempt);
+  private static void pause(int attempt, long maxPauseMillis) {
+    long ceiling = Math.min(maxPauseMillis, 10L << attempt);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
     } catch (InterruptedException e) {

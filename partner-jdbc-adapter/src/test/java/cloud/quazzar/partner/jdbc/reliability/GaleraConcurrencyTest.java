@@ -39,8 +39,15 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Two processes on two nodes of a Galera cluster")
 class GaleraConcurrencyTest {
-  /** As on PostgreSQL; both Galera tests together take about a minute on 2 shared CPUs. */
+  /** As on PostgreSQL. */
   static final int OPS_PER_THREAD = Integer.getInteger("partner.galera.opsPerThread", 120);
+
+  /**
+   * Twice as many with the kill, so that the load (about 6 s without the kill, plus about 6 s in
+   * which the survivors wait for the dead node) still runs while node 2 rejoins. Both tests
+   * together take well under a minute on 2 shared CPUs.
+   */
+  static final int KILL_RUN_OPS_PER_THREAD = Integer.getInteger("partner.galera.killRunOpsPerThread", 240);
 
   /** From both workers' load start to the kill of node 2. */
   static final long KILL_AFTER_MILLIS = Long.getLong("partner.galera.killAfterMillis", 3000);
@@ -67,7 +74,7 @@ class GaleraConcurrencyTest {
     GaleraTestCluster cluster = GaleraTestCluster.require();
     Script script = new Script(dir, cluster);
     ConcurrencyScenario run = new ConcurrencyScenario(cluster, List.of(cluster.failoverUrl(2), cluster.failoverUrl(3)),
-        OPS_PER_THREAD);
+        KILL_RUN_OPS_PER_THREAD);
     Kill kill = new Kill();
     try {
       run.run(workers -> kill.during(run, cluster, script));
@@ -154,6 +161,8 @@ class GaleraConcurrencyTest {
       row(sb, "longest time without any operation ending, around the kill (both workers)", longestGap(acks));
       row(sb, "kill → `startnode` of node 2", restartedAt - killedAt);
       row(sb, "`startnode` → node 2 Synced in the cluster of 3 again (position recovery, IST)", rejoinMillis);
+      long lastEnd = acks.outcomes.stream().mapToLong(ConcurrencyScenario.Outcome::endMillis).max().orElse(0);
+      row(sb, "node 2 Synced again → last operation of the load ended", lastEnd - (restartedAt + rejoinMillis));
       Map<String, Long> byResult = new TreeMap<>();
       acks.outcomes.stream().filter(o -> o.startMillis() >= killedAt && o.startMillis() < restartedAt + rejoinMillis)
           .forEach(o -> byResult.merge(o.result().split(" ")[0], 1L, Long::sum));
