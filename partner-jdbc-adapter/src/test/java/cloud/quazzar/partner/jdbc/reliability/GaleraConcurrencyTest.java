@@ -242,7 +242,11 @@ class GaleraConcurrencyTest {
         p.destroyForcibly();
         fail(String.join(" ", command) + " did not finish within 180 s; see " + log);
       }
-      assertEquals(0, p.exitValue(), () -> String.join(" ", command) + " failed; see " + log + ":\n" + tail(log));
+      assertEquals(0, p.exitValue(), () -> String.join(" ", command) + " failed; see " + log + ":\n" + tail(log)
+          + "\nIf a node never gets Synced while the others answer, look for \"BF lock wait long\" in the nodes'"
+          + " error logs (" + dir + "/n*/error.log): once in several runs, a survivor's applier waited for good for"
+          + " a lock held by a local transaction that was itself waiting to commit (a server-side deadlock between"
+          + " replaying a transaction and applying another; only restarting that node ends it).");
     }
 
     private static String tail(Path log) {
