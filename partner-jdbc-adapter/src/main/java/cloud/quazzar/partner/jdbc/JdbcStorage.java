@@ -141,10 +141,12 @@ public final class JdbcStorage {
 
   /**
    * How many times a store opened by this provider has re-run a whole transaction after a
-   * serialization failure or deadlock (SQLSTATE 40001, 40P01) since it opened, e.g. {@code
-   * JdbcStorage.retries(program.store())}. Each transaction runs at most five times with a short,
-   * random, bounded pause between attempts; after that the operation throws {@code
-   * StorageException}.
+   * serialization failure or deadlock (SQLSTATE 40001, 40P01), or after MariaDB Connector/J failed
+   * over to another host of a multi-host URL in the middle of it (SQLSTATE 25S03), since it
+   * opened, e.g. {@code
+   * JdbcStorage.retries(program.store())}. Each transaction runs at most five times (ten on a node
+   * of a Galera cluster) with a short, random, bounded pause between attempts; after that the
+   * operation throws {@code StorageException}.
    *
    * @param store a JDBC store, or a store that wraps one such as {@code PartnerProgram.store()}
    * @return the number of transactions re-run since the store opened

@@ -80,6 +80,30 @@ public final class GaleraTestCluster extends ServerTestDatabase {
     return url(port(), n);
   }
 
+  /** The SQL port of node {@code n}, 1 to {@value #NODES}. */
+  public int nodePort(int n) {
+    if (n < 1 || n > NODES) {
+      throw new IllegalArgumentException("node " + n);
+    }
+    return port() + n - 1;
+  }
+
+  /**
+   * A Connector/J multi-host URL with no database that connects to node {@code first} and, when
+   * that fails, to the other nodes in order ({@code jdbc:mariadb:sequential://127.0.0.1:P2,
+   * 127.0.0.1:P1,127.0.0.1:P3/} for node 2): the driver skips a host that failed for its {@code
+   * deniedListTimeout}, and a connection whose server fails is connected to the next host.
+   */
+  public String failoverUrl(int first) {
+    StringBuilder hosts = new StringBuilder("127.0.0.1:" + nodePort(first));
+    for (int n = 1; n <= NODES; n++) {
+      if (n != first) {
+        hosts.append(",127.0.0.1:").append(nodePort(n));
+      }
+    }
+    return "jdbc:mariadb:sequential://" + hosts + "/";
+  }
+
   /** Every node's URL, node 1 first. */
   public List<String> nodeUrls() {
     return IntStream.rangeClosed(1, NODES).mapToObj(this::nodeUrl).toList();

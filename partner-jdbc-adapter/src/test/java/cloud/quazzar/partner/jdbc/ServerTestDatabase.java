@@ -219,6 +219,11 @@ public abstract class ServerTestDatabase {
   /** {@code identifier} quoted for this server. */
   abstract String quoted(String identifier);
 
+  /** {@code schema.table}, both quoted for this server, for the tests' own SQL. */
+  public String qualified(String schema, String table) {
+    return quoted(schema) + "." + quoted(table);
+  }
+
   /** Empties {@code schema} as {@link #emptySchema} describes, in one transaction. */
   private void empty(String schema) throws SQLException {
     String from = template();

@@ -67,13 +67,14 @@ final class Jdbc {
   static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
   /**
-   * MariaDB Connector/J's "Driver has reconnect connection after a communications link failure":
-   * with a multi-host URL ({@code jdbc:mariadb:sequential://...}) it connected to another server
-   * after the server of an open transaction went away. The transaction is lost, nothing of it
-   * committed, so before COMMIT the store runs it again (on the new server); during COMMIT its
-   * outcome is unknown ({@link JdbcStore}).
+   * MariaDB Connector/J's SQLSTATE for a connection of a multi-host URL ({@code sequential},
+   * {@code loadbalance}) whose server failed and that the driver has connected to another host:
+   * the statement was not run there, and the transaction in progress on the failed server is
+   * lost (rolled back with it). Before COMMIT the store runs a write transaction again on the
+   * new host, as for a serialization failure (a read fails instead: it may have handed out rows);
+   * during COMMIT it means "commit outcome unknown" ({@link JdbcStore#connectionLost}).
    */
-  static final String RECONNECTED = "25S03";
+  static final String FAILED_OVER = "25S03";
 
   /** Maps the current row of a result set. */
   @FunctionalInterface
@@ -328,7 +329,7 @@ final class Jdbc {
       String message = duplicate != null ? duplicate.get() : "a value that must be unique is taken";
       return new ConflictException(DUPLICATE, message, e);
     }
-    if (state != null && (RETRYABLE.contains(state) || RECONNECTED.equals(state))) {
+    if (state != null && (RETRYABLE.contains(state) || FAILED_OVER.equals(state))) {
       return new TransientSqlFailure(e);
     }
     if ((state != null && JdbcStore.TIMED_OUT_STATES.contains(state)) || errorCode(e) == MARIADB_LOCK_WAIT_TIMEOUT) {
@@ -373,7 +374,10 @@ final class Jdbc {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  /** A serialization failure or deadlock: the store retries the whole transaction. */
+  /**
+   * A serialization failure or deadlock, or a transaction lost with its server after the driver
+   * failed over to another host ({@link #FAILED_OVER}): the store retries the whole transaction.
+   */
   static final class TransientSqlFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -116,12 +117,18 @@ public final class JdbcStorageProvider implements StorageProvider {
 
   private static Store openHostDataSource(DataSource dataSource, @Nullable String schema, boolean migrate,
       int timeoutMillis) {
+    boolean galera = false;
     Dialect dialect;
     String url;
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
       url = Secrets.maskUrl(String.valueOf(md.getURL()));
       dialect = Dialect.ofProduct(md.getDatabaseProductName(), "the DataSource's database (" + url + ")");
+      if (dialect == Dialect.MARIADB) {
+        try (Statement s = c.createStatement()) {
+          galera = MariaDb.galera(s);
+        }
+      }
     } catch (SQLException e) {
       throw new ConfigurationException(
           "cannot connect through the DataSource given in '" + JdbcStorage.DATA_SOURCE + "': " + Jdbc.firstLine(e), e);
@@ -132,7 +139,8 @@ public final class JdbcStorageProvider implements StorageProvider {
     if (migrate) {
       Migrations.migrate(Migrations.configure(dialect, schema).dataSource(dataSource), description, null);
     }
-    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, durable, timeoutMillis);
+    JdbcStore store = new JdbcStore(dataSource, dialect, schema, description, () -> {}, durable, timeoutMillis,
+        galera);
     return checked(store, migrate, null);
   }
 
@@ -174,6 +182,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     String description = shownUrl + (schema == null ? "" : " (schema " + schema + ")");
     RuntimeArtifacts.require(dialect, true, migrate, description);
 
+    boolean galera = false;
     HikariConfig config = new HikariConfig();
     config.setPoolName("partner-jdbc-" + POOLS.incrementAndGet());
     config.setDriverClassName(dialect.driverClass());
@@ -192,7 +201,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       // (the optimistic version checks and unique indexes give the guarantees), reads take one
       // snapshot (Dialect.beginRead); MariaDB's own default is REPEATABLE READ
       config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-      MariaDb.prepare(config, url, user, password, schema, migrate, shownUrl);
+      galera = MariaDb.prepare(config, url, user, password, schema, migrate, shownUrl);
     }
     if (schema != null) {
       dialect.useSchema(config, schema);
@@ -204,7 +213,8 @@ public final class JdbcStorageProvider implements StorageProvider {
       throw new ConfigurationException("cannot connect to " + shownUrl
           + (user == null ? "" : " as user '" + user + "'") + ": " + Secrets.scrub(rootMessage(e), password), e);
     }
-    JdbcStore store = new JdbcStore(pool, dialect, null, description, pool, Dialect.durable(url), timeoutMillis);
+    JdbcStore store = new JdbcStore(pool, dialect, null, description, pool, Dialect.durable(url), timeoutMillis,
+        galera);
     try {
       if (migrate) {
         Migrations.migrate(Migrations.configure(dialect, schema).dataSource(url, user, password), description, password);

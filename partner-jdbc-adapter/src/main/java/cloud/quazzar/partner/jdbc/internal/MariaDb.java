@@ -35,9 +35,10 @@ final class MariaDb {
    * Creates the database {@code schema} if it is missing (with {@code migrate}) and, on a Galera
    * cluster, sets {@link #SYNC_WAIT} on every connection of the pool.
    *
+   * @return whether the server is a node of a Galera cluster
    * @throws ConfigurationException if the server cannot be reached
    */
-  static void prepare(HikariConfig pool, String url, @Nullable String user, @Nullable String password,
+  static boolean prepare(HikariConfig pool, String url, @Nullable String user, @Nullable String password,
       @Nullable String schema, boolean migrate, String shownUrl) {
     Properties props = new Properties();
     if (user != null) {
@@ -50,9 +51,18 @@ final class MariaDb {
       if (schema != null && migrate) {
         s.execute("CREATE DATABASE IF NOT EXISTS " + Dialect.MARIADB.quoteIdentifier(schema) + " " + CHARSET);
       }
-      if (galera(s)) {
+      boolean galera = galera(s);
+      if (galera) {
         pool.setConnectionInitSql("SET SESSION wsrep_sync_wait = " + SYNC_WAIT);
+        // The pool runs its init SQL only on the connections it opens. A connection of a
+        // multi-host URL whose server fails is connected to another host by the driver itself,
+        // behind the pool, and that new session would run with the server's default (0). The
+        // driver applies its own sessionVariables to every session it opens, failovers included.
+        if (!url.contains("sessionVariables=")) {
+          pool.addDataSourceProperty("sessionVariables", "wsrep_sync_wait=" + SYNC_WAIT);
+        }
       }
+      return galera;
     } catch (SQLException e) {
       throw new ConfigurationException("cannot connect to " + shownUrl
           + (user == null ? "" : " as user '" + user + "'") + ": " + Secrets.scrub(Jdbc.firstLine(e), password), e);

@@ -102,6 +102,24 @@ final class Reliability {
     return process.exitValue();
   }
 
+  /**
+   * Waits until the worker's log holds {@code marker}; fails if the worker ends first or the time
+   * runs out.
+   */
+  static void awaitLine(Process worker, Path log, String marker, long seconds) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
+      if (!worker.isAlive()) {
+        throw new AssertionError("worker " + worker.pid() + " ended before printing " + marker + ": "
+            + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)"));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("worker " + worker.pid() + " did not print " + marker + " within " + seconds + " s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** Writes one test's figures to {@code target/reliability/<name>.md}. */
   static Path writeFigures(String name, String markdown) throws IOException {
     Files.createDirectories(FIGURES);
