@@ -34,9 +34,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,31 @@ class CertificationTrackerTest {
       assertEquals(List.of(CertificationStatus.CRITICAL, CertificationStatus.EXPIRING_SOON),
           t.reportStatusChanges().stream().map(StatusChange::to).toList());
       assertEquals(Tier.PLATINUM, t.eligibility(p).qualifiedTier().orElseThrow(), "no requirements: every tier open");
+    }
+  }
+
+  @Test
+  @DisplayName("CERT-8: the sweep reports its changes soonest expiry first, and the changes of one expiry day by id"
+      + " (in the ids' text order), whatever order the store finds them in")
+  void sweepOrder() {
+    // ids drawn in this order: the partner's, then the certifications' as they are added; the memory
+    // store finds one day's certifications in the order they were added
+    List<UUID> ids = List.of(new UUID(0x5E, 1), new UUID(0xC0, 3), new UUID(0xC0, 1), new UUID(0x0B, 9),
+        new UUID(0xC0, 2));
+    Iterator<UUID> next = ids.iterator();
+    try (PartnerProgram program = program(PartnerProgram.builder().idGenerator(next::next))) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.GOLD);
+      List<UUID> added = new ArrayList<>();
+      for (long days : List.of(100L, 100L, 100L, 95L)) {
+        added.add(t.add(p, new NewCertification("Cert " + added.size(), SkillArea.FLEET_MANAGEMENT,
+            CertificationLevel.BASIC, Optional.empty(), today.minusYears(1), today.plusDays(days))).id().value());
+      }
+      assertEquals(ids.subList(1, 5), added);
+      clock.advanceDays(20); // 80 and 75 days left: all four turn EXPIRING_SOON
+      assertEquals(List.of(new UUID(0xC0, 2), new UUID(0x0B, 9), new UUID(0xC0, 1), new UUID(0xC0, 3)),
+          t.reportStatusChanges().stream().map(c -> c.certification().id().value()).toList(),
+          "the one expiring first, then the three of one day by id");
     }
   }
 
