@@ -9,6 +9,7 @@ import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.CertificationListener;
 import cloud.quazzar.partner.certification.CertificationStatus;
@@ -21,10 +22,13 @@ import cloud.quazzar.partner.certification.MinimumClients;
 import cloud.quazzar.partner.certification.MinimumServers;
 import cloud.quazzar.partner.certification.MinimumSkillAreas;
 import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.Renewal;
+import cloud.quazzar.partner.certification.Revocation;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.certification.UnmetRequirement;
 import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.privacy.ErasureRequest;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -217,6 +221,34 @@ class CertificationTrackerTest {
       assertEquals(List.of(new UUID(0xC0, 2), new UUID(0x0B, 9), new UUID(0xC0, 1), new UUID(0xC0, 3)),
           t.reportStatusChanges().stream().map(c -> c.certification().id().value()).toList(),
           "the one expiring first, then the three of one day by id");
+    }
+  }
+
+  @Test
+  @DisplayName("CERT-6: a renewed record is still refused with STATE, for renewal and revocation, after its partner's"
+      + " personal data was erased (an erasure updates the renewed record too)")
+  void renewedRecordAfterErasure() {
+    try (PartnerProgram program = program(PartnerProgram.builder())) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.GOLD);
+      Certification old = t.add(p, new NewCertification("Held", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC,
+          Optional.of("Ada Holder"), today.minusYears(1), today.plusDays(100))).certification();
+      t.renew(old.id(), old.version(), new Renewal(today, today.plusDays(400)));
+      clock.advanceDays(1);
+      program.personalData().erase(p, new ErasureRequest("dpo", "R-1"));
+      Certification erased = t.get(old.id());
+      assertEquals(Optional.empty(), erased.holder());
+
+      ConflictException renew = assertThrows(ConflictException.class,
+          () -> t.renew(old.id(), erased.version(), new Renewal(today, today.plusDays(500))));
+      assertEquals(ConflictException.Reason.STATE, renew.reason());
+      assertTrue(renew.getMessage().startsWith("certification " + old.id() + " is RENEWED, only a CURRENT one can be renewed"),
+          renew.getMessage());
+      ConflictException revoke = assertThrows(ConflictException.class,
+          () -> t.revoke(old.id(), erased.version(), new Revocation("ops", "left")));
+      assertEquals(ConflictException.Reason.STATE, revoke.reason());
+      assertTrue(revoke.getMessage().startsWith("certification " + old.id() + " is RENEWED, only a CURRENT one can be revoked"),
+          revoke.getMessage());
     }
   }
 
