@@ -9,6 +9,7 @@ import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.ConflictException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
+import cloud.quazzar.partner.certification.Certification;
 import cloud.quazzar.partner.certification.CertificationLevel;
 import cloud.quazzar.partner.certification.CertificationListener;
 import cloud.quazzar.partner.certification.CertificationStatus;
@@ -21,10 +22,13 @@ import cloud.quazzar.partner.certification.MinimumClients;
 import cloud.quazzar.partner.certification.MinimumServers;
 import cloud.quazzar.partner.certification.MinimumSkillAreas;
 import cloud.quazzar.partner.certification.NewCertification;
+import cloud.quazzar.partner.certification.Renewal;
+import cloud.quazzar.partner.certification.Revocation;
 import cloud.quazzar.partner.certification.SkillArea;
 import cloud.quazzar.partner.certification.StatusChange;
 import cloud.quazzar.partner.certification.UnmetRequirement;
 import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.privacy.ErasureRequest;
 import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -34,9 +38,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -190,6 +196,59 @@ class CertificationTrackerTest {
       assertEquals(List.of(CertificationStatus.CRITICAL, CertificationStatus.EXPIRING_SOON),
           t.reportStatusChanges().stream().map(StatusChange::to).toList());
       assertEquals(Tier.PLATINUM, t.eligibility(p).qualifiedTier().orElseThrow(), "no requirements: every tier open");
+    }
+  }
+
+  @Test
+  @DisplayName("CERT-8: the sweep reports its changes soonest expiry first, and the changes of one expiry day by id"
+      + " (in the ids' text order), whatever order the store finds them in")
+  void sweepOrder() {
+    // ids drawn in this order: the partner's, then the certifications' as they are added; the memory
+    // store finds one day's certifications in the order they were added
+    List<UUID> ids = List.of(new UUID(0x5E, 1), new UUID(0xC0, 3), new UUID(0xC0, 1), new UUID(0x0B, 9),
+        new UUID(0xC0, 2));
+    Iterator<UUID> next = ids.iterator();
+    try (PartnerProgram program = program(PartnerProgram.builder().idGenerator(next::next))) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.GOLD);
+      List<UUID> added = new ArrayList<>();
+      for (long days : List.of(100L, 100L, 100L, 95L)) {
+        added.add(t.add(p, new NewCertification("Cert " + added.size(), SkillArea.FLEET_MANAGEMENT,
+            CertificationLevel.BASIC, Optional.empty(), today.minusYears(1), today.plusDays(days))).id().value());
+      }
+      assertEquals(ids.subList(1, 5), added);
+      clock.advanceDays(20); // 80 and 75 days left: all four turn EXPIRING_SOON
+      assertEquals(List.of(new UUID(0xC0, 2), new UUID(0x0B, 9), new UUID(0xC0, 1), new UUID(0xC0, 3)),
+          t.reportStatusChanges().stream().map(c -> c.certification().id().value()).toList(),
+          "the one expiring first, then the three of one day by id");
+    }
+  }
+
+  @Test
+  @DisplayName("CERT-6: a renewed record is still refused with STATE, for renewal and revocation, after its partner's"
+      + " personal data was erased (an erasure updates the renewed record too)")
+  void renewedRecordAfterErasure() {
+    try (PartnerProgram program = program(PartnerProgram.builder())) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.GOLD);
+      Certification old = t.add(p, new NewCertification("Held", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC,
+          Optional.of("Ada Holder"), today.minusYears(1), today.plusDays(100))).certification();
+      t.renew(old.id(), old.version(), new Renewal(today, today.plusDays(400)));
+      clock.advanceDays(1);
+      program.personalData().erase(p, new ErasureRequest("dpo", "R-1"));
+      Certification erased = t.get(old.id());
+      assertEquals(Optional.empty(), erased.holder());
+
+      ConflictException renew = assertThrows(ConflictException.class,
+          () -> t.renew(old.id(), erased.version(), new Renewal(today, today.plusDays(500))));
+      assertEquals(ConflictException.Reason.STATE, renew.reason());
+      assertTrue(renew.getMessage().startsWith("certification " + old.id() + " is RENEWED, only a CURRENT one can be renewed"),
+          renew.getMessage());
+      ConflictException revoke = assertThrows(ConflictException.class,
+          () -> t.revoke(old.id(), erased.version(), new Revocation("ops", "left")));
+      assertEquals(ConflictException.Reason.STATE, revoke.reason());
+      assertTrue(revoke.getMessage().startsWith("certification " + old.id() + " is RENEWED, only a CURRENT one can be revoked"),
+          revoke.getMessage());
     }
   }
 

@@ -106,7 +106,24 @@ class LedgerAnswersTest {
         assertEquals(Optional.empty(), w.ledger.current(p, never));
       }
     }
+    @Test
+    @DisplayName("a recording's key sent for a month not recorded, with a count left out: the key's DUPLICATE, and the"
+        + " registry is not asked for the client totals the recording would need")
+    void keyBeforeClientTotals() {
+      CountingStore store = new CountingStore(MemoryStorage.create(), "partners");
+      try (World w = new World(1, store)) {
+        PartnerId p = w.ids.get(0);
+        RevenueEntry jan = w.ledger.record(RevenueRecording.of(p, JAN, usd("100"), "jan").withCounts(1, 1));
+        store.reset();
+        ConflictException e = assertThrows(ConflictException.class, () -> w.ledger.record(
+            new RevenueRecording(p, JAN.minusMonths(1), usd("100"), Optional.empty(), Optional.of(1L), "jan")));
+        assertEquals(ConflictException.Reason.DUPLICATE, e.reason());
+        assertTrue(e.getMessage().startsWith("idempotency key 'jan' already recorded entry " + jan.id()), e.getMessage());
+        assertFalse(store.calls().containsKey("clientTotals"), "the registry was asked: " + store.calls());
+      }
+    }
   }
+
 
   @Nested
   @DisplayName("REV-2: a batch conflict names its first " + NAMED + " offenders, then '; ...'")

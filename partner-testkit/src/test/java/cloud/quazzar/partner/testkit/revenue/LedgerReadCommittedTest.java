@@ -90,6 +90,28 @@ class LedgerReadCommittedTest {
   }
 
   @Test
+  @DisplayName("REV-2: a key that a correction of the month took, committed between the look-up by key and the month's"
+      + " history, is the key's DUPLICATE naming that correction, as when it committed before the look-up")
+  void keyTakenByACorrectionBeforeTheHistory() {
+    theirs.revenue().record(feb("1200.00", "feb"));
+    RevenueEntry correction = theirs.revenue().correct(
+        RevenueCorrection.of(partner.id(), FEB, "month-end/2026-02", "server count was wrong").withServerCount(12));
+    String expected = "idempotency key 'month-end/2026-02' already recorded entry " + correction.id() + " (CORRECTION";
+    ConflictException before = assertThrows(ConflictException.class,
+        () -> mine.revenue().record(feb("1200.00", "month-end/2026-02")));
+    assertTrue(before.getMessage().startsWith(expected), before.getMessage());
+
+    readCommitted.commitsAfter("month-end/2026-02", 1);
+    ConflictException between = assertThrows(ConflictException.class,
+        () -> mine.revenue().record(feb("1200.00", "month-end/2026-02")));
+    assertEquals(0, readCommitted.hiddenReadsLeft());
+    assertEquals(ConflictException.Reason.DUPLICATE, between.reason());
+    assertEquals(before.getMessage(), between.getMessage());
+    assertEquals(List.of(), readCommitted.appendedKeys());
+    assertEquals(2, theirs.revenue().history(partner.id(), FEB, PageRequest.first(PageRequest.MAX_LIMIT)).items().size());
+  }
+
+  @Test
   @DisplayName("REV-2: a recording whose key committed after both reads finds it taken when it appends, and replays that entry")
   void recordingCommittedBeforeTheAppend() {
     RevenueEntry first = theirs.revenue().record(feb("1200.00", "month-end/2026-02"));
