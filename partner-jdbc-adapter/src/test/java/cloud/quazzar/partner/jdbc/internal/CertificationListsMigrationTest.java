@@ -7,7 +7,6 @@ import cloud.quazzar.partner.PageRequest;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.certification.TrackedCertification;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
-import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.Names;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.StorageSettings;
@@ -52,7 +51,7 @@ class CertificationListsMigrationTest {
 
   @AfterAll
   static void dropLeftovers() {
-    PostgresTestDatabase.ifReachable().ifPresent(PostgresTestDatabase::dropLeftoverSchemas);
+    OldDatabase.dropLeftovers();
   }
 
   private static void writeOldRows(Statement s) throws SQLException {
@@ -106,20 +105,9 @@ class CertificationListsMigrationTest {
 
   @Test
   @DisplayName("H2: certifications written before V10 get their name keys when a store opens, and page in order")
-  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
   void h2() throws SQLException {
-    Path path = dir.resolve("v9");
-    String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    assertEquals(9, Migrations.configure(Dialect.H2, null).dataSource(url, "sa", "").target("9").load().migrate()
-        .migrationsExecuted);
-    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-      writeOldRows(s);
-    }
-    StorageSettings settings = JdbcStorage.h2File(path);
-    try (Store opened = new JdbcStorageProvider().open(settings);
-        Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-      checkKeyed(s, settings);
-    }
+    OldDatabase.h2(dir.resolve("v9"), 9, CertificationListsMigrationTest::writeOldRows,
+        CertificationListsMigrationTest::checkKeyed);
   }
 
   @Test
@@ -137,14 +125,7 @@ class CertificationListsMigrationTest {
   @Test
   @DisplayName("PostgreSQL: two nodes opening a database with certifications written before V10 key them once")
   void postgres() throws Exception {
-    PostgresTestDatabase db = PostgresTestDatabase.require();
-    String schema = db.newSchemaName();
-    StorageSettings settings = db.settings().with(JdbcStorage.SCHEMA, schema);
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      assertEquals(9, Migrations.configure(Dialect.POSTGRESQL, schema).dataSource(db.url(), db.user(), null)
-          .target("9").load().migrate().migrationsExecuted);
-      s.execute("SET search_path TO \"" + schema + "\"");
-      writeOldRows(s);
+    OldDatabase.postgres(9, CertificationListsMigrationTest::writeOldRows, (s, settings, schema) -> {
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
         List<Future<Store>> opened = new ArrayList<>();
@@ -158,8 +139,6 @@ class CertificationListsMigrationTest {
         pool.shutdownNow();
       }
       checkKeyed(s, settings);
-    } finally {
-      db.dropSchema(schema);
-    }
+    });
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.SortDirection;
-import cloud.quazzar.partner.jdbc.JdbcStorage;
-import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.Client;
 import cloud.quazzar.partner.registry.ClientId;
 import cloud.quazzar.partner.registry.PartnerId;
@@ -17,8 +15,6 @@ import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,7 +54,7 @@ class PartnerListAggregatesMigrationTest {
 
   @AfterAll
   static void dropLeftovers() {
-    PostgresTestDatabase.ifReachable().ifPresent(PostgresTestDatabase::dropLeftoverSchemas);
+    OldDatabase.dropLeftovers();
   }
 
   private static void writeOldRows(Statement s) throws SQLException {
@@ -128,40 +124,20 @@ class PartnerListAggregatesMigrationTest {
 
   @Test
   @DisplayName("H2: partners with clients before V11 get their totals, and the lists sort by them")
-  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
   void h2() throws SQLException {
-    Path path = dir.resolve("v9");
-    String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    assertEquals(9, Migrations.configure(Dialect.H2, null).dataSource(url, "sa", "").target("9").load().migrate()
-        .migrationsExecuted);
-    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-      writeOldRows(s);
-    }
-    StorageSettings settings = JdbcStorage.h2File(path);
-    try (Store opened = new JdbcStorageProvider().open(settings);
-        Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-      checkMigrated(s, settings, indexes(s, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
-          + " WHERE TABLE_SCHEMA = 'PUBLIC'"));
-    }
+    OldDatabase.h2(dir.resolve("v9"), 9, PartnerListAggregatesMigrationTest::writeOldRows, (s, settings) ->
+        checkMigrated(s, settings, indexes(s, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+            + " WHERE TABLE_SCHEMA = 'PUBLIC'")));
   }
 
   @Test
   @DisplayName("PostgreSQL: partners with clients before V11 get their totals, and the lists sort by them")
-  @SuppressWarnings("try")
-  void postgres() throws SQLException {
-    PostgresTestDatabase db = PostgresTestDatabase.require();
-    String schema = db.newSchemaName();
-    StorageSettings settings = db.settings().with(JdbcStorage.SCHEMA, schema);
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      assertEquals(9, Migrations.configure(Dialect.POSTGRESQL, schema).dataSource(db.url(), db.user(), null)
-          .target("9").load().migrate().migrationsExecuted);
-      s.execute("SET search_path TO \"" + schema + "\"");
-      writeOldRows(s);
+  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
+  void postgres() throws Exception {
+    OldDatabase.postgres(9, PartnerListAggregatesMigrationTest::writeOldRows, (s, settings, schema) -> {
       try (Store opened = new JdbcStorageProvider().open(settings)) {
         checkMigrated(s, settings, indexes(s, "SELECT indexname FROM pg_indexes WHERE schemaname = '" + schema + "'"));
       }
-    } finally {
-      db.dropSchema(schema);
-    }
+    });
   }
 }

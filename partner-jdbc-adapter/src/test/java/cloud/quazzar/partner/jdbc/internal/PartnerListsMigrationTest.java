@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.SortDirection;
-import cloud.quazzar.partner.jdbc.JdbcStorage;
-import cloud.quazzar.partner.jdbc.PostgresTestDatabase;
 import cloud.quazzar.partner.registry.PartnerSort;
 import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerListing;
@@ -15,8 +13,6 @@ import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.StorageSettings;
 import cloud.quazzar.partner.spi.Store;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +47,7 @@ class PartnerListsMigrationTest {
 
   @AfterAll
   static void dropLeftovers() {
-    PostgresTestDatabase.ifReachable().ifPresent(PostgresTestDatabase::dropLeftoverSchemas);
+    OldDatabase.dropLeftovers();
   }
 
   private static void writeOldRows(Statement s) throws SQLException {
@@ -119,36 +115,20 @@ class PartnerListsMigrationTest {
 
   @Test
   @DisplayName("H2: rows written before V8 get their tier's rank, and the lists page in order")
-  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
   void h2() throws SQLException {
-    Path path = dir.resolve("v7");
-    String url = "jdbc:h2:file:" + path.toAbsolutePath();
-    assertEquals(7, Migrations.configure(Dialect.H2, null).dataSource(url, "sa", "").target("7").load().migrate()
-        .migrationsExecuted);
-    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-      writeOldRows(s);
-    }
-    StorageSettings settings = JdbcStorage.h2File(path);
-    try (Store opened = new JdbcStorageProvider().open(settings);
-        Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+    OldDatabase.h2(dir.resolve("v7"), 7, PartnerListsMigrationTest::writeOldRows, (s, settings) -> {
       assertEquals("CHARACTER VARYING 800 NO", scalar(s, "SELECT DATA_TYPE || ' ' || CHARACTER_MAXIMUM_LENGTH || ' ' ||"
           + " IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'PARTNERS' AND COLUMN_NAME = 'NAME_KEY'"),
           "V8's statement for PostgreSQL's collation leaves H2's column as it was");
       checkMigrated(s, settings);
-    }
+    });
   }
 
   @Test
   @DisplayName("PostgreSQL: the name key takes collation C from a linguistic one, rows get their rank, duplicates are still refused")
-  @SuppressWarnings("try")
-  void postgres() throws SQLException {
-    PostgresTestDatabase db = PostgresTestDatabase.require();
-    String schema = db.newSchemaName();
-    StorageSettings settings = db.settings().with(JdbcStorage.SCHEMA, schema);
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      assertEquals(7, Migrations.configure(Dialect.POSTGRESQL, schema).dataSource(db.url(), db.user(), null)
-          .target("7").load().migrate().migrationsExecuted);
-      s.execute("SET search_path TO \"" + schema + "\"");
+  @SuppressWarnings("try") // the store is opened for its migrations and closed at the end
+  void postgres() throws Exception {
+    OldDatabase.postgres(7, s -> {
       boolean icu;
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_collation WHERE collname = 'en-x-icu'")) {
         rs.next();
@@ -159,6 +139,7 @@ class PartnerListsMigrationTest {
         s.execute("ALTER TABLE partners ALTER COLUMN name_key SET DATA TYPE VARCHAR(800) COLLATE \"en-x-icu\"");
       }
       writeOldRows(s);
+    }, (s, settings, schema) -> {
       try (Store opened = new JdbcStorageProvider().open(settings)) {
         assertEquals("C", scalar(s, "SELECT collation_name FROM information_schema.columns WHERE table_schema = '"
             + schema + "' AND table_name = 'partners' AND column_name = 'name_key'"));
@@ -179,9 +160,7 @@ class PartnerListsMigrationTest {
         assertTrue(plan.contains("partners_name_key_ux") && !plan.contains("sort"), plan);
         checkMigrated(s, settings);
       }
-    } finally {
-      db.dropSchema(schema);
-    }
+    });
   }
 
   private static String scalar(Statement s, String sql) throws SQLException {
