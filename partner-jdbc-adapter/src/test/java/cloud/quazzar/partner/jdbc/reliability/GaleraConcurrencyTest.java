@@ -51,9 +51,9 @@ class GaleraConcurrencyTest {
 
   /**
    * With the kill, also as on PostgreSQL: node 2 is started again while the load runs, and is
-   * Synced about when the load ends. With 240 (the load still running for several seconds after
-   * node 2 was Synced again), 3 of 5 runs ended in the server-side deadlock described in
-   * docs/reliability.md ("Limits on the cluster"), each time at the moment node 2 rejoined.
+   * Synced about when the load ends (with 240 the load goes on for seconds after it is Synced). In
+   * about a quarter of the kill runs, with either, a survivor deadlocked inside the server
+   * (docs/reliability.md, "Limits on the cluster"), and the test fails naming the stuck node.
    */
   static final int KILL_RUN_OPS_PER_THREAD = Integer.getInteger("partner.galera.killRunOpsPerThread", 120);
 
@@ -296,7 +296,7 @@ class GaleraConcurrencyTest {
       }
       assertEquals(0, p.exitValue(), () -> String.join(" ", command) + " failed; see " + log + ":\n" + tail(log)
           + "\nIf a node never gets Synced while the others answer, look for \"BF lock wait long\" in the nodes'"
-          + " error logs (" + dir + "/n*/error.log): once in several runs, a survivor's applier waited for good for"
+          + " error logs (" + dir + "/n*/error.log): in about a quarter of the kill runs, a survivor's applier waited for good for"
           + " a lock held by a local transaction that was itself waiting to commit (a server-side deadlock between"
           + " replaying a transaction and applying another; only restarting that node ends it).");
     }
