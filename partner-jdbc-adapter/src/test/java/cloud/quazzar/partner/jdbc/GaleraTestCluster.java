@@ -135,6 +135,9 @@ public final class GaleraTestCluster extends ServerTestDatabase {
   @Override
   void connectionProperties(Properties props) {
     props.setProperty("connectTimeout", "5000");
+    // a statement of the tests' own set-up or clean-up ends within 2 minutes even on a cluster that
+    // stopped applying (see GaleraConcurrencyTest), instead of hanging the build
+    props.setProperty("socketTimeout", "120000");
     // the tests' own reads (stored text, emptying) see what any node committed before them
     props.setProperty("sessionVariables", "wsrep_sync_wait=1");
   }

@@ -119,6 +119,7 @@ final class ConcurrencyScenario {
    * the outcome; fails the calling test on any broken invariant.
    */
   void run(Disturbance disturbance) throws Exception {
+    Throwable failed = null;
     String schema = db.newSchemaName();
     this.schema = schema;
     Path dir = Files.createTempDirectory(Files.createDirectories(Reliability.FIGURES), "multi-");
@@ -170,8 +171,18 @@ final class ConcurrencyScenario {
       checkCertifications(program, fx, acks);
       checkPolicies(program, acks);
       checkEvents(program, fx, acks, ledgerIds);
+    } catch (Exception | Error e) {
+      failed = e;
+      throw e;
     } finally {
-      db.dropSchema(schema);
+      try {
+        db.dropSchema(schema);
+      } catch (RuntimeException e) {
+        if (failed == null) {
+          throw e;
+        }
+        failed.addSuppressed(e); // the run's own failure is the one to report
+      }
     }
   }
 
