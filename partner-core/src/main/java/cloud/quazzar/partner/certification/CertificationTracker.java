@@ -192,6 +192,7 @@ public interface CertificationTracker {
    * renewed record's reported status, so the sweep after a renewal reports the improvement.
    *
    * @return the changes found by this call, each reported by no other call, soonest expiry first
+   *     (the same day: by id)
    */
   List<StatusChange> reportStatusChanges();
 

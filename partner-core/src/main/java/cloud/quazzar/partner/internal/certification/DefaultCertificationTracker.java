@@ -477,13 +477,16 @@ public final class DefaultCertificationTracker implements CertificationTracker {
   }
 
   /**
-   * The record that renewed {@code renewed}, if any. The renewal was added in the transaction that
-   * marked {@code renewed} renewed, created at its update time: the partner's history is read from
-   * there on, a page at a time (LIST-4), not from its start.
+   * The record that renewed {@code renewed}, if any. The renewal was created after {@code renewed}
+   * (in the transaction that marked it renewed): the partner's history is read from {@code
+   * renewed}'s creation on, a page at a time (LIST-4), not from its start. Not from its update time:
+   * a later change of the renewed record (an erasure of its holder, PRIV-1) moves that past the
+   * renewal's creation.
    */
   private static Optional<Certification> renewalOf(StoreTransaction tx, Certification renewed) {
+    // a nanosecond before: records created at the same instant come after it whatever their ids
     Optional<HistoryPosition> after =
-        Optional.of(new HistoryPosition(renewed.updatedAt().minusNanos(1), renewed.id()));
+        Optional.of(new HistoryPosition(renewed.createdAt().minusNanos(1), renewed.id()));
     while (true) {
       List<CertificationRecord> rows = tx.certifications().history(renewed.partnerId(), after, PageRequest.MAX_LIMIT);
       for (CertificationRecord r : rows) {
