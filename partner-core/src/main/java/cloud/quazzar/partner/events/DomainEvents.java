@@ -101,6 +101,17 @@ public interface DomainEvents {
   long cursor(String name);
 
   /**
+   * The listeners subscribed in this program, in name order, with how far each is behind the log
+   * and whether its last delivery threw: for a host's health checks and metrics. Reads the store
+   * (the cursors, the head of the log and, per listener behind it, the first event it has not
+   * accepted).
+   *
+   * @return one status per subscribed listener; empty if none
+   * @throws StorageException if the store fails
+   */
+  List<ListenerStatus> listeners();
+
+  /**
    * The sequence of the last committed event; 0 if there is none.
    *
    * @return the last sequence

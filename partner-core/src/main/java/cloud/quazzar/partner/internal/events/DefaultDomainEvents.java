@@ -8,6 +8,7 @@ import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.events.DomainEvents;
 import cloud.quazzar.partner.events.EventListener;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.ListenerStatus;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.internal.ProgramTime;
@@ -15,6 +16,8 @@ import cloud.quazzar.partner.internal.Retry;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +57,9 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     final String name;
     final EventListener listener;
     volatile long known = -1;
+    final java.util.concurrent.atomic.LongAdder delivered = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    volatile boolean failing;
 
     Subscription(String name, EventListener listener) {
       this.name = name;
@@ -149,6 +155,29 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       throw new NotFoundException("event listener", name);
     }
     return position.getAsLong();
+  }
+
+  @Override
+  public List<ListenerStatus> listeners() {
+    List<Subscription> subscribed = new ArrayList<>(subscriptions.values());
+    subscribed.sort(Comparator.comparing(s -> s.name));
+    if (subscribed.isEmpty()) {
+      return List.of();
+    }
+    return store.read(tx -> {
+      long head = tx.events().lastSequence();
+      List<ListenerStatus> statuses = new ArrayList<>(subscribed.size());
+      for (Subscription s : subscribed) {
+        long cursor = Math.min(tx.events().cursor(s.name).orElse(0), head);
+        Instant oldest = null;
+        if (cursor < head) {
+          List<EventRecord> next = tx.events().after(cursor, 1);
+          oldest = next.isEmpty() ? null : next.get(0).event().at();
+        }
+        statuses.add(new ListenerStatus(s.name, cursor, head, oldest, s.delivered.sum(), s.failures.sum(), s.failing));
+      }
+      return statuses;
+    });
   }
 
   @Override
@@ -298,8 +327,10 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
           }
           try {
             s.listener.onEvent(record);
+            s.delivered.increment();
           } catch (RuntimeException e) {
             failed = true;
+            s.failures.increment();
             LOG.warn("event listener '{}' threw on event {} ({}); it gets the event again in {} or at the next delivery",
                 s.name, record.sequence(), record.event().type(), retryDelay, e);
             break;
@@ -325,6 +356,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       try {
         store.write(tx -> tx.events().advance(s.name, owner, at, time.now())); // gives the lease back
         s.known = failed ? -1 : at;
+        s.failing = failed;
       } catch (RuntimeException e) {
         s.known = -1;
         LOG.warn("event listener '{}': giving back the delivery lease failed; it runs out by itself", s.name, e);

@@ -27,6 +27,7 @@ import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.GracePeriodEnded;
 import cloud.quazzar.partner.events.GracePeriodOutcome;
 import cloud.quazzar.partner.events.GracePeriodStarted;
+import cloud.quazzar.partner.events.ListenerStatus;
 import cloud.quazzar.partner.events.PartnerCreated;
 import cloud.quazzar.partner.events.PartnerEvent;
 import cloud.quazzar.partner.events.PartnerDeactivated;
@@ -385,6 +386,38 @@ public abstract class EventContract {
     assertEquals(List.of(1L, 2L, 2L, 2L, 3L), flaky);
     assertEquals(3, program.events().cursor("flaky"));
     assertEquals(List.of(1L, 2L, 3L), steady, "the others get nothing twice");
+  }
+
+  @Test
+  @DisplayName("EVT-8: listeners() tells each subscribed listener's lag, its oldest undelivered event, deliveries, failures and whether it is failing")
+  void listenerStatus() {
+    PartnerProgram program = program();
+    assertEquals(List.of(), program.events().listeners(), "no listener subscribed");
+    AtomicBoolean fail = new AtomicBoolean(true);
+    program.events().subscribe("steady", r -> {});
+    program.events().subscribe("flaky", r -> {
+      if (r.sequence() >= 2 && fail.get()) {
+        throw new IllegalStateException("downstream unavailable");
+      }
+    });
+    partner(program, "One", Tier.SILVER);
+    Instant second = context().clock().advance(Duration.ofMinutes(1)).instant();
+    partner(program, "Two", Tier.SILVER);
+    context().clock().advance(Duration.ofMinutes(1));
+    partner(program, "Three", Tier.SILVER);
+    List<ListenerStatus> statuses = program.events().listeners();
+    assertEquals(List.of("flaky", "steady"), statuses.stream().map(ListenerStatus::name).toList(), "in name order");
+    ListenerStatus flaky = statuses.get(0);
+    assertEquals(new ListenerStatus("flaky", 1, 3, second, 1, 2, true), flaky,
+        "stopped before event 2, which it threw on at each of the two commits since");
+    assertEquals(2, flaky.lag());
+    assertEquals(new ListenerStatus("steady", 3, 3, null, 3, 0, false), statuses.get(1));
+    fail.set(false);
+    program.events().deliverPending();
+    assertEquals(new ListenerStatus("flaky", 3, 3, null, 3, 2, false), program.events().listeners().get(0),
+        "caught up: no lag, no longer failing, the failures it had are still counted");
+    program.events().unsubscribe("steady");
+    assertEquals(List.of("flaky"), program.events().listeners().stream().map(ListenerStatus::name).toList());
   }
 
   @Test
