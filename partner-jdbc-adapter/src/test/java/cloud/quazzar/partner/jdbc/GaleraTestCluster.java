@@ -37,6 +37,14 @@ public final class GaleraTestCluster extends ServerTestDatabase {
     super(KIND);
   }
 
+  /**
+   * Whether the cluster is required here (then a test that lacks what it needs of it fails
+   * instead of skipping), by the rule of {@link #require()}.
+   */
+  public static boolean isRequired() {
+    return required(KIND);
+  }
+
   private static int port() {
     return Integer.getInteger("partner.galera.port", DEFAULT_PORT);
   }
@@ -89,17 +97,23 @@ public final class GaleraTestCluster extends ServerTestDatabase {
   }
 
   /**
-   * A Connector/J multi-host URL with no database that connects to node {@code first} and, when
-   * that fails, to the other nodes in order ({@code jdbc:mariadb:sequential://127.0.0.1:P2,
-   * 127.0.0.1:P1,127.0.0.1:P3/} for node 2): the driver skips a host that failed for its {@code
-   * deniedListTimeout}, and a connection whose server fails is connected to the next host.
+   * A Connector/J multi-host URL with no database that connects to the nodes in {@code order} and
+   * then to the other nodes in ascending order ({@code jdbc:mariadb:sequential://127.0.0.1:P2,
+   * 127.0.0.1:P1,127.0.0.1:P3/} for {@code failoverUrl(2)}, {@code ...P2,...P3,...P1/} for {@code
+   * failoverUrl(2, 3)}): the driver skips a host that failed for its {@code deniedListTimeout}, and
+   * a connection whose server fails is connected to the next host.
    */
-  public String failoverUrl(int first) {
-    StringBuilder hosts = new StringBuilder("127.0.0.1:" + nodePort(first));
+  public String failoverUrl(int... order) {
+    java.util.LinkedHashSet<Integer> nodes = new java.util.LinkedHashSet<>();
+    for (int n : order) {
+      nodes.add(n);
+    }
     for (int n = 1; n <= NODES; n++) {
-      if (n != first) {
-        hosts.append(",127.0.0.1:").append(nodePort(n));
-      }
+      nodes.add(n);
+    }
+    StringBuilder hosts = new StringBuilder();
+    for (int n : nodes) {
+      hosts.append(hosts.length() == 0 ? "" : ",").append("127.0.0.1:").append(nodePort(n));
     }
     return "jdbc:mariadb:sequential://" + hosts + "/";
   }
