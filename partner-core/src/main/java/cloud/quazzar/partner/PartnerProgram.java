@@ -5,6 +5,7 @@ import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.events.EventRetention;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.StorageDiscovery;
@@ -88,7 +89,8 @@ public final class PartnerProgram implements AutoCloseable {
       owned = DefaultDomainEvents.defaultExecutor();
       executor = owned;
     }
-    this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease);
+    this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease,
+        b.eventRetention);
     this.registry = new DefaultPartnerRegistry(outbox, time, b.ids, b.expiryThresholds);
     DefaultDiscountEngine discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
     this.discounts = discounts;
@@ -280,6 +282,7 @@ public final class PartnerProgram implements AutoCloseable {
     private Duration eventRetryDelay = Duration.ofSeconds(5);
     private Duration eventLease = Duration.ofSeconds(30);
     private Duration discountStaleness = Duration.ZERO;
+    private EventRetention eventRetention = EventRetention.keepAll();
     /** The options set so far, in order. */
     private final java.util.Set<String> set = new java.util.LinkedHashSet<>();
     private boolean built;
@@ -529,6 +532,24 @@ public final class PartnerProgram implements AutoCloseable {
       }
       once("discountStaleness");
       this.discountStaleness = staleness;
+      return this;
+    }
+
+    /**
+     * How much of the event log {@link DomainEvents#prune()} may delete (default {@link
+     * EventRetention#keepAll()}: nothing; retention is opt-in). Pruning never deletes an event a
+     * stored listener cursor has not passed (rule EVT-9). A policy with {@link
+     * EventRetention#pruneEvery(Duration)} also makes the program prune on its own timer.
+     *
+     * @param retention the retention policy
+     * @return this builder
+     * @throws ValidationException ({@code eventRetention}) if it is null
+     * @throws ConfigurationException if set already
+     */
+    public Builder eventRetention(EventRetention retention) {
+      given(retention, "eventRetention");
+      once("eventRetention");
+      this.eventRetention = retention;
       return this;
     }
 

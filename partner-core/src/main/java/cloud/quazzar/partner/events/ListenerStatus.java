@@ -27,6 +27,13 @@ public record ListenerStatus(
   /**
    * Checks the components.
    *
+   * @param name the listener's name
+   * @param cursor the last sequence accepted
+   * @param head the last committed sequence
+   * @param oldestUndelivered when the first undelivered event happened, or null
+   * @param delivered events accepted in this program
+   * @param failures times it threw in this program
+   * @param failing whether its last delivery threw
    * @throws ValidationException if {@code name} is null, a count is negative, or {@code cursor}
    *     is above {@code head}
    */
