@@ -112,7 +112,7 @@ public interface DomainEvents {
   /**
    * Prunes the event log by the program's {@link #retention()} policy; see {@link
    * #prune(EventRetention)}. With the default policy (keep everything) it deletes nothing and says
-   * so ({@link PruneResult.HeldBackBy#POLICY_KEEPS_ALL}).
+   * so ({@link PruneResult.Holdback#POLICY_KEEPS_ALL}).
    *
    * @return what the run did
    * @throws StorageException if the store fails

@@ -13,15 +13,15 @@ import java.util.Optional;
  * @param upToSequence the bound of the run: after it, no event with a sequence at or below it is
  *     left in the log (0: nothing may be pruned yet)
  * @param lastSequence the sequence of the last committed event when the run started
- * @param heldBackBy what stopped the bound below {@code lastSequence}
+ * @param holdback what stopped the bound below {@code lastSequence}
  * @param slowest the listener whose stored cursor is lowest (ties: the first name in order), if
  *     any cursor is stored, subscribed in this program or not
  */
-public record PruneResult(long pruned, long upToSequence, long lastSequence, HeldBackBy heldBackBy,
+public record PruneResult(long pruned, long upToSequence, long lastSequence, Holdback holdback,
     Optional<SlowestListener> slowest) {
 
   /** What kept the bound of a run below the last sequence; the strictest one if several did. */
-  public enum HeldBackBy {
+  public enum Holdback {
     /** Nothing: every event up to the last sequence could go. */
     NOTHING,
     /** The retention policy keeps everything ({@link EventRetention#keepAll()}). */
@@ -62,13 +62,13 @@ public record PruneResult(long pruned, long upToSequence, long lastSequence, Hel
    * @param pruned events deleted by the run
    * @param upToSequence the run's bound
    * @param lastSequence the last sequence when the run started
-   * @param heldBackBy what kept the bound below the last sequence
+   * @param holdback what kept the bound below the last sequence
    * @param slowest the listener with the lowest stored cursor, if any
    * @throws ValidationException if a component is null, a count is negative or {@code upToSequence}
    *     is above {@code lastSequence}
    */
   public PruneResult {
-    requireNonNull(heldBackBy, "heldBackBy");
+    requireNonNull(holdback, "holdback");
     requireNonNull(slowest, "slowest");
     if (pruned < 0 || upToSequence < 0 || lastSequence < upToSequence) {
       throw ValidationException.of("upToSequence", "must be within 0..lastSequence, with pruned 0 or more; got pruned "

@@ -11,7 +11,7 @@ import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.EventRetention;
 import cloud.quazzar.partner.events.ListenerStatus;
 import cloud.quazzar.partner.events.PruneResult;
-import cloud.quazzar.partner.events.PruneResult.HeldBackBy;
+import cloud.quazzar.partner.events.PruneResult.Holdback;
 import cloud.quazzar.partner.events.PruneResult.SlowestListener;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.internal.Checks;
@@ -209,10 +209,10 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
         pruned += n;
       } while (n >= PRUNE_BATCH);
     }
-    return new PruneResult(pruned, bound.upTo, bound.last, bound.heldBackBy, bound.slowest);
+    return new PruneResult(pruned, bound.upTo, bound.last, bound.holdback, bound.slowest);
   }
 
-  private record Bound(long upTo, long last, HeldBackBy heldBackBy, Optional<SlowestListener> slowest) {}
+  private record Bound(long upTo, long last, Holdback holdback, Optional<SlowestListener> slowest) {}
 
   /**
    * The highest sequence a run may prune to: the lowest of the last sequence, every stored cursor
@@ -227,18 +227,18 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       }
     }
     if (retention.keepsAll()) {
-      return new Bound(0, last, HeldBackBy.POLICY_KEEPS_ALL, slowest);
+      return new Bound(0, last, Holdback.POLICY_KEEPS_ALL, slowest);
     }
     long upTo = last;
-    HeldBackBy why = HeldBackBy.NOTHING;
+    Holdback why = Holdback.NOTHING;
     if (slowest.isPresent() && slowest.get().cursor() < upTo) {
       upTo = slowest.get().cursor();
-      why = HeldBackBy.LISTENER;
+      why = Holdback.LISTENER;
     }
     long keep = retention.keepLast().orElse(0);
     if (last - keep < upTo) {
       upTo = Math.max(0, last - keep);
-      why = HeldBackBy.KEEP_LAST;
+      why = Holdback.KEEP_LAST;
     }
     Optional<Duration> maxAge = retention.maxAge();
     if (maxAge.isPresent() && upTo > 0) {
@@ -246,7 +246,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       OptionalLong young = events.firstAtOrAfter(oldestKept, upTo);
       if (young.isPresent() && young.getAsLong() - 1 < upTo) {
         upTo = young.getAsLong() - 1;
-        why = HeldBackBy.MAX_AGE;
+        why = Holdback.MAX_AGE;
       }
     }
     return new Bound(upTo, last, why, slowest);

@@ -17,7 +17,7 @@ import cloud.quazzar.partner.events.EventRetention;
 import cloud.quazzar.partner.events.PartnerDeactivated;
 import cloud.quazzar.partner.events.PartnerReactivated;
 import cloud.quazzar.partner.events.PruneResult;
-import cloud.quazzar.partner.events.PruneResult.HeldBackBy;
+import cloud.quazzar.partner.events.PruneResult.Holdback;
 import cloud.quazzar.partner.events.PruneResult.SlowestListener;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.privacy.ErasureRequest;
@@ -139,7 +139,7 @@ public abstract class RetentionContract {
     assertEquals(2, nodeB.events().cursor("slow"), "slow stopped before event 3, on the other node");
 
     PruneResult first = nodeA.events().prune(EventRetention.keepLast(0));
-    assertEquals(new PruneResult(2, 2, 10, HeldBackBy.LISTENER, Optional.of(new SlowestListener("slow", 2))), first,
+    assertEquals(new PruneResult(2, 2, 10, Holdback.LISTENER, Optional.of(new SlowestListener("slow", 2))), first,
         "only events 1 and 2, which every cursor passed");
     assertEquals(range(3, 10), sequences(nodeA));
     assertEquals(range(3, 10), sequences(nodeB), "the other node reads the same log");
@@ -148,7 +148,7 @@ public abstract class RetentionContract {
     nodeB.events().deliverPending();
     assertEquals(10, nodeB.events().cursor("slow"));
     PruneResult second = nodeA.events().prune(EventRetention.keepLast(0));
-    assertEquals(new PruneResult(2, 4, 10, HeldBackBy.LISTENER, Optional.of(new SlowestListener("idle", 4))), second,
+    assertEquals(new PruneResult(2, 4, 10, Holdback.LISTENER, Optional.of(new SlowestListener("idle", 4))), second,
         "now the unsubscribed name holds the log back");
     assertEquals(range(5, 10), sequences(nodeA));
   }
@@ -170,14 +170,14 @@ public abstract class RetentionContract {
     assertFalse(program.events().remove("reports"), "removed already");
     assertThrows(cloud.quazzar.partner.NotFoundException.class, () -> program.events().cursor("reports"));
     PruneResult r = program.events().prune(EventRetention.keepLast(1));
-    assertEquals(new PruneResult(2, 5, 6, HeldBackBy.KEEP_LAST, Optional.of(new SlowestListener("audit", 6))), r);
+    assertEquals(new PruneResult(2, 5, 6, Holdback.KEEP_LAST, Optional.of(new SlowestListener("audit", 6))), r);
     assertEquals(List.of(6L), sequences(program));
 
     List<Long> again = new CopyOnWriteArrayList<>();
     program.events().subscribe("reports", r2 -> again.add(r2.sequence()));
     assertEquals(List.of(6L), again, "a new listener: EARLIEST is the first event kept");
     assertEquals(6, program.events().cursor("reports"));
-    assertTrue(program.events().remove("audit"));
+    assertTrue(program.events().remove("audit"), "remove(audit) returns true: a cursor was stored");
     assertEquals(List.of("reports"), program.events().listeners().stream().map(s -> s.name()).toList(),
         "remove also unsubscribes in this program");
     partner(program, "Three");
@@ -196,7 +196,7 @@ public abstract class RetentionContract {
     assertEquals(5, program.events().lastSequence());
 
     PruneResult r = program.events().prune(EventRetention.keepLast(2));
-    assertEquals(new PruneResult(3, 3, 5, HeldBackBy.KEEP_LAST, Optional.empty()), r, "no cursor stored: none holds back");
+    assertEquals(new PruneResult(3, 3, 5, Holdback.KEEP_LAST, Optional.empty()), r, "no cursor stored: none holds back");
     assertEquals(5, program.events().lastSequence(), "the last sequence stays");
     assertEquals(5L, (long) store().read(tx -> tx.events().lastSequence()));
     assertEquals(List.of(4L, 5L), sequences(program));
@@ -232,16 +232,16 @@ public abstract class RetentionContract {
     context().clock().advance(Duration.ofMinutes(30)); // now t0 + 3h30
     assertEquals(t0.plus(Duration.ofMinutes(210)), context().clock().instant());
 
-    assertEquals(new PruneResult(1, 1, 4, HeldBackBy.MAX_AGE, Optional.empty()),
+    assertEquals(new PruneResult(1, 1, 4, Holdback.MAX_AGE, Optional.empty()),
         program.events().prune(EventRetention.maxAge(Duration.ofMinutes(150))), "hour 1 is exactly 2h30 old: kept");
-    assertEquals(new PruneResult(1, 2, 4, HeldBackBy.MAX_AGE, Optional.empty()),
+    assertEquals(new PruneResult(1, 2, 4, Holdback.MAX_AGE, Optional.empty()),
         program.events().prune(EventRetention.maxAge(Duration.ofMinutes(149))), "hours 0 and 1 are older than 2h29");
     assertEquals(List.of(3L, 4L), sequences(program));
-    assertEquals(new PruneResult(0, 2, 4, HeldBackBy.MAX_AGE, Optional.empty()),
+    assertEquals(new PruneResult(0, 2, 4, Holdback.MAX_AGE, Optional.empty()),
         program.events().prune(EventRetention.maxAge(Duration.ofMinutes(90))), "hour 2 is exactly 1h30 old: kept");
-    assertEquals(new PruneResult(1, 3, 4, HeldBackBy.MAX_AGE, Optional.empty()),
+    assertEquals(new PruneResult(1, 3, 4, Holdback.MAX_AGE, Optional.empty()),
         program.events().prune(EventRetention.maxAge(Duration.ofMinutes(89))));
-    assertEquals(new PruneResult(0, 3, 4, HeldBackBy.KEEP_LAST, Optional.empty()),
+    assertEquals(new PruneResult(0, 3, 4, Holdback.KEEP_LAST, Optional.empty()),
         program.events().prune(EventRetention.maxAge(Duration.ofMinutes(1)).withKeepLast(1)),
         "both: old enough, but the last one always stays");
     assertEquals(List.of(4L), sequences(program));
@@ -253,13 +253,13 @@ public abstract class RetentionContract {
     PartnerProgram keepAll = program();
     partners(keepAll, "Kept", 5);
     assertEquals(EventRetention.keepAll(), keepAll.events().retention());
-    assertEquals(new PruneResult(0, 0, 5, HeldBackBy.POLICY_KEEPS_ALL, Optional.empty()), keepAll.events().prune());
+    assertEquals(new PruneResult(0, 0, 5, Holdback.POLICY_KEEPS_ALL, Optional.empty()), keepAll.events().prune());
     assertEquals(range(1, 5), sequences(keepAll));
 
     PartnerProgram keepTwo = program(store(), EventRetention.keepLast(2));
     assertEquals(EventRetention.keepLast(2), keepTwo.events().retention());
-    assertEquals(new PruneResult(3, 3, 5, HeldBackBy.KEEP_LAST, Optional.empty()), keepTwo.events().prune());
-    assertEquals(new PruneResult(0, 3, 5, HeldBackBy.KEEP_LAST, Optional.empty()), keepTwo.events().prune(),
+    assertEquals(new PruneResult(3, 3, 5, Holdback.KEEP_LAST, Optional.empty()), keepTwo.events().prune());
+    assertEquals(new PruneResult(0, 3, 5, Holdback.KEEP_LAST, Optional.empty()), keepTwo.events().prune(),
         "again: nothing new to prune");
     assertEquals(range(4, 5), sequences(keepAll));
   }
@@ -346,8 +346,8 @@ public abstract class RetentionContract {
     assertEquals(10L, (long) store().read(tx -> tx.events().lastSequence()));
     assertEquals(11L, (long) store().write(tx -> tx.events().append(List.of(new PartnerDeactivated(p, 20, at)))));
 
-    assertTrue((boolean) store().write(tx -> tx.events().removeCursor("a")));
-    assertFalse((boolean) store().write(tx -> tx.events().removeCursor("a")));
+    assertTrue((boolean) store().write(tx -> tx.events().removeCursor("a")), "removeCursor(a) returns true: it existed");
+    assertFalse((boolean) store().write(tx -> tx.events().removeCursor("a")), "removeCursor(a) again returns false");
     assertEquals(Map.of("b", 7L), store().read(tx -> tx.events().cursors()));
     assertEquals(OptionalLong.empty(), store().read(tx -> tx.events().cursor("a")));
   }
