@@ -28,12 +28,13 @@ public record ListenerStatus(
    * Checks the components.
    *
    * @param name the listener's name
-   * @param cursor the last sequence accepted
-   * @param head the last committed sequence
-   * @param oldestUndelivered when the first undelivered event happened, or null
-   * @param delivered events accepted in this program
-   * @param failures times it threw in this program
-   * @param failing whether its last delivery threw
+   * @param cursor the last sequence the listener accepted (its cursor in the store)
+   * @param head the sequence of the last committed event when this status was read
+   * @param oldestUndelivered when the first event after the cursor happened, or null if the
+   *     listener is up to date
+   * @param delivered events the listener accepted in this program since it was subscribed
+   * @param failures times the listener threw in this program since it was subscribed
+   * @param failing whether the listener's last delivery attempt in this program threw
    * @throws ValidationException if {@code name} is null, a count is negative, or {@code cursor}
    *     is above {@code head}
    */
