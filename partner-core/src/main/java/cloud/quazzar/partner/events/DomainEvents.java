@@ -115,6 +115,7 @@ public interface DomainEvents {
    * so ({@link PruneResult.Holdback#POLICY_KEEPS_ALL}).
    *
    * @return what the run did
+   * @throws IllegalStateException if called inside a write transaction of the program's store
    * @throws StorageException if the store fails
    */
   PruneResult prune();
@@ -133,7 +134,8 @@ public interface DomainEvents {
    * @param retention the policy for this run (overrides the program's for this call only)
    * @return what the run did: how many events went, the bound, and what held it back
    * @throws ValidationException if {@code retention} is null
-   * @throws StorageException if the store fails
+   * @throws IllegalStateException if called inside a write transaction of the program's store
+   * @throws StorageException if the store fails (the batches committed before stay pruned)
    */
   PruneResult prune(EventRetention retention);
 
