@@ -91,7 +91,7 @@ public final class HealthProbe {
       }
     }, "partner-health-probe");
     probe.setDaemon(true);
-    if (running.values().stream().anyMatch(deadline -> start - deadline > 0)) {
+    if (running.values().stream().anyMatch(deadline -> start - deadline >= 0)) {
       String error = "the store has not answered an earlier health check, which ran out of time, yet";
       return ProgramHealth.of(new StoreCheck(HealthStatus.DOWN, Duration.ZERO, Optional.of(error)),
           SchemaCheck.unknown(error), ListenersCheck.unknown(error, lagThreshold), checkedAt, timeout);
