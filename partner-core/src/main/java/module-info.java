@@ -15,6 +15,7 @@ module cloud.quazzar.partner.core {
   exports cloud.quazzar.partner.certification;
   exports cloud.quazzar.partner.discount;
   exports cloud.quazzar.partner.events;
+  exports cloud.quazzar.partner.health;
   exports cloud.quazzar.partner.memory;
   exports cloud.quazzar.partner.portal;
   exports cloud.quazzar.partner.privacy;

@@ -5,6 +5,7 @@ import cloud.quazzar.partner.certification.EligibilityRequirements;
 import cloud.quazzar.partner.certification.ExpiryThresholds;
 import cloud.quazzar.partner.discount.DiscountEngine;
 import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.events.EventRetention;
 import cloud.quazzar.partner.internal.DefaultPartnerRegistry;
 import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.StorageDiscovery;
@@ -12,6 +13,8 @@ import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
+import cloud.quazzar.partner.internal.health.HealthProbe;
+import cloud.quazzar.partner.health.ProgramHealth;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
 import cloud.quazzar.partner.internal.privacy.DefaultPersonalData;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
@@ -74,6 +77,7 @@ public final class PartnerProgram implements AutoCloseable {
   private final RevenueLedger revenue;
   private final TierReviews reviews;
   private final PersonalData personalData;
+  private final HealthProbe health;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -88,7 +92,8 @@ public final class PartnerProgram implements AutoCloseable {
       owned = DefaultDomainEvents.defaultExecutor();
       executor = owned;
     }
-    this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease);
+    this.events = new DefaultDomainEvents(outbox, time, b.ids, executor, owned, b.eventRetryDelay, b.eventLease,
+        b.eventRetention);
     this.registry = new DefaultPartnerRegistry(outbox, time, b.ids, b.expiryThresholds);
     DefaultDiscountEngine discounts = new DefaultDiscountEngine(outbox, time, b.discountStaleness);
     this.discounts = discounts;
@@ -97,6 +102,7 @@ public final class PartnerProgram implements AutoCloseable {
     this.revenue = new DefaultRevenueLedger(outbox, time, b.ids);
     this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
     this.personalData = new DefaultPersonalData(outbox, time, discounts::historyChanged);
+    this.health = new HealthProbe(outbox, events, time, b.healthTimeout, b.healthLagThreshold);
   }
 
   /**
@@ -233,6 +239,31 @@ public final class PartnerProgram implements AutoCloseable {
   }
 
   /**
+   * The program's health within the default time limit ({@link Builder#healthTimeout}, 5 s): see
+   * {@link #health(Duration)}.
+   *
+   * @return the program's health now
+   */
+  public ProgramHealth health() {
+    return health.check();
+  }
+
+  /**
+   * The program's health now (docs/operations.md, "Health"; rules OPS-1 to OPS-4): whether the store
+   * answers a small read, whether its schema is the version this library expects, and whether the
+   * event listeners subscribed in this program are failing or lagging. Runs the probe on a thread of
+   * its own and returns within about {@code timeout}, whatever the store does: a store that fails or
+   * does not answer in time is reported {@code DOWN}, never thrown.
+   *
+   * @param timeout how long to wait for the store, 10 ms to 5 min
+   * @return the program's health
+   * @throws ValidationException ({@code timeout}) if the timeout is null or out of range
+   */
+  public ProgramHealth health(Duration timeout) {
+    return health.check(timeout);
+  }
+
+  /**
    * Stops event delivery (waiting up to 5 s for a listener that is running) and closes the store
    * if the program opened it. Idempotent.
    */
@@ -280,6 +311,9 @@ public final class PartnerProgram implements AutoCloseable {
     private Duration eventRetryDelay = Duration.ofSeconds(5);
     private Duration eventLease = Duration.ofSeconds(30);
     private Duration discountStaleness = Duration.ZERO;
+    private EventRetention eventRetention = EventRetention.keepAll();
+    private Duration healthTimeout = Duration.ofSeconds(5);
+    private java.util.OptionalLong healthLagThreshold = java.util.OptionalLong.empty();
     /** The options set so far, in order. */
     private final java.util.Set<String> set = new java.util.LinkedHashSet<>();
     private boolean built;
@@ -529,6 +563,58 @@ public final class PartnerProgram implements AutoCloseable {
       }
       once("discountStaleness");
       this.discountStaleness = staleness;
+      return this;
+    }
+
+    /**
+     * How much of the event log {@link DomainEvents#prune()} may delete (default {@link
+     * EventRetention#keepAll()}: nothing; retention is opt-in). Pruning never deletes an event a
+     * stored listener cursor has not passed (rule EVT-9). A policy with {@link
+     * EventRetention#pruneEvery(Duration)} also makes the program prune on its own timer.
+     *
+     * @param retention the retention policy
+     * @return this builder
+     * @throws ValidationException ({@code eventRetention}) if it is null
+     * @throws ConfigurationException if set already
+     */
+    public Builder eventRetention(EventRetention retention) {
+      given(retention, "eventRetention");
+      once("eventRetention");
+      this.eventRetention = retention;
+      return this;
+    }
+
+    /**
+     * How long {@link PartnerProgram#health()} waits for the store (default 5 s; 10 ms to 5 min).
+     *
+     * @param timeout the time limit
+     * @return this builder
+     * @throws ValidationException ({@code healthTimeout}) if it is null or out of range
+     * @throws ConfigurationException if set already
+     */
+    public Builder healthTimeout(Duration timeout) {
+      HealthProbe.checkTimeout(cloud.quazzar.partner.internal.Checks.start(), "healthTimeout", timeout).done();
+      once("healthTimeout");
+      this.healthTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * From how many events behind a subscribed listener makes {@link PartnerProgram#health()}
+     * {@code DEGRADED} (default: none, only a failing listener does). A listener exactly {@code
+     * events} behind is still healthy.
+     *
+     * @param events the most events a listener may be behind while healthy, 0 or more
+     * @return this builder
+     * @throws ValidationException ({@code healthLagThreshold}) if it is negative
+     * @throws ConfigurationException if set already
+     */
+    public Builder healthLagThreshold(long events) {
+      if (events < 0) {
+        throw ValidationException.of("healthLagThreshold", "must be 0 or more, got " + events);
+      }
+      once("healthLagThreshold");
+      this.healthLagThreshold = java.util.OptionalLong.of(events);
       return this;
     }
 

@@ -59,6 +59,9 @@ class BuilderConventionTest {
       o.put("eventRetryDelay", b -> b.eventRetryDelay(Duration.ofSeconds(1)));
       o.put("eventLease", b -> b.eventLease(Duration.ofSeconds(10)));
       o.put("discountStaleness", b -> b.discountStaleness(Duration.ofSeconds(1)));
+      o.put("eventRetention", b -> b.eventRetention(cloud.quazzar.partner.events.EventRetention.keepLast(10)));
+      o.put("healthTimeout", b -> b.healthTimeout(Duration.ofSeconds(2)));
+      o.put("healthLagThreshold", b -> b.healthLagThreshold(100));
       return o;
     }
 
@@ -104,6 +107,8 @@ class BuilderConventionTest {
       assertFields(List.of("eventRetryDelay"), () -> b.eventRetryDelay(null));
       assertFields(List.of("eventLease"), () -> b.eventLease(null));
       assertFields(List.of("discountStaleness"), () -> b.discountStaleness(null));
+      assertFields(List.of("eventRetention"), () -> b.eventRetention(null));
+      assertFields(List.of("healthTimeout"), () -> b.healthTimeout(null));
       // none of the refused values counted: every option can still be set (one storage choice)
       options().forEach((name, set) -> {
         if (!name.equals("storageProvider") && !name.equals("storage") && !name.equals("classLoader")) {
@@ -123,7 +128,11 @@ class BuilderConventionTest {
       assertFields(List.of("eventRetryDelay"), () -> b.eventRetryDelay(Duration.ofDays(2)));
       assertFields(List.of("eventLease"), () -> b.eventLease(Duration.ofMillis(999)));
       assertFields(List.of("eventLease"), () -> b.eventLease(Duration.ofHours(2)));
-      b.eventRetryDelay(Duration.ofMillis(10)).eventLease(Duration.ofHours(1));
+      assertFields(List.of("healthTimeout"), () -> b.healthTimeout(Duration.ofMillis(9)));
+      assertFields(List.of("healthTimeout"), () -> b.healthTimeout(Duration.ofMinutes(6)));
+      assertFields(List.of("healthLagThreshold"), () -> b.healthLagThreshold(-1));
+      b.eventRetryDelay(Duration.ofMillis(10)).eventLease(Duration.ofHours(1)).healthTimeout(Duration.ofMinutes(5))
+          .healthLagThreshold(0);
     }
 
     @Test

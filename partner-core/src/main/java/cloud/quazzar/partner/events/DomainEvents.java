@@ -25,6 +25,11 @@ import java.util.List;
  *   <li><b>A failing listener is retried and blocks no one else.</b> A listener that throws stops
  *       at that event (its cursor stays before it) and is offered it again after the program's
  *       retry delay and at every later delivery; other listeners are not held up.
+ *   <li><b>Retention (opt-in).</b> The log keeps every event unless the program has an {@link
+ *       EventRetention} policy: then {@link #prune()} deletes the oldest events that the policy
+ *       allows and every listener cursor stored in the store has passed (EVT-9). Sequences never go
+ *       back: after pruning, {@link #lastSequence()} is unchanged and the next event continues the
+ *       numbering; reads start at the first kept event (EVT-10).
  *   <li><b>Several nodes.</b> A listener name is delivered by one program at a time: a lease in the
  *       store (30 seconds, renewed with each stored cursor) keeps two nodes from delivering the
  *       same name at once. A lease that runs out because its node died is taken over.
@@ -39,6 +44,9 @@ public interface DomainEvents {
 
   /** The most events one {@link #after} or {@link #ofPartner} call returns. */
   int MAX_PAGE = 10_000;
+
+  /** The most events one transaction of a pruning run deletes. */
+  int PRUNE_BATCH = 5_000;
 
   /**
    * Subscribes {@code listener} under {@code name}, starting from {@link StartPosition#EARLIEST} if
@@ -76,6 +84,60 @@ public interface DomainEvents {
    * @throws ValidationException if {@code name} is null
    */
   boolean unsubscribe(String name);
+
+  /**
+   * Forgets the listener named {@code name} for good: unsubscribes it in this program (as {@link
+   * #unsubscribe}) and deletes its cursor from the store, so that it no longer holds back pruning
+   * (EVT-11). Subscribing the name again later is a new listener: it starts at its {@link
+   * StartPosition} ({@code EARLIEST}: the first event still kept). Call it when no other program
+   * has the name subscribed: a program that still has it subscribed creates the cursor again at its
+   * next delivery, at the first event still kept.
+   *
+   * @param name the listener's name
+   * @return whether a cursor was stored under the name
+   * @throws ValidationException if the name is null, blank, longer than {@value #MAX_NAME_LENGTH} or
+   *     holds a control character
+   * @throws StorageException if the store fails
+   */
+  boolean remove(String name);
+
+  /**
+   * The retention policy the program was built with ({@code
+   * PartnerProgram.Builder.eventRetention}); {@link EventRetention#keepAll()} by default.
+   *
+   * @return the program's retention policy
+   */
+  EventRetention retention();
+
+  /**
+   * Prunes the event log by the program's {@link #retention()} policy; see {@link
+   * #prune(EventRetention)}. With the default policy (keep everything) it deletes nothing and says
+   * so ({@link PruneResult.Holdback#POLICY_KEEPS_ALL}).
+   *
+   * @return what the run did
+   * @throws IllegalStateException if called inside a write transaction of the program's store
+   * @throws StorageException if the store fails
+   */
+  PruneResult prune();
+
+  /**
+   * Deletes the oldest events of the log that {@code retention} allows and that every listener
+   * cursor stored in the store has passed: the cursors of listeners subscribed in this program, in
+   * other programs sharing the store, and of names not subscribed anywhere now (EVT-9). Deletes from
+   * the start of the log, in transactions of at most {@value #PRUNE_BATCH} events each, so that one
+   * run holds no long lock; a run that fails midway has deleted a prefix of what it would have, and
+   * the next run goes on. Sequences are unchanged: {@link #lastSequence()} stays, the next event
+   * continues the numbering, {@link #after}{@code (0, n)} and {@link #ofPartner} start at the first
+   * kept event (EVT-10). Running it again with nothing new to prune deletes nothing (EVT-12). Must
+   * not be called inside a store transaction.
+   *
+   * @param retention the policy for this run (overrides the program's for this call only)
+   * @return what the run did: how many events went, the bound, and what held it back
+   * @throws ValidationException if {@code retention} is null
+   * @throws IllegalStateException if called inside a write transaction of the program's store
+   * @throws StorageException if the store fails (the batches committed before stay pruned)
+   */
+  PruneResult prune(EventRetention retention);
 
   /**
    * Delivers every committed event after their cursors to the listeners subscribed in this program,

@@ -5,6 +5,7 @@ import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.registry.PartnerId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +20,12 @@ import java.util.OptionalLong;
  * event that commits later. A database store gets this by taking a row lock on a counter row as
  * it appends (core appends last in each transaction, so the lock is held only for the commit),
  * the memory store from its single writer.
+ *
+ * <p>Retention (docs/events.md; rules EVT-9 to EVT-12): the log may lose events at its start, never
+ * elsewhere, so the events kept are always a consecutive run ending at {@link #lastSequence()}.
+ * {@link #prune} deletes from the start; {@link #lastSequence()} and the numbering of later events
+ * do not change with it (a store that counts its log must keep the counter, not recount). Core
+ * decides the bound from {@link #cursors()} and the policy.
  */
 public interface EventRepository {
 
@@ -103,4 +110,41 @@ public interface EventRepository {
    * @return false, changing nothing, if no event has that sequence
    */
   boolean replace(long sequence, DomainEvent event);
+  /**
+   * Every listener cursor stored, by name: the last sequence each accepted. Includes names no
+   * program has subscribed now; core prunes nothing a cursor here has not passed (EVT-9).
+   *
+   * @return the cursors by name; empty if none
+   */
+  Map<String, Long> cursors();
+
+  /**
+   * Deletes the cursor of listener {@code name}, with its lease (EVT-11).
+   *
+   * @param name the listener's name
+   * @return whether there was one
+   */
+  boolean removeCursor(String name);
+
+  /**
+   * The lowest sequence at or below {@code upToSequence} of a kept event that happened ({@link
+   * DomainEvent#at()}) at or after {@code instant}: where pruning by age stops.
+   *
+   * @param instant the oldest time kept
+   * @param upToSequence the highest sequence looked at
+   * @return that sequence, or empty if every kept event up to {@code upToSequence} happened before
+   *     {@code instant}
+   */
+  OptionalLong firstAtOrAfter(Instant instant, long upToSequence);
+
+  /**
+   * Deletes the lowest kept events with a sequence at or below {@code upToSequence}, at most {@code
+   * limit} of them, in this transaction. The last sequence and the numbering of later events stay
+   * as they are.
+   *
+   * @param upToSequence the highest sequence that may be deleted
+   * @param limit the most events deleted, 1 or more
+   * @return how many were deleted (0 if none is left at or below the bound)
+   */
+  long prune(long upToSequence, int limit);
 }

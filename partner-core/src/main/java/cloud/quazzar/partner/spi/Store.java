@@ -77,6 +77,20 @@ public interface Store extends AutoCloseable {
   }
 
   /**
+   * The schema version of the store's data against the one its code expects, for {@code
+   * program.health()} (rule OPS-3). Read from the store each call (a database store reads its
+   * migration history), so it may be slow or fail like any read; the program calls it on a thread
+   * of its own with a time limit. The default, for a store without schema versions (the in-memory
+   * store), is empty: "not applicable". A store that wraps another returns the inner store's.
+   *
+   * @return the versions, or empty if the store has none
+   * @throws cloud.quazzar.partner.StorageException if the store fails
+   */
+  default java.util.Optional<SchemaVersion> schemaVersion() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Runs read-only work in one transaction and returns its result.
    *
    * @param <T> the result's type

@@ -336,6 +336,11 @@ public abstract class ServerTestDatabase {
     }
 
     @Override
+    public java.util.Optional<cloud.quazzar.partner.spi.SchemaVersion> schemaVersion() {
+      return delegate.schemaVersion();
+    }
+
+    @Override
     public <T> java.util.Optional<T> unwrap(Class<T> type) {
       return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : delegate.unwrap(type);
     }

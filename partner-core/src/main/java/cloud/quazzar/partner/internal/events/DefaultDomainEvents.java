@@ -8,7 +8,11 @@ import cloud.quazzar.partner.NotFoundException;
 import cloud.quazzar.partner.events.DomainEvents;
 import cloud.quazzar.partner.events.EventListener;
 import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.EventRetention;
 import cloud.quazzar.partner.events.ListenerStatus;
+import cloud.quazzar.partner.events.PruneResult;
+import cloud.quazzar.partner.events.PruneResult.Holdback;
+import cloud.quazzar.partner.events.PruneResult.SlowestListener;
 import cloud.quazzar.partner.events.StartPosition;
 import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.internal.ProgramTime;
@@ -19,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -44,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * batch and gives the lease back at the end. A listener that throws keeps its cursor before the
  * event; a retry is scheduled after the retry delay. Rules EVT-4 (after commit, in order, at least
  * once, cursor in the store), EVT-5 (a throwing listener is retried and blocks no other) and EVT-6
- * (one program per listener name, by lease).
+ * (one program per listener name, by lease). Pruning (EVT-9 to EVT-12): {@link #prune(EventRetention)}
+ * reads every stored cursor and the policy's bounds in one read, then deletes up to that bound in
+ * batches, each its own transaction.
  */
 public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultDomainEvents.class);
@@ -82,6 +90,8 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   private final AtomicBoolean retryScheduled = new AtomicBoolean();
   private final @Nullable ExecutorService ownedExecutor;
   private @Nullable ScheduledExecutorService retryTimer;
+  private final EventRetention retention;
+  private @Nullable ScheduledExecutorService pruneTimer;
   private volatile boolean closed;
 
   /**
@@ -90,7 +100,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
    * @param ownedExecutor the executor's lifecycle if this object created it (closed by {@link #close()})
    */
   public DefaultDomainEvents(OutboxStore store, ProgramTime time, IdGenerator ids, Executor executor,
-      @Nullable ExecutorService ownedExecutor, Duration retryDelay, Duration lease) {
+      @Nullable ExecutorService ownedExecutor, Duration retryDelay, Duration lease, EventRetention retention) {
     this.store = store;
     this.time = time;
     this.ids = ids;
@@ -98,7 +108,30 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
     this.ownedExecutor = ownedExecutor;
     this.retryDelay = retryDelay;
     this.lease = lease;
+    this.retention = retention;
     store.afterCommit(this::request);
+    retention.pruneInterval().ifPresent(this::schedulePruning);
+  }
+
+  /** The program's own pruning runs (EVT-9), when the policy has an interval. */
+  @SuppressWarnings("FutureReturnValueIgnored") // the runs log their own failures
+  private void schedulePruning(Duration interval) {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "partner-events-prune");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    pruneTimer = timer;
+    long millis = interval.toMillis();
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        PruneResult r = prune();
+        LOG.debug("event log pruned by the program's timer: {}", r);
+      } catch (RuntimeException e) {
+        LOG.warn("pruning the event log failed; the next run is in {}", interval, e);
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -120,7 +153,7 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       // A conflict means another node created the cursor at the same moment: it exists now, and
       // the next attempt finds it.
       Retry.write(store, "subscription of event listener '" + name + "'", tx -> tx.events().claim(name, owner, now, now,
-          start == StartPosition.LATEST ? tx.events().lastSequence() : 0));
+          start == StartPosition.LATEST ? tx.events().lastSequence() : beforeFirstKept(tx.events())));
     } catch (RuntimeException e) {
       subscriptions.remove(name, s);
       throw e;
@@ -132,6 +165,91 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   public boolean unsubscribe(String name) {
     Checks.start().notNull("name", name).done();
     return subscriptions.remove(name) != null;
+  }
+
+  /**
+   * EARLIEST: just before the first event still kept (EVT-10), so that a listener subscribed after
+   * pruning has a lag of what it can still get; 0 on a log never pruned.
+   */
+  private static long beforeFirstKept(cloud.quazzar.partner.spi.EventRepository events) {
+    List<EventRecord> first = events.after(0, 1);
+    return first.isEmpty() ? events.lastSequence() : first.get(0).sequence() - 1;
+  }
+
+  @Override
+  public boolean remove(String name) {
+    checkName(Checks.start(), name).done();
+    subscriptions.remove(name);
+    return store.write(tx -> tx.events().removeCursor(name));
+  }
+
+  @Override
+  public EventRetention retention() {
+    return retention;
+  }
+
+  @Override
+  public PruneResult prune() {
+    return prune(retention);
+  }
+
+  @Override
+  public PruneResult prune(EventRetention retention) {
+    Checks.start().notNull("retention", retention).done();
+    if (store.inWrite()) {
+      throw new IllegalStateException("prune() cannot run inside a store transaction: it commits in batches");
+    }
+    Instant now = time.now();
+    Bound bound = store.read(tx -> bound(tx.events(), retention, now));
+    long pruned = 0;
+    if (bound.upTo > 0) {
+      long n;
+      do {
+        n = store.write(tx -> tx.events().prune(bound.upTo, PRUNE_BATCH));
+        pruned += n;
+      } while (n >= PRUNE_BATCH);
+    }
+    return new PruneResult(pruned, bound.upTo, bound.last, bound.holdback, bound.slowest);
+  }
+
+  private record Bound(long upTo, long last, Holdback holdback, Optional<SlowestListener> slowest) {}
+
+  /**
+   * The highest sequence a run may prune to: the lowest of the last sequence, every stored cursor
+   * (EVT-9), the last events kept by count and the first event young enough to keep.
+   */
+  private static Bound bound(cloud.quazzar.partner.spi.EventRepository events, EventRetention retention, Instant now) {
+    long last = events.lastSequence();
+    Optional<SlowestListener> slowest = Optional.empty();
+    for (Map.Entry<String, Long> c : new java.util.TreeMap<>(events.cursors()).entrySet()) {
+      if (slowest.isEmpty() || c.getValue() < slowest.get().cursor()) {
+        slowest = Optional.of(new SlowestListener(c.getKey(), c.getValue()));
+      }
+    }
+    if (retention.keepsAll()) {
+      return new Bound(0, last, Holdback.POLICY_KEEPS_ALL, slowest);
+    }
+    long upTo = last;
+    Holdback why = Holdback.NOTHING;
+    if (slowest.isPresent() && slowest.get().cursor() < upTo) {
+      upTo = slowest.get().cursor();
+      why = Holdback.LISTENER;
+    }
+    long keep = retention.keepLast().orElse(0);
+    if (last - keep < upTo) {
+      upTo = Math.max(0, last - keep);
+      why = Holdback.KEEP_LAST;
+    }
+    Optional<Duration> maxAge = retention.maxAge();
+    if (maxAge.isPresent() && upTo > 0) {
+      Instant oldestKept = now.minus(maxAge.get());
+      OptionalLong young = events.firstAtOrAfter(oldestKept, upTo);
+      if (young.isPresent() && young.getAsLong() - 1 < upTo) {
+        upTo = young.getAsLong() - 1;
+        why = Holdback.MAX_AGE;
+      }
+    }
+    return new Bound(upTo, last, why, slowest);
   }
 
   @Override
@@ -393,6 +511,9 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    if (pruneTimer != null) {
+      pruneTimer.shutdownNow();
+    }
     if (retryTimer != null) {
       retryTimer.shutdownNow();
     }

@@ -93,6 +93,11 @@ public final class OutboxStore implements Store {
   }
 
   @Override
+  public java.util.Optional<cloud.quazzar.partner.spi.SchemaVersion> schemaVersion() {
+    return inner.schemaVersion();
+  }
+
+  @Override
   public <T> java.util.Optional<T> unwrap(Class<T> type) {
     return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : inner.unwrap(type);
   }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * at a time, so sequences follow commit order), every change undone through the undo log.
  */
 final class MemoryEvents {
-  /** Event n is at index n - 1. */
+  /** The kept events: event n is at index n - 1 - {@link #pruned}. */
   private final ArrayList<EventRecord> log = new ArrayList<>();
+  /** How many events were pruned from the start of the log (EVT-10: numbering goes on after them). */
+  private long pruned;
   private final Map<PartnerId, ArrayList<EventRecord>> byPartner = new HashMap<>();
   private final Map<String, Cursor> cursors = new HashMap<>();
 
@@ -45,7 +48,7 @@ final class MemoryEvents {
     public long append(List<DomainEvent> events) {
       Deque<Runnable> u = undoLog();
       for (DomainEvent e : events) {
-        EventRecord r = new EventRecord(log.size() + 1L, e);
+        EventRecord r = new EventRecord(pruned + log.size() + 1L, e);
         log.add(r);
         if (e instanceof PartnerEvent pe) {
           List<EventRecord> mine = byPartner.computeIfAbsent(pe.partnerId(), k -> new ArrayList<>());
@@ -54,16 +57,16 @@ final class MemoryEvents {
         }
         u.push(() -> log.remove(log.size() - 1));
       }
-      return log.size();
+      return pruned + log.size();
     }
 
     @Override
     public boolean replace(long sequence, DomainEvent event) {
       Deque<Runnable> u = undoLog();
-      if (sequence < 1 || sequence > log.size()) {
+      if (sequence <= pruned || sequence > pruned + log.size()) {
         return false;
       }
-      int index = (int) sequence - 1;
+      int index = (int) (sequence - 1 - pruned);
       EventRecord old = log.get(index);
       EventRecord next = new EventRecord(sequence, event);
       log.set(index, next);
@@ -79,12 +82,12 @@ final class MemoryEvents {
 
     @Override
     public long lastSequence() {
-      return log.size();
+      return pruned + log.size();
     }
 
     @Override
     public List<EventRecord> after(long afterSequence, int limit) {
-      int from = (int) Math.min(afterSequence, log.size());
+      int from = (int) Math.min(Math.max(afterSequence - pruned, 0), log.size());
       int to = (int) Math.min((long) from + limit, log.size());
       return List.copyOf(log.subList(from, to));
     }
@@ -144,6 +147,63 @@ final class MemoryEvents {
       }
       put(u, name, new Cursor(Math.max(position, c.position()), owner, until));
       return true;
+    }
+
+    @Override
+    public Map<String, Long> cursors() {
+      Map<String, Long> out = new TreeMap<>();
+      cursors.forEach((name, c) -> out.put(name, c.position()));
+      return out;
+    }
+
+    @Override
+    public boolean removeCursor(String name) {
+      Deque<Runnable> u = undoLog();
+      Cursor before = cursors.remove(name);
+      if (before == null) {
+        return false;
+      }
+      u.push(() -> cursors.put(name, before));
+      return true;
+    }
+
+    @Override
+    public OptionalLong firstAtOrAfter(Instant instant, long upToSequence) {
+      for (EventRecord r : log) {
+        if (r.sequence() > upToSequence) {
+          break;
+        }
+        if (!r.event().at().isBefore(instant)) {
+          return OptionalLong.of(r.sequence());
+        }
+      }
+      return OptionalLong.empty();
+    }
+
+    @Override
+    public long prune(long upToSequence, int limit) {
+      Deque<Runnable> u = undoLog();
+      int n = (int) Math.min(Math.max(upToSequence - pruned, 0), Math.min(limit, log.size()));
+      if (n == 0) {
+        return 0;
+      }
+      List<EventRecord> gone = new ArrayList<>(log.subList(0, n));
+      log.subList(0, n).clear();
+      pruned += n;
+      for (EventRecord r : gone) {
+        if (r.event() instanceof PartnerEvent pe) {
+          List<EventRecord> mine = byPartner.get(pe.partnerId());
+          if (mine != null && !mine.isEmpty() && mine.get(0).sequence() == r.sequence()) {
+            mine.remove(0);
+            u.push(() -> mine.add(0, r));
+          }
+        }
+      }
+      u.push(() -> {
+        log.addAll(0, gone);
+        pruned -= n;
+      });
+      return n;
     }
 
     private void put(Deque<Runnable> u, String name, Cursor next) {

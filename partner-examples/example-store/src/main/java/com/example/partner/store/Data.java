@@ -49,8 +49,10 @@ final class Data {
   final Map<PartnerId, GracePeriod> gracePeriods = new LinkedHashMap<>();
   final Map<OutcomeKey, ReviewOutcome> outcomes = new LinkedHashMap<>();
   final Map<Integer, StoredPolicy> reviewPolicies = new LinkedHashMap<>();
-  // domain events: element i has sequence i + 1; listener cursors by name (Events)
+  // domain events: element i has sequence prunedEvents + i + 1 (the log loses events only at its
+  // start, by pruning); listener cursors by name (Events)
   final List<EventRecord> events = new ArrayList<>();
+  long prunedEvents;
   final Map<String, Cursor> cursors = new LinkedHashMap<>();
 
   /** A partner's adjustment version. */
@@ -83,6 +85,7 @@ final class Data {
     c.outcomes.putAll(outcomes);
     c.reviewPolicies.putAll(reviewPolicies);
     c.events.addAll(events);
+    c.prunedEvents = prunedEvents;
     c.cursors.putAll(cursors);
     return c;
   }

@@ -7,6 +7,8 @@ import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.spi.EventRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 
 /**
@@ -28,31 +30,31 @@ final class Events implements EventRepository {
   public long append(List<DomainEvent> events) {
     Data data = tx.dataToChange();
     for (DomainEvent event : events) {
-      data.events.add(new EventRecord(data.events.size() + 1, event));
+      data.events.add(new EventRecord(data.prunedEvents + data.events.size() + 1, event));
     }
-    return data.events.size();
+    return data.prunedEvents + data.events.size();
   }
 
   @Override
   public boolean replace(long sequence, DomainEvent event) {
     Data data = tx.dataToChange();
-    if (sequence < 1 || sequence > data.events.size()) {
+    if (sequence <= data.prunedEvents || sequence > data.prunedEvents + data.events.size()) {
       return false;
     }
-    data.events.set((int) sequence - 1, new EventRecord(sequence, event));
+    data.events.set((int) (sequence - 1 - data.prunedEvents), new EventRecord(sequence, event));
     return true;
   }
 
   @Override
   public long lastSequence() {
-    return tx.data().events.size();
+    return tx.data().prunedEvents + tx.data().events.size();
   }
 
   @Override
   public List<EventRecord> after(long afterSequence, int limit) {
     List<EventRecord> log = tx.data().events;
-    // the event with sequence s is at index s - 1: those after afterSequence start at index afterSequence
-    int from = (int) Math.min(Math.max(afterSequence, 0), log.size());
+    // the event with sequence s is at index s - 1 - prunedEvents
+    int from = (int) Math.min(Math.max(afterSequence - tx.data().prunedEvents, 0), log.size());
     int to = (int) Math.min(log.size(), (long) from + limit);
     return List.copyOf(log.subList(from, to));
   }
@@ -94,5 +96,36 @@ final class Events implements EventRepository {
     // cursors only move forward: a lower position keeps the stored one
     data.cursors.put(name, new Data.Cursor(Math.max(cursor.position(), position), owner, until));
     return true;
+  }
+
+  @Override
+  public Map<String, Long> cursors() {
+    Map<String, Long> out = new TreeMap<>();
+    tx.data().cursors.forEach((name, cursor) -> out.put(name, cursor.position()));
+    return out;
+  }
+
+  @Override
+  public boolean removeCursor(String name) {
+    Data data = tx.dataToChange();
+    return data.cursors.remove(name) != null;
+  }
+
+  @Override
+  public OptionalLong firstAtOrAfter(Instant instant, long upToSequence) {
+    return tx.data().events.stream()
+        .filter(r -> r.sequence() <= upToSequence && !r.event().at().isBefore(instant))
+        .mapToLong(EventRecord::sequence)
+        .findFirst();
+  }
+
+  @Override
+  public long prune(long upToSequence, int limit) {
+    Data data = tx.dataToChange();
+    // the log loses events only at its start; sequences of the others stay
+    int n = (int) Math.min(Math.max(upToSequence - data.prunedEvents, 0), Math.min(limit, data.events.size()));
+    data.events.subList(0, n).clear();
+    data.prunedEvents += n;
+    return n;
   }
 }

@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Arrays;
@@ -190,5 +192,48 @@ final class JdbcEvents implements EventRepository {
   public boolean advance(String name, String owner, long position, Instant until) {
     return jdbc.update("UPDATE event_cursors SET position_no = CASE WHEN position_no < ? THEN ? ELSE position_no END,"
         + " lease_until = ? WHERE listener = ? AND lease_owner = ?", position, position, until, name, owner) == 1;
+  }
+
+  @Override
+  public Map<String, Long> cursors() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Map.Entry<String, Long> c : jdbc.list("SELECT listener, position_no FROM event_cursors",
+        rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+      out.put(c.getKey(), c.getValue());
+    }
+    return out;
+  }
+
+  @Override
+  public boolean removeCursor(String name) {
+    return jdbc.update("DELETE FROM event_cursors WHERE listener = ?", name) > 0;
+  }
+
+  /**
+   * Walks the primary key from the start of the log (where pruning happens) and stops at the first
+   * young event: no index on occurred_at is needed, and the rows it reads are the ones a run with
+   * this bound deletes anyway.
+   */
+  @Override
+  public OptionalLong firstAtOrAfter(Instant instant, long upToSequence) {
+    Optional<Long> s = jdbc.first("SELECT sequence_no FROM domain_events WHERE sequence_no <= ? AND occurred_at >= ?"
+        + " ORDER BY sequence_no FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), upToSequence, instant);
+    return s.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+  }
+
+  /**
+   * The kept log is one run of consecutive sequences (EVT-10), so one batch is a primary-key range
+   * from its first event: {@code MIN} reads one index entry, the delete locks only the rows it
+   * deletes (and on MariaDB the gap below the next kept row, which no insert needs: appends go at the
+   * end). The counter row is not touched: the numbering goes on.
+   */
+  @Override
+  public long prune(long upToSequence, int limit) {
+    long first = jdbc.number("SELECT MIN(sequence_no) FROM domain_events");
+    if (first == 0 || first > upToSequence) {
+      return 0;
+    }
+    long to = Math.min(upToSequence, first + limit - 1);
+    return jdbc.update("DELETE FROM domain_events WHERE sequence_no >= ? AND sequence_no <= ?", first, to);
   }
 }

@@ -3,6 +3,7 @@ package cloud.quazzar.partner.jdbc.internal;
 import static java.util.Objects.requireNonNull;
 
 import cloud.quazzar.partner.StorageException;
+import cloud.quazzar.partner.spi.SchemaVersion;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreWork;
 import java.sql.Connection;
@@ -187,6 +188,24 @@ public final class JdbcStore implements Store {
       }
       return key.clone();
     }
+  }
+
+  /**
+   * The highest version recorded as successfully applied in {@link cloud.quazzar.partner.jdbc.JdbcStorage#HISTORY_TABLE}
+   * (Flyway's history; the baseline row is version 0) against {@link Migrations#LATEST_VERSION}
+   * (rule OPS-3). Reads the history in a read transaction, so in the store's schema and within its
+   * statement timeout; a version that is not a whole number (none of this library's) is skipped.
+   */
+  @Override
+  public java.util.Optional<SchemaVersion> schemaVersion() {
+    // Flyway names the table and its columns in quoted lower case
+    String version = dialect.quoteIdentifier("version");
+    java.util.List<String> versions = read(tx -> ((JdbcTransaction) tx).jdbc().list(
+        "SELECT " + version + ", " + dialect.quoteIdentifier("success") + " FROM "
+            + dialect.quoteIdentifier(cloud.quazzar.partner.jdbc.JdbcStorage.HISTORY_TABLE) + " WHERE " + version + " IS NOT NULL",
+        rs -> rs.getBoolean(2) ? rs.getString(1) : ""));
+    java.util.OptionalInt found = versions.stream().filter(v -> v.matches("[0-9]{1,9}")).mapToInt(Integer::parseInt).max();
+    return java.util.Optional.of(new SchemaVersion(found, Migrations.LATEST_VERSION));
   }
 
   /** Idempotent; closes the pool only if the store created it. */

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>"Partner registry" ({@link RegistryContract}), "Certifications" ({@link
  *       CertificationContract}), "Revenue ledger" ({@link RevenueContract}), "Discount policies"
  *       ({@link DiscountContract}), "Tier reviews" ({@link ReviewContract}), "Domain events"
- *       ({@link EventContract}), "Personal data" ({@link PrivacyContract}): one capability each, through its public service and through the
+ *       ({@link EventContract}), "Event-log retention" ({@link RetentionContract}), "Personal data" ({@link PrivacyContract}): one capability each, through its public service and through the
  *       SPI directly;
  *   <li>"Bad input" ({@link BadInputContract}), "Text verbatim" ({@link VerbatimTextContract}),
  *       "Unicode text" ({@link UnicodeTextContract}) and "Portal isolation" ({@link
@@ -205,6 +205,20 @@ public abstract class StoreTck {
     @Override
     protected TckContext context() {
       return StoreTck.this.context();
+    }
+  }
+
+  @Nested
+  @DisplayName("Event-log retention")
+  class Retention extends RetentionContract {
+    @Override
+    protected TckContext context() {
+      return StoreTck.this.context();
+    }
+
+    @Override
+    protected int examples() {
+      return Math.max(5, propertyExamples() / 3);
     }
   }
 
