@@ -9,13 +9,15 @@
  * provider module's {@code provides cloud.quazzar.partner.spi.StorageProvider with ...}, on the
  * class path through its {@code META-INF/services} file.
  */
-@SuppressWarnings("module") // opens to Jackson, which core does not depend on: see below
+// "module": opens to Jackson, which core does not depend on; "requires-*automatic": Micrometer (see below)
+@SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
 module cloud.quazzar.partner.core {
   exports cloud.quazzar.partner;
   exports cloud.quazzar.partner.certification;
   exports cloud.quazzar.partner.discount;
   exports cloud.quazzar.partner.events;
   exports cloud.quazzar.partner.memory;
+  exports cloud.quazzar.partner.metrics;
   exports cloud.quazzar.partner.portal;
   exports cloud.quazzar.partner.privacy;
   exports cloud.quazzar.partner.registry;
@@ -48,6 +50,10 @@ module cloud.quazzar.partner.core {
   requires org.apache.commons.csv;
   // the personal-data export: JSON written by a well-kept streaming generator (docs/rules.md PRIV-4)
   requires com.fasterxml.jackson.core;
+  // Micrometer is optional (docs/dependencies.md): only cloud.quazzar.partner.metrics uses it, and a
+  // host without it never loads that package (OPS-13). Transitive: MeterBinder and MeterRegistry are in
+  // PartnerProgramMetrics' signatures. micrometer-core has no module-info (automatic module name).
+  requires static transitive micrometer.core;
 
   uses cloud.quazzar.partner.spi.StorageProvider;
 

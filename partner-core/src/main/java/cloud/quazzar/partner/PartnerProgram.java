@@ -12,6 +12,16 @@ import cloud.quazzar.partner.internal.certification.DefaultCertificationTracker;
 import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
+import cloud.quazzar.partner.internal.observe.Observation;
+import cloud.quazzar.partner.internal.observe.ObservedCertificationTracker;
+import cloud.quazzar.partner.internal.observe.ObservedDiscountEngine;
+import cloud.quazzar.partner.internal.observe.ObservedDomainEvents;
+import cloud.quazzar.partner.internal.observe.ObservedPartnerPortal;
+import cloud.quazzar.partner.internal.observe.ObservedPartnerRegistry;
+import cloud.quazzar.partner.internal.observe.ObservedPersonalData;
+import cloud.quazzar.partner.internal.observe.ObservedRevenueLedger;
+import cloud.quazzar.partner.internal.observe.ObservedTierReviews;
+import cloud.quazzar.partner.internal.observe.Operation;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
 import cloud.quazzar.partner.internal.privacy.DefaultPersonalData;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
@@ -74,6 +84,11 @@ public final class PartnerProgram implements AutoCloseable {
   private final RevenueLedger revenue;
   private final TierReviews reviews;
   private final PersonalData personalData;
+  /**
+   * The services as handed out: each observed through the store's {@link Observation} (decision
+   * O1); the fields above are the implementations, which call each other unobserved.
+   */
+  private final Observed observed;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -97,6 +112,20 @@ public final class PartnerProgram implements AutoCloseable {
     this.revenue = new DefaultRevenueLedger(outbox, time, b.ids);
     this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
     this.personalData = new DefaultPersonalData(outbox, time, discounts::historyChanged);
+    this.observed = new Observed(outbox.observation(), registry, discounts, certifications, revenue, reviews, events,
+        personalData);
+  }
+
+  /** The services as handed out, observed (docs/operations.md, "Metrics"). */
+  private record Observed(Observation observation, PartnerRegistry registry, DiscountEngine discounts,
+      CertificationTracker certifications, RevenueLedger revenue, TierReviews reviews, DomainEvents events,
+      PersonalData personalData) {
+    Observed(Observation o, PartnerRegistry registry, DiscountEngine discounts, CertificationTracker certifications,
+        RevenueLedger revenue, TierReviews reviews, DefaultDomainEvents events, PersonalData personalData) {
+      this(o, new ObservedPartnerRegistry(registry, o), new ObservedDiscountEngine(discounts, o),
+          new ObservedCertificationTracker(certifications, o), new ObservedRevenueLedger(revenue, o),
+          new ObservedTierReviews(reviews, o), new ObservedDomainEvents(events, o), new ObservedPersonalData(personalData, o));
+    }
   }
 
   /**
@@ -115,7 +144,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the partner registry
    */
   public PartnerRegistry registry() {
-    return registry;
+    return observed.registry();
   }
 
   /**
@@ -124,7 +153,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the discount engine
    */
   public DiscountEngine discounts() {
-    return discounts;
+    return observed.discounts();
   }
 
   /**
@@ -133,7 +162,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the certification tracker
    */
   public CertificationTracker certifications() {
-    return certifications;
+    return observed.certifications();
   }
 
   /**
@@ -142,7 +171,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the revenue ledger
    */
   public RevenueLedger revenue() {
-    return revenue;
+    return observed.revenue();
   }
 
   /**
@@ -152,7 +181,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the tier reviews
    */
   public TierReviews reviews() {
-    return reviews;
+    return observed.reviews();
   }
 
   /**
@@ -164,7 +193,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the program's domain events
    */
   public DomainEvents events() {
-    return events;
+    return observed.events();
   }
 
   /**
@@ -174,7 +203,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the personal data service
    */
   public PersonalData personalData() {
-    return personalData;
+    return observed.personalData();
   }
 
   /**
@@ -188,9 +217,15 @@ public final class PartnerProgram implements AutoCloseable {
    * @throws ValidationException if {@code partnerId} is null
    */
   public PartnerPortal portal(PartnerId partnerId) {
-    Partner partner = registry.get(partnerId);
-    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, personalData,
-        time.zone());
+    Observation o = observed.observation();
+    long t = o.start();
+    try {
+      Partner partner = registry.get(partnerId);
+      return o.ok(Operation.PORTAL_OPEN, t, new ObservedPartnerPortal(new DefaultPartnerPortal(partner.id(), registry,
+          discounts, certifications, revenue, personalData, time.zone()), o));
+    } catch (RuntimeException e) {
+      throw o.failed(Operation.PORTAL_OPEN, t, e);
+    }
   }
 
   /**
@@ -238,6 +273,7 @@ public final class PartnerProgram implements AutoCloseable {
    */
   @Override
   public void close() {
+    observed.observation().closed(); // bound metrics release their meters (OPS-17)
     events.close();
     if (ownsStore) {
       store.close();

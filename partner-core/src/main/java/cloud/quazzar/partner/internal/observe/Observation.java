@@ -1,0 +1,192 @@
+package cloud.quazzar.partner.internal.observe;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One program's observation hook: the observer installed (none by default) and the counters core
+ * keeps whether or not one is. The decorators ({@code Observed*}) call {@link #start()}
+ * before and {@link #ok}/{@link #failed} after each call: with no observer installed that is one
+ * volatile read per call and no clock reading (OPS-14); with one, two {@link System#nanoTime()}
+ * readings and one call of {@link Observer#operation}.
+ */
+public final class Observation {
+  /** What {@link #start()} answers when no observer is installed: the call is not timed. */
+  public static final long NOT_TIMED = Long.MIN_VALUE;
+
+  /** The installed observer(s): null, one, or a {@link Fanout} of several. */
+  private volatile @Nullable Observer observer;
+  private final List<Observer> installed = new ArrayList<>(1);
+  private final AtomicLong conflictRetries = new AtomicLong();
+  private boolean closed;
+
+  /** Installs {@code o} (in addition to any installed), unless the program is closed. */
+  public synchronized boolean install(Observer o) {
+    if (closed) {
+      return false;
+    }
+    installed.add(o);
+    publish();
+    return true;
+  }
+
+  /** Removes {@code o} if installed. */
+  public synchronized void uninstall(Observer o) {
+    if (installed.remove(o)) {
+      publish();
+    }
+  }
+
+  /** The program closed: every observer is told and removed. */
+  public void closed() {
+    List<Observer> told;
+    synchronized (this) {
+      closed = true;
+      told = List.copyOf(installed);
+      installed.clear();
+      publish();
+    }
+    for (Observer o : told) {
+      o.programClosed();
+    }
+  }
+
+  private void publish() {
+    observer = switch (installed.size()) {
+      case 0 -> null;
+      case 1 -> installed.get(0);
+      default -> new Fanout(installed.toArray(new Observer[0]));
+    };
+  }
+
+  /** Whether an observer is installed. */
+  public boolean observed() {
+    return observer != null;
+  }
+
+  /** The start of an observed call: {@link System#nanoTime()}, or {@link #NOT_TIMED}. */
+  public long start() {
+    return observer == null ? NOT_TIMED : System.nanoTime();
+  }
+
+  /** A call started at {@code start} returned {@code result}. */
+  public <T> T ok(Operation op, long start, T result) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.OK, start);
+    }
+    return result;
+  }
+
+  /** As {@link #ok(Operation, long, Object)}, for a {@code long} result. */
+  public long ok(Operation op, long start, long result) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.OK, start);
+    }
+    return result;
+  }
+
+  /** As {@link #ok(Operation, long, Object)}, for a {@code boolean} result. */
+  public boolean ok(Operation op, long start, boolean result) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.OK, start);
+    }
+    return result;
+  }
+
+  /** A call started at {@code start} returned (void). */
+  public void ok(Operation op, long start) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.OK, start);
+    }
+  }
+
+  /** A call started at {@code start} threw {@code e}; returns it to be thrown. */
+  public RuntimeException failed(Operation op, long start, RuntimeException e) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.of(e), start);
+    }
+    return e;
+  }
+
+  /** A call started at {@code start} threw {@code e}; returns it to be thrown. */
+  public IOException failed(Operation op, long start, IOException e) {
+    if (start != NOT_TIMED) {
+      report(op, Outcome.OTHER, start);
+    }
+    return e;
+  }
+
+  private void report(Operation op, Outcome outcome, long start) {
+    long nanos = System.nanoTime() - start;
+    Observer o = observer; // may have been uninstalled since start(): then the call goes unreported
+    if (o != null) {
+      o.operation(op, outcome, nanos);
+    }
+  }
+
+  /** Core's {@code Retry} runs a write again after a conflict (counted always; OPS-12). */
+  public void conflictRetried() {
+    conflictRetries.incrementAndGet();
+  }
+
+  /** How many times core's {@code Retry} ran a write again after a conflict since the program started. */
+  public long conflictRetries() {
+    return conflictRetries.get();
+  }
+
+  /** See {@link Observer#ledger}. */
+  public void ledger(boolean correction, long created, long replayed) {
+    Observer o = observer;
+    if (o != null) {
+      o.ledger(correction, created, replayed);
+    }
+  }
+
+  /** See {@link Observer#listener}. */
+  public void listener(String name, boolean subscribed) {
+    Observer o = observer;
+    if (o != null) {
+      o.listener(name, subscribed);
+    }
+  }
+
+  /** Several observers, each told everything. */
+  private static final class Fanout implements Observer {
+    private final Observer[] all;
+
+    Fanout(Observer[] all) {
+      this.all = all;
+    }
+
+    @Override
+    public void operation(Operation operation, Outcome outcome, long nanos) {
+      for (Observer o : all) {
+        o.operation(operation, outcome, nanos);
+      }
+    }
+
+    @Override
+    public void ledger(boolean correction, long created, long replayed) {
+      for (Observer o : all) {
+        o.ledger(correction, created, replayed);
+      }
+    }
+
+    @Override
+    public void listener(String name, boolean subscribed) {
+      for (Observer o : all) {
+        o.listener(name, subscribed);
+      }
+    }
+
+    @Override
+    public void programClosed() {
+      for (Observer o : all) {
+        o.programClosed();
+      }
+    }
+  }
+}

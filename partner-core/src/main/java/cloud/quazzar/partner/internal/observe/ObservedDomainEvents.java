@@ -1,0 +1,124 @@
+package cloud.quazzar.partner.internal.observe;
+
+import cloud.quazzar.partner.events.DomainEvents;
+import cloud.quazzar.partner.events.EventListener;
+import cloud.quazzar.partner.events.EventRecord;
+import cloud.quazzar.partner.events.ListenerStatus;
+import cloud.quazzar.partner.events.StartPosition;
+import cloud.quazzar.partner.registry.PartnerId;
+import java.util.List;
+
+/**
+ * The {@link DomainEvents} the program hands out: each call of the implementation timed and classified
+ * by {@link Observation} as operation {@code events.<operation>} (docs/operations.md, "Metrics").
+ * Written as plain delegation (no reflection) so that an unobserved call costs one volatile read
+ * (OPS-14). A method added to the interface must be added here.
+ */
+public final class ObservedDomainEvents implements DomainEvents {
+  private final DomainEvents delegate;
+  private final Observation obs;
+
+  /** Observes {@code delegate} through {@code obs}. */
+  public ObservedDomainEvents(DomainEvents delegate, Observation obs) {
+    this.delegate = delegate;
+    this.obs = obs;
+  }
+
+  @Override
+  public void subscribe(String name, EventListener listener) {
+    long t = obs.start();
+    try {
+      delegate.subscribe(name, listener);
+      obs.listener(name, true);
+      obs.ok(Operation.EVENTS_SUBSCRIBE, t);
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_SUBSCRIBE, t, e);
+    }
+  }
+
+  @Override
+  public void subscribe(String name, StartPosition start, EventListener listener) {
+    long t = obs.start();
+    try {
+      delegate.subscribe(name, start, listener);
+      obs.listener(name, true);
+      obs.ok(Operation.EVENTS_SUBSCRIBE, t);
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_SUBSCRIBE, t, e);
+    }
+  }
+
+  @Override
+  public boolean unsubscribe(String name) {
+    long t = obs.start();
+    try {
+      boolean r = delegate.unsubscribe(name);
+      if (r) {
+        obs.listener(name, false);
+      }
+      return obs.ok(Operation.EVENTS_UNSUBSCRIBE, t, r);
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_UNSUBSCRIBE, t, e);
+    }
+  }
+
+  @Override
+  public long deliverPending() {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_DELIVER_PENDING, t, delegate.deliverPending());
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_DELIVER_PENDING, t, e);
+    }
+  }
+
+  @Override
+  public long cursor(String name) {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_CURSOR, t, delegate.cursor(name));
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_CURSOR, t, e);
+    }
+  }
+
+  @Override
+  public List<ListenerStatus> listeners() {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_LISTENERS, t, delegate.listeners());
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_LISTENERS, t, e);
+    }
+  }
+
+  @Override
+  public long lastSequence() {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_LAST_SEQUENCE, t, delegate.lastSequence());
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_LAST_SEQUENCE, t, e);
+    }
+  }
+
+  @Override
+  public List<EventRecord> after(long afterSequence, int limit) {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_AFTER, t, delegate.after(afterSequence, limit));
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_AFTER, t, e);
+    }
+  }
+
+  @Override
+  public List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit) {
+    long t = obs.start();
+    try {
+      return obs.ok(Operation.EVENTS_OF_PARTNER, t, delegate.ofPartner(partnerId, afterSequence, limit));
+    } catch (RuntimeException e) {
+      throw obs.failed(Operation.EVENTS_OF_PARTNER, t, e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package cloud.quazzar.partner.internal.observe;
+
+/**
+ * What an {@link Observation} reports to, while installed. Called on the threads of the calls it
+ * observes, so it must be thread-safe and quick, and must not throw.
+ */
+public interface Observer {
+  /**
+   * One service call ended.
+   *
+   * @param operation the service and operation
+   * @param outcome how it ended
+   * @param nanos how long it took, in nanoseconds
+   */
+  void operation(Operation operation, Outcome outcome, long nanos);
+
+  /**
+   * Entries of the revenue ledger were recorded or corrected (a committed call of {@code record},
+   * {@code recordAll} or {@code correct}).
+   *
+   * @param correction whether they are corrections (else recordings)
+   * @param created entries newly stored
+   * @param replayed entries answered as a replay of an idempotency key stored before
+   */
+  void ledger(boolean correction, long created, long replayed);
+
+  /**
+   * A listener was subscribed (or unsubscribed) in the program, by name.
+   *
+   * @param name the listener's name
+   * @param subscribed whether it was subscribed (else unsubscribed)
+   */
+  void listener(String name, boolean subscribed);
+
+  /** The program was closed: release whatever refers to it. */
+  void programClosed();
+}
