@@ -80,6 +80,7 @@ import org.slf4j.LoggerFactory;
  * what it reads). It never keeps a closed program: {@link PartnerProgram#close()} removes its
  * meters from every registry, as {@link #close()} does (OPS-17).
  */
+@SuppressWarnings("exports") // Micrometer's types in the signatures: core requires it static, not transitive (module-info)
 public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerProgramMetrics.class);
 
