@@ -13,14 +13,8 @@ import cloud.quazzar.partner.internal.discount.DefaultDiscountEngine;
 import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.internal.observe.Observation;
-import cloud.quazzar.partner.internal.observe.ObservedCertificationTracker;
-import cloud.quazzar.partner.internal.observe.ObservedDiscountEngine;
-import cloud.quazzar.partner.internal.observe.ObservedDomainEvents;
 import cloud.quazzar.partner.internal.observe.ObservedPartnerPortal;
-import cloud.quazzar.partner.internal.observe.ObservedPartnerRegistry;
-import cloud.quazzar.partner.internal.observe.ObservedPersonalData;
-import cloud.quazzar.partner.internal.observe.ObservedRevenueLedger;
-import cloud.quazzar.partner.internal.observe.ObservedTierReviews;
+import cloud.quazzar.partner.internal.observe.ObservedServices;
 import cloud.quazzar.partner.internal.observe.Operation;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
 import cloud.quazzar.partner.internal.privacy.DefaultPersonalData;
@@ -88,7 +82,7 @@ public final class PartnerProgram implements AutoCloseable {
    * The services as handed out: each observed through the store's {@link Observation} (decision
    * O1); the fields above are the implementations, which call each other unobserved.
    */
-  private final Observed observed;
+  private final ObservedServices observed;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -112,20 +106,8 @@ public final class PartnerProgram implements AutoCloseable {
     this.revenue = new DefaultRevenueLedger(outbox, time, b.ids);
     this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
     this.personalData = new DefaultPersonalData(outbox, time, discounts::historyChanged);
-    this.observed = new Observed(outbox.observation(), registry, discounts, certifications, revenue, reviews, events,
-        personalData);
-  }
-
-  /** The services as handed out, observed (docs/operations.md, "Metrics"). */
-  private record Observed(Observation observation, PartnerRegistry registry, DiscountEngine discounts,
-      CertificationTracker certifications, RevenueLedger revenue, TierReviews reviews, DomainEvents events,
-      PersonalData personalData) {
-    Observed(Observation o, PartnerRegistry registry, DiscountEngine discounts, CertificationTracker certifications,
-        RevenueLedger revenue, TierReviews reviews, DefaultDomainEvents events, PersonalData personalData) {
-      this(o, new ObservedPartnerRegistry(registry, o), new ObservedDiscountEngine(discounts, o),
-          new ObservedCertificationTracker(certifications, o), new ObservedRevenueLedger(revenue, o),
-          new ObservedTierReviews(reviews, o), new ObservedDomainEvents(events, o), new ObservedPersonalData(personalData, o));
-    }
+    this.observed = ObservedServices.of(outbox.observation(), registry, discounts, certifications, revenue, reviews,
+        events, personalData);
   }
 
   /**

@@ -3,39 +3,17 @@ package cloud.quazzar.partner.metrics;
 import cloud.quazzar.partner.ConfigurationException;
 import cloud.quazzar.partner.PartnerProgram;
 import cloud.quazzar.partner.ValidationException;
-import cloud.quazzar.partner.certification.CertificationStatus;
-import cloud.quazzar.partner.certification.StatusCounts;
-import cloud.quazzar.partner.events.ListenerStatus;
-import cloud.quazzar.partner.internal.ProgramTime;
-import cloud.quazzar.partner.internal.events.OutboxStore;
-import cloud.quazzar.partner.internal.observe.Observation;
-import cloud.quazzar.partner.internal.observe.Observer;
-import cloud.quazzar.partner.internal.observe.Operation;
-import cloud.quazzar.partner.internal.observe.Outcome;
+import cloud.quazzar.partner.internal.metrics.ProgramMeters;
 import cloud.quazzar.partner.spi.Store;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Micrometer metrics of one {@link PartnerProgram}: a {@link MeterBinder}, so that a host binds it
@@ -82,8 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 @SuppressWarnings("exports") // Micrometer's types in the signatures: core requires it static, not transitive (module-info)
 public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PartnerProgramMetrics.class);
-
   /** The timer of every service call. */
   public static final String OPERATIONS = "partner.operations";
   /** Transactions run again, by layer ({@code store}, {@code core}). */
@@ -103,36 +79,10 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
   /** Whether a listener's last delivery attempt threw: 1 or 0. */
   public static final String LISTENER_FAILING = "partner.events.listener.failing";
 
-  private final PartnerProgram program;
-  private final OutboxStore store;
-  private final Observation observation;
-  private final Tags tags;
-  /** Held here because a gauge holds what it reads only weakly (and the program holds this). */
-  private final Cached<Map<String, ListenerStatus>> listeners;
-  private final Cached<StatusCounts> certifications;
-  private final Observer observer = new ProgramObserver();
-
-  /** The registries bound, with their meters; copied on write, read by every observed call. */
-  private volatile Bound[] bound = new Bound[0];
-  private boolean observing;
-  private boolean closed;
+  private final ProgramMeters meters;
 
   private PartnerProgramMetrics(Builder b) {
-    this.program = b.program;
-    this.store = b.program.store().unwrap(OutboxStore.class).orElseThrow(
-        () -> new IllegalStateException("a program's store is its outbox"));
-    this.observation = store.observation();
-    this.tags = b.tags;
-    ProgramTime time = new ProgramTime(b.program.clock(), b.program.zone());
-    this.listeners = new Cached<>(time, b.listenerRefresh, "listener status", () -> {
-      Map<String, ListenerStatus> byName = new HashMap<>();
-      for (ListenerStatus s : program.events().listeners()) {
-        byName.put(s.name(), s);
-      }
-      return byName;
-    });
-    this.certifications = new Cached<>(time, b.certificationRefresh, "certification counts",
-        () -> program.certifications().counts());
+    this.meters = new ProgramMeters(b.program, b.tags, b.listenerRefresh, b.certificationRefresh);
   }
 
   /**
@@ -168,33 +118,8 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
    * @throws ValidationException ({@code registry}) if it is null
    */
   @Override
-  public synchronized void bindTo(MeterRegistry registry) {
-    given(registry, "registry");
-    if (closed) {
-      LOG.debug("partner program metrics are closed: nothing bound to {}", registry);
-      return;
-    }
-    for (Bound b : bound) {
-      if (b.registry == registry) {
-        return;
-      }
-    }
-    if (!observing) {
-      if (!observation.install(observer)) {
-        closed = true; // the program is closed
-        return;
-      }
-      observing = true;
-    }
-    Bound b = new Bound(registry);
-    b.registerFixed();
-    Map<String, ListenerStatus> known = listeners.value();
-    if (known != null) {
-      known.keySet().forEach(b::listener);
-    }
-    Bound[] more = java.util.Arrays.copyOf(bound, bound.length + 1);
-    more[bound.length] = b;
-    bound = more;
+  public void bindTo(MeterRegistry registry) {
+    meters.bindTo(given(registry, "registry"));
   }
 
   /**
@@ -205,43 +130,23 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
    * @param registry the registry
    * @throws ValidationException ({@code registry}) if it is null
    */
-  public synchronized void unbind(MeterRegistry registry) {
-    given(registry, "registry");
-    List<Bound> left = new ArrayList<>(List.of(bound));
-    for (Bound b : bound) {
-      if (b.registry == registry) {
-        left.remove(b);
-        b.removeAll();
-      }
-    }
-    bound = left.toArray(new Bound[0]);
-    if (bound.length == 0 && observing) {
-      observation.uninstall(observer);
-      observing = false;
-    }
+  public void unbind(MeterRegistry registry) {
+    meters.unbind(given(registry, "registry"));
   }
 
   /**
    * Removes every meter this object registered from every registry and stops observing the
    * program; binding afterwards registers nothing. Idempotent. {@link PartnerProgram#close()}
-   * calls it.
+   * does the same.
    */
   @Override
-  public synchronized void close() {
-    closed = true;
-    for (Bound b : bound) {
-      b.removeAll();
-    }
-    bound = new Bound[0];
-    if (observing) {
-      observation.uninstall(observer);
-      observing = false;
-    }
+  public void close() {
+    meters.close();
   }
 
-  /** Whether this object's meters are registered somewhere, i.e. it is bound and not closed. */
-  synchronized boolean isBound() {
-    return bound.length > 0;
+  /** Reads of the store the cached gauges made so far (for tests: OPS-12). */
+  long storeReads() {
+    return meters.storeReads();
   }
 
   private static <T> T given(@Nullable T value, String name) {
@@ -249,263 +154,6 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
       throw ValidationException.of(name, "must not be null");
     }
     return value;
-  }
-
-  /** What the program's observation reports, recorded into every registry bound. */
-  private final class ProgramObserver implements Observer {
-    @Override
-    public void operation(Operation operation, Outcome outcome, long nanos) {
-      for (Bound b : bound) {
-        b.timer(operation, outcome).record(nanos, TimeUnit.NANOSECONDS);
-      }
-    }
-
-    @Override
-    public void ledger(boolean correction, long created, long replayed) {
-      for (Bound b : bound) {
-        b.ledger(correction, created, replayed);
-      }
-    }
-
-    @Override
-    public void listener(String name, boolean subscribed) {
-      synchronized (PartnerProgramMetrics.this) {
-        for (Bound b : bound) {
-          if (subscribed) {
-            b.listener(name);
-          } else {
-            b.removeListener(name);
-          }
-        }
-      }
-    }
-
-    @Override
-    public void programClosed() {
-      close();
-    }
-  }
-
-  /** One registry's meters. */
-  private final class Bound {
-    final MeterRegistry registry;
-    /** The timers by operation and outcome, registered on first use. */
-    final AtomicReferenceArray<@Nullable Timer> timers =
-        new AtomicReferenceArray<>(Operation.count() * Outcome.count());
-    /** recording created, recording replayed, correction created, correction replayed. */
-    final Counter[] ledger = new Counter[4];
-    final List<Meter> fixed = new ArrayList<>();
-    final Map<String, List<Meter>> byListener = new java.util.concurrent.ConcurrentHashMap<>();
-
-    Bound(MeterRegistry registry) {
-      this.registry = registry;
-    }
-
-    @SuppressWarnings("EnumOrdinal") // an index into the fixed table of timers, never stored
-    Timer timer(Operation op, Outcome outcome) {
-      int i = op.ordinal() * Outcome.count() + outcome.ordinal();
-      Timer t = timers.get(i);
-      if (t == null) {
-        // a registry answers the same timer for the same name and tags, so a race registers it once
-        t = Timer.builder(OPERATIONS)
-            .description("Calls of the partner program's services, by service, operation and outcome")
-            .tags(tags)
-            .tag("service", op.service())
-            .tag("operation", op.operation())
-            .tag("outcome", outcome.tag())
-            .register(registry);
-        timers.set(i, t);
-      }
-      return t;
-    }
-
-    void ledger(boolean correction, long created, long replayed) {
-      int base = correction ? 2 : 0;
-      if (created > 0) {
-        ledger[base].increment((double) created);
-      }
-      if (replayed > 0) {
-        ledger[base + 1].increment((double) replayed);
-      }
-    }
-
-    void registerFixed() {
-      fixed.add(FunctionCounter.builder(STORE_RETRIES, store, Store::retries)
-          .description("Transactions the store ran again on its own (serialization failure, deadlock, fail-over)")
-          .tags(tags).tag("layer", "store").register(registry));
-      fixed.add(FunctionCounter.builder(STORE_RETRIES, observation, Observation::conflictRetries)
-          .description("Writes the partner program ran again after losing to a concurrent write (a conflict)")
-          .tags(tags).tag("layer", "core").register(registry));
-      String[] kinds = {"recording", "recording", "correction", "correction"};
-      String[] results = {"created", "replayed", "created", "replayed"};
-      for (int i = 0; i < 4; i++) {
-        ledger[i] = Counter.builder(REVENUE_ENTRIES)
-            .description("Revenue ledger entries recorded or corrected: created, or answered as a replay of their key")
-            .baseUnit("entries").tags(tags).tag("kind", kinds[i]).tag("result", results[i]).register(registry);
-        fixed.add(ledger[i]);
-      }
-      for (CertificationStatus status : CertificationStatus.values()) {
-        fixed.add(Gauge.builder(CERTIFICATIONS, certifications, c -> certificationCount(c, status))
-            .description("Current certifications by expiry status, read at most once a minute")
-            .baseUnit("certifications").tags(tags).tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
-            .register(registry));
-      }
-    }
-
-    /** Registers the gauges of the listener {@code name} unless registered. */
-    void listener(String name) {
-      if (byListener.containsKey(name)) {
-        return;
-      }
-      Tags t = tags.and(Tag.of("listener", name));
-      List<Meter> meters = new ArrayList<>(5);
-      meters.add(Gauge.builder(LISTENER_LAG, listeners, c -> listenerValue(c, name, s -> (double) s.lag()))
-          .description("Events committed after the listener's cursor").baseUnit("events").tags(t).register(registry));
-      meters.add(Gauge.builder(LISTENER_UNDELIVERED_AGE, listeners, c -> undeliveredAge(c, name))
-          .description("Age of the oldest event the listener has not accepted; 0 when it is up to date")
-          .baseUnit("seconds").tags(t).register(registry));
-      meters.add(FunctionCounter.builder(LISTENER_DELIVERIES, listeners, c -> listenerValue(c, name, s -> (double) s.delivered()))
-          .description("Events the listener accepted in this program since it was subscribed")
-          .baseUnit("events").tags(t).register(registry));
-      meters.add(FunctionCounter.builder(LISTENER_FAILURES, listeners, c -> listenerValue(c, name, s -> (double) s.failures()))
-          .description("Times the listener threw in this program since it was subscribed").tags(t).register(registry));
-      meters.add(Gauge.builder(LISTENER_FAILING, listeners, c -> listenerValue(c, name, s -> s.failing() ? 1 : 0))
-          .description("1 if the listener's last delivery attempt threw (it is retried), else 0").tags(t)
-          .register(registry));
-      byListener.put(name, meters);
-    }
-
-    void removeListener(String name) {
-      List<Meter> meters = byListener.remove(name);
-      if (meters != null) {
-        meters.forEach(registry::remove);
-      }
-    }
-
-    void removeAll() {
-      fixed.forEach(registry::remove);
-      fixed.clear();
-      for (String name : List.copyOf(byListener.keySet())) {
-        removeListener(name);
-      }
-      for (int i = 0; i < timers.length(); i++) {
-        Timer t = timers.getAndSet(i, null);
-        if (t != null) {
-          registry.remove(t);
-        }
-      }
-    }
-  }
-
-  private static double certificationCount(Cached<StatusCounts> cache, CertificationStatus status) {
-    StatusCounts counts = cache.get();
-    return counts == null ? Double.NaN : (double) counts.count(status);
-  }
-
-  private double listenerValue(Cached<Map<String, ListenerStatus>> cache, String name,
-      java.util.function.ToDoubleFunction<ListenerStatus> value) {
-    Map<String, ListenerStatus> all = cache.get();
-    registerNew(all);
-    ListenerStatus s = all == null ? null : all.get(name);
-    return s == null ? Double.NaN : value.applyAsDouble(s);
-  }
-
-  private double undeliveredAge(Cached<Map<String, ListenerStatus>> cache, String name) {
-    Map<String, ListenerStatus> all = cache.get();
-    registerNew(all);
-    ListenerStatus s = all == null ? null : all.get(name);
-    if (s == null) {
-      return Double.NaN;
-    }
-    Instant oldest = s.oldestUndelivered();
-    Instant readAt = cache.readAt();
-    if (oldest == null || readAt == null) {
-      return 0;
-    }
-    return Math.max(0, Duration.between(oldest, readAt).toNanos() / 1e9);
-  }
-
-  /**
-   * Registers the gauges of listeners the status read found but none is registered for (for
-   * example one subscribed through the certification tracker before binding).
-   */
-  private void registerNew(@Nullable Map<String, ListenerStatus> all) {
-    if (all == null) {
-      return;
-    }
-    Bound[] now = bound;
-    Set<String> missing = new LinkedHashSet<>();
-    for (Bound b : now) {
-      for (String name : all.keySet()) {
-        if (!b.byListener.containsKey(name)) {
-          missing.add(name);
-        }
-      }
-    }
-    if (!missing.isEmpty()) {
-      synchronized (this) {
-        for (Bound b : bound) {
-          missing.forEach(b::listener);
-        }
-      }
-    }
-  }
-
-  /**
-   * A value read from the store at most once per interval of the program's clock (OPS-12). A read
-   * that fails keeps the last value (or none) until the next interval, and is logged.
-   */
-  private static final class Cached<T> {
-    private final ProgramTime time;
-    private final Duration interval;
-    private final String what;
-    private final Supplier<T> read;
-    private @Nullable T value;
-    private @Nullable Instant readAt;
-    private @Nullable Instant triedAt;
-    private long reads;
-
-    Cached(ProgramTime time, Duration interval, String what, Supplier<T> read) {
-      this.time = time;
-      this.interval = interval;
-      this.what = what;
-      this.read = read;
-    }
-
-    /** The value, read now if the last try is an interval old or more. */
-    synchronized @Nullable T get() {
-      Instant now = time.now();
-      if (triedAt == null || !now.isBefore(triedAt.plus(interval)) || now.isBefore(triedAt)) {
-        triedAt = now;
-        try {
-          value = read.get();
-          readAt = now;
-          reads++;
-        } catch (RuntimeException e) {
-          LOG.warn("partner program metrics: reading the {} failed; the last value is kept until the next try in {}",
-              what, interval, e);
-        }
-      }
-      return value;
-    }
-
-    /** The last value read, without reading. */
-    synchronized @Nullable T value() {
-      return value == null ? get() : value;
-    }
-
-    synchronized @Nullable Instant readAt() {
-      return readAt;
-    }
-
-    synchronized long reads() {
-      return reads;
-    }
-  }
-
-  /** Reads of the store the cached gauges made so far (for tests: OPS-12). */
-  long storeReads() {
-    return listeners.reads() + certifications.reads();
   }
 
   /**
