@@ -255,7 +255,7 @@ public final class PartnerProgram implements AutoCloseable {
    */
   @Override
   public void close() {
-    observed.observation().closed(); // bound metrics release their meters (OPS-17)
+    observed.observation().closed(); // bound metrics release their meters (OPS-16)
     events.close();
     if (ownsStore) {
       store.close();

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe. It holds the objects its gauges read, and the program holds it while it is bound,
  * so a host need not keep a reference to it (a Micrometer gauge keeps only a weak reference to
  * what it reads). It never keeps a closed program: {@link PartnerProgram#close()} removes its
- * meters from every registry, as {@link #close()} does (OPS-17).
+ * meters from every registry, as {@link #close()} does (OPS-16).
  */
 @SuppressWarnings("exports") // Micrometer's types in the signatures: core requires it static, not transitive (module-info)
 public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {

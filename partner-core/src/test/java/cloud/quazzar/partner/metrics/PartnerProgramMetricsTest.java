@@ -47,7 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** {@link PartnerProgramMetrics} on a {@link SimpleMeterRegistry} (docs/operations.md, "Metrics"; OPS-10..OPS-17). */
+/** {@link PartnerProgramMetrics} on a {@link SimpleMeterRegistry} (docs/operations.md, "Metrics"; OPS-10..OPS-16). */
 class PartnerProgramMetricsTest {
   static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
   static final YearMonth FEB = YearMonth.of(2026, 2);
@@ -163,7 +163,7 @@ class PartnerProgramMetricsTest {
   }
 
   @Test
-  @DisplayName("OPS-16: ledger entries by kind and result: a recording, its replay, a batch, a correction and its replay")
+  @DisplayName("OPS-15: ledger entries by kind and result: a recording, its replay, a batch, a correction and its replay")
   void ledger() {
     PartnerProgramMetrics.of(program).bindTo(registry);
     Partner p = partner("Atlas Cloud");
@@ -267,7 +267,7 @@ class PartnerProgramMetricsTest {
   }
 
   @Test
-  @DisplayName("OPS-17: closing the program removes every meter; the registry keeps no reference to the program")
+  @DisplayName("OPS-16: closing the program removes every meter; the registry keeps no reference to the program")
   void closingTheProgramReleases() throws InterruptedException {
     PartnerProgramMetrics metrics = PartnerProgramMetrics.of(program);
     program.events().subscribe("billing", r -> {});
@@ -296,7 +296,7 @@ class PartnerProgramMetricsTest {
   }
 
   @Test
-  @DisplayName("OPS-17: unbinding removes the meters and stops the observation; closing the metrics does too")
+  @DisplayName("OPS-16: unbinding removes the meters and stops the observation; closing the metrics does too")
   void unbindAndClose() {
     PartnerProgramMetrics metrics = PartnerProgramMetrics.of(program);
     SimpleMeterRegistry second = new SimpleMeterRegistry();

@@ -66,7 +66,7 @@ final class Corrections {
     RevenueEntry[] made = {null}; // the entry the committed attempt created, if it created one
     RevenueEntry entry = Retry.write(store, "revenue correction", tx -> correctIn(tx, correction, made));
     boolean created = entry == made[0];
-    store.observation().ledger(true, created ? 1 : 0, created ? 0 : 1); // OPS-16
+    store.observation().ledger(true, created ? 1 : 0, created ? 0 : 1); // OPS-15
     return entry;
   }
 

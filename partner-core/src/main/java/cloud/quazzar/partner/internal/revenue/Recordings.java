@@ -66,7 +66,7 @@ final class Recordings {
     RevenueEntry[] made = {null}; // the entry the committed attempt created, if it created one
     RevenueEntry entry = Retry.write(store, "revenue recording", tx -> recordIn(tx, recording, made));
     boolean created = entry == made[0];
-    store.observation().ledger(false, created ? 1 : 0, created ? 0 : 1); // OPS-16
+    store.observation().ledger(false, created ? 1 : 0, created ? 0 : 1); // OPS-15
     return entry;
   }
 
@@ -159,7 +159,7 @@ final class Recordings {
       outcomes.add(new RecordOutcome(e, created));
     }
     BatchResult result = new BatchResult(outcomes);
-    store.observation().ledger(false, result.createdCount(), result.replayedCount()); // OPS-16
+    store.observation().ledger(false, result.createdCount(), result.replayedCount()); // OPS-15
     return result;
   }
 
