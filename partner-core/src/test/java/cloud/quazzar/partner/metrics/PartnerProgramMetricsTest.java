@@ -77,7 +77,13 @@ class PartnerProgramMetricsTest {
   }
 
   private long count(String service, String operation, String outcome) {
-    Timer t = registry.find(PartnerProgramMetrics.OPERATIONS)
+    FunctionCounter c = registry.find(PartnerProgramMetrics.OPERATIONS)
+        .tags("service", service, "operation", operation, "outcome", outcome).functionCounter();
+    return c == null ? 0 : (long) c.count();
+  }
+
+  private long timed(String service, String operation, String outcome) {
+    Timer t = registry.find(PartnerProgramMetrics.OPERATION_DURATION)
         .tags("service", service, "operation", operation, "outcome", outcome).timer();
     return t == null ? 0 : t.count();
   }
@@ -101,11 +107,11 @@ class PartnerProgramMetricsTest {
   }
 
   @Test
-  @DisplayName("OPS-10: a call is timed once binding happened, by service, operation and outcome, in seconds")
+  @DisplayName("OPS-10: a call is counted (and timed, with timedOneIn(1)) once binding happened, by service, operation and outcome, in seconds")
   void callsAreTimedAfterBinding() {
     Partner before = partner("Atlas Cloud");
     program.registry().get(before.id());
-    PartnerProgramMetrics metrics = PartnerProgramMetrics.of(program);
+    PartnerProgramMetrics metrics = PartnerProgramMetrics.builder(program).timedOneIn(1).build();
     assertEquals(0, count("registry", "get", "ok"));
     metrics.bindTo(registry);
     assertEquals(0, count("registry", "get", "ok"), "calls before binding are not counted");
@@ -115,9 +121,29 @@ class PartnerProgramMetricsTest {
     assertEquals(2, count("registry", "get", "ok"));
     assertEquals(1, count("discounts", "policy_history", "ok"));
     assertEquals(0, count("registry", "add", "ok"));
-    Timer t = registry.get(PartnerProgramMetrics.OPERATIONS).tags("operation", "get").timer();
+    assertEquals(2, timed("registry", "get", "ok"), "every call timed");
+    assertEquals(1, timed("discounts", "policy_history", "ok"));
+    Timer t = registry.get(PartnerProgramMetrics.OPERATION_DURATION).tags("operation", "get").timer();
     assertEquals("seconds", t.getId().getBaseUnit());
     assertTrue(t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0, "time is recorded");
+  }
+
+  @Test
+  @DisplayName("OPS-14: by default every call is counted and about one in 16 is timed, at random")
+  void aSampleIsTimed() {
+    PartnerProgramMetrics.of(program).bindTo(registry);
+    Partner p = partner("Atlas Cloud");
+    int n = 16_000;
+    for (int i = 0; i < n; i++) {
+      program.registry().get(p.id());
+    }
+    assertEquals(n, count("registry", "get", "ok"), "every call counted");
+    long timed = timed("registry", "get", "ok");
+    // binomial(16000, 1/16): mean 1000, standard deviation about 31; 700..1300 is beyond 9 of them
+    assertTrue(timed > 700 && timed < 1300, "about one call in 16 timed: " + timed);
+    assertThrows(ValidationException.class, () -> PartnerProgramMetrics.builder(program).timedOneIn(3));
+    assertThrows(ValidationException.class, () -> PartnerProgramMetrics.builder(program).timedOneIn(0));
+    assertThrows(ValidationException.class, () -> PartnerProgramMetrics.builder(program).timedOneIn(2048));
   }
 
   @Test
@@ -305,11 +331,11 @@ class PartnerProgramMetricsTest {
     metrics.bindTo(second);
     Partner p = partner("Atlas Cloud");
     assertEquals(1, count("registry", "add", "ok"), "bound twice to one registry: counted once");
-    assertEquals(1, second.get(PartnerProgramMetrics.OPERATIONS).tags("operation", "add").timer().count());
+    assertEquals(1, second.get(PartnerProgramMetrics.OPERATIONS).tags("operation", "add").functionCounter().count());
     metrics.unbind(registry);
     assertEquals(List.of(), registry.getMeters());
     program.registry().get(p.id());
-    assertEquals(1, second.get(PartnerProgramMetrics.OPERATIONS).tags("operation", "get").timer().count());
+    assertEquals(1, second.get(PartnerProgramMetrics.OPERATIONS).tags("operation", "get").functionCounter().count());
     metrics.close();
     assertEquals(List.of(), second.getMeters());
     program.registry().get(p.id());
@@ -333,7 +359,7 @@ class PartnerProgramMetricsTest {
   @Test
   @DisplayName("OPS-10: every meter the metrics register is listed in docs/operations.md, section \"Metrics\"")
   void everyMeterDocumented() throws IOException {
-    PartnerProgramMetrics.of(program).bindTo(registry);
+    PartnerProgramMetrics.builder(program).timedOneIn(1).build().bindTo(registry);
     program.events().subscribe("billing", r -> {});
     Partner p = partner("Atlas Cloud");
     program.revenue().record(RevenueRecording.of(p.id(), FEB, Money.of("100.00", "EUR"), "feb"));
@@ -343,7 +369,7 @@ class PartnerProgramMetricsTest {
       names.add(m.getId().getName());
       m.getId().getTags().forEach(t -> tagKeys.add(t.getKey()));
     }
-    assertEquals(9, names.size(), names.toString());
+    assertEquals(10, names.size(), names.toString());
     String doc = metricsSection();
     List<String> missing = new ArrayList<>();
     for (String n : names) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +52,12 @@ public final class ProgramMeters implements AutoCloseable {
   private final Cached<Map<String, ListenerStatus>> listeners;
   private final Cached<StatusCounts> certifications;
   private final Observer observer = new ProgramObserver();
+  /** One call in this many is timed (a power of two); every call is counted. */
+  private final int timedOneIn;
+  /** The calls by operation and outcome (index {@link #index}), for every registry. */
+  private final LongAdder[] calls = new LongAdder[Operation.count() * Outcome.count()];
+  /** Whether {@link #calls} at an index has moved, so that its counter is registered (racy: idempotent). */
+  private final boolean[] called = new boolean[calls.length];
 
   /** The registries bound, with their meters; copied on write, read by every observed call. */
   private volatile Bound[] bound = new Bound[0];
@@ -58,7 +65,12 @@ public final class ProgramMeters implements AutoCloseable {
   private boolean closed;
 
   /** Meters of {@code program}; see {@code PartnerProgramMetrics.Builder} for the options. */
-  public ProgramMeters(PartnerProgram program, Tags tags, Duration listenerRefresh, Duration certificationRefresh) {
+  public ProgramMeters(PartnerProgram program, Tags tags, Duration listenerRefresh, Duration certificationRefresh,
+      int timedOneIn) {
+    this.timedOneIn = timedOneIn;
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = new LongAdder();
+    }
     this.store = program.store().unwrap(OutboxStore.class).orElseThrow(
         () -> new IllegalStateException("a program's store is its outbox"));
     this.observation = store.observation();
@@ -103,6 +115,11 @@ public final class ProgramMeters implements AutoCloseable {
     }
     Bound b = new Bound(registry);
     b.registerFixed();
+    for (int i = 0; i < calls.length; i++) {
+      if (called[i]) {
+        b.counter(i);
+      }
+    }
     Map<String, ListenerStatus> known = listeners.value();
     if (known != null) {
       known.keySet().forEach(b::listener);
@@ -160,11 +177,38 @@ public final class ProgramMeters implements AutoCloseable {
   }
 
   /** What the program's observation reports, recorded into every registry bound. */
+  @SuppressWarnings("EnumOrdinal") // an index into the fixed tables of counts and timers, never stored
+  private static int index(Operation op, Outcome outcome) {
+    return op.ordinal() * Outcome.count() + outcome.ordinal();
+  }
+
+  /** Registers the counter of the calls at {@code i} in every registry bound (once it has moved). */
+  private synchronized void called(int i) {
+    if (!called[i]) {
+      for (Bound b : bound) {
+        b.counter(i);
+      }
+      called[i] = true;
+    }
+  }
+
   private final class ProgramObserver implements Observer {
     @Override
+    public int timedOneIn() {
+      return timedOneIn;
+    }
+
+    @Override
     public void operation(Operation operation, Outcome outcome, long nanos) {
-      for (Bound b : bound) {
-        b.timer(operation, outcome).record(nanos, TimeUnit.NANOSECONDS);
+      int i = index(operation, outcome);
+      calls[i].increment();
+      if (!called[i]) {
+        called(i);
+      }
+      if (nanos >= 0) {
+        for (Bound b : bound) {
+          b.timer(i).record(nanos, TimeUnit.NANOSECONDS);
+        }
       }
     }
 
@@ -200,6 +244,9 @@ public final class ProgramMeters implements AutoCloseable {
     /** The timers by operation and outcome, registered on first use. */
     final AtomicReferenceArray<@Nullable Timer> timers =
         new AtomicReferenceArray<>(Operation.count() * Outcome.count());
+    /** The call counters by operation and outcome, registered once the count has moved. */
+    final AtomicReferenceArray<@Nullable FunctionCounter> counters =
+        new AtomicReferenceArray<>(Operation.count() * Outcome.count());
     /** recording created, recording replayed, correction created, correction replayed. */
     final Counter[] ledger = new Counter[4];
     final List<Meter> fixed = new ArrayList<>();
@@ -209,22 +256,34 @@ public final class ProgramMeters implements AutoCloseable {
       this.registry = registry;
     }
 
-    @SuppressWarnings("EnumOrdinal") // an index into the fixed table of timers, never stored
-    Timer timer(Operation op, Outcome outcome) {
-      int i = op.ordinal() * Outcome.count() + outcome.ordinal();
+    Tags tagsOf(int i) {
+      Operation op = Operation.of(i / Outcome.count());
+      Outcome outcome = Outcome.of(i % Outcome.count());
+      return tags.and("service", op.service(), "operation", op.operation(), "outcome", outcome.tag());
+    }
+
+    /** The timer of the calls at {@code i}, registered on first use. */
+    Timer timer(int i) {
       Timer t = timers.get(i);
       if (t == null) {
         // a registry answers the same timer for the same name and tags, so a race registers it once
-        t = Timer.builder(PartnerProgramMetrics.OPERATIONS)
-            .description("Calls of the partner program's services, by service, operation and outcome")
-            .tags(tags)
-            .tag("service", op.service())
-            .tag("operation", op.operation())
-            .tag("outcome", outcome.tag())
+        t = Timer.builder(PartnerProgramMetrics.OPERATION_DURATION)
+            .description("Duration of a random sample of the calls of the partner program's services (one in "
+                + timedOneIn + "), by service, operation and outcome")
+            .tags(tagsOf(i))
             .register(registry);
         timers.set(i, t);
       }
       return t;
+    }
+
+    /** Registers the counter of the calls at {@code i} unless registered. */
+    void counter(int i) {
+      if (counters.get(i) == null) {
+        counters.set(i, FunctionCounter.builder(PartnerProgramMetrics.OPERATIONS, calls[i], LongAdder::doubleValue)
+            .description("Calls of the partner program's services, by service, operation and outcome")
+            .baseUnit("calls").tags(tagsOf(i)).register(registry));
+      }
     }
 
     void ledger(boolean correction, long created, long replayed) {
@@ -300,6 +359,10 @@ public final class ProgramMeters implements AutoCloseable {
         Timer t = timers.getAndSet(i, null);
         if (t != null) {
           registry.remove(t);
+        }
+        FunctionCounter c = counters.getAndSet(i, null);
+        if (c != null) {
+          registry.remove(c);
         }
       }
     }

@@ -3,22 +3,31 @@ package cloud.quazzar.partner.internal.observe;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One program's observation hook: the observer installed (none by default) and the counters core
- * keeps whether or not one is. The decorators ({@code Observed*}) call {@link #start()}
- * before and {@link #ok}/{@link #failed} after each call: with no observer installed that is one
- * volatile read per call and no clock reading (OPS-14); with one, two {@link System#nanoTime()}
- * readings and one call of {@link Observer#operation}.
+ * keeps whether or not one is. The decorators ({@code Observed*}) call {@link #start()} before and
+ * {@link #ok}/{@link #failed} after each call: with no observer installed that is one volatile read
+ * per call and no clock reading (OPS-14); with one, a random draw and one call of {@link
+ * Observer#operation}, and for one call in {@link Observer#timedOneIn()} (at random) two {@link
+ * System#nanoTime()} readings, so that the clock's cost does not land on every cheap call.
  */
 public final class Observation {
-  /** What {@link #start()} answers when no observer is installed: the call is not timed. */
-  public static final long NOT_TIMED = Long.MIN_VALUE;
+  /** What {@link #start()} answers when no observer is installed: the call is not observed. */
+  public static final long NOT_OBSERVED = Long.MIN_VALUE;
+  /** What {@link #start()} answers for a call that is counted but not timed. */
+  public static final long NOT_TIMED = Long.MIN_VALUE + 1;
 
   /** The installed observer(s): null, one, or a {@link Fanout} of several. */
   private volatile @Nullable Observer observer;
+  /**
+   * {@code timedOneIn() - 1} of the observer: a call is timed when a random int has none of these
+   * bits. Plain: written before {@link #observer}, read after it.
+   */
+  private int timingMask;
   private final List<Observer> installed = new ArrayList<>(1);
   private final AtomicLong conflictRetries = new AtomicLong();
   private boolean closed;
@@ -55,6 +64,11 @@ public final class Observation {
   }
 
   private void publish() {
+    int oneIn = Integer.MAX_VALUE;
+    for (Observer o : installed) {
+      oneIn = Math.min(oneIn, o.timedOneIn());
+    }
+    timingMask = installed.isEmpty() ? 0 : Integer.highestOneBit(Math.max(1, oneIn)) - 1;
     observer = switch (installed.size()) {
       case 0 -> null;
       case 1 -> installed.get(0);
@@ -67,14 +81,23 @@ public final class Observation {
     return observer != null;
   }
 
-  /** The start of an observed call: {@link System#nanoTime()}, or {@link #NOT_TIMED}. */
+  /**
+   * The start of an observed call: {@link #NOT_OBSERVED} without an observer; else {@link
+   * System#nanoTime()} for a call drawn to be timed, {@link #NOT_TIMED} for the others.
+   */
   public long start() {
-    return observer == null ? NOT_TIMED : System.nanoTime();
+    if (observer == null) {
+      return NOT_OBSERVED;
+    }
+    if ((ThreadLocalRandom.current().nextInt() & timingMask) != 0) {
+      return NOT_TIMED;
+    }
+    return System.nanoTime();
   }
 
   /** A call started at {@code start} returned {@code result}. */
   public <T> T ok(Operation op, long start, T result) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.OK, start);
     }
     return result;
@@ -82,7 +105,7 @@ public final class Observation {
 
   /** As {@link #ok(Operation, long, Object)}, for a {@code long} result. */
   public long ok(Operation op, long start, long result) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.OK, start);
     }
     return result;
@@ -90,7 +113,7 @@ public final class Observation {
 
   /** As {@link #ok(Operation, long, Object)}, for a {@code boolean} result. */
   public boolean ok(Operation op, long start, boolean result) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.OK, start);
     }
     return result;
@@ -98,14 +121,14 @@ public final class Observation {
 
   /** A call started at {@code start} returned (void). */
   public void ok(Operation op, long start) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.OK, start);
     }
   }
 
   /** A call started at {@code start} threw {@code e}; returns it to be thrown. */
   public RuntimeException failed(Operation op, long start, RuntimeException e) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.of(e), start);
     }
     return e;
@@ -113,17 +136,16 @@ public final class Observation {
 
   /** A call started at {@code start} threw {@code e}; returns it to be thrown. */
   public IOException failed(Operation op, long start, IOException e) {
-    if (start != NOT_TIMED) {
+    if (start != NOT_OBSERVED) {
       report(op, Outcome.OTHER, start);
     }
     return e;
   }
 
   private void report(Operation op, Outcome outcome, long start) {
-    long nanos = System.nanoTime() - start;
     Observer o = observer; // may have been uninstalled since start(): then the call goes unreported
     if (o != null) {
-      o.operation(op, outcome, nanos);
+      o.operation(op, outcome, start == NOT_TIMED ? -1 : Math.max(0, System.nanoTime() - start));
     }
   }
 
@@ -159,6 +181,15 @@ public final class Observation {
 
     Fanout(Observer[] all) {
       this.all = all;
+    }
+
+    @Override
+    public int timedOneIn() {
+      int oneIn = Integer.MAX_VALUE;
+      for (Observer o : all) {
+        oneIn = Math.min(oneIn, o.timedOneIn());
+      }
+      return oneIn;
     }
 
     @Override

@@ -6,11 +6,17 @@ package cloud.quazzar.partner.internal.observe;
  */
 public interface Observer {
   /**
+   * How many calls, on average, per call timed: a power of two (1: every call). The others are
+   * counted without reading the clock.
+   */
+  int timedOneIn();
+
+  /**
    * One service call ended.
    *
    * @param operation the service and operation
    * @param outcome how it ended
-   * @param nanos how long it took, in nanoseconds
+   * @param nanos how long it took, in nanoseconds, or -1 if it was not timed
    */
   void operation(Operation operation, Outcome outcome, long nanos);
 
