@@ -30,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  * <p>What it measures (docs/operations.md, "Metrics", lists every meter with its unit and tags):
  *
  * <ul>
- *   <li>{@code partner.operations}, a timer of every call of the program's services ({@code
+ *   <li>{@code partner.operations}, a count of every call of the program's services ({@code
  *       registry()}, {@code discounts()}, {@code certifications()}, {@code revenue()}, {@code
  *       reviews()}, {@code personalData()}, {@code events()} and each {@code portal(id)}) by service,
  *       operation and outcome ({@code ok}, {@code validation}, {@code conflict}, {@code not_found},
- *       {@code storage_error}, {@code other}), from the moment of the first {@link #bindTo} on;
+ *       {@code storage_error}, {@code other}), from the moment of the first {@link #bindTo} on, and
+ *       {@code partner.operations.duration}, a timer of a random one in {@linkplain
+ *       Builder#timedOneIn 16} of them;
  *   <li>{@code partner.store.retries}: transactions the store ran again on its own ({@link
  *       Store#retries()}) and writes core ran again after a conflict;
  *   <li>{@code partner.revenue.entries}: ledger recordings and corrections, new or replayed;
@@ -49,8 +51,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Tag values come from fixed sets, or are listener names (chosen by the host, bounded) or the
  * common tags given to the {@link Builder}: never a partner id or other value of the data (OPS-11).
- * Unbound, the program's calls cost one volatile read each; bound, two {@link System#nanoTime()}
- * readings and one timer update per registry (OPS-14).
+ * Unbound, the program's calls cost one volatile read each; bound, a random draw and a counter
+ * increment, and for the calls drawn to be timed two {@link System#nanoTime()} readings and one
+ * timer update per registry (OPS-14).
  *
  * <p>One instance per program: two instances bound to one registry would count each call twice.
  * Thread-safe. It holds the objects its gauges read, and the program holds it while it is bound,
