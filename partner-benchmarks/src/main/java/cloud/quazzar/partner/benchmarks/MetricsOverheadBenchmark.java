@@ -75,6 +75,10 @@ public class MetricsOverheadBenchmark {
   @Param({"unbound", "bound"})
   public String metrics = "unbound";
 
+  /** Bound: one call in how many is timed ({@code PartnerProgramMetrics.Builder.timedOneIn}); the default. */
+  @Param({"16"})
+  public int timedOneIn = PartnerProgramMetrics.DEFAULT_TIMED_ONE_IN;
+
   private final BenchStores stores = new BenchStores();
   private @Nullable Store memory;
   private @Nullable SimpleMeterRegistry registry;
@@ -122,7 +126,8 @@ public class MetricsOverheadBenchmark {
       case "unbound" -> { }
       case "bound" -> {
         registry = new SimpleMeterRegistry();
-        PartnerProgramMetrics.of(program).bindTo(registry);
+        PartnerProgramMetrics.builder(program).timedOneIn(timedOneIn).build().bindTo(registry);
+        partners.get(ids[0]); // counted: the tear-down checks that binding took
       }
       default -> throw new IllegalArgumentException("unknown metrics " + metrics);
     }
