@@ -200,7 +200,7 @@ public final class PartnerProgram implements AutoCloseable {
    */
   public PartnerPortal portal(PartnerId partnerId) {
     Observation o = observed.observation();
-    long t = o.start();
+    long t = o.start(Operation.PORTAL_OPEN);
     try {
       Partner partner = registry.get(partnerId);
       return o.ok(Operation.PORTAL_OPEN, t, new ObservedPartnerPortal(new DefaultPartnerPortal(partner.id(), registry,

@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  *       reviews()}, {@code personalData()}, {@code events()} and each {@code portal(id)}) by service,
  *       operation and outcome ({@code ok}, {@code validation}, {@code conflict}, {@code not_found},
  *       {@code storage_error}, {@code other}), from the moment of the first {@link #bindTo} on, and
- *       {@code partner.operations.duration}, a timer of a random one in {@linkplain
- *       Builder#timedOneIn 16} of them;
+ *       {@code partner.operations.duration}, a timer of every write and bulk call (an export, a
+ *       batch, the review run) and of a random one in {@linkplain Builder#timedOneIn 64} of the
+ *       reads;
  *   <li>{@code partner.store.retries}: transactions the store ran again on its own ({@link
  *       Store#retries()}) and writes core ran again after a conflict;
  *   <li>{@code partner.revenue.entries}: ledger recordings and corrections, new or replayed;
@@ -85,7 +86,7 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
   public static final String LISTENER_FAILING = "partner.events.listener.failing";
 
   /** The default of {@link Builder#timedOneIn}. */
-  public static final int DEFAULT_TIMED_ONE_IN = 16;
+  public static final int DEFAULT_TIMED_ONE_IN = 64;
 
   private final ProgramMeters meters;
 
@@ -250,10 +251,10 @@ public final class PartnerProgramMetrics implements MeterBinder, AutoCloseable {
 
     /**
      * How many calls, on average, per call timed (default {@value PartnerProgramMetrics#DEFAULT_TIMED_ONE_IN}):
-     * every call is counted ({@code partner.operations}), and a random one in {@code n} of each
-     * operation is timed ({@code partner.operations.duration}), so that two readings of the clock
-     * and a timer update do not land on every call of the cheap ones (a quote, a read of the memory
-     * store: OPS-14). 1 times every call.
+     * every call is counted ({@code partner.operations}); every write and bulk call is timed
+     * ({@code partner.operations.duration}), and a random one in {@code n} of the calls of each
+     * read, so that two readings of the clock and a timer update do not land on every call of the
+     * cheap ones (a quote, a read of the memory store: OPS-14). 1 times every call.
      *
      * @param n a power of two, 1 to 1024
      * @return this builder

@@ -268,8 +268,8 @@ public final class ProgramMeters implements AutoCloseable {
       if (t == null) {
         // a registry answers the same timer for the same name and tags, so a race registers it once
         t = Timer.builder(PartnerProgramMetrics.OPERATION_DURATION)
-            .description("Duration of a random sample of the calls of the partner program's services (one in "
-                + timedOneIn + "), by service, operation and outcome")
+            .description("Duration of the calls of the partner program's services: every write and bulk call, one in "
+                + timedOneIn + " of the reads, at random; by service, operation and outcome")
             .tags(tagsOf(i))
             .register(registry);
         timers.set(i, t);

@@ -9,16 +9,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One program's observation hook: the observer installed (none by default) and the counters core
- * keeps whether or not one is. The decorators ({@code Observed*}) call {@link #start()} before and
+ * keeps whether or not one is. The decorators ({@code Observed*}) call {@link #start(Operation)} before and
  * {@link #ok}/{@link #failed} after each call: with no observer installed that is one volatile read
- * per call and no clock reading (OPS-14); with one, a random draw and one call of {@link
- * Observer#operation}, and for one call in {@link Observer#timedOneIn()} (at random) two {@link
- * System#nanoTime()} readings, so that the clock's cost does not land on every cheap call.
+ * per call and no clock reading (OPS-14); with one, one call of {@link Observer#operation}, and
+ * two {@link System#nanoTime()} readings for every call of a write or bulk operation and for a
+ * random one in {@link Observer#timedOneIn()} of the others (a random draw each), so that the
+ * clock's cost does not land on every cheap call.
  */
 public final class Observation {
-  /** What {@link #start()} answers when no observer is installed: the call is not observed. */
+  /** What {@link #start(Operation)} answers when no observer is installed: the call is not observed. */
   public static final long NOT_OBSERVED = Long.MIN_VALUE;
-  /** What {@link #start()} answers for a call that is counted but not timed. */
+  /** What {@link #start(Operation)} answers for a call that is counted but not timed. */
   public static final long NOT_TIMED = Long.MIN_VALUE + 1;
 
   /** The installed observer(s): null, one, or a {@link Fanout} of several. */
@@ -82,14 +83,16 @@ public final class Observation {
   }
 
   /**
-   * The start of an observed call: {@link #NOT_OBSERVED} without an observer; else {@link
-   * System#nanoTime()} for a call drawn to be timed, {@link #NOT_TIMED} for the others.
+   * The start of a call of {@code op}: {@link #NOT_OBSERVED} without an observer; else {@link
+   * System#nanoTime()} for a call to be timed (every call of an operation {@linkplain
+   * Operation#timedAlways timed always}, a random one in {@link Observer#timedOneIn()} of the
+   * others), {@link #NOT_TIMED} for the others.
    */
-  public long start() {
+  public long start(Operation op) {
     if (observer == null) {
       return NOT_OBSERVED;
     }
-    if ((ThreadLocalRandom.current().nextInt() & timingMask) != 0) {
+    if (!op.timedAlways() && (ThreadLocalRandom.current().nextInt() & timingMask) != 0) {
       return NOT_TIMED;
     }
     return System.nanoTime();

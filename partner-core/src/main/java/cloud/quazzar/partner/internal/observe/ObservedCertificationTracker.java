@@ -39,7 +39,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public TrackedCertification add(PartnerId partnerId, NewCertification request) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_ADD);
     try {
       return obs.ok(Operation.CERTIFICATIONS_ADD, t, delegate.add(partnerId, request));
     } catch (RuntimeException e) {
@@ -49,7 +49,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public TrackedCertification renew(CertificationId id, long expectedVersion, Renewal renewal) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_RENEW);
     try {
       return obs.ok(Operation.CERTIFICATIONS_RENEW, t, delegate.renew(id, expectedVersion, renewal));
     } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Certification revoke(CertificationId id, long expectedVersion, Revocation revocation) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_REVOKE);
     try {
       return obs.ok(Operation.CERTIFICATIONS_REVOKE, t, delegate.revoke(id, expectedVersion, revocation));
     } catch (RuntimeException e) {
@@ -69,7 +69,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Optional<Certification> find(CertificationId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_FIND);
     try {
       return obs.ok(Operation.CERTIFICATIONS_FIND, t, delegate.find(id));
     } catch (RuntimeException e) {
@@ -79,7 +79,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Certification get(CertificationId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_GET);
     try {
       return obs.ok(Operation.CERTIFICATIONS_GET, t, delegate.get(id));
     } catch (RuntimeException e) {
@@ -89,7 +89,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Page<TrackedCertification> certifications(PartnerId partnerId, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_CERTIFICATIONS);
     try {
       return obs.ok(Operation.CERTIFICATIONS_CERTIFICATIONS, t, delegate.certifications(partnerId, page));
     } catch (RuntimeException e) {
@@ -99,7 +99,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Page<Certification> history(PartnerId partnerId, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_HISTORY);
     try {
       return obs.ok(Operation.CERTIFICATIONS_HISTORY, t, delegate.history(partnerId, page));
     } catch (RuntimeException e) {
@@ -109,7 +109,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public Page<TrackedCertification> expiringWithin(long days, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_EXPIRING_WITHIN);
     try {
       return obs.ok(Operation.CERTIFICATIONS_EXPIRING_WITHIN, t, delegate.expiringWithin(days, page));
     } catch (RuntimeException e) {
@@ -119,7 +119,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public StatusCounts counts(PartnerId partnerId) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_COUNTS);
     try {
       return obs.ok(Operation.CERTIFICATIONS_COUNTS, t, delegate.counts(partnerId));
     } catch (RuntimeException e) {
@@ -129,7 +129,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public StatusCounts counts() {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_COUNTS);
     try {
       return obs.ok(Operation.CERTIFICATIONS_COUNTS, t, delegate.counts());
     } catch (RuntimeException e) {
@@ -149,7 +149,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public List<StatusChange> reportStatusChanges() {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_REPORT_STATUS_CHANGES);
     try {
       return obs.ok(Operation.CERTIFICATIONS_REPORT_STATUS_CHANGES, t, delegate.reportStatusChanges());
     } catch (RuntimeException e) {
@@ -159,7 +159,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public void subscribe(String name, CertificationListener listener) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_SUBSCRIBE);
     try {
       delegate.subscribe(name, listener);
       obs.listener(name, true);
@@ -171,7 +171,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public boolean unsubscribe(String name) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_UNSUBSCRIBE);
     try {
       boolean r = delegate.unsubscribe(name);
       if (r) {
@@ -185,7 +185,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public EligibilityReport eligibility(PartnerId partnerId) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_ELIGIBILITY);
     try {
       return obs.ok(Operation.CERTIFICATIONS_ELIGIBILITY, t, delegate.eligibility(partnerId));
     } catch (RuntimeException e) {
@@ -195,7 +195,7 @@ public final class ObservedCertificationTracker implements CertificationTracker 
 
   @Override
   public EligibilityReport eligibility(PartnerId partnerId, LocalDate date) {
-    long t = obs.start();
+    long t = obs.start(Operation.CERTIFICATIONS_ELIGIBILITY);
     try {
       return obs.ok(Operation.CERTIFICATIONS_ELIGIBILITY, t, delegate.eligibility(partnerId, date));
     } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public PolicyVersion setPolicy(DiscountPolicy policy, PolicyChange change) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_SET_POLICY);
     try {
       return obs.ok(Operation.DISCOUNTS_SET_POLICY, t, delegate.setPolicy(policy, change));
     } catch (RuntimeException e) {
@@ -49,7 +49,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public PolicyVersion cancelPolicy(int version, CancelRequest request) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_CANCEL_POLICY);
     try {
       return obs.ok(Operation.DISCOUNTS_CANCEL_POLICY, t, delegate.cancelPolicy(version, request));
     } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public List<PolicyVersion> policyHistory() {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_POLICY_HISTORY);
     try {
       return obs.ok(Operation.DISCOUNTS_POLICY_HISTORY, t, delegate.policyHistory());
     } catch (RuntimeException e) {
@@ -69,7 +69,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public Optional<PolicyVersion> policyOn(LocalDate date) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_POLICY_ON);
     try {
       return obs.ok(Operation.DISCOUNTS_POLICY_ON, t, delegate.policyOn(date));
     } catch (RuntimeException e) {
@@ -79,7 +79,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public DiscountCalculator calculatorOn(LocalDate date) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_CALCULATOR_ON);
     try {
       return obs.ok(Operation.DISCOUNTS_CALCULATOR_ON, t, delegate.calculatorOn(date));
     } catch (RuntimeException e) {
@@ -89,7 +89,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public PartnerAdjustment adjust(PartnerId partnerId, AdjustmentRequest request) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_ADJUST);
     try {
       return obs.ok(Operation.DISCOUNTS_ADJUST, t, delegate.adjust(partnerId, request));
     } catch (RuntimeException e) {
@@ -99,7 +99,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public PartnerAdjustment cancelAdjustment(PartnerId partnerId, int version, CancelRequest request) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_CANCEL_ADJUSTMENT);
     try {
       return obs.ok(Operation.DISCOUNTS_CANCEL_ADJUSTMENT, t, delegate.cancelAdjustment(partnerId, version, request));
     } catch (RuntimeException e) {
@@ -109,7 +109,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public Page<PartnerAdjustment> adjustmentHistory(PartnerId partnerId, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_ADJUSTMENT_HISTORY);
     try {
       return obs.ok(Operation.DISCOUNTS_ADJUSTMENT_HISTORY, t, delegate.adjustmentHistory(partnerId, page));
     } catch (RuntimeException e) {
@@ -119,7 +119,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public Optional<PartnerAdjustment> adjustmentOn(PartnerId partnerId, LocalDate date) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_ADJUSTMENT_ON);
     try {
       return obs.ok(Operation.DISCOUNTS_ADJUSTMENT_ON, t, delegate.adjustmentOn(partnerId, date));
     } catch (RuntimeException e) {
@@ -129,7 +129,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public DiscountQuote quote(PartnerId partnerId, Money gross) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_QUOTE);
     try {
       return obs.ok(Operation.DISCOUNTS_QUOTE, t, delegate.quote(partnerId, gross));
     } catch (RuntimeException e) {
@@ -139,7 +139,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public DiscountQuote quote(PartnerId partnerId, LocalDate date, Money gross) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_QUOTE);
     try {
       return obs.ok(Operation.DISCOUNTS_QUOTE, t, delegate.quote(partnerId, date, gross));
     } catch (RuntimeException e) {
@@ -149,7 +149,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public DiscountQuote quote(Tier tier, long serverCount, LocalDate date, Money gross) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_QUOTE);
     try {
       return obs.ok(Operation.DISCOUNTS_QUOTE, t, delegate.quote(tier, serverCount, date, gross));
     } catch (RuntimeException e) {
@@ -159,7 +159,7 @@ public final class ObservedDiscountEngine implements DiscountEngine {
 
   @Override
   public BatchQuote quoteAll(LocalDate date, Currency currency, List<QuoteItem> items) {
-    long t = obs.start();
+    long t = obs.start(Operation.DISCOUNTS_QUOTE_ALL);
     try {
       return obs.ok(Operation.DISCOUNTS_QUOTE_ALL, t, delegate.quoteAll(date, currency, items));
     } catch (RuntimeException e) {

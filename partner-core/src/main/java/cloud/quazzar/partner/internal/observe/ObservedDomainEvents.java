@@ -26,7 +26,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public void subscribe(String name, EventListener listener) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_SUBSCRIBE);
     try {
       delegate.subscribe(name, listener);
       obs.listener(name, true);
@@ -38,7 +38,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public void subscribe(String name, StartPosition start, EventListener listener) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_SUBSCRIBE);
     try {
       delegate.subscribe(name, start, listener);
       obs.listener(name, true);
@@ -50,7 +50,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public boolean unsubscribe(String name) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_UNSUBSCRIBE);
     try {
       boolean r = delegate.unsubscribe(name);
       if (r) {
@@ -64,7 +64,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public long deliverPending() {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_DELIVER_PENDING);
     try {
       return obs.ok(Operation.EVENTS_DELIVER_PENDING, t, delegate.deliverPending());
     } catch (RuntimeException e) {
@@ -74,7 +74,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public long cursor(String name) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_CURSOR);
     try {
       return obs.ok(Operation.EVENTS_CURSOR, t, delegate.cursor(name));
     } catch (RuntimeException e) {
@@ -84,7 +84,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public List<ListenerStatus> listeners() {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_LISTENERS);
     try {
       return obs.ok(Operation.EVENTS_LISTENERS, t, delegate.listeners());
     } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public long lastSequence() {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_LAST_SEQUENCE);
     try {
       return obs.ok(Operation.EVENTS_LAST_SEQUENCE, t, delegate.lastSequence());
     } catch (RuntimeException e) {
@@ -104,7 +104,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public List<EventRecord> after(long afterSequence, int limit) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_AFTER);
     try {
       return obs.ok(Operation.EVENTS_AFTER, t, delegate.after(afterSequence, limit));
     } catch (RuntimeException e) {
@@ -114,7 +114,7 @@ public final class ObservedDomainEvents implements DomainEvents {
 
   @Override
   public List<EventRecord> ofPartner(PartnerId partnerId, long afterSequence, int limit) {
-    long t = obs.start();
+    long t = obs.start(Operation.EVENTS_OF_PARTNER);
     try {
       return obs.ok(Operation.EVENTS_OF_PARTNER, t, delegate.ofPartner(partnerId, afterSequence, limit));
     } catch (RuntimeException e) {

@@ -43,7 +43,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Partner partner() {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_PARTNER);
     try {
       return obs.ok(Operation.PORTAL_PARTNER, t, delegate.partner());
     } catch (RuntimeException e) {
@@ -53,7 +53,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Benefits benefits() {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_BENEFITS);
     try {
       return obs.ok(Operation.PORTAL_BENEFITS, t, delegate.benefits());
     } catch (RuntimeException e) {
@@ -63,7 +63,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Page<Client> clients(PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_CLIENTS);
     try {
       return obs.ok(Operation.PORTAL_CLIENTS, t, delegate.clients(page));
     } catch (RuntimeException e) {
@@ -73,7 +73,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Client client(ClientId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_CLIENT);
     try {
       return obs.ok(Operation.PORTAL_CLIENT, t, delegate.client(id));
     } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Client addClient(NewClient request) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_ADD_CLIENT);
     try {
       return obs.ok(Operation.PORTAL_ADD_CLIENT, t, delegate.addClient(request));
     } catch (RuntimeException e) {
@@ -93,7 +93,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Client renameClient(ClientId id, long expectedVersion, String name) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_RENAME_CLIENT);
     try {
       return obs.ok(Operation.PORTAL_RENAME_CLIENT, t, delegate.renameClient(id, expectedVersion, name));
     } catch (RuntimeException e) {
@@ -103,7 +103,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_SET_SERVER_COUNT);
     try {
       return obs.ok(Operation.PORTAL_SET_SERVER_COUNT, t, delegate.setServerCount(id, expectedVersion, serverCount));
     } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public Page<TrackedCertification> certifications(PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_CERTIFICATIONS);
     try {
       return obs.ok(Operation.PORTAL_CERTIFICATIONS, t, delegate.certifications(page));
     } catch (RuntimeException e) {
@@ -123,7 +123,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public PartnerReport revenue(MonthRange range) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_REVENUE);
     try {
       return obs.ok(Operation.PORTAL_REVENUE, t, delegate.revenue(range));
     } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public long exportCsv(MonthRange range, Writer out) throws IOException {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_EXPORT_CSV);
     try {
       return obs.ok(Operation.PORTAL_EXPORT_CSV, t, delegate.exportCsv(range, out));
     } catch (RuntimeException e) {
@@ -145,7 +145,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public BillingStatement statement(YearMonth month, Money licensingCost) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_STATEMENT);
     try {
       return obs.ok(Operation.PORTAL_STATEMENT, t, delegate.statement(month, licensingCost));
     } catch (RuntimeException e) {
@@ -155,7 +155,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public List<BillingStatement> statements(MonthRange range, Money licensingCost) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_STATEMENTS);
     try {
       return obs.ok(Operation.PORTAL_STATEMENTS, t, delegate.statements(range, licensingCost));
     } catch (RuntimeException e) {
@@ -165,7 +165,7 @@ public final class ObservedPartnerPortal implements PartnerPortal {
 
   @Override
   public void exportPersonalData(OutputStream out) {
-    long t = obs.start();
+    long t = obs.start(Operation.PORTAL_EXPORT_PERSONAL_DATA);
     try {
       delegate.exportPersonalData(out);
       obs.ok(Operation.PORTAL_EXPORT_PERSONAL_DATA, t);

@@ -33,7 +33,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner add(NewPartner request) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_ADD);
     try {
       return obs.ok(Operation.REGISTRY_ADD, t, delegate.add(request));
     } catch (RuntimeException e) {
@@ -43,7 +43,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Optional<Partner> find(PartnerId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_FIND);
     try {
       return obs.ok(Operation.REGISTRY_FIND, t, delegate.find(id));
     } catch (RuntimeException e) {
@@ -53,7 +53,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner get(PartnerId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_GET);
     try {
       return obs.ok(Operation.REGISTRY_GET, t, delegate.get(id));
     } catch (RuntimeException e) {
@@ -63,7 +63,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Page<Partner> list(PartnerQuery query) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_LIST);
     try {
       return obs.ok(Operation.REGISTRY_LIST, t, delegate.list(query));
     } catch (RuntimeException e) {
@@ -73,7 +73,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public long count(PartnerQuery query) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_COUNT);
     try {
       return obs.ok(Operation.REGISTRY_COUNT, t, delegate.count(query));
     } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner changeTier(PartnerId id, long expectedVersion, TierChangeRequest request) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_CHANGE_TIER);
     try {
       return obs.ok(Operation.REGISTRY_CHANGE_TIER, t, delegate.changeTier(id, expectedVersion, request));
     } catch (RuntimeException e) {
@@ -93,7 +93,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Page<TierChange> tierHistory(PartnerId id, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_TIER_HISTORY);
     try {
       return obs.ok(Operation.REGISTRY_TIER_HISTORY, t, delegate.tierHistory(id, page));
     } catch (RuntimeException e) {
@@ -103,7 +103,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner updateContact(PartnerId id, long expectedVersion, ContactUpdate update) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_UPDATE_CONTACT);
     try {
       return obs.ok(Operation.REGISTRY_UPDATE_CONTACT, t, delegate.updateContact(id, expectedVersion, update));
     } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner deactivate(PartnerId id, long expectedVersion) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_DEACTIVATE);
     try {
       return obs.ok(Operation.REGISTRY_DEACTIVATE, t, delegate.deactivate(id, expectedVersion));
     } catch (RuntimeException e) {
@@ -123,7 +123,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Partner reactivate(PartnerId id, long expectedVersion) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_REACTIVATE);
     try {
       return obs.ok(Operation.REGISTRY_REACTIVATE, t, delegate.reactivate(id, expectedVersion));
     } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Client addClient(PartnerId partnerId, NewClient request) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_ADD_CLIENT);
     try {
       return obs.ok(Operation.REGISTRY_ADD_CLIENT, t, delegate.addClient(partnerId, request));
     } catch (RuntimeException e) {
@@ -143,7 +143,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Optional<Client> findClient(ClientId id) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_FIND_CLIENT);
     try {
       return obs.ok(Operation.REGISTRY_FIND_CLIENT, t, delegate.findClient(id));
     } catch (RuntimeException e) {
@@ -153,7 +153,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Page<Client> clients(PartnerId partnerId, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_CLIENTS);
     try {
       return obs.ok(Operation.REGISTRY_CLIENTS, t, delegate.clients(partnerId, page));
     } catch (RuntimeException e) {
@@ -163,7 +163,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Client renameClient(ClientId id, long expectedVersion, String name) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_RENAME_CLIENT);
     try {
       return obs.ok(Operation.REGISTRY_RENAME_CLIENT, t, delegate.renameClient(id, expectedVersion, name));
     } catch (RuntimeException e) {
@@ -173,7 +173,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public Client setServerCount(ClientId id, long expectedVersion, long serverCount) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_SET_SERVER_COUNT);
     try {
       return obs.ok(Operation.REGISTRY_SET_SERVER_COUNT, t, delegate.setServerCount(id, expectedVersion, serverCount));
     } catch (RuntimeException e) {
@@ -183,7 +183,7 @@ public final class ObservedPartnerRegistry implements PartnerRegistry {
 
   @Override
   public void removeClient(ClientId id, long expectedVersion) {
-    long t = obs.start();
+    long t = obs.start(Operation.REGISTRY_REMOVE_CLIENT);
     try {
       delegate.removeClient(id, expectedVersion);
       obs.ok(Operation.REGISTRY_REMOVE_CLIENT, t);

@@ -25,7 +25,7 @@ public final class ObservedPersonalData implements PersonalData {
 
   @Override
   public Erasure erase(PartnerId partnerId, ErasureRequest request) {
-    long t = obs.start();
+    long t = obs.start(Operation.PERSONAL_DATA_ERASE);
     try {
       return obs.ok(Operation.PERSONAL_DATA_ERASE, t, delegate.erase(partnerId, request));
     } catch (RuntimeException e) {
@@ -35,7 +35,7 @@ public final class ObservedPersonalData implements PersonalData {
 
   @Override
   public List<Erasure> erasures(PartnerId partnerId) {
-    long t = obs.start();
+    long t = obs.start(Operation.PERSONAL_DATA_ERASURES);
     try {
       return obs.ok(Operation.PERSONAL_DATA_ERASURES, t, delegate.erasures(partnerId));
     } catch (RuntimeException e) {
@@ -45,7 +45,7 @@ public final class ObservedPersonalData implements PersonalData {
 
   @Override
   public void export(PartnerId partnerId, OutputStream out) {
-    long t = obs.start();
+    long t = obs.start(Operation.PERSONAL_DATA_EXPORT);
     try {
       delegate.export(partnerId, out);
       obs.ok(Operation.PERSONAL_DATA_EXPORT, t);

@@ -40,7 +40,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public RevenueEntry record(RevenueRecording recording) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_RECORD);
     try {
       return obs.ok(Operation.REVENUE_RECORD, t, delegate.record(recording));
     } catch (RuntimeException e) {
@@ -50,7 +50,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public BatchResult recordAll(List<RevenueRecording> recordings) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_RECORD_ALL);
     try {
       return obs.ok(Operation.REVENUE_RECORD_ALL, t, delegate.recordAll(recordings));
     } catch (RuntimeException e) {
@@ -60,7 +60,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public RevenueEntry correct(RevenueCorrection correction) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_CORRECT);
     try {
       return obs.ok(Operation.REVENUE_CORRECT, t, delegate.correct(correction));
     } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public Page<RevenueEntry> history(PartnerId partnerId, YearMonth month, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_HISTORY);
     try {
       return obs.ok(Operation.REVENUE_HISTORY, t, delegate.history(partnerId, month, page));
     } catch (RuntimeException e) {
@@ -80,7 +80,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public Optional<RevenueEntry> current(PartnerId partnerId, YearMonth month) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_CURRENT);
     try {
       return obs.ok(Operation.REVENUE_CURRENT, t, delegate.current(partnerId, month));
     } catch (RuntimeException e) {
@@ -90,7 +90,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public Optional<RevenueEntry> findByKey(String idempotencyKey) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_FIND_BY_KEY);
     try {
       return obs.ok(Operation.REVENUE_FIND_BY_KEY, t, delegate.findByKey(idempotencyKey));
     } catch (RuntimeException e) {
@@ -100,7 +100,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public PartnerReport partnerReport(PartnerId partnerId, MonthRange range) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_PARTNER_REPORT);
     try {
       return obs.ok(Operation.REVENUE_PARTNER_REPORT, t, delegate.partnerReport(partnerId, range));
     } catch (RuntimeException e) {
@@ -110,7 +110,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public Optional<MonthReport> latest(PartnerId partnerId) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_LATEST);
     try {
       return obs.ok(Operation.REVENUE_LATEST, t, delegate.latest(partnerId));
     } catch (RuntimeException e) {
@@ -120,7 +120,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public ProgramReport programReport(MonthRange range) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_PROGRAM_REPORT);
     try {
       return obs.ok(Operation.REVENUE_PROGRAM_REPORT, t, delegate.programReport(range));
     } catch (RuntimeException e) {
@@ -130,7 +130,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public List<RevenueRow> topByMrr(YearMonth month, Currency currency, int n) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_TOP_BY_MRR);
     try {
       return obs.ok(Operation.REVENUE_TOP_BY_MRR, t, delegate.topByMrr(month, currency, n));
     } catch (RuntimeException e) {
@@ -140,7 +140,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public long exportCsv(RevenueFilter filter, Writer out) throws IOException {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_EXPORT_CSV);
     try {
       return obs.ok(Operation.REVENUE_EXPORT_CSV, t, delegate.exportCsv(filter, out));
     } catch (RuntimeException e) {
@@ -152,7 +152,7 @@ public final class ObservedRevenueLedger implements RevenueLedger {
 
   @Override
   public long exportCsv(RevenueFilter filter, OutputStream out) throws IOException {
-    long t = obs.start();
+    long t = obs.start(Operation.REVENUE_EXPORT_CSV);
     try {
       return obs.ok(Operation.REVENUE_EXPORT_CSV, t, delegate.exportCsv(filter, out));
     } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public ReviewPolicy policy() {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_POLICY);
     try {
       return obs.ok(Operation.REVIEWS_POLICY, t, delegate.policy());
     } catch (RuntimeException e) {
@@ -39,7 +39,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public ReviewPolicy configure(ReviewPolicy policy) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_CONFIGURE);
     try {
       return obs.ok(Operation.REVIEWS_CONFIGURE, t, delegate.configure(policy));
     } catch (RuntimeException e) {
@@ -49,7 +49,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public ReviewReport run() {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_RUN);
     try {
       return obs.ok(Operation.REVIEWS_RUN, t, delegate.run());
     } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public ReviewReport run(LocalDate date) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_RUN);
     try {
       return obs.ok(Operation.REVIEWS_RUN, t, delegate.run(date));
     } catch (RuntimeException e) {
@@ -69,7 +69,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public Optional<GracePeriod> gracePeriod(PartnerId partnerId) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_GRACE_PERIOD);
     try {
       return obs.ok(Operation.REVIEWS_GRACE_PERIOD, t, delegate.gracePeriod(partnerId));
     } catch (RuntimeException e) {
@@ -79,7 +79,7 @@ public final class ObservedTierReviews implements TierReviews {
 
   @Override
   public Page<ReviewOutcome> history(PartnerId partnerId, PageRequest page) {
-    long t = obs.start();
+    long t = obs.start(Operation.REVIEWS_HISTORY);
     try {
       return obs.ok(Operation.REVIEWS_HISTORY, t, delegate.history(partnerId, page));
     } catch (RuntimeException e) {

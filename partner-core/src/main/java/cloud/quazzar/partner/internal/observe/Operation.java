@@ -2,7 +2,8 @@ package cloud.quazzar.partner.internal.observe;
 
 /**
  * The observed operations: service and operation, both tag values of a fixed set (OPS-11). An
- * overloaded method is one operation.
+ * overloaded method is one operation. A write (or a bulk call: an export, a batch, the review run)
+ * is {@linkplain #timedAlways timed always}; a read is timed for a random sample of its calls.
  */
 public enum Operation {
   /** {@code PartnerProgram.portal(id)}: opening a partner's portal. */
@@ -92,10 +93,41 @@ public enum Operation {
 
   private final String service;
   private final String operation;
+  private final boolean timedAlways;
 
   Operation(String service, String operation) {
     this.service = service;
     this.operation = operation;
+    this.timedAlways = writeOrBulk(service + "." + operation);
+  }
+
+  /**
+   * The writes and bulk calls: each takes a transaction or more (microseconds at least), so two
+   * clock readings cost them nothing worth sampling away. Decided by the operation alone, never
+   * by a call's duration, so that the sample of the other operations is unbiased.
+   */
+  private static boolean writeOrBulk(String name) {
+    return switch (name) {
+      case "registry.add", "registry.change_tier", "registry.update_contact", "registry.deactivate",
+          "registry.reactivate", "registry.add_client", "registry.rename_client", "registry.set_server_count",
+          "registry.remove_client",
+          "discounts.set_policy", "discounts.cancel_policy", "discounts.adjust", "discounts.cancel_adjustment",
+          "discounts.quote_all",
+          "certifications.add", "certifications.renew", "certifications.revoke",
+          "certifications.report_status_changes", "certifications.subscribe", "certifications.unsubscribe",
+          "revenue.record", "revenue.record_all", "revenue.correct", "revenue.export_csv",
+          "reviews.configure", "reviews.run",
+          "personal_data.erase", "personal_data.export",
+          "events.subscribe", "events.unsubscribe", "events.deliver_pending",
+          "portal.add_client", "portal.rename_client", "portal.set_server_count", "portal.export_csv",
+          "portal.export_personal_data" -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether every call is timed (a write or a bulk call), not a random sample of them. */
+  public boolean timedAlways() {
+    return timedAlways;
   }
 
   /** The service's tag value, e.g. {@code registry}. */
