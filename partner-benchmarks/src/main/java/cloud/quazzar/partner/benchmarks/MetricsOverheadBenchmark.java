@@ -76,7 +76,7 @@ public class MetricsOverheadBenchmark {
   public String metrics = "unbound";
 
   /** Bound: one call in how many is timed ({@code PartnerProgramMetrics.Builder.timedOneIn}); the default. */
-  @Param({"16"})
+  @Param({"64"})
   public int timedOneIn = PartnerProgramMetrics.DEFAULT_TIMED_ONE_IN;
 
   private final BenchStores stores = new BenchStores();
