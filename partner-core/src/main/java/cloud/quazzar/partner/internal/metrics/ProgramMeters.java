@@ -54,10 +54,6 @@ public final class ProgramMeters implements AutoCloseable {
   private final Observer observer = new ProgramObserver();
   /** One call in this many is timed (a power of two); every call is counted. */
   private final int timedOneIn;
-  /** The calls by operation and outcome (index {@link #index}), for every registry. */
-  private final LongAdder[] calls = new LongAdder[Operation.count() * Outcome.count()];
-  /** Whether {@link #calls} at an index has moved, so that its counter is registered (racy: idempotent). */
-  private final boolean[] called = new boolean[calls.length];
 
   /** The registries bound, with their meters; copied on write, read by every observed call. */
   private volatile Bound[] bound = new Bound[0];
@@ -68,9 +64,6 @@ public final class ProgramMeters implements AutoCloseable {
   public ProgramMeters(PartnerProgram program, Tags tags, Duration listenerRefresh, Duration certificationRefresh,
       int timedOneIn) {
     this.timedOneIn = timedOneIn;
-    for (int i = 0; i < calls.length; i++) {
-      calls[i] = new LongAdder();
-    }
     this.store = program.store().unwrap(OutboxStore.class).orElseThrow(
         () -> new IllegalStateException("a program's store is its outbox"));
     this.observation = store.observation();
@@ -115,8 +108,8 @@ public final class ProgramMeters implements AutoCloseable {
     }
     Bound b = new Bound(registry);
     b.registerFixed();
-    for (int i = 0; i < calls.length; i++) {
-      if (called[i]) {
+    for (int i = 0; i < Operation.count() * Outcome.count(); i++) {
+      if (observation.calls(i) != null) {
         b.counter(i);
       }
     }
@@ -182,16 +175,6 @@ public final class ProgramMeters implements AutoCloseable {
     return op.ordinal() * Outcome.count() + outcome.ordinal();
   }
 
-  /** Registers the counter of the calls at {@code i} in every registry bound (once it has moved). */
-  private synchronized void called(int i) {
-    if (!called[i]) {
-      for (Bound b : bound) {
-        b.counter(i);
-      }
-      called[i] = true;
-    }
-  }
-
   private final class ProgramObserver implements Observer {
     @Override
     public int timedOneIn() {
@@ -199,15 +182,18 @@ public final class ProgramMeters implements AutoCloseable {
     }
 
     @Override
-    public void operation(Operation operation, Outcome outcome, long nanos) {
+    public void timed(Operation operation, Outcome outcome, long nanos) {
       int i = index(operation, outcome);
-      calls[i].increment();
-      if (!called[i]) {
-        called(i);
+      for (Bound b : bound) {
+        b.timer(i).record(nanos, TimeUnit.NANOSECONDS);
       }
-      if (nanos >= 0) {
+    }
+
+    @Override
+    public void firstCall(int index) {
+      synchronized (ProgramMeters.this) {
         for (Bound b : bound) {
-          b.timer(i).record(nanos, TimeUnit.NANOSECONDS);
+          b.counter(index);
         }
       }
     }
@@ -279,8 +265,10 @@ public final class ProgramMeters implements AutoCloseable {
 
     /** Registers the counter of the calls at {@code i} unless registered. */
     void counter(int i) {
-      if (counters.get(i) == null) {
-        counters.set(i, FunctionCounter.builder(PartnerProgramMetrics.OPERATIONS, calls[i], LongAdder::doubleValue)
+      LongAdder calls = observation.calls(i);
+      if (calls != null && counters.get(i) == null) {
+        // the observation holds the adder as long as the program lives (a function counter holds it weakly)
+        counters.set(i, FunctionCounter.builder(PartnerProgramMetrics.OPERATIONS, calls, LongAdder::doubleValue)
             .description("Calls of the partner program's services, by service, operation and outcome")
             .baseUnit("calls").tags(tagsOf(i)).register(registry));
       }

@@ -1,9 +1,12 @@
 package cloud.quazzar.partner.internal.observe;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +34,10 @@ public final class Observation {
   private int timingMask;
   private final List<Observer> installed = new ArrayList<>(1);
   private final AtomicLong conflictRetries = new AtomicLong();
+  private static final int OUTCOMES = Outcome.count();
+  private static final VarHandle CALLS = MethodHandles.arrayElementVarHandle(LongAdder[].class);
+  /** The calls by operation and outcome, each made at its first call (so registered only then). */
+  private final @Nullable LongAdder[] calls = new LongAdder[Operation.count() * OUTCOMES];
   private boolean closed;
 
   /** Installs {@code o} (in addition to any installed), unless the program is closed. */
@@ -145,11 +152,47 @@ public final class Observation {
     return e;
   }
 
+  /**
+   * Counts the call here (the fewest hops from the decorator: this, the table, the adder) and
+   * hands a timed one to the observer.
+   */
+  @SuppressWarnings("EnumOrdinal") // an index into the fixed table of counts, never stored
   private void report(Operation op, Outcome outcome, long start) {
     Observer o = observer; // may have been uninstalled since start(): then the call goes unreported
     if (o != null) {
-      o.operation(op, outcome, start == NOT_TIMED ? -1 : Math.max(0, System.nanoTime() - start));
+      int i = op.ordinal() * OUTCOMES + outcome.ordinal();
+      LongAdder calls = (LongAdder) CALLS.getAcquire(this.calls, i);
+      if (calls == null) {
+        calls = firstCall(i, o);
+      }
+      calls.increment();
+      if (start != NOT_TIMED) {
+        o.timed(op, outcome, Math.max(0, System.nanoTime() - start));
+      }
     }
+  }
+
+  /** The first call of an operation with an outcome: its count starts, and the observer is told. */
+  private LongAdder firstCall(int i, Observer o) {
+    LongAdder made;
+    synchronized (this) {
+      LongAdder known = (LongAdder) CALLS.getAcquire(calls, i);
+      if (known != null) {
+        return known;
+      }
+      made = new LongAdder();
+      CALLS.setRelease(calls, i, made);
+    }
+    o.firstCall(i);
+    return made;
+  }
+
+  /**
+   * The count of the calls at {@code index} ({@code operation.ordinal() * Outcome.count() +
+   * outcome.ordinal()}) since the first observer was installed, or null before its first call.
+   */
+  public @Nullable LongAdder calls(int index) {
+    return (LongAdder) CALLS.getAcquire(calls, index);
   }
 
   /** Core's {@code Retry} runs a write again after a conflict (counted always; OPS-12). */
@@ -196,9 +239,16 @@ public final class Observation {
     }
 
     @Override
-    public void operation(Operation operation, Outcome outcome, long nanos) {
+    public void timed(Operation operation, Outcome outcome, long nanos) {
       for (Observer o : all) {
-        o.operation(operation, outcome, nanos);
+        o.timed(operation, outcome, nanos);
+      }
+    }
+
+    @Override
+    public void firstCall(int index) {
+      for (Observer o : all) {
+        o.firstCall(index);
       }
     }
 

@@ -12,13 +12,22 @@ public interface Observer {
   int timedOneIn();
 
   /**
-   * One service call ended.
+   * A timed service call ended (every call is counted by the observation itself: {@link
+   * Observation#calls}).
    *
    * @param operation the service and operation
    * @param outcome how it ended
-   * @param nanos how long it took, in nanoseconds, or -1 if it was not timed
+   * @param nanos how long it took, in nanoseconds
    */
-  void operation(Operation operation, Outcome outcome, long nanos);
+  void timed(Operation operation, Outcome outcome, long nanos);
+
+  /**
+   * The first call of an operation with an outcome was counted: {@link Observation#calls} at
+   * {@code index} exists from now on.
+   *
+   * @param index {@code operation.ordinal() * Outcome.count() + outcome.ordinal()}
+   */
+  void firstCall(int index);
 
   /**
    * Entries of the revenue ledger were recorded or corrected (a committed call of {@code record},
