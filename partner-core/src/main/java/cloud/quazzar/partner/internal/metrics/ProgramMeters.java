@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The meters of one program, behind {@link PartnerProgramMetrics} (whose javadoc states what they
- * promise): installed as the program's {@link Observer} while bound, it records each observed call
- * into every registry bound, and holds the caches its gauges read (a gauge holds what it reads only
- * weakly; the program holds this object through its observation while bound).
+ * promise): installed as the program's {@link Observer} while bound, it registers the counter of
+ * each operation and outcome (counted by the {@link Observation}) in every registry bound, records
+ * each timed call into each registry's timer, and holds the caches its gauges read (a gauge holds
+ * what it reads only weakly; the program holds this object through its observation while bound).
  */
 public final class ProgramMeters implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProgramMeters.class);
@@ -80,15 +81,7 @@ public final class ProgramMeters implements AutoCloseable {
         () -> program.certifications().counts());
   }
 
-  /**
-   * Registers the program's meters in {@code registry} and, on the first call, starts observing
-   * the program's calls. Binding one registry again does nothing; binding several records every
-   * call in each. After {@link #close()} or the program's close it registers nothing.
-   *
-   * @param registry the registry
-   * @throws ValidationException ({@code registry}) if it is null
-   */
-  /** See {@code PartnerProgramMetrics.bindTo}. */
+  /** See {@code PartnerProgramMetrics.bindTo} (the registry is checked there). */
   public synchronized void bindTo(MeterRegistry registry) {
     if (closed) {
       LOG.debug("partner program metrics are closed: nothing bound to {}", registry);
@@ -122,14 +115,7 @@ public final class ProgramMeters implements AutoCloseable {
     bound = more;
   }
 
-  /**
-   * Removes this object's meters from {@code registry} and stops recording into it; when no
-   * registry is left bound, the program's calls are no longer observed. Does nothing for a
-   * registry not bound.
-   *
-   * @param registry the registry
-   * @throws ValidationException ({@code registry}) if it is null
-   */
+  /** See {@code PartnerProgramMetrics.unbind} (the registry is checked there). */
   public synchronized void unbind(MeterRegistry registry) {
     List<Bound> left = new ArrayList<>(List.of(bound));
     for (Bound b : bound) {
@@ -164,17 +150,13 @@ public final class ProgramMeters implements AutoCloseable {
     }
   }
 
-  /** Whether this object's meters are registered somewhere, i.e. it is bound and not closed. */
-  public synchronized boolean isBound() {
-    return bound.length > 0;
-  }
-
-  /** What the program's observation reports, recorded into every registry bound. */
+  /** The index of an operation and outcome in the tables of counts ({@link Observation#calls}) and timers. */
   @SuppressWarnings("EnumOrdinal") // an index into the fixed tables of counts and timers, never stored
   private static int index(Operation op, Outcome outcome) {
     return op.ordinal() * Outcome.count() + outcome.ordinal();
   }
 
+  /** What the program's observation reports, recorded into every registry bound. */
   private final class ProgramObserver implements Observer {
     @Override
     public int timedOneIn() {
