@@ -9,7 +9,8 @@
  * provider module's {@code provides cloud.quazzar.partner.spi.StorageProvider with ...}, on the
  * class path through its {@code META-INF/services} file.
  */
-@SuppressWarnings("module") // opens to Jackson, which core does not depend on: see below
+// "module": opens to Jackson, which core does not depend on; "requires-automatic": Micrometer (see below)
+@SuppressWarnings({"module", "requires-automatic"})
 module cloud.quazzar.partner.core {
   exports cloud.quazzar.partner;
   exports cloud.quazzar.partner.certification;
@@ -17,6 +18,7 @@ module cloud.quazzar.partner.core {
   exports cloud.quazzar.partner.events;
   exports cloud.quazzar.partner.health;
   exports cloud.quazzar.partner.memory;
+  exports cloud.quazzar.partner.metrics;
   exports cloud.quazzar.partner.portal;
   exports cloud.quazzar.partner.privacy;
   exports cloud.quazzar.partner.registry;
@@ -49,6 +51,11 @@ module cloud.quazzar.partner.core {
   requires org.apache.commons.csv;
   // the personal-data export: JSON written by a well-kept streaming generator (docs/rules.md PRIV-4)
   requires com.fasterxml.jackson.core;
+  // Micrometer is optional (docs/dependencies.md): only cloud.quazzar.partner.metrics uses it, and a
+  // host without it never loads that package (OPS-13). Not transitive, though MeterBinder and MeterRegistry
+  // are in PartnerProgramMetrics' signatures: a static transitive requirement makes javac demand Micrometer
+  // of every module that requires core. micrometer-core has no module-info (automatic module name).
+  requires static micrometer.core;
 
   uses cloud.quazzar.partner.spi.StorageProvider;
 

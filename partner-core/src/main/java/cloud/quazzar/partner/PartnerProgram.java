@@ -15,6 +15,10 @@ import cloud.quazzar.partner.internal.events.DefaultDomainEvents;
 import cloud.quazzar.partner.internal.events.OutboxStore;
 import cloud.quazzar.partner.internal.health.HealthProbe;
 import cloud.quazzar.partner.health.ProgramHealth;
+import cloud.quazzar.partner.internal.observe.Observation;
+import cloud.quazzar.partner.internal.observe.ObservedPartnerPortal;
+import cloud.quazzar.partner.internal.observe.ObservedServices;
+import cloud.quazzar.partner.internal.observe.Operation;
 import cloud.quazzar.partner.internal.portal.DefaultPartnerPortal;
 import cloud.quazzar.partner.internal.privacy.DefaultPersonalData;
 import cloud.quazzar.partner.internal.revenue.DefaultRevenueLedger;
@@ -78,6 +82,11 @@ public final class PartnerProgram implements AutoCloseable {
   private final TierReviews reviews;
   private final PersonalData personalData;
   private final HealthProbe health;
+  /**
+   * The services as handed out: each observed through the store's {@link Observation} (decision
+   * O1); the fields above are the implementations, which call each other unobserved.
+   */
+  private final ObservedServices observed;
 
   private PartnerProgram(Builder b, Store store, boolean ownsStore) {
     this.clock = b.clock;
@@ -103,6 +112,8 @@ public final class PartnerProgram implements AutoCloseable {
     this.reviews = new DefaultTierReviews(outbox, time, registry, certifications);
     this.personalData = new DefaultPersonalData(outbox, time, discounts::historyChanged);
     this.health = new HealthProbe(outbox, events, time, b.healthTimeout, b.healthLagThreshold);
+    this.observed = ObservedServices.of(outbox.observation(), registry, discounts, certifications, revenue, reviews,
+        events, personalData);
   }
 
   /**
@@ -121,7 +132,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the partner registry
    */
   public PartnerRegistry registry() {
-    return registry;
+    return observed.registry();
   }
 
   /**
@@ -130,7 +141,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the discount engine
    */
   public DiscountEngine discounts() {
-    return discounts;
+    return observed.discounts();
   }
 
   /**
@@ -139,7 +150,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the certification tracker
    */
   public CertificationTracker certifications() {
-    return certifications;
+    return observed.certifications();
   }
 
   /**
@@ -148,7 +159,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the revenue ledger
    */
   public RevenueLedger revenue() {
-    return revenue;
+    return observed.revenue();
   }
 
   /**
@@ -158,7 +169,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the tier reviews
    */
   public TierReviews reviews() {
-    return reviews;
+    return observed.reviews();
   }
 
   /**
@@ -170,7 +181,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the program's domain events
    */
   public DomainEvents events() {
-    return events;
+    return observed.events();
   }
 
   /**
@@ -180,7 +191,7 @@ public final class PartnerProgram implements AutoCloseable {
    * @return the personal data service
    */
   public PersonalData personalData() {
-    return personalData;
+    return observed.personalData();
   }
 
   /**
@@ -194,9 +205,15 @@ public final class PartnerProgram implements AutoCloseable {
    * @throws ValidationException if {@code partnerId} is null
    */
   public PartnerPortal portal(PartnerId partnerId) {
-    Partner partner = registry.get(partnerId);
-    return new DefaultPartnerPortal(partner.id(), registry, discounts, certifications, revenue, personalData,
-        time.zone());
+    Observation o = observed.observation();
+    long t = o.start(Operation.PORTAL_OPEN);
+    try {
+      Partner partner = registry.get(partnerId);
+      return o.ok(Operation.PORTAL_OPEN, t, new ObservedPartnerPortal(new DefaultPartnerPortal(partner.id(), registry,
+          discounts, certifications, revenue, personalData, time.zone()), o));
+    } catch (RuntimeException e) {
+      throw o.failed(Operation.PORTAL_OPEN, t, e);
+    }
   }
 
   /**
@@ -269,6 +286,7 @@ public final class PartnerProgram implements AutoCloseable {
    */
   @Override
   public void close() {
+    observed.observation().closed(); // bound metrics release their meters (OPS-16)
     events.close();
     if (ownsStore) {
       store.close();

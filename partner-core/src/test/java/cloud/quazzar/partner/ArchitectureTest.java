@@ -13,6 +13,7 @@ import cloud.quazzar.partner.internal.ProgramTime;
 import cloud.quazzar.partner.internal.discount.PolicyRules;
 import cloud.quazzar.partner.internal.discount.QuoteAccess;
 import cloud.quazzar.partner.memory.MemoryStorage;
+import cloud.quazzar.partner.metrics.PartnerProgramMetrics;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -47,10 +48,11 @@ class ArchitectureTest {
       });
 
   @TestFactory
-  @DisplayName("core follows the architecture rules; only the program, its builder, the memory store factory and the standalone calculator wire internals")
+  @DisplayName("core follows the architecture rules; only the program, its builder, the memory store factory, the standalone calculator and the metrics wire internals")
   Stream<DynamicTest> rules() {
     return ArchitectureRules.checkCore(PartnerProgram.class, DISCOUNT_BRIDGES,
-        PartnerProgram.class, PartnerProgram.Builder.class, MemoryStorage.class, DiscountCalculator.class);
+        PartnerProgram.class, PartnerProgram.Builder.class, MemoryStorage.class, DiscountCalculator.class,
+        PartnerProgramMetrics.class);
   }
 
   @Test

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.DynamicTest;
  * SLF4J: {@link #JBOSS_LOGGING_BRIDGE}); ids only from the id generator; nothing
  * written to the console except by a program's {@code main} method; only the module's documented
  * entry points reach its {@code internal} packages. Core also never depends on an adapter, a
- * database driver or a migration tool; the other modules never depend on core's {@code internal}
- * packages.
+ * database driver or a migration tool, and refers to Micrometer (optional) only in its metrics
+ * packages; the other modules never depend on core's {@code internal} packages.
  *
  * <p>A rule that finds no class to check fails (except the entry-point rule, which may have none
  * left to check), and {@link #mainClassesOf} fails if the import misses the module's classes, so a
@@ -123,6 +123,17 @@ public final class ArchitectureRules {
           "cloud.quazzar.partner.jdbc..", "java.sql..", "javax.sql..", "org.h2..", "org.postgresql..",
           "org.flywaydb..", "com.zaxxer..")
       .because("stores are plugged in behind the storage SPI");
+
+  /**
+   * Micrometer, an optional dependency of core, is used only in core's metrics packages ({@code
+   * cloud.quazzar.partner.metrics} and {@code cloud.quazzar.partner.internal.metrics}): no other
+   * class refers to it, so a host without Micrometer never loads a class that needs it (rule
+   * OPS-13 in docs/rules.md).
+   */
+  public static final ArchRule MICROMETER_ONLY_IN_METRICS = noClasses()
+      .that().resideOutsideOfPackages("cloud.quazzar.partner.metrics..", "cloud.quazzar.partner.internal.metrics..")
+      .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+      .because("Micrometer is optional: without it on the class path nothing but the metrics may change");
 
   /** No module but core depends on core's {@code internal} packages. */
   public static final ArchRule NO_CORE_INTERNALS = noClasses()
@@ -275,6 +286,7 @@ public final class ArchitectureRules {
     rules.set(rules.indexOf(SLF4J_ONLY), slf4jOnly(List.of(JBOSS_LOGGING_BRIDGE)));
     rules.add(internalOnlyThroughEntryPoints(bridges, entryPoints));
     rules.add(CORE_FREE_OF_ADAPTERS);
+    rules.add(MICROMETER_ONLY_IN_METRICS);
     return check(mainClassesOf(anyMainClass), rules);
   }
 

@@ -44,6 +44,7 @@ class ArchitectureRulesTest {
     for (ArchRule rule : List.of(ArchitectureRules.NULL_MARKED_CODE, ArchitectureRules.NO_FLOATING_POINT_FIELDS, ArchitectureRules.TIME_FROM_THE_CLOCK,
         ArchitectureRules.SLF4J_ONLY, IDS, ArchitectureRules.NO_CONSOLE_OUTPUT,
         ArchitectureRules.CORE_FREE_OF_ADAPTERS, ArchitectureRules.NO_CORE_INTERNALS,
+        ArchitectureRules.MICROMETER_ONLY_IN_METRICS,
         ArchitectureRules.assertionsSayWhatTheyCheck("cloud.quazzar.partner.architecture.fixtures.."))) {
       assertDoesNotThrow(() -> rule.check(clean), rule.getDescription());
     }
@@ -55,6 +56,12 @@ class ArchitectureRulesTest {
     JavaClasses unmarked = new ClassFileImporter().importPackages("cloud.quazzar.partner.architecture.fixtures.unmarked");
     AssertionError e = assertThrows(AssertionError.class, () -> ArchitectureRules.NULL_MARKED_CODE.check(unmarked));
     assertTrue(e.getMessage().contains(Unchecked.class.getName()), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("OPS-13: a class outside core's metrics packages that refers to Micrometer is refused")
+  void micrometerOnlyInMetrics() {
+    fails(ArchitectureRules.MICROMETER_ONLY_IN_METRICS, Violations.UsesMicrometer.class, "io.micrometer");
   }
 
   @Test

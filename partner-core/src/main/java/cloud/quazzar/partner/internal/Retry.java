@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *       next attempt reads the winner's committed state, so waiting gains nothing).
  *   <li><b>When they run out</b>: the last attempt's {@code ConflictException} is thrown as the
  *       store or the work raised it, with the earlier attempts' conflicts attached as suppressed.
+ *   <li><b>Counting</b>: every retry adds one to the program's count ({@code
+ *       Observation.conflictRetries()}, the metric {@code partner.store.retries} with {@code
+ *       layer=core}).
  *   <li><b>Logging</b>: every retry at DEBUG on this class's logger: what was written, the attempt
  *       that failed, and the conflict's reason and message.
  * </ul>
@@ -86,6 +89,7 @@ public final class Retry {
           }
           throw e;
         }
+        store.observation().conflictRetried(); // partner.store.retries, layer=core (OPS-12)
         LOG.debug("{}: attempt {} of {} lost to a concurrent write ({} conflict: {}); running it again", what,
             attempt, MAX_ATTEMPTS, e.reason(), e.getMessage());
         if (lost == null) {

@@ -91,6 +91,20 @@ public interface Store extends AutoCloseable {
   }
 
   /**
+   * How many times this store has run a whole transaction again on its own since it opened (after
+   * a serialization failure, a deadlock or a fail-over: a transaction that succeeds on its third
+   * attempt counts 2), for monitoring ({@code partner.store.retries} with {@code layer=store} in
+   * docs/operations.md). Must be cheap (a counter read, never a query) and never decrease while
+   * the store is open. The default answers 0, right for a store that never runs a transaction
+   * again (the in-memory store); a store that wraps another returns the inner store's count.
+   *
+   * @return the transactions run again since the store opened, 0 or more
+   */
+  default long retries() {
+    return 0;
+  }
+
+  /**
    * Runs read-only work in one transaction and returns its result.
    *
    * @param <T> the result's type

@@ -49,6 +49,8 @@ class FailedOverConnectionTest {
       failStatement.set(true);
       program.registry().add(new NewPartner("Failover Ltd", "f@example.com", Tier.GOLD));
       assertEquals(1, JdbcStorage.retries(store), "one re-run");
+      // Store.retries(), which the metrics read (partner.store.retries, layer=store; OPS-12), through the program's store
+      assertEquals(1, program.store().retries(), "the SPI's count, through the program's outbox");
       assertEquals(1L, program.registry().count(PartnerQuery.all()),
           "stored once");
     }

@@ -287,10 +287,10 @@ public final class DefaultDomainEvents implements DomainEvents, AutoCloseable {
       List<ListenerStatus> statuses = new ArrayList<>(subscribed.size());
       for (Subscription s : subscribed) {
         long cursor = Math.min(tx.events().cursor(s.name).orElse(0), head);
-        Instant oldest = null;
+        Optional<Instant> oldest = Optional.empty();
         if (cursor < head) {
           List<EventRecord> next = tx.events().after(cursor, 1);
-          oldest = next.isEmpty() ? null : next.get(0).event().at();
+          oldest = next.stream().findFirst().map(r -> r.event().at());
         }
         statuses.add(new ListenerStatus(s.name, cursor, head, oldest, s.delivered.sum(), s.failures.sum(), s.failing));
       }

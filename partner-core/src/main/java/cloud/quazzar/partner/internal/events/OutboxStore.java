@@ -1,6 +1,7 @@
 package cloud.quazzar.partner.internal.events;
 
 import cloud.quazzar.partner.events.DomainEvent;
+import cloud.quazzar.partner.internal.observe.Observation;
 import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.spi.StoreWork;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class OutboxStore implements Store {
   @SuppressWarnings("ThreadLocalUsage") // per store: a thread may write to several programs' stores
   private final ThreadLocal<@Nullable List<Runnable>> atEnd = new ThreadLocal<>();
   private volatile Runnable afterCommit = () -> {};
+  /** The program's observation hook (one per program, as this outbox is): decision O1. */
+  private final Observation observation = new Observation();
 
   public OutboxStore(Store inner) {
     this.inner = inner;
@@ -34,6 +37,11 @@ public final class OutboxStore implements Store {
   /** What runs after a write that stored events committed (the delivery's trigger). */
   void afterCommit(Runnable action) {
     this.afterCommit = action;
+  }
+
+  /** The program's observation hook: core's retry and ledger counts, the installed observer. */
+  public Observation observation() {
+    return observation;
   }
 
   /** The host's store this one wraps. */
@@ -85,6 +93,11 @@ public final class OutboxStore implements Store {
   @Override
   public boolean durable() {
     return inner.durable();
+  }
+
+  @Override
+  public long retries() {
+    return inner.retries();
   }
 
   @Override

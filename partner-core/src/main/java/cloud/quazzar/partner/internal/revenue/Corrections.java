@@ -22,6 +22,7 @@ import cloud.quazzar.partner.revenue.RevenueEntry;
 import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
+import org.jspecify.annotations.Nullable;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ final class Corrections {
     this.ids = ids;
   }
 
+  @SuppressWarnings("ReferenceEquality") // identity: was the entry returned the one this call made?
   RevenueEntry correct(RevenueCorrection correction) {
     Checks c = Checks.start();
     LedgerChecks.bean(c, "", "correction", correction);
@@ -61,10 +63,14 @@ final class Corrections {
       c.text("reason", correction.reason(), RevenueCorrection.MAX_REASON_LENGTH);
     }
     c.done();
-    return Retry.write(store, "revenue correction", tx -> correctIn(tx, correction));
+    RevenueEntry[] made = {null}; // the entry the committed attempt created, if it created one
+    RevenueEntry entry = Retry.write(store, "revenue correction", tx -> correctIn(tx, correction, made));
+    boolean created = entry == made[0];
+    store.observation().ledger(true, created ? 1 : 0, created ? 0 : 1); // OPS-15
+    return entry;
   }
 
-  private RevenueEntry correctIn(StoreTransaction tx, RevenueCorrection c) {
+  private RevenueEntry correctIn(StoreTransaction tx, RevenueCorrection c, @Nullable RevenueEntry[] made) {
     PartnerId pid = requireNonNull(c.partnerId());
     YearMonth month = requireNonNull(c.month());
     String key = requireNonNull(c.idempotencyKey());
@@ -120,6 +126,7 @@ final class Corrections {
       return replay(taken.get(0), c, reason);
     }
     store.emit(new RevenueCorrected(entry));
+    made[0] = entry;
     return entry;
   }
 

@@ -23,6 +23,7 @@ import cloud.quazzar.partner.spi.ClientTotals;
 import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -57,14 +58,19 @@ final class Recordings {
     this.ids = ids;
   }
 
+  @SuppressWarnings("ReferenceEquality") // identity: was the entry returned the one this call made?
   RevenueEntry record(RevenueRecording recording) {
     Checks c = Checks.start();
     LedgerChecks.checkRecording(c, "", "recording", recording, time.thisMonth());
     c.done();
-    return Retry.write(store, "revenue recording", tx -> recordIn(tx, recording));
+    RevenueEntry[] made = {null}; // the entry the committed attempt created, if it created one
+    RevenueEntry entry = Retry.write(store, "revenue recording", tx -> recordIn(tx, recording, made));
+    boolean created = entry == made[0];
+    store.observation().ledger(false, created ? 1 : 0, created ? 0 : 1); // OPS-15
+    return entry;
   }
 
-  private RevenueEntry recordIn(StoreTransaction tx, RevenueRecording r) {
+  private RevenueEntry recordIn(StoreTransaction tx, RevenueRecording r, @Nullable RevenueEntry[] made) {
     PartnerId pid = requireNonNull(r.partnerId());
     YearMonth month = requireNonNull(r.month());
     String key = requireNonNull(r.idempotencyKey());
@@ -95,6 +101,7 @@ final class Recordings {
       return replay(taken.get(0), r);
     }
     store.emit(new RevenueRecorded(entry));
+    made[0] = entry;
     return entry;
   }
 
@@ -151,7 +158,9 @@ final class Recordings {
       boolean created = stored.created.contains(key) && Integer.valueOf(i).equals(firstOfKey.get(key));
       outcomes.add(new RecordOutcome(e, created));
     }
-    return new BatchResult(outcomes);
+    BatchResult result = new BatchResult(outcomes);
+    store.observation().ledger(false, result.createdCount(), result.replayedCount()); // OPS-15
+    return result;
   }
 
   /** What a batch's transaction stored or found, by key. */

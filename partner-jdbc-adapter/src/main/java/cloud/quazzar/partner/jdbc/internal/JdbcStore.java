@@ -241,6 +241,7 @@ public final class JdbcStore implements Store {
    * middle of it (25S03), since it opened; a transaction that succeeds on its third attempt
    * counts 2. For monitoring and the reliability tests.
    */
+  @Override
   public long retries() {
     return retries.get();
   }
