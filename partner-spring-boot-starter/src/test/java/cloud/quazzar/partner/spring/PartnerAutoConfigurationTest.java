@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.quazzar.partner.PartnerProgram;
+import cloud.quazzar.partner.StorageException;
 import cloud.quazzar.partner.events.EventListener;
 import cloud.quazzar.partner.events.EventRecord;
 import cloud.quazzar.partner.events.ListenerStatus;
@@ -103,8 +104,12 @@ class PartnerAutoConfigurationTest {
       assertEquals(record.sequence(), program.events().cursor("crmSync"));
     });
     assertFalse(lifecycle.get().isRunning(), "stopped with the context");
-    // the host's DataSource stays open, so the program can still be asked: no listener is subscribed any more
+    // unsubscribed first (with a listener subscribed, listeners() would read the closed store and throw) ...
     assertEquals(List.of(), built.get().events().listeners(), "listener beans are unsubscribed at shutdown");
+    // ... then the program closed: its store refuses work (the application's DataSource itself is the host's)
+    StorageException closed = assertThrows(StorageException.class,
+        () -> built.get().registry().add(new NewPartner("Late", "late@example.com", Tier.SILVER)));
+    assertTrue(closed.getMessage().endsWith("is closed"), closed.getMessage());
   }
 
   @Test
@@ -131,9 +136,9 @@ class PartnerAutoConfigurationTest {
           assertEquals(List.of(), context.getBean(PartnerEventListenerBeans.class).subscribedNames(), "no listener beans");
         });
     // closed with the context: the pool the program opened is closed
-    RuntimeException closed = assertThrows(RuntimeException.class,
+    StorageException closed = assertThrows(StorageException.class,
         () -> built.get().registry().add(new NewPartner("Late", "late@example.com", Tier.SILVER)));
-    assertNotNull(closed.getMessage(), "the closed store says why");
+    assertTrue(closed.getMessage().endsWith("is closed"), closed.getMessage());
     // the data is in the file, in the schema the property named
     try (PartnerProgram again = PartnerProgram.builder()
         .storage(JdbcStorage.h2File(file).with(JdbcStorage.SCHEMA, "partner_app")).build()) {
