@@ -157,8 +157,33 @@ public class PartnerProperties {
      */
     private @Nullable Integer poolSize;
 
+    /**
+     * Whether the program may run on a volatile store (data lost when the process exits), such as an
+     * in-memory H2 DataSource (Spring Boot's embedded database when no spring.datasource.url is set)
+     * or a jdbc:h2:mem: URL: for tests and demonstrations. Off by default: the start fails instead.
+     */
+    private boolean allowVolatile;
+
     /** Creates the storage properties with every value unset. */
     public Storage() {}
+
+    /**
+     * Whether a volatile store is accepted ({@code false} unless set).
+     *
+     * @return whether a volatile store is accepted
+     */
+    public boolean isAllowVolatile() {
+      return allowVolatile;
+    }
+
+    /**
+     * Sets {@link #isAllowVolatile()}.
+     *
+     * @param allowVolatile whether a volatile store is accepted
+     */
+    public void setAllowVolatile(boolean allowVolatile) {
+      this.allowVolatile = allowVolatile;
+    }
 
     /**
      * The JDBC URL, or null.

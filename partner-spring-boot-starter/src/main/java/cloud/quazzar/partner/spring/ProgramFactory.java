@@ -30,6 +30,7 @@ final class ProgramFactory {
   static final String USER = P + "storage.user";
   static final String PASSWORD = P + "storage.password";
   static final String POOL_SIZE = P + "storage.pool-size";
+  static final String ALLOW_VOLATILE = P + "storage.allow-volatile";
 
   /** The JDBC store's setting keys, as the library's messages quote them, and the properties that set them. */
   private static final Map<String, String> SETTING_PROPERTIES = settingProperties();
@@ -90,8 +91,9 @@ final class ProgramFactory {
       throw failure(null);
     }
     builder.storage(settings);
+    PartnerProgram program;
     try {
-      return builder.build();
+      program = builder.build();
     } catch (PartnerProgramException e) {
       String message = explained(e.getMessage());
       if (settings.providerName().isEmpty()) {
@@ -108,6 +110,18 @@ final class ProgramFactory {
       problems.add(message);
       throw failure(e);
     }
+    if (!program.store().durable() && !properties.getStorage().isAllowVolatile()) {
+      String store = program.store().description();
+      program.close();
+      problem("the store is volatile (" + store + "): the partner program's data would be lost when the process"
+          + " exits. " + (settings.object(JdbcStorage.DATA_SOURCE, DataSource.class).isPresent()
+              ? "The application's DataSource is an in-memory database (Spring Boot's embedded database when"
+                  + " spring.datasource.url is not set?): point it at a durable database, or set "
+              : "Choose a durable database, or set ") + ALLOW_VOLATILE + "=true for tests and demonstrations",
+          ALLOW_VOLATILE);
+      throw failure(null);
+    }
+    return program;
   }
 
   private StorageSettings storage(PartnerProperties.Storage storage, @Nullable DataSource dataSource, long dataSources) {

@@ -34,6 +34,7 @@ class ConfigurationMetadataTest {
       Map.entry("quazzar.partner.storage.statement-timeout", "java.time.Duration"),
       Map.entry("quazzar.partner.storage.migrate", "java.lang.Boolean"),
       Map.entry("quazzar.partner.storage.pool-size", "java.lang.Integer"),
+      Map.entry("quazzar.partner.storage.allow-volatile", "java.lang.Boolean"),
       Map.entry("quazzar.partner.events.retry-delay", "java.time.Duration"),
       Map.entry("quazzar.partner.events.lease", "java.time.Duration"),
       Map.entry("quazzar.partner.events.subscribe-listener-beans", "java.lang.Boolean")));

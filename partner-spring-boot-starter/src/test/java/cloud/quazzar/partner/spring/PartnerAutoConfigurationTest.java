@@ -77,13 +77,22 @@ class PartnerAutoConfigurationTest {
   }
 
   @Test
-  @DisplayName("with the application's DataSource: the program uses it and its Clock, listener beans get events"
+  @DisplayName("with the application's DataSource (in memory: only with allow-volatile): the program uses it and its"
+      + " Clock, listener beans get events"
       + " under their bean names, and are unsubscribed when the context closes")
   void fromTheApplicationsDataSource() throws InterruptedException {
     DataSourceApp.RECEIVED.clear();
     AtomicReference<PartnerProgram> built = new AtomicReference<>();
     AtomicReference<PartnerEventListenerBeans> lifecycle = new AtomicReference<>();
+    // an in-memory DataSource (what Spring Boot embeds when no spring.datasource.url is set) is refused ...
     runner.withUserConfiguration(DataSourceApp.class).run(context -> {
+      PartnerStartupException e = startupFailure(context.getStartupFailure());
+      assertEquals(List.of("quazzar.partner.storage.allow-volatile"), e.properties());
+      assertTrue(e.getMessage().contains("the store is volatile (host DataSource jdbc:h2:mem:starter_"), e.getMessage());
+    });
+    // ... unless the application accepts it
+    runner.withUserConfiguration(DataSourceApp.class).withPropertyValues("quazzar.partner.storage.allow-volatile=true")
+        .run(context -> {
       assertNull(context.getStartupFailure(), () -> "the context should start: " + context.getStartupFailure());
       PartnerProgram program = context.getBean(PartnerProgram.class);
       built.set(program);
