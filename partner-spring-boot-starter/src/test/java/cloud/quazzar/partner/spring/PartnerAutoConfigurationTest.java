@@ -210,7 +210,8 @@ class PartnerAutoConfigurationTest {
   }
 
   @Test
-  @DisplayName("bad storage properties: a schema the store refuses, url with h2-path, user without a URL; no storage at all")
+  @DisplayName("bad storage properties: a schema the store refuses, url with h2-path, user without a URL, a zone"
+      + " that is none; no storage at all")
   void badStorage() {
     runner.withPropertyValues("quazzar.partner.storage.h2-path=" + dir.resolve("p"), "quazzar.partner.storage.schema=1bad")
         .run(context -> {
@@ -228,6 +229,15 @@ class PartnerAutoConfigurationTest {
           assertEquals(List.of("quazzar.partner.storage.user"), e.properties());
           assertTrue(e.getMessage().contains("the application's DataSource brings its own connections"), e.getMessage());
         });
+    // a value Spring Boot cannot convert: its own binding error, which names the property
+    runner.withPropertyValues("quazzar.partner.zone=Mars/Base_One").run(context -> {
+      assertNotNull(context.getStartupFailure(), "the context should not have started");
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append('\n');
+      }
+      assertTrue(messages.toString().contains("quazzar.partner.zone"), messages.toString());
+    });
     // H2 is on this class path, yet nothing volatile is chosen for the application
     runner.run(context -> {
       PartnerStartupException e = startupFailure(context.getStartupFailure());
