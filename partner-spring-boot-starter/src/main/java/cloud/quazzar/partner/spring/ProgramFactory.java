@@ -6,6 +6,7 @@ import cloud.quazzar.partner.ValidationException;
 import cloud.quazzar.partner.Violation;
 import cloud.quazzar.partner.jdbc.JdbcStorage;
 import cloud.quazzar.partner.spi.StorageSettings;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the auto-configured program from the properties, the application's {@code DataSource}
- * and {@code Clock}; every refusal of the library becomes a {@link PartnerStartupException} naming
- * the property (docs/spring-boot.md, "Storage" and "Errors at start-up").
+ * and {@code Clock}: the storage choice of rules SPRING-1 and SPRING-2; every refusal of the library
+ * becomes a {@link PartnerStartupException} naming the property (SPRING-3).
  */
 final class ProgramFactory {
   static final String P = PartnerProperties.PREFIX + ".";
@@ -191,7 +192,7 @@ final class ProgramFactory {
   private @Nullable StorageSettings settings(Supplier<StorageSettings> factory, String property) {
     try {
       return factory.get();
-    } catch (PartnerProgramException e) {
+    } catch (PartnerProgramException | InvalidPathException e) {
       problem(property + ": " + e.getMessage(), property);
       return null;
     }
