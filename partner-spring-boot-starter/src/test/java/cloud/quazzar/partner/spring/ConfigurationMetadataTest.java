@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -58,6 +60,24 @@ class ConfigurationMetadataTest {
       assertTrue(description != null && description.length() > 20, m.group(1) + " has no description: " + m.group());
     }
     assertEquals(PROPERTIES, types);
+  }
+
+  @Test
+  @DisplayName("docs/spring-boot.md's table lists every property; it and the README name no property that does not exist")
+  void documented() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "spring-boot.md"), StandardCharsets.UTF_8);
+    Set<String> table = new TreeSet<>();
+    Matcher row = Pattern.compile("(?m)^\\| `(quazzar\\.partner\\.[a-z0-9.\\-]+)` \\|").matcher(doc);
+    while (row.find()) {
+      table.add(row.group(1));
+    }
+    assertEquals(PROPERTIES.keySet(), table, "the properties table of docs/spring-boot.md");
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    Matcher named = Pattern.compile("(?<![\\w.])quazzar\\.partner\\.[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*").matcher(doc + readme);
+    while (named.find()) {
+      String name = named.group();
+      assertTrue(PROPERTIES.containsKey(name) || PROPERTIES.keySet().stream().anyMatch(p -> p.startsWith(name + ".")), name + " is no property");
+    }
   }
 
   @Test
