@@ -15,8 +15,9 @@ public final class PartnerStartupFailureAnalyzer extends AbstractFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, PartnerStartupException cause) {
     String action = cause.properties().isEmpty()
-        ? "Choose the partner program's storage: a DataSource bean, quazzar.partner.storage.url or"
-            + " quazzar.partner.storage.h2-path, or define a PartnerProgram bean of your own."
+        ? "Check the partner program's storage: that one is chosen (a DataSource bean, quazzar.partner.storage.url"
+            + " or quazzar.partner.storage.h2-path, or a PartnerProgram bean of your own) and that its database"
+            + " can be reached."
         : "Correct " + String.join(", ", cause.properties()) + " (the properties are described in the"
             + " starter's configuration metadata).";
     return new FailureAnalysis(cause.getMessage(), action, cause);

@@ -227,7 +227,7 @@ final class ProgramFactory {
   }
 
   private PartnerStartupException failure(@Nullable Throwable cause) {
-    return new PartnerStartupException("The partner program cannot start with these properties:\n  - "
+    return new PartnerStartupException("The partner program cannot start:\n  - "
         + String.join("\n  - ", problems), badProperties, cause);
   }
 
