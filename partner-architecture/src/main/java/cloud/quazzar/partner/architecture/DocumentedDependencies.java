@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * dependencies the build resolves for the module ({@code compile} and {@code runtime} scope, as
  * {@code maven-dependency-plugin:list} writes them), each with its version, its scope and whether
  * it is optional. The tables of partner-jdbc-adapter and partner-testkit list what they add to
- * partner-core's, so for them partner-core's table counts too.
+ * partner-core's, so for them partner-core's table counts too, but for its optional rows (an
+ * optional dependency is not passed on).
  */
 public final class DocumentedDependencies {
   /** The module whose table the other modules' tables extend ("Everything of partner-core, and:"). */
@@ -58,7 +59,13 @@ public final class DocumentedDependencies {
     String text = Files.readString(doc, StandardCharsets.UTF_8);
     Map<String, Dependency> documented = new TreeMap<>();
     if (!module.equals(CORE)) {
-      documented.putAll(table(text, CORE));
+      // core's optional dependencies are not passed on (Maven does not resolve them for a module
+      // that depends on core): only its others count for the modules that extend its table
+      table(text, CORE).forEach((artifact, d) -> {
+        if (!d.optional()) {
+          documented.put(artifact, d);
+        }
+      });
     }
     documented.putAll(table(text, module));
     documented.remove("cloud.quazzar.partner:" + module); // the module's own row: its jar, not a dependency
