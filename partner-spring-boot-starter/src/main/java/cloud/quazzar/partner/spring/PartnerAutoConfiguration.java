@@ -6,10 +6,13 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import cloud.quazzar.partner.metrics.PartnerProgramMetrics;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of a {@link PartnerProgram} bean (docs/spring-boot.md), registered in {@code
@@ -29,13 +32,16 @@ import org.springframework.context.annotation.Bean;
  *       application's {@code EventListener} beans under their bean names to the {@code
  *       PartnerProgram} bean, the application's own included; off with {@code
  *       quazzar.partner.events.subscribe-listener-beans=false}.
+ *   <li>{@code partnerProgramMetrics} ({@code PartnerProgramMetrics}, a Micrometer {@code
+ *       MeterBinder}) when Micrometer is on the class path; off with {@code
+ *       quazzar.partner.metrics.enabled=false}.
+ *   <li>{@code partnerProgramHealthIndicator} ({@link PartnerHealthIndicator}, Spring Boot's
+ *       health indicator {@code partnerProgram}) when Spring Boot's health API is on the class
+ *       path; off with {@code quazzar.partner.health.enabled=false}.
  * </ul>
  *
- * <p>Extension points for metrics and health: a nested {@code @Configuration(proxyBeanMethods =
- * false)} class per integration, guarded by {@code @ConditionalOnClass} on the integration's API
- * (Micrometer's {@code MeterBinder}; Spring Boot's health contributor) and {@code
- * @ConditionalOnBean(PartnerProgram.class)}, defining a bean from the {@code PartnerProgram} bean
- * with {@code @ConditionalOnMissingBean}; see the comment at the end of this class.
+ * <p>Both come from the {@code PartnerProgram} bean, whether auto-configured or the application's,
+ * and back off for an application's own bean of the same type or name.
  */
 @AutoConfiguration(afterName = PartnerAutoConfiguration.DATA_SOURCE_AUTO_CONFIGURATION)
 @ConditionalOnProperty(prefix = PartnerProperties.PREFIX, name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -84,19 +90,36 @@ public class PartnerAutoConfiguration {
     return new PartnerEventListenerBeans(program, beans);
   }
 
-  // Extension point (metrics, health): the lead adds nested configurations here once the library's
-  // Micrometer binder (cloud.quazzar.partner.metrics) and program.health() (cloud.quazzar.partner.health)
-  // exist, each in this shape, with its dependency optional in this module's pom:
-  //
-  //   @Configuration(proxyBeanMethods = false)
-  //   @ConditionalOnClass(name = {"io.micrometer.core.instrument.binder.MeterBinder", "<the library's binder>"})
-  //   @ConditionalOnBean(PartnerProgram.class)
-  //   static class Metrics {
-  //     @Bean @ConditionalOnMissingBean
-  //     <the library's binder type> partnerProgramMetrics(PartnerProgram program) { ... }
-  //   }
-  //
-  // and likewise a Health class guarded by Spring Boot's health API (module spring-boot-health:
-  // org.springframework.boot.health.contributor.HealthIndicator) defining a "partnerProgram" indicator
-  // from program.health(). Class-name guards keep this class loadable without either library.
+  /**
+   * The program's Micrometer metrics (docs/operations.md, "Metrics"), when Micrometer is on the
+   * class path: a {@code MeterBinder} bean, which Spring Boot's metrics auto-configuration binds to
+   * the application's registries. Closed before the program, which removes its meters.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  @ConditionalOnProperty(prefix = PartnerProperties.PREFIX + ".metrics", name = "enabled", havingValue = "true",
+      matchIfMissing = true)
+  static class Metrics {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    PartnerProgramMetrics partnerProgramMetrics(PartnerProgram program) {
+      return PartnerProgramMetrics.of(program);
+    }
+  }
+
+  /**
+   * The health indicator {@code partnerProgram} ({@link PartnerHealthIndicator}), when Spring
+   * Boot's health API (module spring-boot-health, which Actuator brings) is on the class path.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnProperty(prefix = PartnerProperties.PREFIX + ".health", name = "enabled", havingValue = "true",
+      matchIfMissing = true)
+  static class HealthCheck {
+    @Bean
+    @ConditionalOnMissingBean(name = "partnerProgramHealthIndicator")
+    PartnerHealthIndicator partnerProgramHealthIndicator(PartnerProgram program) {
+      return new PartnerHealthIndicator(program);
+    }
+  }
 }

@@ -33,6 +33,10 @@ public class PartnerProperties {
 
   private final Events events = new Events();
 
+  private final Toggle metrics = new Toggle();
+
+  private final Toggle health = new Toggle();
+
   /** Creates the properties with every value unset. */
   public PartnerProperties() {}
 
@@ -106,6 +110,26 @@ public class PartnerProperties {
    */
   public Events getEvents() {
     return events;
+  }
+
+  /**
+   * The {@code quazzar.partner.metrics.*} properties: whether the program's Micrometer metrics
+   * ({@code PartnerProgramMetrics}) are defined as a bean when Micrometer is on the class path.
+   *
+   * @return the metrics switch, never null
+   */
+  public Toggle getMetrics() {
+    return metrics;
+  }
+
+  /**
+   * The {@code quazzar.partner.health.*} properties: whether the health indicator {@code
+   * partnerProgram} is defined when Spring Boot's health API is on the class path.
+   *
+   * @return the health switch, never null
+   */
+  public Toggle getHealth() {
+    return health;
   }
 
   /**
@@ -402,6 +426,33 @@ public class PartnerProperties {
      */
     public void setSubscribeListenerBeans(boolean subscribeListenerBeans) {
       this.subscribeListenerBeans = subscribeListenerBeans;
+    }
+  }
+
+  /** An integration that is on unless switched off. */
+  public static class Toggle {
+    /** Whether the integration is on (when its library is on the class path). */
+    private boolean enabled = true;
+
+    /** Creates the switch, on. */
+    public Toggle() {}
+
+    /**
+     * Whether the integration is on ({@code true} unless set).
+     *
+     * @return whether it is on
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets {@link #isEnabled()}.
+     *
+     * @param enabled whether the integration is on
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

@@ -39,7 +39,9 @@ class ConfigurationMetadataTest {
       Map.entry("quazzar.partner.storage.allow-volatile", "java.lang.Boolean"),
       Map.entry("quazzar.partner.events.retry-delay", "java.time.Duration"),
       Map.entry("quazzar.partner.events.lease", "java.time.Duration"),
-      Map.entry("quazzar.partner.events.subscribe-listener-beans", "java.lang.Boolean")));
+      Map.entry("quazzar.partner.events.subscribe-listener-beans", "java.lang.Boolean"),
+      Map.entry("quazzar.partner.metrics.enabled", "java.lang.Boolean"),
+      Map.entry("quazzar.partner.health.enabled", "java.lang.Boolean")));
 
   /** One object of the "properties" array, as the processor writes it (one key per line, no nested object). */
   private static final Pattern PROPERTY = Pattern.compile("\\{\\s*\"name\": \"([^\"]+)\",\\s*\"type\": \"([^\"]+)\","

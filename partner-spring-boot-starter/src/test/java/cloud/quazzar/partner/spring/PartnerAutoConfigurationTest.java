@@ -37,6 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import cloud.quazzar.partner.metrics.PartnerProgramMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -157,6 +166,70 @@ class PartnerAutoConfigurationTest {
         .storage(JdbcStorage.h2File(file).with(JdbcStorage.SCHEMA, "partner_app")).build()) {
       assertEquals(1, again.registry().count(cloud.quazzar.partner.registry.PartnerQuery.all()));
     }
+  }
+
+  /** A listener bean that always throws: the program is then DEGRADED. */
+  @Configuration(proxyBeanMethods = false)
+  static class FailingListenerApp {
+    @Bean
+    EventListener billingSync() {
+      return record -> {
+        throw new IllegalStateException("billing is down");
+      };
+    }
+  }
+
+  @Test
+  @DisplayName("SPRING-6: with Micrometer and Boot's health API on the class path, the program's metrics binder and the"
+      + " partnerProgram health indicator (UP, DEGRADED for a failing listener, with details); neither without its"
+      + " library or when switched off")
+  void metricsAndHealth() {
+    Path file = dir.resolve("observed");
+    runner.withUserConfiguration(FailingListenerApp.class)
+        .withPropertyValues("quazzar.partner.storage.h2-path=" + file, "quazzar.partner.events.retry-delay=1h")
+        .run(context -> {
+          assertNull(context.getStartupFailure(), () -> "the context should start: " + context.getStartupFailure());
+          PartnerProgram program = context.getBean(PartnerProgram.class);
+          PartnerHealthIndicator indicator = context.getBean("partnerProgramHealthIndicator", PartnerHealthIndicator.class);
+          Health up = indicator.health();
+          assertEquals(Status.UP, up.getStatus(), () -> "no event yet, nothing failing: " + up);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> schema = (Map<String, Object>) up.getDetails().get("schema");
+          assertEquals("CURRENT", schema.get("state"));
+          assertEquals(schema.get("expected"), schema.get("found"));
+
+          PartnerProgramMetrics metrics = context.getBean(PartnerProgramMetrics.class);
+          SimpleMeterRegistry registry = new SimpleMeterRegistry();
+          metrics.bindTo(registry);
+          program.registry().add(new NewPartner("Atlas Cloud", "partners@atlas.example", Tier.SILVER));
+          program.events().deliverPending();
+          FunctionCounter added = registry.find(PartnerProgramMetrics.OPERATIONS)
+              .tags("service", "registry", "operation", "add", "outcome", "ok").functionCounter();
+          assertNotNull(added, () -> "registry.add counted: " + registry.getMetersAsString());
+          assertEquals(1.0, added.count());
+
+          Health degraded = indicator.health();
+          assertEquals(PartnerHealthIndicator.DEGRADED, degraded.getStatus(), () -> "the listener throws: " + degraded);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> listeners = (Map<String, Object>) degraded.getDetails().get("listeners");
+          assertEquals(Map.of("lag", 1L, "failing", true, "oldestUndelivered",
+              program.events().after(0, 1).get(0).event().at().toString()), listeners.get("billingSync"));
+        });
+    runner.withPropertyValues("quazzar.partner.storage.h2-path=" + dir.resolve("plain"))
+        .withClassLoader(new FilteredClassLoader(MeterBinder.class, HealthIndicator.class))
+        .run(context -> {
+          assertNull(context.getStartupFailure(), () -> "the context should start: " + context.getStartupFailure());
+          assertEquals(1, context.getBeanNamesForType(PartnerProgram.class).length);
+          assertFalse(context.containsBean("partnerProgramMetrics"), "no Micrometer, no metrics");
+          assertFalse(context.containsBean("partnerProgramHealthIndicator"), "no health API, no indicator");
+        });
+    runner.withPropertyValues("quazzar.partner.storage.h2-path=" + dir.resolve("off"),
+            "quazzar.partner.metrics.enabled=false", "quazzar.partner.health.enabled=false")
+        .run(context -> {
+          assertNull(context.getStartupFailure(), () -> "the context should start: " + context.getStartupFailure());
+          assertFalse(context.containsBean("partnerProgramMetrics"), "switched off");
+          assertFalse(context.containsBean("partnerProgramHealthIndicator"), "switched off");
+        });
   }
 
   @Configuration(proxyBeanMethods = false)
