@@ -51,10 +51,12 @@ class GaleraConcurrencyTest {
   static final int OPS_PER_THREAD = Integer.getInteger("partner.galera.opsPerThread", 120);
 
   /**
-   * With the kill, also as on PostgreSQL: node 2 is started again while the load runs, and is
-   * Synced about when the load ends (with 240 the load goes on for seconds after it is Synced).
+   * With the kill: enough for the load to go on through the kill (at 3 s), the survivors' stall
+   * (about 6 s), node 2's restart (8 s after the kill) and its rejoin (about 5 s). Through one
+   * writer node 120 operations per thread take about 3.5 s, and 600 ended before the rejoin. The
+   * test fails if the load ended before the kill or before the rejoin.
    */
-  static final int KILL_RUN_OPS_PER_THREAD = Integer.getInteger("partner.galera.killRunOpsPerThread", 120);
+  static final int KILL_RUN_OPS_PER_THREAD = Integer.getInteger("partner.galera.killRunOpsPerThread", 1200);
 
   /** From both workers' load start to the kill of node 2. */
   static final long KILL_AFTER_MILLIS = Long.getLong("partner.galera.killAfterMillis", 3000);
@@ -80,7 +82,7 @@ class GaleraConcurrencyTest {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @DisplayName("lose no acknowledged update, record each idempotency key once, and let only typed conflicts escape")
-  void twoNodesLoseNothing() throws Exception {
+  void twoProcessesLoseNothing() throws Exception {
     GaleraTestCluster cluster = GaleraTestCluster.require();
     ConcurrencyScenario run = new ConcurrencyScenario(cluster, workerUrls(cluster), OPS_PER_THREAD);
     diagnosed(cluster, () -> run.run(ConcurrencyScenario.NONE));
@@ -105,6 +107,17 @@ class GaleraConcurrencyTest {
       }
     }
     assertTrue(kill.rejoinMillis >= 0, "node " + KILLED_NODE + " rejoined");
+    // the kill must fall inside the load: each worker acknowledged operations begun after it, and
+    // operations ended after node 2 was back (else the run proves nothing about a failover)
+    for (int w = 0; w < ConcurrencyScenario.PROCESSES; w++) {
+      int worker = w;
+      assertTrue(run.acks().outcomes.stream().anyMatch(o -> o.worker() == worker && o.result().equals("OK")
+          && o.startMillis() >= kill.killedAt), "worker " + w + " acknowledged an operation begun after the kill:"
+          + " the load ended before it; raise -Dpartner.galera.killRunOpsPerThread");
+    }
+    long rejoinedAt = kill.restartedAt + kill.rejoinMillis;
+    assertTrue(run.acks().outcomes.stream().anyMatch(o -> o.endMillis() > rejoinedAt),
+        "operations went on after node " + KILLED_NODE + " rejoined: raise -Dpartner.galera.killRunOpsPerThread");
     int failedOverTo = TWO_WRITERS ? 1 : SURVIVOR;
     assertEquals(cluster.nodePort(failedOverTo), kill.portAfter, "the probe's connection failed over to node " + failedOverTo);
     assertEquals(1, kill.syncWaitAfter, "wsrep_sync_wait on the session the driver opened on failover");
@@ -214,7 +227,8 @@ class GaleraConcurrencyTest {
         Optional<ConcurrencyScenario.Outcome> first = acks.outcomes.stream()
             .filter(o -> o.worker() == worker && o.result().equals("OK") && o.startMillis() >= killedAt)
             .min(Comparator.comparingLong(ConcurrencyScenario.Outcome::endMillis));
-        row(sb, "kill → first operation of worker " + w + " (node " + (w + 2) + " first) begun after the kill and"
+        row(sb, "kill → first operation of worker " + w + " (node " + (TWO_WRITERS ? w + 2 : KILLED_NODE)
+            + " first) begun after the kill and"
             + " acknowledged" + first.map(o -> " (" + o.op() + ")").orElse(""),
             first.map(o -> o.endMillis() - killedAt).orElse(-1L));
         Long unknown = acks.firstUnknownMillis.get(w);
