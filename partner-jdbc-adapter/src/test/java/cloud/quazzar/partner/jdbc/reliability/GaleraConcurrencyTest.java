@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Timeout;
  * anything is signalled; without it the kill run is skipped, or fails where the cluster is
  * required, see {@link #clusterDir()}.
  */
-@DisplayName("Two processes on two nodes of a Galera cluster")
+@DisplayName("Two processes on a Galera cluster")
 class GaleraConcurrencyTest {
   /** As on PostgreSQL. */
   static final int OPS_PER_THREAD = Integer.getInteger("partner.galera.opsPerThread", 120);
