@@ -14,8 +14,9 @@ import org.springframework.boot.health.contributor.Status;
  * Spring Boot's health indicator {@code partnerProgram}, from {@link PartnerProgram#health()}
  * (rules OPS-1 to OPS-4, SPRING-6): {@code UP} is Boot's {@code UP}, {@code DOWN} Boot's {@code
  * DOWN}, and {@code DEGRADED} (a listener failing or lagging; data is safe) the status {@link
- * #DEGRADED}, which Boot's default status order ranks as unknown (HTTP 200) unless the
- * application orders it ({@code management.endpoint.health.status.order}). The details name each
+ * #DEGRADED}. Boot's default status order does not name it, so Boot leaves it out of the overall
+ * status (which stays {@code UP} if the rest is) and answers HTTP 200, unless the application adds
+ * it to {@code management.endpoint.health.status.order}. The details name each
  * part: the store's response time and error, the schema's versions, and per listener its lag and
  * whether it is failing. Never throws for a store failure: the program's check reports it as DOWN
  * within its time limit.
