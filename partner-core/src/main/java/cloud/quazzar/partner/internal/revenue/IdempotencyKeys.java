@@ -4,6 +4,7 @@ import cloud.quazzar.partner.internal.Checks;
 import cloud.quazzar.partner.revenue.RevenueEntry;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,20 +16,36 @@ import org.jspecify.annotations.Nullable;
 final class IdempotencyKeys {
   private IdempotencyKeys() {}
 
-  /**
-   * Unicode White_Space at either end: the white space of TEXT-1, so also the no-break spaces
-   * (U+00A0, U+2007, U+202F), which {@link String#strip()} keeps.
-   */
-  private static final Pattern SURROUNDING_WHITE_SPACE = Pattern.compile("^\\p{IsWhite_Space}|\\p{IsWhite_Space}\\z");
+  /** Unicode White_Space: the white space of TEXT-1, so also the no-break spaces (U+00A0, U+2007, U+202F), which {@link String#strip()} keeps. */
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
 
   /**
    * Adds a violation if {@code key} begins or ends with white space (docs/rules.md TEXT-5; its
    * other checks are Bean Validation's).
    */
   static void check(Checks c, String field, @Nullable String key) {
-    if (key != null && !key.isBlank() && SURROUNDING_WHITE_SPACE.matcher(key).find()) {
+    if (surroundedByWhiteSpace(key)) {
       c.add(field, "must not begin or end with white space");
     }
+  }
+
+  /**
+   * Whether {@code key} (not blank: a blank key is Bean Validation's violation) begins or ends with
+   * white space. Looks at the first and the last code point only, never the whole key.
+   */
+  static boolean surroundedByWhiteSpace(@Nullable String key) {
+    if (key == null || key.isEmpty()) {
+      return false;
+    }
+    char a = key.charAt(0);
+    char z = key.charAt(key.length() - 1);
+    if (a > ' ' && a < 0x7F && z > ' ' && z < 0x7F) {
+      return false; // printable ASCII at both ends, the usual key: no White_Space there
+    }
+    int first = Character.charCount(key.codePointAt(0));
+    int last = key.length() - Character.charCount(key.codePointBefore(key.length()));
+    Matcher m = WHITE_SPACE.matcher(key);
+    return (m.region(0, first).matches() || m.region(last, key.length()).matches()) && !key.isBlank();
   }
 
   /** The entry of {@code entries} stored under {@code key}, if any. */

@@ -36,22 +36,44 @@ public final class LedgerChecks {
         "must span at most " + RevenueLedger.MAX_REPORT_MONTHS + " months, got " + range.size()).done();
   }
 
-  static void checkRecording(Checks c, String prefix, String field, @Nullable RevenueRecording r,
-      YearMonth thisMonth) {
-    bean(c, prefix, field, r);
+  /**
+   * The rules of one recording: {@code index} is its place in a batch, or -1 for a lone recording
+   * (then its fields are named {@code recording}, {@code month}, ...; in a batch {@code
+   * recordings[3].month}, ...). The names are built only for a violation: a month-end batch checks
+   * a thousand valid recordings.
+   */
+  static void checkRecording(Checks c, int index, @Nullable RevenueRecording r, YearMonth thisMonth) {
     if (r == null) {
+      c.add(index < 0 ? "recording" : "recordings[" + index + "]", "must not be null");
       return;
     }
-    checkMonth(c, prefix + "month", r.month(), thisMonth);
+    // the beans have constraints on their components only, so every path names one
+    for (ConstraintViolation<Object> v : Checks.validator().validate((Object) r)) {
+      c.add(prefix(index) + v.getPropertyPath(), v.getMessage());
+    }
+    YearMonth month = r.month();
+    if (month != null && outside(month, thisMonth)) {
+      checkMonth(c, prefix(index) + "month", month, thisMonth);
+    }
     Money mrr = r.mrr();
     if (mrr != null && mrr.isNegative()) {
-      c.add(prefix + "mrr", "must be 0 or more, got " + mrr);
+      c.add(prefix(index) + "mrr", "must be 0 or more, got " + mrr);
     }
-    IdempotencyKeys.check(c, prefix + "idempotencyKey", r.idempotencyKey());
+    if (IdempotencyKeys.surroundedByWhiteSpace(r.idempotencyKey())) {
+      IdempotencyKeys.check(c, prefix(index) + "idempotencyKey", r.idempotencyKey());
+    }
+  }
+
+  private static String prefix(int index) {
+    return index < 0 ? "" : "recordings[" + index + "].";
+  }
+
+  private static boolean outside(YearMonth month, YearMonth thisMonth) {
+    return month.isBefore(EARLIEST) || month.isAfter(thisMonth);
   }
 
   static void checkMonth(Checks c, String field, @Nullable YearMonth month, YearMonth thisMonth) {
-    if (month != null && (month.isBefore(EARLIEST) || month.isAfter(thisMonth))) {
+    if (month != null && outside(month, thisMonth)) {
       c.add(field, "must be from " + EARLIEST + " to the current month " + thisMonth + ", got " + month);
     }
   }

@@ -61,7 +61,7 @@ final class Recordings {
   @SuppressWarnings("ReferenceEquality") // identity: was the entry returned the one this call made?
   RevenueEntry record(RevenueRecording recording) {
     Checks c = Checks.start();
-    LedgerChecks.checkRecording(c, "", "recording", recording, time.thisMonth());
+    LedgerChecks.checkRecording(c, -1, recording, time.thisMonth());
     c.done();
     RevenueEntry[] made = {null}; // the entry the committed attempt created, if it created one
     RevenueEntry entry = Retry.write(store, "revenue recording", tx -> recordIn(tx, recording, made));
@@ -117,7 +117,7 @@ final class Recordings {
     }
     YearMonth thisMonth = time.thisMonth();
     for (int i = 0; i < recordings.size(); i++) {
-      LedgerChecks.checkRecording(c, "recordings[" + i + "].", "recordings[" + i + "]", recordings.get(i), thisMonth);
+      LedgerChecks.checkRecording(c, i, recordings.get(i), thisMonth);
     }
     c.done();
     // Within one batch a key names one recording, and a partner's month has one key.

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The beans the ledger checks with Bean Validation ({@link LedgerChecks#bean}) constrain their
+ * The beans the ledger checks with Bean Validation ({@link LedgerChecks#bean}, {@link
+ * LedgerChecks#checkRecording}) constrain their
  * components only: a constraint on the whole record would give a violation with an empty path,
  * which the ledger would name {@code recordings[3].} instead of a component ("Bad input" in
  * docs/rules.md: every violation names its field).
