@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a store must do for partners, clients and tier history. Only persistence: core has already
@@ -45,17 +46,20 @@ public interface PartnerRepository {
   Optional<PartnerRecord> find(PartnerId id);
 
   /**
-   * The stored partners among {@code ids} (unknown ids are left out). The default calls {@link
-   * #find} per id; a database store should answer it in one query, since month-end revenue runs
-   * check thousands of partners at once.
+   * The ids among {@code ids} of stored partners, active or not (unknown ids are left out; an id
+   * given twice counts once). A month-end revenue run asks this for thousands of partners before
+   * it stores their months, so a database store should answer in one query (or one per few
+   * thousand ids) that reads the ids only. The default calls {@link #find} per id.
    *
-   * @param ids the ids
-   * @return the stored partners by id
+   * @param ids the ids, any number (none gives an empty set)
+   * @return the ids of stored partners among {@code ids}
    */
-  default Map<PartnerId, PartnerRecord> findAll(Collection<PartnerId> ids) {
-    Map<PartnerId, PartnerRecord> out = new java.util.HashMap<>();
+  default Set<PartnerId> existing(Collection<PartnerId> ids) {
+    Set<PartnerId> out = new java.util.HashSet<>();
     for (PartnerId id : ids) {
-      find(id).ifPresent(p -> out.put(id, p));
+      if (find(id).isPresent()) {
+        out.add(id);
+      }
     }
     return out;
   }

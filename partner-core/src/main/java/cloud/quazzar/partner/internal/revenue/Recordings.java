@@ -20,7 +20,6 @@ import cloud.quazzar.partner.revenue.RevenueEntryId;
 import cloud.quazzar.partner.revenue.RevenueLedger;
 import cloud.quazzar.partner.revenue.RevenueRecording;
 import cloud.quazzar.partner.spi.ClientTotals;
-import cloud.quazzar.partner.spi.PartnerRecord;
 import cloud.quazzar.partner.spi.RevenueRepository;
 import cloud.quazzar.partner.spi.StoreTransaction;
 import org.jspecify.annotations.Nullable;
@@ -175,9 +174,9 @@ final class Recordings {
         needTotals.add(r.partnerId());
       }
     }
-    Map<PartnerId, PartnerRecord> found = tx.partners().findAll(partnerIds);
+    Set<PartnerId> found = tx.partners().existing(partnerIds);
     for (PartnerId id : partnerIds) {
-      if (!found.containsKey(id)) {
+      if (!found.contains(id)) {
         throw new NotFoundException(LedgerChecks.PARTNER, id);
       }
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * PartnerListing}'s own rules, over rows whose aggregates (client totals, current certifications,
  * current ledger entries) {@link PartnerListing#rowOf(PartnerRecord, java.util.Collection,
  * java.util.Collection, java.util.Collection)} sums from the data each time; clients are ordered by name key with {@link Names#KEY_ORDER} (code
- * points), then id. The defaults of {@code findAll}, {@code
+ * points), then id. The defaults of {@code existing}, {@code
  * lastTierSequence} and {@code findClientByNameKey} are kept.
  */
 final class Partners implements PartnerRepository {

@@ -287,6 +287,9 @@ final class Jdbc {
         ps.setObject(at, dialect.timestamp(t));
       } else if (v instanceof UUID id) {
         ps.setObject(at, id);
+      } else if (v instanceof UUID[] ids) {
+        // PostgreSQL's = ANY(?): one statement and one parameter for any number of ids
+        ps.setArray(at, ps.getConnection().createArrayOf("uuid", ids));
       } else if (v instanceof Enum<?> e) {
         ps.setString(at, e.name());
       } else if (v instanceof Boolean b) {

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +86,27 @@ final class JdbcPartners implements PartnerRepository {
     return jdbc.first("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id = ?", this::partner, id.value());
   }
 
-  /** One query per {@value #MAX_IN_LIST} ids: month-end revenue runs check thousands at once. */
+  /**
+   * The ids only: on PostgreSQL one {@code = ANY(?)} query with the ids as one array parameter; on
+   * H2 and MariaDB one {@code IN} list per {@value #MAX_IN_LIST} ids.
+   */
   @Override
-  public Map<PartnerId, PartnerRecord> findAll(Collection<PartnerId> ids) {
+  public Set<PartnerId> existing(Collection<PartnerId> ids) {
+    Set<PartnerId> out = new HashSet<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      UUID[] all = ids.stream().map(PartnerId::value).distinct().toArray(UUID[]::new);
+      out.addAll(jdbc.list("SELECT id FROM partners WHERE id = ANY(?)", rs -> new PartnerId(Jdbc.uuid(rs, "id")),
+          (Object) all));
+      return out;
+    }
     List<UUID> all = new LinkedHashSet<>(ids).stream().map(PartnerId::value).toList();
-    Map<PartnerId, PartnerRecord> out = new HashMap<>();
     for (int from = 0; from < all.size(); from += MAX_IN_LIST) {
       List<UUID> chunk = all.subList(from, Math.min(all.size(), from + MAX_IN_LIST));
-      for (PartnerRecord p : jdbc.list("SELECT " + PARTNER_COLUMNS + " FROM partners WHERE id IN ("
-          + Jdbc.placeholders(chunk.size()) + ")", this::partner, chunk.toArray())) {
-        out.put(p.id(), p);
-      }
+      out.addAll(jdbc.list("SELECT id FROM partners WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")",
+          rs -> new PartnerId(Jdbc.uuid(rs, "id")), chunk.toArray()));
     }
     return out;
   }

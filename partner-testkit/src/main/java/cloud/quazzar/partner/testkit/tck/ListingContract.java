@@ -911,6 +911,31 @@ public abstract class ListingContract {
         .sortedBy(PartnerSort.NAME, SortDirection.ASCENDING)).items(), "sortedBy drops the MRR sort's month");
   }
 
+  @Test
+  @DisplayName("the SPI's existing(ids) answers the stored partners, active or not, among 2,500 ids: unknown ones left out, a repeated one once")
+  void existingIds() {
+    Partner first = add("Existing First", Tier.SILVER);
+    Partner middle = add("Existing Middle", Tier.GOLD);
+    Partner last = add("Existing Last", Tier.PLATINUM);
+    registry().deactivate(middle.id(), middle.version());
+    Random random = new Random(7);
+    List<PartnerId> asked = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      asked.add(new PartnerId(new UUID(random.nextLong(), random.nextLong())));
+    }
+    // past the first 1,000 and the second: a store that splits the ids into IN lists splits there
+    asked.set(0, first.id());
+    asked.set(1_000, middle.id());
+    asked.set(2_499, last.id());
+    asked.add(first.id());
+    assertEquals(Set.of(first.id(), middle.id(), last.id()),
+        context().store().read(tx -> tx.partners().existing(asked)));
+    assertEquals(Set.of(last.id()), context().store().read(tx -> tx.partners().existing(List.of(last.id()))));
+    assertEquals(Set.of(), context().store().read(tx -> tx.partners().existing(asked.subList(1, 1_000))),
+        "unknown ids only");
+    assertEquals(Set.of(), context().store().read(tx -> tx.partners().existing(List.of())), "no ids");
+  }
+
   // ------------------------------------------------------------------ LIST-5: totals, through the SPI
 
   /** The store's totals of every partner, as clientTotals, list and count read them, equal the sums over its clients. */
