@@ -25,9 +25,12 @@ final class IdempotencyKeys {
    */
   static void check(Checks c, String field, @Nullable String key) {
     if (surroundedByWhiteSpace(key)) {
-      c.add(field, "must not begin or end with white space");
+      c.add(field, SURROUNDED);
     }
   }
+
+  /** The violation's message for a key {@link #surroundedByWhiteSpace surrounded by white space}. */
+  static final String SURROUNDED = "must not begin or end with white space";
 
   /**
    * Whether {@code key} (not blank: a blank key is Bean Validation's violation) begins or ends with
@@ -39,8 +42,8 @@ final class IdempotencyKeys {
     }
     char a = key.charAt(0);
     char z = key.charAt(key.length() - 1);
-    if (a > ' ' && a < 0x7F && z > ' ' && z < 0x7F) {
-      return false; // printable ASCII at both ends, the usual key: no White_Space there
+    if (a > ' ' && a < '\u0085' && z > ' ' && z < '\u0085') {
+      return false; // the usual key: no White_Space between U+0020 and NEL (U+0085)
     }
     int first = Character.charCount(key.codePointAt(0));
     int last = key.length() - Character.charCount(key.codePointBefore(key.length()));

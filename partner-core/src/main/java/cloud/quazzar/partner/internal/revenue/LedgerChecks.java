@@ -53,14 +53,14 @@ public final class LedgerChecks {
     }
     YearMonth month = r.month();
     if (month != null && outside(month, thisMonth)) {
-      checkMonth(c, prefix(index) + "month", month, thisMonth);
+      c.add(prefix(index) + "month", monthOutside(month, thisMonth));
     }
     Money mrr = r.mrr();
     if (mrr != null && mrr.isNegative()) {
       c.add(prefix(index) + "mrr", "must be 0 or more, got " + mrr);
     }
     if (IdempotencyKeys.surroundedByWhiteSpace(r.idempotencyKey())) {
-      IdempotencyKeys.check(c, prefix(index) + "idempotencyKey", r.idempotencyKey());
+      c.add(prefix(index) + "idempotencyKey", IdempotencyKeys.SURROUNDED);
     }
   }
 
@@ -74,8 +74,12 @@ public final class LedgerChecks {
 
   static void checkMonth(Checks c, String field, @Nullable YearMonth month, YearMonth thisMonth) {
     if (month != null && outside(month, thisMonth)) {
-      c.add(field, "must be from " + EARLIEST + " to the current month " + thisMonth + ", got " + month);
+      c.add(field, monthOutside(month, thisMonth));
     }
+  }
+
+  private static String monthOutside(YearMonth month, YearMonth thisMonth) {
+    return "must be from " + EARLIEST + " to the current month " + thisMonth + ", got " + month;
   }
 
   /** Bean Validation of {@code bean}, each violation's path prefixed (e.g. {@code recordings[3].}). */
