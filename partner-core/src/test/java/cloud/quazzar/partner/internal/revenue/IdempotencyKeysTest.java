@@ -28,7 +28,7 @@ class IdempotencyKeysTest {
    * halves of a surrogate pair (so pairs, unpaired halves and a supplementary letter at an end).
    */
   private static final char[] ALPHABET = {
-      'a', 'Z', '0', '-', '~', '!', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u001F', '\u0085',
+      'a', 'Z', '0', '-', '~', '!', ' ', '\b', '\t', '\n', '\u000B', '\f', '\r', '\u000E', '\u001C', '\u001F', '\u0085',
       '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000',
       '\u200B', '\u2060', '\uFEFF', '\u0000', '\u007F', '\u00E9', '\uD83D', '\uDE00'};
 
@@ -47,7 +47,7 @@ class IdempotencyKeysTest {
   }
 
   @Test
-  @DisplayName("TEXT-5 examples: no-break spaces and a line separator count as white space, a zero-width space does not")
+  @DisplayName("TEXT-5 examples: no-break spaces and a line separator count as white space, a zero-width space does not; blank and null keys are left to Bean Validation")
   void examples() {
     for (String k : List.of(" key", "key ", "\u00A0key", "key\u202F", "key\u2007", "\u2028key", "k\u3000", "\tkey")) {
       assertTrue(IdempotencyKeys.surroundedByWhiteSpace(k), codes(k));
@@ -56,6 +56,7 @@ class IdempotencyKeysTest {
         "   ")) {
       assertFalse(IdempotencyKeys.surroundedByWhiteSpace(k), codes(k));
     }
+    assertFalse(IdempotencyKeys.surroundedByWhiteSpace(null), "null is Bean Validation's violation");
   }
 
   private static String codes(String s) {

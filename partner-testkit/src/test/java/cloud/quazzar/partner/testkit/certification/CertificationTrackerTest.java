@@ -33,6 +33,9 @@ import cloud.quazzar.partner.registry.NewClient;
 import cloud.quazzar.partner.registry.NewPartner;
 import cloud.quazzar.partner.registry.PartnerId;
 import cloud.quazzar.partner.registry.Tier;
+import cloud.quazzar.partner.certification.CertificationState;
+import cloud.quazzar.partner.spi.CertificationRecord;
+import cloud.quazzar.partner.spi.Store;
 import cloud.quazzar.partner.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,6 +252,28 @@ class CertificationTrackerTest {
       assertEquals(ConflictException.Reason.STATE, revoke.reason());
       assertTrue(revoke.getMessage().startsWith("certification " + old.id() + " is RENEWED, only a CURRENT one can be revoked"),
           revoke.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("CERT-6: a record marked RENEWED whose renewal the store does not hold (written around core) is still a STATE conflict, naming no renewal")
+  void renewedWithoutItsRenewal() {
+    Store store = MemoryStorage.create();
+    try (PartnerProgram program = PartnerProgram.builder().clock(clock).store(store).build()) {
+      CertificationTracker t = program.certifications();
+      PartnerId p = partner(program, Tier.GOLD);
+      Certification held = t.add(p, new NewCertification("Held", SkillArea.FLEET_MANAGEMENT, CertificationLevel.BASIC,
+          Optional.empty(), today.minusYears(1), today.plusDays(100))).certification();
+      Certification renewed = held.with(CertificationState.RENEWED, Optional.empty(), Optional.empty(),
+          held.updatedAt().plusSeconds(1), held.version() + 1);
+      boolean marked = store.write(tx -> tx.certifications().update(new CertificationRecord(renewed, Optional.empty()),
+          held.version()));
+      assertTrue(marked, "marked renewed through the SPI, without a renewal record");
+
+      ConflictException renew = assertThrows(ConflictException.class,
+          () -> t.renew(held.id(), renewed.version(), new Renewal(today, today.plusDays(400))));
+      assertEquals(ConflictException.Reason.STATE, renew.reason());
+      assertEquals("certification " + held.id() + " is RENEWED, only a CURRENT one can be renewed", renew.getMessage());
     }
   }
 

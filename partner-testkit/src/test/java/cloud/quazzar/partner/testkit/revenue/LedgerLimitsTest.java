@@ -173,6 +173,22 @@ class LedgerLimitsTest {
     }
   }
 
+  @Test
+  @DisplayName("BAD-1: each violation names its field: month, mrr, idempotencyKey of a lone recording (recording when null), recordings[i]. in a batch, from index 0")
+  void fieldNames() {
+    try (World w = new World(1)) {
+      PartnerId p = w.ids.get(0);
+      RevenueRecording bad = RevenueRecording.of(p, THIS_MONTH.plusMonths(1), usd("-1"), " key").withCounts(0, 0);
+      assertEquals(List.of("idempotencyKey", "month", "mrr"), fields(() -> w.ledger.record(bad)));
+      assertEquals(List.of(new Violation("recording", "must not be null")), violations(() -> w.ledger.record(null)));
+      RevenueRecording good = RevenueRecording.of(p, THIS_MONTH, usd("1"), "good").withCounts(0, 0);
+      RevenueRecording tooEarly = RevenueRecording.of(p, YearMonth.of(1899, 12), usd("1"), "early").withCounts(0, 0);
+      assertEquals(List.of("recordings[0].idempotencyKey", "recordings[0].month", "recordings[0].mrr", "recordings[2].month"),
+          fields(() -> w.ledger.recordAll(List.of(bad, good, tooEarly))));
+      assertEquals(List.of(), w.ledger.history(p, THIS_MONTH, PageRequest.first(10)).items(), "nothing was stored");
+    }
+  }
+
   private static List<String> fields(Executable call) {
     return assertThrows(ValidationException.class, call).fields();
   }
