@@ -52,7 +52,7 @@ final class Corrections {
   @SuppressWarnings("ReferenceEquality") // identity: was the entry returned the one this call made?
   RevenueEntry correct(RevenueCorrection correction) {
     Checks c = Checks.start();
-    LedgerChecks.bean(c, "", "correction", correction);
+    LedgerChecks.bean(c, "correction", correction);
     if (correction != null) {
       LedgerChecks.checkMonth(c, "month", correction.month(), time.thisMonth());
       Optional<Money> mrr = correction.mrr();

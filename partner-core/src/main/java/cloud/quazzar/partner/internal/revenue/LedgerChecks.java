@@ -47,10 +47,7 @@ public final class LedgerChecks {
       c.add(index < 0 ? "recording" : "recordings[" + index + "]", "must not be null");
       return;
     }
-    // the beans have constraints on their components only, so every path names one
-    for (ConstraintViolation<Object> v : Checks.validator().validate((Object) r)) {
-      c.add(prefix(index) + v.getPropertyPath(), v.getMessage());
-    }
+    validate(c, index, r);
     YearMonth month = r.month();
     if (month != null && outside(month, thisMonth)) {
       c.add(prefix(index) + "month", monthOutside(month, thisMonth));
@@ -82,15 +79,23 @@ public final class LedgerChecks {
     return "must be from " + EARLIEST + " to the current month " + thisMonth + ", got " + month;
   }
 
-  /** Bean Validation of {@code bean}, each violation's path prefixed (e.g. {@code recordings[3].}). */
-  static void bean(Checks c, String prefix, String field, @Nullable Object bean) {
+  /** Bean Validation of {@code bean}, named {@code field} when it is null. */
+  static void bean(Checks c, String field, @Nullable Object bean) {
     if (bean == null) {
       c.add(field, "must not be null");
       return;
     }
+    validate(c, -1, bean);
+  }
+
+  /**
+   * Bean Validation of {@code bean}, each violation's path prefixed as {@link #prefix} names the
+   * element {@code index} of a batch (nothing for -1).
+   */
+  private static void validate(Checks c, int index, Object bean) {
     // the beans have constraints on their components only, so every path names one
     for (ConstraintViolation<Object> v : Checks.validator().validate(bean)) {
-      c.add(prefix + v.getPropertyPath(), v.getMessage());
+      c.add(prefix(index) + v.getPropertyPath(), v.getMessage());
     }
   }
 }
